@@ -1,0 +1,5 @@
+import type {Command} from 'commander'
+import {segmentCommand} from './segment.js'
+
+/** Every CLI command, in the order `concord --help` lists them. Add a command by adding its factory here. */
+export const commands: Array<() => Command> = [segmentCommand]

@@ -1,0 +1,31 @@
+import {relative} from 'node:path'
+import {Command} from 'commander'
+import {loadProject} from '../project.js'
+import {wouldChange, writeIfChanged} from '../io.js'
+import {info} from '../report.js'
+import {syncLocales} from '../locales-sync.js'
+
+export function segmentCommand(): Command {
+  return new Command('segment')
+    .description('split content/*.md into segments, reconcile their IDs with the registry, write locales/en/ and move retired translations to obsolete files')
+    .option('--check', 'change nothing; exit 1 when the registry or locales are out of date (for CI)')
+    .option('--document <id>', 'only this document (file name in content/ without .md)')
+    .addHelpText('after', '\nExamples:\n  npx concord segment\n  npx concord segment --check')
+    .action((opts: {check?: boolean; document?: string}) => {
+      const root = process.cwd()
+      const project = loadProject(root, opts.document ? [opts.document] : undefined)
+      const sync = syncLocales(project)
+      const pending = [...project.documents.flatMap((d) => d.outputs), ...sync.outputs]
+      for (const doc of project.documents) {
+        info(`${doc.id}: ${doc.segments.length} segments (${doc.added.length} added, ${doc.changed.length} changed, ${doc.retired.length} retired)`)
+      }
+      for (const line of sync.report) info(line)
+      if (opts.check) {
+        const stale = pending.filter((o) => wouldChange(o.path, o.content))
+        for (const o of stale) info(`${relative(root, o.path)}: out of date with ${project.options.contentDir}/; run \`npx concord segment\``)
+        if (stale.length > 0) process.exitCode = 1
+        return
+      }
+      for (const o of pending) if (writeIfChanged(o.path, o.content)) info(`wrote ${relative(root, o.path)}`)
+    })
+}

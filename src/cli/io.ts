@@ -1,0 +1,68 @@
+import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {dirname, relative} from 'node:path'
+import {VFile} from 'vfile'
+
+/** Offset of the first byte that is not valid UTF-8, or -1. */
+export function invalidUtf8Offset(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0
+    if (length === 0 || i + length > bytes.length) return i
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i
+    const second = bytes[i + 1] ?? 0
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i
+    i += length
+  }
+  return -1
+}
+
+/** Read a text file as strict UTF-8 into a VFile whose path is relative to `cwd`; invalid bytes are a fatal message. */
+export function readText(path: string, cwd = process.cwd()): VFile {
+  const bytes = readFileSync(path)
+  const file = new VFile({path: relative(cwd, path) || path})
+  const bad = invalidUtf8Offset(bytes)
+  if (bad >= 0) {
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad))
+    const line = before.split('\n').length
+    const column = before.length - before.lastIndexOf('\n')
+    file.fail(`Unexpected byte \`0x${bytes[bad]!.toString(16).padStart(2, '0')}\` that is not UTF-8, expected UTF-8 text; re-save the file as UTF-8`, {
+      place: {line, column},
+      ruleId: 'encoding',
+      source: 'concord'
+    })
+  }
+  // A byte-order mark is not content.
+  let text = new TextDecoder('utf-8').decode(bytes)
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  file.value = text
+  return file
+}
+
+export function readTextIfExists(path: string, cwd?: string): VFile | undefined {
+  return existsSync(path) ? readText(path, cwd) : undefined
+}
+
+/**
+ * Write atomically (temp file in the same folder, then rename) and only when
+ * the content differs, so unchanged outputs keep their timestamps.
+ * Returns whether the file was written.
+ */
+export function writeIfChanged(path: string, content: string | Uint8Array): boolean {
+  const next = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content)
+  if (existsSync(path) && readFileSync(path).equals(next)) return false
+  mkdirSync(dirname(path), {recursive: true})
+  const temp = `${path}.tmp-${process.pid}`
+  try {
+    writeFileSync(temp, next)
+    renameSync(temp, path)
+  } catch (error) {
+    rmSync(temp, {force: true})
+    throw error
+  }
+  return true
+}
+
+/** Whether writing `content` to `path` would change it. */
+export function wouldChange(path: string, content: string): boolean {
+  return !existsSync(path) || !readFileSync(path).equals(Buffer.from(content, 'utf8'))
+}

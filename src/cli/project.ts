@@ -1,0 +1,77 @@
+import {existsSync, readdirSync} from 'node:fs'
+import {join} from 'node:path'
+import type {VFile} from 'vfile'
+import {documentId, segmentDocument, type DocumentResult} from '../document.js'
+import {loadOptions, type Options} from '../options.js'
+import {emptyRegistry} from '../reconcile.js'
+import {parseRegistry, serializeRegistry} from '../registry.js'
+import {stringifyJson} from '../json.js'
+import {readText, readTextIfExists, wouldChange} from './io.js'
+
+export const CONFIG_FILE = '.concordrc.json'
+
+export interface Project {
+  root: string
+  options: Options
+  documents: LoadedDocument[]
+}
+
+export interface LoadedDocument extends DocumentResult {
+  id: string
+  file: VFile
+  /** Registry files and the text they should have. */
+  outputs: Array<{path: string; content: string}>
+  /** Whether the committed registry differs from the reconciled one. */
+  outdated: boolean
+}
+
+export function loadProjectOptions(root: string): Options {
+  return loadOptions(readTextIfExists(join(root, CONFIG_FILE), root))
+}
+
+/** `content/*.md`, sorted by name so every run sees documents in the same order. */
+export function listDocuments(root: string, options: Options): string[] {
+  const folder = join(root, options.contentDir)
+  if (!existsSync(folder)) return []
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.md') && !name.startsWith('.'))
+    .sort()
+    .map((name) => join(folder, name))
+}
+
+export function registryPaths(root: string, options: Options, id: string): {strings: string; meta: string} {
+  const folder = join(root, options.localesDir, options.sourceLanguage)
+  return {strings: join(folder, `${id}.json`), meta: join(folder, `${id}.registry.json`)}
+}
+
+/** Read, segment and reconcile every document (or only `only`); nothing is written. */
+export function loadProject(root: string, only?: string[]): Project {
+  const options = loadProjectOptions(root)
+  const documents: LoadedDocument[] = []
+  for (const path of listDocuments(root, options)) {
+    const id = documentId(path)
+    if (only && !only.includes(id)) continue
+    const file = readText(path, root)
+    const paths = registryPaths(root, options, id)
+    const stringsFile = readTextIfExists(paths.strings, root)
+    const registry = stringsFile ? parseRegistry(id, stringsFile, readTextIfExists(paths.meta, root)) : emptyRegistry(id)
+    const result = segmentDocument(file, registry, options)
+    const {strings, meta} = serializeRegistry(result.registry)
+    const outputs = [
+      {path: paths.strings, content: stringifyJson(strings)},
+      {path: paths.meta, content: stringifyJson(meta)}
+    ]
+    documents.push({...result, id, file, outputs, outdated: outputs.some((o) => wouldChange(o.path, o.content))})
+  }
+  if (only) {
+    for (const id of only) {
+      if (!documents.some((d) => d.id === id)) {
+        throw new UsageError(`Unexpected document \`${id}\`, expected one of ${documents.map((d) => `\`${d.id}\``).join(', ') || 'the files in content/'}`)
+      }
+    }
+  }
+  return {root, options, documents}
+}
+
+/** A mistake in how the CLI was called (exit code 2). */
+export class UsageError extends Error {}

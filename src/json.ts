@@ -1,0 +1,116 @@
+import {printParseErrorCode, visit, type ParseErrorCode} from 'jsonc-parser'
+import type {VFile} from 'vfile'
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | {[key: string]: JsonValue}
+
+export interface Place {
+  line: number
+  column: number
+}
+
+export interface ParsedJson {
+  value: JsonValue
+  /** Where each property starts, by its path (keys joined with `/`). */
+  places: Map<string, Place>
+}
+
+/**
+ * Strict JSON with positions. Objects have a null prototype so that a
+ * `__proto__` key is plain data, never a prototype change; duplicate keys are
+ * an error (plain `JSON.parse` silently keeps the last one, losing a
+ * translation). Errors are fatal messages on `file`.
+ */
+export function parseJson(text: string, file: VFile, ruleId = 'json-syntax'): ParsedJson {
+  const places = new Map<string, Place>()
+  const stack: Array<{container: JsonValue[] | Record<string, JsonValue>; path: string; key?: string}> = []
+  let root: JsonValue | undefined
+  let pendingKey: string | undefined
+  const place = (line: number, character: number): Place => ({line: line + 1, column: character + 1})
+
+  const add = (value: JsonValue): string => {
+    const top = stack[stack.length - 1]
+    if (!top) {
+      root = value
+      return ''
+    }
+    if (Array.isArray(top.container)) {
+      const path = `${top.path}/${top.container.length}`
+      top.container.push(value)
+      return path
+    }
+    const key = pendingKey!
+    top.container[key] = value
+    pendingKey = undefined
+    return `${top.path}/${key}`
+  }
+
+  visit(
+    text,
+    {
+      onObjectBegin: () => {
+        const container = Object.create(null) as Record<string, JsonValue>
+        stack.push({container, path: add(container)})
+      },
+      onObjectProperty: (property, _offset, _length, line, character) => {
+        const top = stack[stack.length - 1]!
+        const container = top.container as Record<string, JsonValue>
+        const at = place(line, character)
+        if (Object.hasOwn(container, property)) {
+          const first = places.get(`${top.path}/${property}`)
+          file.fail(
+            `Unexpected duplicate key \`${property}\` (first at line ${first?.line ?? '?'}), expected each key once; merge the two entries by hand`,
+            {place: at, ruleId: 'json-duplicate-key', source: 'concord'}
+          )
+        }
+        places.set(`${top.path}/${property}`, at)
+        pendingKey = property
+      },
+      onObjectEnd: () => void stack.pop(),
+      onArrayBegin: () => {
+        const container: JsonValue[] = []
+        stack.push({container, path: add(container)})
+      },
+      onArrayEnd: () => void stack.pop(),
+      onLiteralValue: (value: JsonValue) => void add(value),
+      onError: (error: ParseErrorCode, _offset, _length, line, character) => {
+        file.fail(`Unexpected JSON syntax (${printParseErrorCode(error)}), expected valid JSON; fix the file by hand or restore it from git`, {
+          place: place(line, character),
+          ruleId,
+          source: 'concord'
+        })
+      }
+    },
+    {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false}
+  )
+  if (root === undefined) {
+    file.fail('Unexpected empty JSON file, expected a JSON object', {place: {line: 1, column: 1}, ruleId, source: 'concord'})
+  }
+  return {value: root!, places}
+}
+
+export function isObject(value: JsonValue | undefined): value is {[key: string]: JsonValue} {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * Deterministic JSON text for committed files: two-space indent, keys in
+ * insertion order, trailing newline, and objects or arrays of plain values on
+ * one line, so that a change to one segment is a one-line diff.
+ */
+export function stringifyJson(value: unknown): string {
+  return format(value, '') + '\n'
+}
+
+function format(value: unknown, indent: string): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value)
+  const entries = Array.isArray(value) ? value.map((v) => [null, v] as const) : Object.entries(value)
+  const open = Array.isArray(value) ? '[' : '{'
+  const close = Array.isArray(value) ? ']' : '}'
+  if (entries.length === 0) return open + close
+  const key = (k: string | null): string => (k === null ? '' : JSON.stringify(k) + ': ')
+  if (indent !== '' && entries.every(([, v]) => typeof v !== 'object' || v === null)) {
+    return open + entries.map(([k, v]) => key(k) + JSON.stringify(v)).join(', ') + close
+  }
+  const inner = indent + '  '
+  return `${open}\n${entries.map(([k, v]) => inner + key(k) + format(v, inner)).join(',\n')}\n${indent}${close}`
+}

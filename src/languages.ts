@@ -1,0 +1,25 @@
+/** What Concord knows about each language it can publish. */
+export interface LanguageInfo {
+  /** BCP 47 code, as used in `locales/<code>/`. */
+  code: string
+  /** Endonym, for language switchers. */
+  name: string
+  englishName: string
+  /** ISO 15924 script of the running text. */
+  script: 'Latn' | 'Hang' | 'Jpan' | 'Cyrl'
+  /** What goes between two sentences of one paragraph (Japanese needs none). */
+  joiner: string
+}
+
+export const LANGUAGES: Readonly<Record<string, LanguageInfo>> = Object.freeze({
+  en: {code: 'en', name: 'English', englishName: 'English', script: 'Latn', joiner: ' '},
+  ko: {code: 'ko', name: '한국어', englishName: 'Korean', script: 'Hang', joiner: ' '},
+  ja: {code: 'ja', name: '日本語', englishName: 'Japanese', script: 'Jpan', joiner: ''},
+  mn: {code: 'mn', name: 'Монгол', englishName: 'Mongolian', script: 'Cyrl', joiner: ' '}
+})
+
+export function languageInfo(code: string): LanguageInfo {
+  const info = Object.hasOwn(LANGUAGES, code) ? LANGUAGES[code] : undefined
+  if (!info) throw new Error(`Unexpected language \`${code}\`, expected one of ${Object.keys(LANGUAGES).map((c) => `\`${c}\``).join(', ')}`)
+  return info
+}

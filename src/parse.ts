@@ -1,0 +1,58 @@
+import type {Root} from 'mdast'
+import {unified} from 'unified'
+import remarkParse from 'remark-parse'
+import remarkGfm from 'remark-gfm'
+import remarkFrontmatter from 'remark-frontmatter'
+import {VFile} from 'vfile'
+import {parse as parseYaml, YAMLParseError} from 'yaml'
+import type {DocumentMeta} from './types.js'
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
+
+export interface ParsedDocument {
+  tree: Root
+  meta: DocumentMeta
+}
+
+/**
+ * Parse Markdown (GFM, YAML front matter) into mdast and metadata.
+ * Problems are reported on `file`; a fatal one throws the `VFileMessage`.
+ */
+export function parseMarkdown(file: VFile): ParsedDocument {
+  const tree = processor.parse(file) as Root
+  let meta: DocumentMeta = {}
+  const first = tree.children[0]
+  if (first?.type === 'yaml') {
+    try {
+      const value: unknown = parseYaml(first.value)
+      if (value !== null && value !== undefined) {
+        if (typeof value !== 'object' || Array.isArray(value)) {
+          file.fail('Unexpected front matter that is not a mapping, expected `key: value` lines', {
+            place: first.position, ruleId: 'front-matter', source: 'concord'
+          })
+        }
+        meta = Object.assign(Object.create(null), value) as DocumentMeta
+      }
+    } catch (error) {
+      if (!(error instanceof YAMLParseError)) throw error
+      const [line, col] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [1, 1]
+      file.fail(`Unexpected front matter YAML: ${error.message.split('\n')[0]}; fix the YAML between the \`---\` lines`, {
+        place: {line: line + (first.position?.start.line ?? 1), column: col},
+        ruleId: 'front-matter',
+        source: 'concord'
+      })
+    }
+  }
+  return {tree, meta}
+}
+
+/** Parse inline Markdown (a segment's text) into phrasing nodes. */
+export function parseInline(text: string): Root['children'] {
+  const tree = processor.parse(text) as Root
+  const first = tree.children[0]
+  if (tree.children.length === 1 && first?.type === 'paragraph') return first.children
+  // A translation that parses as several blocks (e.g. starts with `# `) is kept as text.
+  return [{type: 'text', value: text}]
+}
+
+export {VFile}

@@ -1,0 +1,104 @@
+import type {PhrasingContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {unified} from 'unified'
+import remarkStringify from 'remark-stringify'
+import remarkGfm from 'remark-gfm'
+import {sentenceBreaks} from './sentences.js'
+
+const stringifier = unified().use(remarkStringify, {bullet: '-', emphasis: '*', strong: '*', fence: '`'}).use(remarkGfm)
+
+/** Serialise phrasing content to inline Markdown on one line. */
+export function inlineToMarkdown(children: PhrasingContent[]): string {
+  const root = {type: 'root' as const, children: [{type: 'paragraph' as const, children}]}
+  return stringifier.stringify(root).trim()
+}
+
+const collapse = (value: string): string => value.replace(/[ \t\r\n]+/g, ' ')
+
+/** Copy of the nodes with runs of whitespace in text folded to one space, so reflow changes nothing. */
+function normalise(nodes: PhrasingContent[]): PhrasingContent[] {
+  return nodes.map((node) => {
+    if (node.type === 'text') return {type: 'text', value: collapse(node.value), position: node.position}
+    if ('children' in node) return {...node, children: normalise(node.children as PhrasingContent[])} as PhrasingContent
+    return node
+  })
+}
+
+function trimEdges(nodes: PhrasingContent[]): PhrasingContent[] {
+  const out = [...nodes]
+  const first = out[0]
+  if (first?.type === 'text') out[0] = {...first, value: first.value.trimStart()}
+  const last = out[out.length - 1]
+  if (last?.type === 'text') out[out.length - 1] = {...last, value: last.value.trimEnd()}
+  return out.filter((node) => node.type !== 'text' || node.value !== '')
+}
+
+/** A run of a block's inline content that forms one sentence. */
+export interface InlineSentence {
+  children: PhrasingContent[]
+  /** Offset of the sentence in the block's flat text (used to locate it in the source). */
+  offset: number
+}
+
+/**
+ * Split a block's inline content into sentences.
+ * Breaks are only taken inside top-level text: a sentence end inside
+ * emphasis, a link or code keeps the whole span in one segment so its
+ * markup stays balanced and can be rebuilt.
+ */
+export function splitInline(children: PhrasingContent[], language: string | false = 'en'): InlineSentence[] {
+  const nodes = normalise(children)
+  const spans: Array<{start: number; end: number}> = []
+  let flat = ''
+  for (const node of nodes) {
+    const text = node.type === 'break' ? ' ' : collapse(toString(node))
+    spans.push({start: flat.length, end: flat.length + text.length})
+    flat += text
+  }
+
+  const sentences: InlineSentence[] = []
+  let current: PhrasingContent[] = []
+  let currentOffset = 0
+  let index = 0
+  let consumed = 0 // characters of nodes[index] already emitted
+  const flush = (offset: number): void => {
+    const trimmed = trimEdges(current)
+    if (trimmed.length > 0) sentences.push({children: trimmed, offset: currentOffset})
+    current = []
+    currentOffset = offset
+  }
+
+  // `false` keeps the block whole (headings, table cells).
+  for (const cut of language === false ? [] : sentenceBreaks(flat, language)) {
+    while (index < nodes.length && spans[index]!.end <= cut) {
+      const node = nodes[index]!
+      current.push(consumed && node.type === 'text' ? {type: 'text', value: node.value.slice(consumed)} : node)
+      index++
+      consumed = 0
+    }
+    const node = nodes[index]
+    if (!node) break
+    const span = spans[index]!
+    if (span.start === cut) {
+      flush(cut)
+    } else if (node.type === 'text') {
+      const at = cut - span.start
+      current.push({type: 'text', value: node.value.slice(consumed, at)})
+      consumed = at
+      flush(cut)
+    }
+    // A break inside emphasis, links or code is not taken.
+  }
+  for (; index < nodes.length; index++) {
+    const node = nodes[index]!
+    current.push(consumed && node.type === 'text' ? {type: 'text', value: node.value.slice(consumed)} : node)
+    consumed = 0
+  }
+  flush(flat.length)
+  return sentences
+}
+
+/** The plain text of inline Markdown, for word counts and similarity. */
+export function flatText(children: PhrasingContent[]): string {
+  return collapse(children.map((node) => toString(node)).join('')).trim()
+}

@@ -1,0 +1,87 @@
+import type {Root} from 'mdast'
+
+/** Kinds of block that carry translatable segments. */
+export type BlockKind = 'heading' | 'paragraph' | 'tableCell'
+
+/** Front matter of a document (`content/<id>.md`); every field is optional. */
+export interface DocumentMeta {
+  title?: string
+  shortTitle?: string
+  author?: string
+  date?: string
+  language?: string
+  description?: string
+  keywords?: string[]
+  source?: string
+  incomplete?: boolean
+  notes?: string
+  [key: string]: unknown
+}
+
+/** A sentence (or heading) of the English source, before IDs are assigned. */
+export interface SourceSegment {
+  /** Inline Markdown of the sentence, whitespace-normalised and trimmed. */
+  text: string
+  kind: BlockKind
+  /** Index of the block in document order (0-based). */
+  block: number
+  /** Heading depth for headings, 0 otherwise. */
+  depth: number
+  /** Where the segment starts in the Markdown file (1-based). */
+  line: number
+  column: number
+}
+
+/** A segment after reconcile: a source segment with a stable ID. */
+export interface Segment extends SourceSegment {
+  id: string
+  /** Revision of the English text, starting at 1; bumped when the text changes. */
+  rev: number
+  /** Short content hash of `text`. */
+  hash: string
+  /** ID of the nearest heading at or before this segment, `null` before the first heading. */
+  section: string | null
+  /** ID of the first segment of the same block: a block key that survives insertions elsewhere. */
+  blockId: string
+}
+
+/** One registry entry as persisted (positions are not persisted: they change on reflow). */
+export interface RegistryEntry {
+  id: string
+  text: string
+  rev: number
+  hash: string
+  kind: BlockKind
+  section: string | null
+  blockId: string
+}
+
+export interface RetiredEntry {
+  text: string
+  rev: number
+  hash: string
+}
+
+/** The persisted state of a document's segmentation. */
+export interface Registry {
+  document: string
+  /** Current segments in document order. */
+  segments: RegistryEntry[]
+  /** Previous English texts by segment ID and revision number. */
+  history: Record<string, Record<string, string>>
+  /** Retired IDs (never reused) with their last English text. */
+  retired: Record<string, RetiredEntry>
+}
+
+/** The parsed, segmented form of one document. */
+export interface SegmentedDocument {
+  id: string
+  path: string
+  meta: DocumentMeta
+  tree: Root
+  /** Segments with IDs, in document order. */
+  segments: Segment[]
+}
+
+/** Translation states, in the order a translator cares about them. */
+export type TranslationState = 'missing' | 'stale' | 'translated' | 'reviewed'
