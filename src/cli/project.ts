@@ -75,3 +75,17 @@ export function loadProject(root: string, only?: string[]): Project {
 
 /** A mistake in how the CLI was called (exit code 2). */
 export class UsageError extends Error {}
+
+/**
+ * Commands other than `segment` work from the committed registry; when the
+ * Markdown has changed since, IDs in locales could be misread, so stop.
+ */
+export function requireUpToDate(project: Project): void {
+  for (const doc of project.documents) {
+    if (!doc.outdated) continue
+    doc.file.fail(
+      `Unexpected change in \`${doc.file.path}\` since the registry was written, expected an up-to-date registry; run \`npx concord segment\` first`,
+      {place: {line: 1, column: 1}, ruleId: 'registry-outdated', source: 'concord'}
+    )
+  }
+}

@@ -1,5 +1,7 @@
 import type {Command} from 'commander'
 import {segmentCommand} from './segment.js'
+import {statusCommand} from './status.js'
+import {acceptCommand, reviewCommand} from './accept.js'
 
 /** Every CLI command, in the order `concord --help` lists them. Add a command by adding its factory here. */
-export const commands: Array<() => Command> = [segmentCommand]
+export const commands: Array<() => Command> = [segmentCommand, statusCommand, acceptCommand, reviewCommand]

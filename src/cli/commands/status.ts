@@ -1,0 +1,49 @@
+import {Command} from 'commander'
+import pc from 'picocolors'
+import {countStates, statusJson, STATES, worklist} from '../../status.js'
+import {loadTranslations} from '../locales-sync.js'
+import {loadProject, requireUpToDate, UsageError} from '../project.js'
+
+const paint = (state: string, text: string): string => {
+  if (!process.stdout.isTTY) return text
+  return state === 'missing' ? pc.red(text) : state === 'stale' ? pc.yellow(text) : state === 'reviewed' ? pc.cyan(text) : pc.green(text)
+}
+
+export function statusCommand(): Command {
+  return new Command('status')
+    .description('show each language\'s translation states and the worklist of missing and stale segments')
+    .option('--lang <lng>', 'only this target language')
+    .option('--document <id>', 'only this document')
+    .option('--json', 'print {"<document>": {"<lng>": {"<segment-id>": state}}} and nothing else on stdout')
+    .addHelpText('after', '\nExamples:\n  npx concord status --lang ko\n  npx concord status --json > status.json')
+    .action((opts: {lang?: string; document?: string; json?: boolean}) => {
+      const project = loadProject(process.cwd(), opts.document ? [opts.document] : undefined)
+      requireUpToDate(project)
+      if (opts.lang && !project.options.languages.includes(opts.lang)) {
+        throw new UsageError(`Unexpected language \`${opts.lang}\`, expected one of ${project.options.languages.map((l) => `\`${l}\``).join(', ')}`)
+      }
+      const tracked = loadTranslations(project).filter((r) => !opts.lang || r.language === opts.lang)
+      if (opts.json) {
+        process.stdout.write(JSON.stringify(statusJson(tracked), null, 2) + '\n')
+        return
+      }
+      const out: string[] = []
+      for (const doc of project.documents) {
+        for (const result of tracked.filter((r) => r.document === doc.id)) {
+          const counts = countStates(result)
+          out.push(`${doc.id} · ${result.language}: ${STATES.map((s) => paint(s, `${counts[s]} ${s}`)).join(', ')} (of ${result.statuses.length})`)
+          for (const item of worklist(doc.segments, result)) {
+            out.push(`  ${paint(item.state, item.state.padEnd(7))} ${item.id}  ${doc.file.path}:${item.line}`)
+            out.push(`          en: ${item.english}`)
+            if (item.state === 'stale') {
+              if (item.previousEnglish !== undefined) out.push(`         was: ${item.previousEnglish}`)
+              if (item.diff !== undefined) out.push(`        diff: ${item.diff}`)
+              if (item.translation !== undefined) out.push(`          ${result.language}: ${item.translation}`)
+            }
+          }
+          out.push('')
+        }
+      }
+      process.stdout.write(out.join('\n'))
+    })
+}
