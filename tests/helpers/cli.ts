@@ -1,0 +1,30 @@
+import {spawnSync} from 'node:child_process'
+import {cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join, resolve} from 'node:path'
+
+export const repo = resolve(import.meta.dirname, '..', '..')
+const cli = join(repo, 'dist', 'cli', 'main.js')
+
+export interface Run {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Run the compiled CLI as a user would (`npm test` compiles first). */
+export function concord(args: string[], cwd: string, env: Record<string, string> = {}): Run {
+  const result = spawnSync(process.execPath, [cli, ...args], {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1', ...env}})
+  return {code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr}
+}
+
+/** A temp copy of a project: the repo's own content and locales, or a fixture folder. */
+export function tempProject(from = repo, parts = ['content', 'locales', '.concordrc.json']): string {
+  const dir = mkdtempSync(join(tmpdir(), 'concord-test-'))
+  for (const part of parts) if (existsSync(join(from, part))) cpSync(join(from, part), join(dir, part), {recursive: true})
+  return dir
+}
+
+export const read = (dir: string, path: string): string => readFileSync(join(dir, path), 'utf8')
+export const readJson = <T = Record<string, string>>(dir: string, path: string): T => JSON.parse(read(dir, path)) as T
+export const write = (dir: string, path: string, content: string | Buffer): void => writeFileSync(join(dir, path), content)
