@@ -48,10 +48,14 @@ export function trackTranslations(registry: Registry, locale: LocaleData): Track
     if (current.has(id) || !Object.hasOwn(registry.retired, id)) continue
     const old = locale.meta[id]
     const english = registry.retired[id]!
+    const translation = locale.strings[id]!
+    // Edited since last recorded (or never recorded): it translates the last English.
+    const fresh = !old || old.target !== textHash(translation)
+    const current = fresh || old.source === english.hash
     obsolete[id] = {
-      source: old && old.source !== english.hash ? (registry.history[id]?.[String(old.rev)] ?? english.text) : english.text,
-      translation: locale.strings[id]!,
-      state: !old ? 'translated' : old.source !== english.hash ? 'stale' : old.state
+      source: current ? english.text : (registry.history[id]?.[String(old.rev)] ?? english.text),
+      translation,
+      state: fresh ? 'translated' : current ? old.state : 'stale'
     }
     result.moved.push(id)
   }

@@ -11,8 +11,8 @@ export interface SegmentOptions {
 /** Source segments of one block, in order. */
 export function segmentBlock(block: TextBlock, language: string): InlineSentence[] {
   const children = block.node.children as PhrasingContent[]
-  // A heading or table cell is one segment: it is short, and split halves would read oddly.
-  return splitInline(children, block.kind === 'paragraph' ? language : false)
+  // A heading is one segment: it is short, and split halves would read oddly in a table of contents.
+  return splitInline(children, block.kind === 'heading' ? false : language)
 }
 
 /** Locate the start of a sentence in the source, within its block, for `path:line:col` messages. */
