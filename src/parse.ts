@@ -1,4 +1,4 @@
-import type {Root} from 'mdast'
+import type {PhrasingContent, Root} from 'mdast'
 import {unified} from 'unified'
 import remarkParse from 'remark-parse'
 import remarkGfm from 'remark-gfm'
@@ -47,7 +47,7 @@ export function parseMarkdown(file: VFile): ParsedDocument {
 }
 
 /** Parse inline Markdown (a segment's text) into phrasing nodes. */
-export function parseInline(text: string): Root['children'] {
+export function parseInline(text: string): PhrasingContent[] {
   const tree = processor.parse(text) as Root
   const first = tree.children[0]
   if (tree.children.length === 1 && first?.type === 'paragraph') return first.children

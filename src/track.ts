@@ -51,11 +51,11 @@ export function trackTranslations(registry: Registry, locale: LocaleData): Track
     const translation = locale.strings[id]!
     // Edited since last recorded (or never recorded): it translates the last English.
     const fresh = !old || old.target !== textHash(translation)
-    const current = fresh || old.source === english.hash
+    const upToDate = fresh || old.source === english.hash
     obsolete[id] = {
-      source: current ? english.text : (registry.history[id]?.[String(old.rev)] ?? english.text),
+      source: upToDate ? english.text : (registry.history[id]?.[String(old.rev)] ?? english.text),
       translation,
-      state: fresh ? 'translated' : current ? old.state : 'stale'
+      state: fresh ? 'translated' : upToDate ? old.state : 'stale'
     }
     result.moved.push(id)
   }
