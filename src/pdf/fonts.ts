@@ -1,0 +1,159 @@
+/**
+ * Font files for printed editions, found in the `@expo-google-fonts/*` npm
+ * packages and parsed once per process.
+ *
+ * pdfkit accepts an already parsed fontkit font (anything with `layout`), so
+ * every document of a build shares the same parsed font and its glyph and
+ * layout caches; only the per-document subset is new. Parsing a 6 MB CJK font
+ * and warming its GSUB/GPOS tables costs tens of milliseconds, which would
+ * otherwise be paid per document.
+ */
+import {createRequire} from 'node:module'
+import {dirname, join} from 'node:path'
+// Brings the global `PDFKit` namespace (document types) into scope.
+import type {} from 'pdfkit'
+
+const require = createRequire(import.meta.url)
+
+/** The three families: Noto Sans (Latin, Cyrillic, Greek), Noto Sans KR, Noto Sans JP. */
+export type FontFamily = 'latin' | 'kr' | 'jp'
+export type FontStyle = 'regular' | 'bold' | 'italic' | 'bold-italic'
+/** Name under which a face is registered with pdfkit, e.g. `kr-bold`. */
+export type FontKey = `${FontFamily}-${FontStyle}`
+
+/** The subset of the fontkit API this module relies on (fontkit ships no types). */
+export interface FontkitGlyph {
+  id: number
+  advanceWidth: number
+  codePoints: number[]
+}
+export interface FontkitFont {
+  postscriptName: string
+  unitsPerEm: number
+  ascent: number
+  descent: number
+  lineGap: number
+  hasGlyphForCodePoint(codePoint: number): boolean
+  layout(text: string): {glyphs: FontkitGlyph[]; advanceWidth: number}
+}
+interface Fontkit {
+  create(buffer: Uint8Array): FontkitFont
+  openSync(path: string): FontkitFont
+}
+
+export const FONT_FAMILIES: readonly FontFamily[] = ['latin', 'kr', 'jp']
+
+const PACKAGES: Record<FontFamily, {pkg: string; prefix: string}> = {
+  latin: {pkg: '@expo-google-fonts/noto-sans', prefix: 'NotoSans'},
+  kr: {pkg: '@expo-google-fonts/noto-sans-kr', prefix: 'NotoSansKR'},
+  jp: {pkg: '@expo-google-fonts/noto-sans-jp', prefix: 'NotoSansJP'}
+}
+
+// Folder names used by the expo packages for each weight/slant.
+const STYLE_FOLDERS: Record<FontStyle, string> = {
+  regular: '400Regular',
+  bold: '700Bold',
+  italic: '400Regular_Italic',
+  'bold-italic': '700Bold_Italic'
+}
+
+// Noto Sans KR/JP have no italics; CJK text is conventionally not slanted,
+// so italic spans fall back to the upright face of the same weight.
+const AVAILABLE: Record<FontFamily, readonly FontStyle[]> = {
+  latin: ['regular', 'bold', 'italic', 'bold-italic'],
+  kr: ['regular', 'bold'],
+  jp: ['regular', 'bold']
+}
+
+/** The face that draws `style` in `family`, falling back to the upright face when there is no italic. */
+export function fontKey(family: FontFamily, style: FontStyle = 'regular'): FontKey {
+  if (AVAILABLE[family].includes(style)) return `${family}-${style}`
+  return `${family}-${style.startsWith('bold') ? 'bold' : 'regular'}`
+}
+
+/** Every face that exists on disk, in a fixed order (the order fonts get registered in). */
+export function allFontKeys(): FontKey[] {
+  return FONT_FAMILIES.flatMap((family) => AVAILABLE[family].map((style): FontKey => `${family}-${style}`))
+}
+
+export function familyOf(key: FontKey): FontFamily {
+  return key.slice(0, key.indexOf('-')) as FontFamily
+}
+
+/** Absolute path of the TTF for a face, resolved through Node's package resolution. */
+export function fontPath(key: FontKey): string {
+  const family = familyOf(key)
+  const style = key.slice(family.length + 1) as FontStyle
+  if (!AVAILABLE[family].includes(style)) throw new Error(`Unexpected font \`${key}\`, expected one of ${allFontKeys().join(', ')}`)
+  const {pkg, prefix} = PACKAGES[family]
+  const folder = STYLE_FOLDERS[style]
+  return join(dirname(require.resolve(`${pkg}/package.json`)), folder, `${prefix}_${folder}.ttf`)
+}
+
+let fontkit: Fontkit | undefined
+const fonts = new Map<FontKey, FontkitFont>()
+const coverage = new Map<FontKey, Map<number, boolean>>()
+
+/** The parsed font for a face; parsed on first use and kept for the life of the process. */
+export function loadFont(key: FontKey): FontkitFont {
+  let font = fonts.get(key)
+  if (!font) {
+    // The CommonJS build is loaded because fontkit has no type declarations
+    // for the ESM entry; pdfkit accepts fonts from either build.
+    fontkit ??= require('fontkit') as Fontkit
+    font = fontkit.openSync(fontPath(key))
+    fonts.set(key, font)
+  }
+  return font
+}
+
+/** Whether the face has a real glyph (not .notdef) for a code point; memoised per face. */
+export function hasGlyph(key: FontKey, codePoint: number): boolean {
+  let known = coverage.get(key)
+  if (!known) coverage.set(key, (known = new Map()))
+  let answer = known.get(codePoint)
+  if (answer === undefined) {
+    answer = loadFont(key).hasGlyphForCodePoint(codePoint)
+    known.set(codePoint, answer)
+  }
+  return answer
+}
+
+/** Vertical metrics in thousandths of the font size, as pdfkit computes them (from `hhea`). */
+export interface FontMetrics {
+  ascender: number
+  descender: number
+  lineGap: number
+}
+
+export function fontMetrics(key: FontKey): FontMetrics {
+  const font = loadFont(key)
+  const scale = 1000 / font.unitsPerEm
+  return {ascender: font.ascent * scale, descender: font.descent * scale, lineGap: font.lineGap * scale}
+}
+
+/**
+ * The tallest ascender and deepest descender over the upright regular faces.
+ * Lines use these so that baselines do not depend on which fonts a line
+ * happens to contain, which keeps parallel columns on a common baseline.
+ */
+export function commonMetrics(): FontMetrics {
+  const all = FONT_FAMILIES.map((family) => fontMetrics(fontKey(family)))
+  return {
+    ascender: Math.max(...all.map((m) => m.ascender)),
+    descender: Math.min(...all.map((m) => m.descender)),
+    lineGap: Math.max(...all.map((m) => m.lineGap))
+  }
+}
+
+/**
+ * Register every face with a document under its `FontKey`. Registration is
+ * lazy in pdfkit: a face is embedded (as a subset) only if text is drawn with it.
+ */
+export function registerFonts(doc: PDFKit.PDFDocument): void {
+  for (const key of allFontKeys()) {
+    // pdfkit's types only list paths and buffers, but the runtime accepts a
+    // parsed fontkit font, which is what lets documents share one parse.
+    doc.registerFont(key, loadFont(key) as unknown as Buffer)
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Reproducible pdfkit documents: the same inputs give the same bytes.
+ *
+ * What varies between runs in a stock pdfkit 0.20 document, and how it is
+ * pinned here:
+ * - `CreationDate` defaults to `new Date()`: set from SOURCE_DATE_EPOCH, or
+ *   a fixed fallback date; `ModDate` likewise.
+ * - The trailer `/ID` is an MD5 of the info dictionary (CreationDate
+ *   included), computed in the constructor; with fixed info it is already
+ *   stable. It is replaced by an MD5 of the info plus an `idSeed` (e.g. the
+ *   output path) so that two editions with equal metadata get distinct IDs.
+ * - Font subsets: the subset tag (`BZZZZZ+NotoSansKR-Regular`) is derived
+ *   from the font's resource name (F1, F2, ...), which depends only on the
+ *   order in which faces are first used; fontkit's TrueType subsetter keeps
+ *   glyphs in first-use order. Neither uses randomness or the clock.
+ * - Only encryption uses random bytes in pdfkit; editions are not encrypted.
+ * - Streams are deflated by Node's zlib, which is deterministic for a given
+ *   zlib version.
+ */
+import {createHash} from 'node:crypto'
+import PDFDocument from 'pdfkit'
+import {fontKey, registerFonts} from './fonts.js'
+import {editionFamily} from './script-runs.js'
+import {PAGE_SIZES, type PageGeometry} from './page-flow.js'
+
+/** The date of the statement, used when SOURCE_DATE_EPOCH is not set and the document has no date. */
+export const FALLBACK_DATE = new Date('2007-08-29T00:00:00Z')
+
+/**
+ * The build date per https://reproducible-builds.org/specs/source-date-epoch/:
+ * SOURCE_DATE_EPOCH (seconds since 1970, UTC) when set, else `fallback`.
+ */
+export function buildDate(env: NodeJS.ProcessEnv = process.env, fallback: Date | string = FALLBACK_DATE): Date {
+  const raw = env.SOURCE_DATE_EPOCH
+  if (raw !== undefined && raw !== '') {
+    if (!/^\d+$/.test(raw.trim())) {
+      throw new Error(`Unexpected SOURCE_DATE_EPOCH \`${raw}\`, expected a whole number of seconds since 1970-01-01 UTC`)
+    }
+    return new Date(Number(raw.trim()) * 1000)
+  }
+  const date = typeof fallback === 'string' ? new Date(fallback) : fallback
+  if (Number.isNaN(date.getTime())) throw new Error(`Unexpected date \`${String(fallback)}\`, expected an ISO 8601 date such as 2007-08-29`)
+  return date
+}
+
+export interface PdfInfo {
+  Title: string
+  Author?: string
+  Subject?: string
+  Keywords?: string
+  Creator?: string
+}
+
+export interface PdfDocumentOptions {
+  /** BCP 47 language of the edition: the catalog's `/Lang`, and the default face. */
+  lang: string
+  info: PdfInfo
+  geometry: PageGeometry
+  /** CreationDate and ModDate; default `buildDate()`. */
+  date?: Date
+  /** Mixed into the file ID so that documents with equal info differ (e.g. the output path). */
+  idSeed?: string
+  /**
+   * Keep all pages in memory so running headers and "Page N of M" can be
+   * drawn after the body (`doc.switchToPage`). Default true.
+   */
+  bufferPages?: boolean
+}
+
+/** A pdfkit document with every face registered, fixed dates and ID, and no page yet (`PageFlow` adds them). */
+export function createPdfDocument(options: PdfDocumentOptions): PDFKit.PDFDocument {
+  const date = options.date ?? buildDate()
+  const info = {
+    ...definedOnly(options.info),
+    Creator: options.info.Creator ?? 'Concord',
+    Producer: 'Concord (pdfkit)',
+    CreationDate: date,
+    ModDate: date
+  }
+  const {margins, size} = options.geometry
+  const doc = new PDFDocument({
+    size: [...PAGE_SIZES[size]],
+    margins,
+    info,
+    lang: options.lang,
+    pdfVersion: '1.7',
+    displayTitle: true,
+    autoFirstPage: false,
+    bufferPages: options.bufferPages ?? true,
+    // No Helvetica: nothing may be drawn with a face that cannot draw the
+    // text, and an unused default font would still cost an AFM parse.
+    font: null as unknown as string
+  })
+  ;(doc as unknown as {_id: Uint8Array})._id = fileId(info, options.idSeed ?? '')
+  registerFonts(doc)
+  doc.font(fontKey(editionFamily(options.lang)))
+  return doc
+}
+
+function definedOnly(info: PdfInfo): Record<string, string> {
+  return Object.fromEntries(Object.entries(info).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+}
+
+/** A 16-byte file ID from the document info and a seed, in a fixed key order. */
+export function fileId(info: Record<string, string | Date>, seed: string): Uint8Array {
+  const hash = createHash('md5')
+  for (const key of Object.keys(info).sort()) {
+    const value = info[key]!
+    hash.update(`${key}: ${value instanceof Date ? value.toISOString() : value}\n`)
+  }
+  hash.update(`seed: ${seed}\n`)
+  return new Uint8Array(hash.digest())
+}
+
+/** End the document and collect its bytes. */
+export function pdfToBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+    doc.end()
+  })
+}
