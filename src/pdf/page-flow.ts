@@ -68,6 +68,12 @@ export interface FlowOptions {
   minLines?: number
 }
 
+/** Where a block's first line was drawn: page (0-based) and line-box top. */
+export interface Placement {
+  pageIndex: number
+  top: number
+}
+
 /** The writing position in a document and the page breaks it takes. */
 export class PageFlow {
   readonly frame: Frame
@@ -114,8 +120,8 @@ export class PageFlow {
   }
 
   /** Lay out and place text across the frame width; see `place`. */
-  text(spans: readonly TextSpan[] | string, style: BlockStyle): void {
-    this.place([layoutBlock(spans, this.frame.width, style)])
+  text(spans: readonly TextSpan[] | string, style: BlockStyle): Placement {
+    return this.place([layoutBlock(spans, this.frame.width, style)])[0]!
   }
 
   /**
@@ -124,16 +130,17 @@ export class PageFlow {
    * without the first lines of what follows, and a paragraph leaves at least
    * `minLines` lines on each side of a break.
    */
-  place(blocks: readonly LaidBlock[], x = this.frame.x): void {
-    blocks.forEach((block, i) => {
-      if (block.lines.length === 0) return
+  place(blocks: readonly LaidBlock[], x = this.frame.x): Placement[] {
+    return blocks.map((block, i) => {
+      if (block.lines.length === 0) return {pageIndex: this.pageIndex, top: this.y}
       this.gap(block.style.spaceBefore ?? 0)
       const next = blocks[i + 1]
       let needed = this.heightOfLines(block, this.minLines)
       if (block.style.keepWithNext && next) needed = block.height + (next.style.spaceBefore ?? 0) + this.heightOfLines(next, this.minLines)
       if (needed > this.space && !this.atTop && needed <= this.frame.height) this.newPage()
-      this.flowStack(stackBlocks([block]), x)
+      const placement = this.flowStack(stackBlocks([block]), x)
       this.spaceAfter = block.style.spaceAfter ?? 0
+      return placement
     })
   }
 
@@ -151,8 +158,9 @@ export class PageFlow {
   }
 
   /** Draw a stack from the current y, continuing on new pages line by line. */
-  private flowStack(stack: Stack, x: number): void {
+  private flowStack(stack: Stack, x: number): Placement {
     const total = stack.slots.length
+    let placement: Placement | undefined
     let from = 0
     while (from < total) {
       const origin = stack.slots[from]!.top
@@ -166,9 +174,13 @@ export class PageFlow {
         // At a page top there is nowhere better to go: take what fits (at least a line).
         if (to === from && this.atTop) to = Math.max(fits, from + 1)
       }
-      if (to > from) this.y = drawSlots(this.doc, stack, from, to, x, this.y)
+      if (to > from) {
+        placement ??= {pageIndex: this.pageIndex, top: this.y}
+        this.y = drawSlots(this.doc, stack, from, to, x, this.y)
+      }
       from = to
       if (from < total) this.newPage()
     }
+    return placement ?? {pageIndex: this.pageIndex, top: this.y}
   }
 }
