@@ -1,0 +1,76 @@
+import {join, relative} from 'node:path'
+import {Command} from 'commander'
+import type {VFileMessage} from 'vfile-message'
+import {parseJson, type Place} from '../../json.js'
+import {checkGlossaryComplete, checkSegment, localeOutdated, parseGlossary, registryOutdated, segmentPairs, trackMessages, type Glossary} from '../../qa/index.js'
+import {readTextIfExists, wouldChange} from '../io.js'
+import {loadTranslations, localeOutputs, localePaths} from '../locales-sync.js'
+import {loadProject, UsageError} from '../project.js'
+import {info, printMessages} from '../report.js'
+
+/** Key positions of a JSON object file (`{}` when the file does not exist). */
+function keyPlaces(path: string, root: string): Map<string, Place> {
+  const file = readTextIfExists(path, root)
+  if (!file) return new Map()
+  return new Map([...parseJson(String(file), file).places].map(([key, place]) => [key.slice(1), place]))
+}
+
+/** Give a message its file, so it prints as `path:line:col: reason [rule-id]`. */
+function attach(path: string, messages: VFileMessage[]): VFileMessage[] {
+  for (const message of messages) {
+    message.file = path
+    message.name = `${path}:${message.name}`
+  }
+  return messages
+}
+
+export function checkCommand(): Command {
+  return new Command('check')
+    .description('validate locales and run translation QA (numbers, glossary, markup, punctuation, length, sync); exit 1 on errors, 0 with only warnings')
+    .option('--lang <lng>', 'only this target language')
+    .option('--document <id>', 'only this document')
+    .addHelpText('after', '\nEach finding prints as path:line:col: reason [rule-id]; the place is the key in the locale file.\n\nExamples:\n  npx concord check\n  npx concord check --lang mn')
+    .action((opts: {lang?: string; document?: string}) => {
+      const root = process.cwd()
+      const project = loadProject(root, opts.document ? [opts.document] : undefined)
+      const {options} = project
+      if (opts.lang && !options.languages.includes(opts.lang)) {
+        throw new UsageError(`Unexpected language \`${opts.lang}\`, expected one of ${options.languages.map((l) => `\`${l}\``).join(', ')}`)
+      }
+      const messages: VFileMessage[] = []
+      for (const doc of project.documents) if (doc.outdated) messages.push(...attach(doc.file.path, [registryOutdated(doc.file.path)]))
+
+      const glossaryFile = readTextIfExists(join(root, options.contentDir, 'glossary.json'), root)
+      let glossary: Glossary | null = null
+      if (glossaryFile) {
+        glossary = parseGlossary(glossaryFile)
+        messages.push(...attach(glossaryFile.path, checkGlossaryComplete(glossary, options.languages)))
+      }
+
+      const tracked = loadTranslations(project).filter((r) => !opts.lang || r.language === opts.lang)
+      for (const output of localeOutputs(project, tracked)) {
+        if (wouldChange(output.path, output.content)) messages.push(...attach(relative(root, output.path), [localeOutdated(relative(root, output.path))]))
+      }
+      let checked = 0
+      for (const result of tracked) {
+        const doc = project.documents.find((d) => d.id === result.document)!
+        const paths = localePaths(project, result.language, result.document)
+        const places = {strings: keyPlaces(paths.strings, root), obsolete: keyPlaces(paths.obsolete, root)}
+        const stringsPath = relative(root, paths.strings)
+        for (const pair of segmentPairs(doc.segments, result, places.strings)) {
+          checked++
+          messages.push(...attach(stringsPath, checkSegment(pair, {glossary, allowIdentical: options.check.allowIdentical})))
+        }
+        const found = trackMessages(result, places)
+        messages.push(...attach(stringsPath, found.strings), ...attach(relative(root, paths.obsolete), found.obsolete))
+      }
+
+      messages.sort((a, b) => (String(a.file) < String(b.file) ? -1 : String(a.file) > String(b.file) ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)))
+      printMessages(messages)
+      const errors = messages.filter((m) => m.fatal === true).length
+      const warnings = messages.filter((m) => m.fatal === false).length
+      const infos = messages.length - errors - warnings
+      info(`check: ${checked} translation(s) checked; ${errors} error(s), ${warnings} warning(s), ${infos} info`)
+      if (errors > 0) process.exitCode = 1
+    })
+}

@@ -1,0 +1,76 @@
+import {join, relative, resolve} from 'node:path'
+import {Command, InvalidArgumentError} from 'commander'
+import {computeCoverage, coverageGate} from '../../coverage.js'
+import {renderCoverageTable} from '../../coverage-table.js'
+import {isObject, parseJson, stringifyJson} from '../../json.js'
+import {LANGUAGES} from '../../languages.js'
+import {renderCoverageHtml, renderCoverageMarkdown, type Translate} from '../../render-coverage.js'
+import {createUiStrings, type UiResources} from '../../ui-strings.js'
+import {readTextIfExists, writeIfChanged} from '../io.js'
+import {loadTranslations} from '../locales-sync.js'
+import {loadProject, requireUpToDate, type Project} from '../project.js'
+import {info} from '../report.js'
+
+function parsePercent(value: string): number {
+  const n = Number(value)
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError(`Unexpected \`${value}\`, expected a percentage from 0 to 100`)
+  return n
+}
+
+/** UI strings from `locales/<lng>/ui.json`; the report is in English unless another language is asked for. */
+export function loadUiStrings(project: Project, language: string): Translate {
+  const resources: UiResources = {}
+  for (const code of new Set(['en', language])) {
+    const file = readTextIfExists(join(project.root, project.options.localesDir, code, 'ui.json'), project.root)
+    if (!file) continue
+    const parsed = parseJson(String(file), file)
+    if (isObject(parsed.value)) resources[code] = Object.fromEntries(Object.entries(parsed.value).filter((e): e is [string, string] => typeof e[1] === 'string'))
+  }
+  const translate = createUiStrings(resources)
+  return (key, values) => translate(language, key, values)
+}
+
+export function coverageCommand(): Command {
+  return new Command('coverage')
+    .description('count translated, reviewed, stale and missing segments per document and language; write output/coverage.{json,md,html}')
+    .option('--json', 'print the coverage JSON on stdout and nothing else')
+    .option('--fail-under <pct>', 'exit 1 when a language is below this percent translated (overrides coverage.failUnder)', parsePercent)
+    .option('--out <dir>', 'folder for the reports (default: outDir from .concordrc.json, `output`)')
+    .option('--document <id>', 'only this document')
+    .addHelpText(
+      'after',
+      '\nPer-language gates come from .concordrc.json: {"coverage": {"failUnder": 90, "thresholds": {"mn": 60}}};\na language\'s own threshold wins over the global one.\n\nExamples:\n  npx concord coverage\n  npx concord coverage --fail-under 100\n  npx concord coverage --json > coverage.json'
+    )
+    .action((opts: {json?: boolean; failUnder?: number; out?: string; document?: string}) => {
+      const root = process.cwd()
+      const project = loadProject(root, opts.document ? [opts.document] : undefined)
+      requireUpToDate(project)
+      const tracked = loadTranslations(project)
+      const coverage = computeCoverage({documents: project.documents.map((d) => d.document), tracked, languages: project.options.languages})
+
+      const outDir = opts.out ? resolve(root, opts.out) : join(root, project.options.outDir)
+      const t = loadUiStrings(project, 'en')
+      const json = stringifyJson(coverage)
+      const outputs: Array<[string, string]> = [
+        ['coverage.json', json],
+        ['coverage.md', renderCoverageMarkdown(coverage, {t})],
+        ['coverage.html', renderCoverageHtml(coverage, {t})]
+      ]
+      for (const [name, content] of outputs) {
+        const path = join(outDir, name)
+        info(`${writeIfChanged(path, content) ? 'wrote' : 'unchanged'} ${relative(root, path) || path}`)
+      }
+      process.stdout.write(opts.json ? json : renderCoverageTable(coverage, {t, color: process.stdout.isTTY === true}))
+
+      const failUnder = opts.failUnder ?? project.options.coverage.failUnder
+      const failures = coverageGate(coverage, failUnder, project.options.coverage.thresholds)
+      for (const f of failures) {
+        const name = Object.hasOwn(LANGUAGES, f.language) ? LANGUAGES[f.language]!.englishName : f.language
+        info(
+          `coverage: Unexpected \`${f.percent.toFixed(1)}%\` translated for \`${f.language}\` (${name}), expected at least \`${f.threshold}%\`; ` +
+            `translate its ${f.missing} missing and ${f.stale} stale segment(s) (listed in ${relative(root, join(outDir, 'coverage.md'))}) [coverage-below-threshold]`
+        )
+      }
+      if (failures.length > 0) process.exitCode = 1
+    })
+}
