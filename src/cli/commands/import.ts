@@ -1,0 +1,59 @@
+import {existsSync} from 'node:fs'
+import {relative, resolve} from 'node:path'
+import {Command} from 'commander'
+import {applyImport, type ImportChange} from '../../interchange/apply-import.js'
+import {detectFormat} from '../../interchange/detect.js'
+import {parsePo} from '../../interchange/po-import.js'
+import {parseXliff} from '../../interchange/xliff-import.js'
+import {readText, writeIfChanged} from '../io.js'
+import {loadTranslations, localeOutputs} from '../locales-sync.js'
+import {loadProject, requireUpToDate, UsageError} from '../project.js'
+import {info, printMessages} from '../report.js'
+
+function describe(change: ImportChange): string {
+  const states = change.before === change.after ? change.after : `${change.before} → ${change.after}`
+  return `  ${change.document} ${change.id}: ${change.action} (${states}): ${change.translation}`
+}
+
+export function importCommand(): Command {
+  return new Command('import')
+    .description('read a translated XLIFF 2.0 or PO file back into locales/ (format, language and document come from the file)')
+    .argument('<file>', 'an XLIFF (.xlf) or PO (.po) file made by `concord export`')
+    .option('--dry-run', 'show what would change and write nothing')
+    .addHelpText('after', '\nExamples:\n  npx concord import statement.ko.xlf --dry-run\n  npx concord import statement.mn.po')
+    .action((path: string, opts: {dryRun?: boolean}) => {
+      const root = process.cwd()
+      const absolute = resolve(root, path)
+      if (!existsSync(absolute)) throw new UsageError(`Unexpected file \`${path}\`, expected an existing XLIFF or PO file`)
+      const project = loadProject(root)
+      requireUpToDate(project)
+      const tracked = loadTranslations(project)
+      const file = readText(absolute, root)
+      const parsed = detectFormat(file) === 'xliff' ? parseXliff(file) : parsePo(file)
+      const result = applyImport(
+        parsed,
+        {
+          sourceLanguage: project.options.sourceLanguage,
+          languages: project.options.languages,
+          registries: new Map(project.documents.map((d) => [d.id, d.registry])),
+          tracked
+        },
+        file
+      )
+      printMessages([...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)))
+      const errors = file.messages.filter((m) => m.fatal === true).length
+      if (errors > 0) {
+        info(`${file.path}: ${errors} error(s); nothing imported, locales unchanged`)
+        process.exitCode = 1
+        return
+      }
+      for (const change of result.changes) info(describe(change))
+      const count = (action: ImportChange['action']): number => result.changes.filter((c) => c.action === action).length
+      const actions = (['added', 'updated', 'accepted', 'reviewed', 'obsolete'] as const).map((a) => `${count(a)} ${a}`).join(', ')
+      info(`${file.path} (${parsed.format}, ${result.language}): ${actions}, ${result.unchanged} unchanged${opts.dryRun ? ' — dry run, nothing written' : ''}`)
+      if (opts.dryRun) return
+      for (const output of localeOutputs(project, result.tracked)) {
+        if (writeIfChanged(output.path, output.content)) info(`wrote ${relative(root, output.path)}`)
+      }
+    })
+}

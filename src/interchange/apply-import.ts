@@ -1,0 +1,194 @@
+import type {VFile} from 'vfile'
+import type {ObsoleteEntry, TranslationMeta} from '../locale.js'
+import {textHash} from '../similarity.js'
+import {trackTranslations, type TrackResult} from '../track.js'
+import type {Registry, RegistryEntry, TranslationState} from '../types.js'
+import {reject, type ImportDocument, type ImportUnit, type ParsedInterchange} from './model.js'
+
+export interface ImportContext {
+  sourceLanguage: string
+  /** Configured target languages. */
+  languages: string[]
+  registries: Map<string, Registry>
+  /** The current locales, one per document and target language (from `loadTranslations`). */
+  tracked: TrackResult[]
+}
+
+export interface ImportChange {
+  document: string
+  id: string
+  /** `added`/`updated`: new wording; `accepted`: a stale translation confirmed unchanged; `reviewed`: marked reviewed; `obsolete`: kept for a retired segment. */
+  action: 'added' | 'updated' | 'accepted' | 'reviewed' | 'obsolete'
+  before: TranslationState
+  after: TranslationState
+  translation: string
+}
+
+export interface ImportResult {
+  language: string | null
+  /** Re-tracked locales of the documents that change, ready for `localeOutputs`; empty when nothing changes. */
+  tracked: TrackResult[]
+  changes: ImportChange[]
+  /** Units that were read but change nothing. */
+  unchanged: number
+}
+
+/** `ko`, or `ko-KR` / `ko_KR` as some tools write it, when `ko` is configured. */
+function configuredLanguage(declared: string, languages: string[]): string | null {
+  if (languages.includes(declared)) return declared
+  const primary = declared.split(/[-_]/)[0]!.toLowerCase()
+  return languages.includes(primary) ? primary : null
+}
+
+/** The revision of a segment's English that `source` is, if any: the current text or one kept in the history. */
+function revisionOf(registry: Registry, id: string, source: string, current?: RegistryEntry): number | null {
+  if (current && current.text === source) return current.rev
+  const retired = Object.hasOwn(registry.retired, id) ? registry.retired[id]! : undefined
+  if (retired && retired.text === source) return retired.rev
+  const history = Object.hasOwn(registry.history, id) ? registry.history[id]! : {}
+  const revs = Object.keys(history).filter((rev) => history[rev] === source).map(Number)
+  return revs.length > 0 ? Math.max(...revs) : null
+}
+
+interface Working {
+  strings: Record<string, string>
+  meta: Record<string, TranslationMeta>
+  obsolete: Record<string, ObsoleteEntry>
+}
+
+function applyUnit(file: VFile, doc: string, registry: Registry, tracked: TrackResult, work: Working, unit: ImportUnit): ImportChange | null {
+  const {id, target} = unit
+  const segment = registry.segments.find((s) => s.id === id)
+  const status = tracked.statuses.find((s) => s.id === id)
+  const rev = revisionOf(registry, id, unit.source, segment)
+  if (rev === null || target === undefined || target.trim() === '') return null
+  const confirmed = unit.state !== 'initial'
+  const state = unit.state === 'reviewed' ? 'reviewed' : 'translated'
+  if (!segment || !status) {
+    const old = Object.hasOwn(work.obsolete, id) ? work.obsolete[id] : undefined
+    if (old?.translation === target) return null
+    work.obsolete[id] = {source: unit.source, translation: target, state: confirmed ? state : 'stale'}
+    file.message(`Unexpected retired segment \`${id}\`: its English was removed after the export; the translation is kept in the obsolete file and returns if the same English comes back`, {place: unit.place, ruleId: 'import-retired', source: 'concord'})
+    return {document: doc, id, action: 'obsolete', before: 'missing', after: 'missing', translation: target}
+  }
+  const isCurrent = rev === segment.rev
+  const current = Object.hasOwn(work.strings, id) ? work.strings[id] : undefined
+  const recorded = Object.hasOwn(work.meta, id) ? work.meta[id] : undefined
+  const change = (action: ImportChange['action'], after: TranslationState): ImportChange => ({document: doc, id, action, before: status.state, after, translation: target})
+  if (target === current) {
+    // Same words: only a confirmation in the file changes something.
+    if (!confirmed || !isCurrent) return null
+    if (status.state === 'stale') {
+      work.meta[id] = {rev: segment.rev, source: segment.hash, target: textHash(target), state}
+      return change('accepted', state)
+    }
+    if (status.state === 'translated' && state === 'reviewed' && recorded) {
+      work.meta[id] = {...recorded, state: 'reviewed'}
+      return change('reviewed', 'reviewed')
+    }
+    return null
+  }
+  if (unit.exportedTarget !== undefined) {
+    // Three-way: the file's translation, the one it was exported with, the locale's now.
+    if (textHash(target) === unit.exportedTarget) return null
+    const now = current === undefined || current.trim() === '' ? null : textHash(current)
+    if (now !== unit.exportedTarget) {
+      reject(
+        file,
+        `Unexpected change to \`${id}\` in the ${tracked.language} locale since the export, expected the translation the file was exported with; the file says \`${target}\`, the locale \`${current}\`: make them agree in the file, then import again`,
+        unit.place,
+        'import-conflict'
+      )
+      return null
+    }
+  }
+  work.strings[id] = target
+  if (!confirmed && status.state === 'stale' && recorded) {
+    // Reworded but still marked fuzzy / initial: not yet confirmed against the new English.
+    work.meta[id] = {...recorded, target: textHash(target)}
+    return change('updated', 'stale')
+  }
+  work.meta[id] = {rev, source: textHash(unit.source), target: textHash(target), state}
+  if (!isCurrent) {
+    file.message(
+      `Unexpected English revision ${rev} for \`${id}\`, expected revision ${segment.rev}: the English changed after the export, so the translation is imported as stale; update it (\`npx concord status\` shows the change) or accept it with \`npx concord accept ${tracked.language} ${id}\``,
+      {place: unit.place, ruleId: 'import-stale', source: 'concord'}
+    )
+  }
+  return change(current === undefined || current.trim() === '' ? 'added' : 'updated', isCurrent ? state : 'stale')
+}
+
+function checkUnit(file: VFile, doc: ImportDocument, registry: Registry, unit: ImportUnit, seen: Set<string>): boolean {
+  const {id, place} = unit
+  if (seen.has(id)) {
+    reject(file, `Unexpected second unit \`${id}\`, expected each segment ID once`, place, 'import-duplicate-id')
+    return false
+  }
+  seen.add(id)
+  const segment = registry.segments.find((s) => s.id === id)
+  if (!segment && !Object.hasOwn(registry.retired, id)) {
+    reject(file, `Unexpected segment ID \`${id}\`, expected an ID of document \`${doc.id}\`; keep the IDs of the exported file, or export it again`, place, 'import-unknown-id')
+    return false
+  }
+  if (unit.sourceHash !== undefined && unit.sourceHash !== textHash(unit.source)) {
+    reject(file, `Unexpected edited English in unit \`${id}\`, expected the \`<source>\` as exported (hash \`${unit.sourceHash}\`); translate in \`<target>\` and leave \`<source>\` alone`, place, 'import-source-mismatch')
+    return false
+  }
+  if (revisionOf(registry, id, unit.source, segment) === null) {
+    const expected = segment ? `the current English \`${segment.text}\`` : `the English of the retired segment \`${registry.retired[id]!.text}\``
+    reject(file, `Unexpected English \`${unit.source}\` for \`${id}\`, expected ${expected} or a previous revision of it; do not edit the source text`, place, 'import-source-mismatch')
+    return false
+  }
+  return true
+}
+
+/**
+ * Apply a translator's file to the locales. Pure: problems are messages on
+ * `file` (fatal ones mean nothing may be written), and the result holds the
+ * re-tracked locales of the documents that change. Units that are missing or
+ * have no target never remove a translation.
+ */
+export function applyImport(parsed: ParsedInterchange, context: ImportContext, file: VFile): ImportResult {
+  const known = context.languages.map((l) => `\`${l}\``).join(', ')
+  const language = parsed.language === null ? null : configuredLanguage(parsed.language, context.languages)
+  if (parsed.language === null) {
+    reject(file, `Unexpected file without a target language, expected ${parsed.format === 'po' ? 'a `Language` header' : 'a `trgLang` attribute'} naming one of ${known}`, parsed.languagePlace, 'import-language')
+  } else if (language === null) {
+    reject(file, `Unexpected language \`${parsed.language}\`, expected a configured target language (${known}); add it to \`languages\` in .concordrc.json or fix the file's language`, parsed.languagePlace, 'import-language')
+  }
+  if (parsed.sourceLanguage !== null && parsed.sourceLanguage !== context.sourceLanguage) {
+    reject(file, `Unexpected source language \`${parsed.sourceLanguage}\`, expected \`${context.sourceLanguage}\``, parsed.languagePlace, 'import-language')
+  }
+  if (parsed.documents.length === 0 && parsed.format === 'xliff') {
+    reject(file, 'Unexpected XLIFF without `<file>`, expected one `<file id="<document>">` per document', parsed.languagePlace, 'import-document')
+  }
+  const result: ImportResult = {language, tracked: [], changes: [], unchanged: 0}
+  const documents = new Set<string>()
+  for (const doc of parsed.documents) {
+    const registry = context.registries.get(doc.id)
+    if (!registry || documents.has(doc.id)) {
+      const names = [...context.registries.keys()].map((d) => `\`${d}\``).join(', ')
+      const reason = registry ? `Unexpected second \`<file>\` for \`${doc.id}\`, expected each document once` : `Unexpected document \`${doc.id}\`, expected one of ${names}; the file belongs to another document or project`
+      reject(file, reason, doc.place, 'import-document')
+      continue
+    }
+    documents.add(doc.id)
+    const seen = new Set<string>()
+    const valid = doc.units.filter((unit) => checkUnit(file, doc, registry, unit, seen))
+    const tracked = context.tracked.find((t) => t.document === doc.id && t.language === language)
+    if (!tracked) continue
+    const work: Working = {
+      strings: Object.assign(Object.create(null), tracked.strings),
+      meta: Object.assign(Object.create(null), tracked.meta),
+      obsolete: Object.assign(Object.create(null), tracked.obsolete)
+    }
+    const changes = valid.map((unit) => applyUnit(file, doc.id, registry, tracked, work, unit)).filter((c) => c !== null)
+    result.unchanged += doc.units.length - changes.length
+    if (changes.length === 0) continue
+    const retracked = trackTranslations(registry, {language: tracked.language, document: doc.id, ...work, places: new Map()})
+    const after = new Map(retracked.statuses.map((s) => [s.id, s.state]))
+    result.changes.push(...changes.map((c) => ({...c, after: after.get(c.id) ?? c.after})))
+    result.tracked.push(retracked)
+  }
+  return result
+}

@@ -1,0 +1,21 @@
+import type {VFile} from 'vfile'
+
+export type InterchangeFormat = 'xliff' | 'po'
+
+/**
+ * Which format a translator's file is in: by extension when it has a known
+ * one (so that a broken `.xlf` is reported as broken XML, not as "unknown"),
+ * otherwise by content: XML starts with `<`, PO has `msgid` lines.
+ */
+export function detectFormat(file: VFile): InterchangeFormat {
+  const extension = (file.extname ?? '').toLowerCase()
+  if (extension === '.xlf' || extension === '.xliff' || extension === '.xml') return 'xliff'
+  if (extension === '.po' || extension === '.pot') return 'po'
+  const text = String(file)
+  if (/^\s*</.test(text)) return 'xliff'
+  if (/^\s*(#~\s*)?msgid\s/m.test(text)) return 'po'
+  return file.fail(
+    'Unexpected file content, expected XLIFF 2.0 (XML starting with `<`) or gettext PO (with `msgid` lines); give the file the extension `.xlf` or `.po`',
+    {place: {line: 1, column: 1}, ruleId: 'import-format', source: 'concord'}
+  )
+}

@@ -1,0 +1,153 @@
+import type {VFile} from 'vfile'
+import type {Place} from '../json.js'
+import {textHash} from '../similarity.js'
+import type {SegmentStatus} from '../track.js'
+import type {BlockKind, Segment, TranslationState} from '../types.js'
+
+/** One segment as a translator sees it in an exported file. */
+export interface ExportUnit {
+  id: string
+  /** The current English (inline Markdown, kept as text). */
+  source: string
+  /** Hash of `source`: the English revision this unit was exported with. */
+  sourceHash: string
+  /** Hash of `target` (or `-` without one), read back by the import to notice the translator's edits. */
+  targetHash: string
+  state: TranslationState
+  /** Present when a translation exists, also for stale segments. */
+  target?: string
+  /** For stale segments: the English the old translation was made against, when known. */
+  previousSource?: string
+  kind: BlockKind
+  depth: number
+  /** ID and English of the nearest heading, `null` before the first heading. */
+  section: string | null
+  sectionTitle: string | null
+  /** Where the segment starts in the Markdown, for `#:` references and notes. */
+  line: number
+  /** Position of the sentence in its block (1-based) and the block's sentence count. */
+  sentence: number
+  sentences: number
+}
+
+export interface ExportDocument {
+  id: string
+  /** The Markdown file, relative to the project root with `/` separators, e.g. `content/statement.md`. */
+  path: string
+  title: string | null
+  units: ExportUnit[]
+}
+
+export interface ExportInput {
+  sourceLanguage: string
+  language: string
+  documents: ExportDocument[]
+}
+
+/**
+ * What an export records so that the import can tell the translator's edits
+ * apart: the hash of the English (XLIFF note) and of the translation (XLIFF
+ * note, PO `#.` comment) each unit was exported with.
+ */
+export const SOURCE_HASH_NOTE = 'concord-source-hash'
+export const TARGET_HASH_NOTE = 'concord-target-hash'
+
+/** Recorded target hash of a unit exported without a translation. */
+export const NO_TARGET = '-'
+
+/** States a translator asks for with `--only`. */
+export const STATES: readonly TranslationState[] = ['missing', 'stale', 'translated', 'reviewed']
+
+/** The units of one document, in document order, keeping only the states in `only` (all when absent). */
+export function exportDocument(
+  doc: {id: string; path: string; title?: string; segments: Segment[]},
+  statuses: SegmentStatus[],
+  only?: ReadonlySet<TranslationState>
+): ExportDocument {
+  const byId = new Map(statuses.map((s) => [s.id, s]))
+  const text = new Map(doc.segments.map((s) => [s.id, s.text]))
+  const blockSize = new Map<string, number>()
+  for (const s of doc.segments) blockSize.set(s.blockId, (blockSize.get(s.blockId) ?? 0) + 1)
+  const seen = new Map<string, number>()
+  const units: ExportUnit[] = []
+  for (const segment of doc.segments) {
+    const sentence = (seen.get(segment.blockId) ?? 0) + 1
+    seen.set(segment.blockId, sentence)
+    // A segment without a status has no locale yet: it is missing.
+    const status = byId.get(segment.id) ?? {id: segment.id, state: 'missing' as const}
+    if (only && !only.has(status.state)) continue
+    const target = status.translation !== undefined && status.translation.trim() !== '' ? status.translation : undefined
+    units.push({
+      id: segment.id,
+      source: segment.text,
+      sourceHash: segment.hash,
+      targetHash: target === undefined ? NO_TARGET : textHash(target),
+      state: status.state,
+      ...(target === undefined ? {} : {target}),
+      ...(status.state === 'stale' && status.previousSource !== undefined ? {previousSource: status.previousSource} : {}),
+      kind: segment.kind,
+      depth: segment.depth,
+      section: segment.section,
+      sectionTitle: segment.section === null ? null : (text.get(segment.section) ?? null),
+      line: segment.line,
+      sentence,
+      sentences: blockSize.get(segment.blockId) ?? 1
+    })
+  }
+  return {id: doc.id, path: doc.path, title: doc.title ?? null, units}
+}
+
+/** A short description of where a unit sits, for translators (PO `#.` comment, XLIFF note). */
+export function unitContext(unit: ExportUnit): string {
+  const what =
+    unit.kind === 'heading' ? `Heading (level ${unit.depth})` : unit.kind === 'tableCell' ? 'Table cell' : 'Paragraph'
+  const part = unit.sentences > 1 ? `, sentence ${unit.sentence} of ${unit.sentences}` : ''
+  const section = unit.kind !== 'heading' && unit.sectionTitle !== null ? `; section: ${unit.sectionTitle}` : ''
+  return `${what}${part}${section}`
+}
+
+/** A translator's unit as read back from an XLIFF or PO file. */
+export interface ImportUnit {
+  id: string
+  source: string
+  /** Absent or empty when the file has no translation for it. */
+  target?: string
+  /**
+   * What the file says about the target: `initial` (XLIFF `initial`, PO `fuzzy`: not confirmed),
+   * `translated`, or `reviewed` (XLIFF `reviewed` or `final`).
+   */
+  state: 'initial' | 'translated' | 'reviewed'
+  /** Hash of the English recorded at export (XLIFF only), to notice an edited source. */
+  sourceHash?: string
+  /**
+   * Hash of the translation the file was exported with (`null`: none), to tell
+   * the translator's edits from changes made in the locales since the export.
+   * Absent when a tool dropped the note or comment that records it.
+   */
+  exportedTarget?: string | null
+  place: Place
+}
+
+export interface ImportDocument {
+  id: string
+  place: Place
+  units: ImportUnit[]
+}
+
+export interface ParsedInterchange {
+  format: 'xliff' | 'po'
+  sourceLanguage: string | null
+  language: string | null
+  /** Where the language is declared, for messages. */
+  languagePlace: Place
+  documents: ImportDocument[]
+}
+
+/**
+ * Record an error on the imported file and go on, so that one run lists every
+ * problem; the CLI writes nothing when any message is fatal.
+ */
+export function reject(file: VFile, reason: string, place: Place, ruleId: string): void {
+  const message = file.message(reason, {place, ruleId, source: 'concord'})
+  message.fatal = true
+}
