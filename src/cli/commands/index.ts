@@ -2,6 +2,8 @@ import type {Command} from 'commander'
 import {segmentCommand} from './segment.js'
 import {statusCommand} from './status.js'
 import {acceptCommand, reviewCommand} from './accept.js'
+import {exportCommand} from './export.js'
+import {importCommand} from './import.js'
 
 /** Every CLI command, in the order `concord --help` lists them. Add a command by adding its factory here. */
-export const commands: Array<() => Command> = [segmentCommand, statusCommand, acceptCommand, reviewCommand]
+export const commands: Array<() => Command> = [segmentCommand, statusCommand, acceptCommand, reviewCommand, exportCommand, importCommand]
