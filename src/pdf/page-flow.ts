@@ -135,8 +135,8 @@ export class PageFlow {
       if (block.lines.length === 0) return {pageIndex: this.pageIndex, top: this.y}
       this.gap(block.style.spaceBefore ?? 0)
       const next = blocks[i + 1]
-      let needed = this.heightOfLines(block, this.minLines)
-      if (block.style.keepWithNext && next) needed = block.height + (next.style.spaceBefore ?? 0) + this.heightOfLines(next, this.minLines)
+      let needed = this.firstChunk(block)
+      if (block.style.keepWithNext && next) needed = block.height + Math.max(block.style.spaceAfter ?? 0, next.style.spaceBefore ?? 0) + this.firstChunk(next)
       if (needed > this.space && !this.atTop && needed <= this.frame.height) this.newPage()
       const placement = this.flowStack(stackBlocks([block]), x)
       this.spaceAfter = block.style.spaceAfter ?? 0
@@ -153,8 +153,10 @@ export class PageFlow {
     this.spaceAfter = 0
   }
 
-  private heightOfLines(block: LaidBlock, lines: number): number {
-    return Math.min(block.lines.length, lines) * block.lineHeight
+  /** Height a block needs at a page foot: `minLines` lines, or all of it if it is too short to split. */
+  private firstChunk(block: LaidBlock): number {
+    const n = block.lines.length
+    return (n < 2 * this.minLines ? n : this.minLines) * block.lineHeight
   }
 
   /** Draw a stack from the current y, continuing on new pages line by line. */

@@ -48,11 +48,12 @@ export interface RowOptions {
   minSplitHeight?: number
 }
 
-/** Where a row ended up: the page and y where it starts, and the pages it spans. */
+/** Where a row ended up: it starts at `top` on `firstPage` and ends at `bottom` on `lastPage` (pages 0-based). */
 export interface PlacedRow {
   firstPage: number
   lastPage: number
   top: number
+  bottom: number
 }
 
 /**
@@ -65,7 +66,7 @@ export function placeRow(flow: PageFlow, boxes: readonly ColumnBox[], columns: R
   flow.gap(options.spaceBefore ?? 0)
   if (height > flow.space && !flow.atTop && height <= flow.frame.height) flow.newPage()
   if (height > flow.space && !flow.atTop && flow.space < (options.minSplitHeight ?? flow.frame.height / 4)) flow.newPage()
-  const placed: PlacedRow = {firstPage: flow.pageIndex, lastPage: flow.pageIndex, top: flow.y}
+  const placed: PlacedRow = {firstPage: flow.pageIndex, lastPage: flow.pageIndex, top: flow.y, bottom: flow.y}
 
   const next = stacks.map(() => 0)
   const done = (): boolean => stacks.every((s, i) => next[i]! >= s.slots.length)
@@ -80,7 +81,7 @@ export function placeRow(flow: PageFlow, boxes: readonly ColumnBox[], columns: R
       next[i] = to
     })
     if (done()) {
-      flow.y = bottom
+      flow.y = placed.bottom = bottom
     } else {
       flow.newPage()
       placed.lastPage = flow.pageIndex
