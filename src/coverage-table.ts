@@ -1,6 +1,5 @@
 import pc from 'picocolors'
-import type {Coverage, LanguageTotals} from './coverage.js'
-import {LANGUAGES} from './languages.js'
+import {showsCharacters, type Coverage, type LanguageTotals} from './coverage.js'
 import type {Translate} from './render-coverage.js'
 
 /** Terminal columns a string takes: Hangul, kana, CJK ideographs and full-width forms take two. */
@@ -9,9 +8,6 @@ export function displayWidth(value: string): number {
   for (const c of value) width += /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(c) ? 2 : 1
   return width
 }
-
-/** Character counts are the volume measure for scripts written without spaces between words. */
-const showsCharacters = (code: string): boolean => Object.hasOwn(LANGUAGES, code) && ['Hang', 'Jpan'].includes(LANGUAGES[code]!.script)
 
 export interface TableOptions {
   t: Translate

@@ -1,3 +1,4 @@
+import {LANGUAGES} from './languages.js'
 import {parseInline} from './parse.js'
 import {flatText} from './segment/inline.js'
 import type {SegmentStatus, TrackResult} from './track.js'
@@ -62,13 +63,21 @@ export interface CoverageInput {
   languages: string[]
 }
 
+/** Korean and Japanese volume is counted in characters (the industry measure for these scripts), so reports show target characters for them. */
+export const showsCharacters = (code: string): boolean => Object.hasOwn(LANGUAGES, code) && ['Hang', 'Jpan'].includes(LANGUAGES[code]!.script)
+
+/** Plain text of inline Markdown; text without any Markdown syntax character skips the parser (most sentences: coverage of a large book stays fast). */
+function plainText(markdown: string): string {
+  return /[\\`*_[\]<>&!~]/.test(markdown) ? flatText(parseInline(markdown)) : markdown.replace(/\s+/g, ' ').trim()
+}
+
 /** Words as pocount counts them: whitespace-separated runs that hold a letter or digit. */
 export function countWords(markdown: string): number {
-  return flatText(parseInline(markdown)).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+  return plainText(markdown).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
 }
 
 export function countCharacters(markdown: string): number {
-  return [...flatText(parseInline(markdown))].filter((c) => !/\s/u.test(c)).length
+  return [...plainText(markdown)].filter((c) => !/\s/u.test(c)).length
 }
 
 /** One decimal, computed on integers first so 2/3 gives 66.7 on every platform. */
@@ -136,7 +145,7 @@ export function computeCoverage(input: CoverageInput): Coverage {
   for (const language of input.languages) totals.languages[language] = emptyTotals()
   const documents = input.documents.map((doc): DocumentCoverage => {
     const words = new Map(doc.segments.map((s) => [s.id, countWords(s.text)]))
-    const headings = new Map(doc.segments.filter((s) => s.kind === 'heading').map((s) => [s.id, flatText(parseInline(s.text))]))
+    const headings = new Map(doc.segments.filter((s) => s.kind === 'heading').map((s) => [s.id, plainText(s.text)]))
     const wordTotal = [...words.values()].reduce((a, b) => a + b, 0)
     const languages: Record<string, LanguageCoverage> = {}
     for (const language of input.languages) {
@@ -161,6 +170,8 @@ export interface GateFailure {
   language: string
   percent: number
   threshold: number
+  translated: number
+  total: number
   stale: number
   missing: number
 }
@@ -175,7 +186,7 @@ export function coverageGate(coverage: Coverage, failUnder: number | null, thres
   for (const [language, t] of Object.entries(coverage.totals.languages)) {
     const threshold = Object.hasOwn(thresholds, language) ? thresholds[language]! : failUnder
     if (threshold === null || t.total === 0 || t.translated * 100 >= threshold * t.total) continue
-    failures.push({language, percent: t.percent, threshold, stale: t.stale, missing: t.missing})
+    failures.push({language, percent: t.percent, threshold, translated: t.translated, total: t.total, stale: t.stale, missing: t.missing})
   }
   return failures
 }

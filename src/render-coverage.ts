@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm'
 import remarkRehype from 'remark-rehype'
 import rehypeStringify from 'rehype-stringify'
 import remarkStringify from 'remark-stringify'
-import type {Coverage, DocumentCoverage, LanguageTotals} from './coverage.js'
+import {showsCharacters, type Coverage, type DocumentCoverage, type LanguageTotals} from './coverage.js'
 import {barChart, escapeXml, heatMap} from './coverage-svg.js'
 import {LANGUAGES} from './languages.js'
 
@@ -59,7 +59,7 @@ function languageTable(languages: Record<string, LanguageTotals>, t: Translate):
     ...[c.total, c.translated, c.reviewed, c.stale, c.missing].map((n) => cell(String(n))),
     cell(`${textBar(c.percent)} ${c.percent.toFixed(1)}%`),
     cell(`${c.wordPercent.toFixed(1)}%`),
-    cell(String(c.characters))
+    cell(showsCharacters(code) ? String(c.characters) : '–')
   ])
   return table(header, rows)
 }
@@ -146,7 +146,7 @@ export function renderCoverageMarkdown(coverage: Coverage, options: ReportOption
 
 const STYLE = `body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans','Noto Sans KR','Noto Sans JP',sans-serif;margin:2rem auto;max-width:64rem;padding:0 1rem;color:#1a1a1a;line-height:1.5}
 table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #bbb;padding:.25rem .5rem}th{background:#f0f0f0}
-td:not(:first-child){text-align:right;font-variant-numeric:tabular-nums}svg{max-width:100%;height:auto;display:block;margin:1rem 0}
+td:not(:first-child){text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}svg{max-width:100%;height:auto;display:block;margin:1rem 0}
 a{color:#0645ad}code{font-size:.95em}@media print{a{color:inherit}}`
 
 /** A standalone page: CSS inline, no scripts, no network requests. */

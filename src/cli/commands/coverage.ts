@@ -1,4 +1,5 @@
 import {join, relative, resolve} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {Command, InvalidArgumentError} from 'commander'
 import {computeCoverage, coverageGate} from '../../coverage.js'
 import {renderCoverageTable} from '../../coverage-table.js'
@@ -17,14 +18,23 @@ function parsePercent(value: string): number {
   return n
 }
 
-/** UI strings from `locales/<lng>/ui.json`; the report is in English unless another language is asked for. */
+function readStrings(path: string, root: string): Record<string, string> {
+  const file = readTextIfExists(path, root)
+  if (!file) return {}
+  const parsed = parseJson(String(file), file)
+  return isObject(parsed.value) ? Object.fromEntries(Object.entries(parsed.value).filter((e): e is [string, string] => typeof e[1] === 'string')) : {}
+}
+
+/**
+ * UI strings: those shipped with Concord, overridden key by key by the
+ * project's `locales/<lng>/ui.json`, so a project needs no copies and an
+ * older copy still gets newer keys. The report is in English by default.
+ */
 export function loadUiStrings(project: Project, language: string): Translate {
   const resources: UiResources = {}
   for (const code of new Set(['en', language])) {
-    const file = readTextIfExists(join(project.root, project.options.localesDir, code, 'ui.json'), project.root)
-    if (!file) continue
-    const parsed = parseJson(String(file), file)
-    if (isObject(parsed.value)) resources[code] = Object.fromEntries(Object.entries(parsed.value).filter((e): e is [string, string] => typeof e[1] === 'string'))
+    const shipped = readStrings(fileURLToPath(new URL(`../../../locales/${code}/ui.json`, import.meta.url)), project.root)
+    resources[code] = {...shipped, ...readStrings(join(project.root, project.options.localesDir, code, 'ui.json'), project.root)}
   }
   const translate = createUiStrings(resources)
   return (key, values) => translate(language, key, values)
@@ -34,12 +44,12 @@ export function coverageCommand(): Command {
   return new Command('coverage')
     .description('count translated, reviewed, stale and missing segments per document and language; write output/coverage.{json,md,html}')
     .option('--json', 'print the coverage JSON on stdout and nothing else')
-    .option('--fail-under <pct>', 'exit 1 when a language is below this percent translated (overrides coverage.failUnder)', parsePercent)
+    .option('--fail-under <pct>', 'exit 1 when any language is below this percent translated (replaces the gates in .concordrc.json for this run)', parsePercent)
     .option('--out <dir>', 'folder for the reports (default: outDir from .concordrc.json, `output`)')
     .option('--document <id>', 'only this document')
     .addHelpText(
       'after',
-      '\nPer-language gates come from .concordrc.json: {"coverage": {"failUnder": 90, "thresholds": {"mn": 60}}};\na language\'s own threshold wins over the global one.\n\nExamples:\n  npx concord coverage\n  npx concord coverage --fail-under 100\n  npx concord coverage --json > coverage.json'
+      '\nPer-language gates come from .concordrc.json: {"coverage": {"failUnder": 90, "thresholds": {"mn": 60}}};\na language\'s own threshold wins over failUnder. --fail-under replaces both for one run.\n\nExamples:\n  npx concord coverage\n  npx concord coverage --fail-under 100\n  npx concord coverage --json > coverage.json'
     )
     .action((opts: {json?: boolean; failUnder?: number; out?: string; document?: string}) => {
       const root = process.cwd()
@@ -62,12 +72,13 @@ export function coverageCommand(): Command {
       }
       process.stdout.write(opts.json ? json : renderCoverageTable(coverage, {t, color: process.stdout.isTTY === true}))
 
-      const failUnder = opts.failUnder ?? project.options.coverage.failUnder
-      const failures = coverageGate(coverage, failUnder, project.options.coverage.thresholds)
+      // An explicit --fail-under is this run's gate for every language; otherwise the configured gates apply.
+      const gate = project.options.coverage
+      const failures = opts.failUnder === undefined ? coverageGate(coverage, gate.failUnder, gate.thresholds) : coverageGate(coverage, opts.failUnder, {})
       for (const f of failures) {
         const name = Object.hasOwn(LANGUAGES, f.language) ? LANGUAGES[f.language]!.englishName : f.language
         info(
-          `coverage: Unexpected \`${f.percent.toFixed(1)}%\` translated for \`${f.language}\` (${name}), expected at least \`${f.threshold}%\`; ` +
+          `coverage: Unexpected \`${f.percent.toFixed(1)}%\` translated (${f.translated} of ${f.total} segments) for \`${f.language}\` (${name}), expected at least \`${f.threshold}%\`; ` +
             `translate its ${f.missing} missing and ${f.stale} stale segment(s) (listed in ${relative(root, join(outDir, 'coverage.md'))}) [coverage-below-threshold]`
         )
       }

@@ -2,8 +2,10 @@ import type {Command} from 'commander'
 import {segmentCommand} from './segment.js'
 import {statusCommand} from './status.js'
 import {acceptCommand, reviewCommand} from './accept.js'
+import {coverageCommand} from './coverage.js'
+import {checkCommand} from './check.js'
 import {exportCommand} from './export.js'
 import {importCommand} from './import.js'
 
 /** Every CLI command, in the order `concord --help` lists them. Add a command by adding its factory here. */
-export const commands: Array<() => Command> = [segmentCommand, statusCommand, acceptCommand, reviewCommand, exportCommand, importCommand]
+export const commands: Array<() => Command> = [segmentCommand, statusCommand, acceptCommand, reviewCommand, coverageCommand, checkCommand, exportCommand, importCommand]
