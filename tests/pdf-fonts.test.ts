@@ -3,7 +3,8 @@ import {existsSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {allFontKeys, commonMetrics, fontKey, fontPath, hasGlyph, loadFont} from '../src/pdf/fonts.js'
 import {documentMeasure, measureText} from '../src/pdf/measure.js'
-import {assignFonts, checkCoverage, classifyChar, describeUncovered, normalizeText, splitRuns} from '../src/pdf/script-runs.js'
+import {assignFonts, checkCoverage, checkSpansCoverage, classifyChar, describeUncovered, normalizeText, splitRuns, UncoveredCharacterError} from '../src/pdf/script-runs.js'
+import {breakLines} from '../src/pdf/line-break.js'
 import {BRIEF_SENTENCES, SAMPLES} from './fixtures/pdf-support/editions.js'
 
 const runs = (text: string, lang: string) => splitRuns(text, lang).map((r) => `${r.font}:${r.text}`)
@@ -77,6 +78,13 @@ describe('script runs', () => {
     expect(bad).toEqual([{char: '\u{10900}', codePoint: 0x10900, hex: 'U+10900', index: 8}])
     expect(describeUncovered(bad)).toBe('U+10900 “\u{10900}” at character 9')
     expect(checkCoverage('😀', 'en').map((c) => c.hex)).toEqual(['U+1F600'])
+    expect(checkSpansCoverage([{text: '총회 '}, {text: 'a\u{10900}', style: 'bold'}], 'ko').map((c) => [c.hex, c.index])).toEqual([['U+10900', 4]])
+  })
+
+  it('refuses to lay out text with an uncovered character instead of drawing a box', () => {
+    const attempt = () => breakLines([{text: '총회 '}, {text: '\u{10900}', style: 'bold'}], {lang: 'ko', size: 10, width: 200})
+    expect(attempt).toThrow(UncoveredCharacterError)
+    expect(attempt).toThrow(/U\+10900 .* at character 4/)
   })
 
   it('normalises whitespace the way the line breaker sees it', () => {

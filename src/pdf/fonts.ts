@@ -34,6 +34,7 @@ export interface FontkitFont {
   descent: number
   lineGap: number
   hasGlyphForCodePoint(codePoint: number): boolean
+  glyphForCodePoint(codePoint: number): FontkitGlyph
   layout(text: string): {glyphs: FontkitGlyph[]; advanceWidth: number}
 }
 interface Fontkit {
@@ -117,6 +118,24 @@ export function hasGlyph(key: FontKey, codePoint: number): boolean {
     known.set(codePoint, answer)
   }
   return answer
+}
+
+/**
+ * fontkit keeps one glyph object per glyph ID, labelled with the code point
+ * it was first reached from, and pdfkit writes that label into the ToUnicode
+ * map. The CJK faces share glyphs between code points (space and NBSP,
+ * U+2011 and the hyphen, ‘ and ʻ, – and ‒, 〈 and 〈, ...), so how a document
+ * extracts, and its bytes, would depend on what the process drew before.
+ * Relabelling each glyph with the code point about to be drawn makes both
+ * depend on the document alone. Call before drawing `text` with face `key`.
+ */
+export function pinCodePoints(key: FontKey, text: string): void {
+  const font = loadFont(key)
+  for (const ch of text) {
+    const codePoint = ch.codePointAt(0)!
+    const glyph = font.glyphForCodePoint(codePoint)
+    if (glyph.codePoints.length === 1 && glyph.codePoints[0] !== codePoint) glyph.codePoints = [codePoint]
+  }
 }
 
 /** Vertical metrics in thousandths of the font size, as pdfkit computes them (from `hhea`). */

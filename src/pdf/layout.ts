@@ -14,7 +14,7 @@
  * whatever their languages or leading.
  */
 import type {} from 'pdfkit'
-import {commonMetrics} from './fonts.js'
+import {commonMetrics, pinCodePoints} from './fonts.js'
 import {breakLines, type Line, type TextSpan} from './line-break.js'
 import type {Measure} from './measure.js'
 
@@ -101,6 +101,7 @@ export function drawLine(doc: PDFKit.PDFDocument, block: LaidBlock, index: numbe
 function drawRuns(doc: PDFKit.PDFDocument, line: Line, spans: readonly TextSpan[], left: number, baseline: number, block: LaidBlock): void {
   for (const run of line.runs) {
     const span = spans[run.span]
+    pinCodePoints(run.font, run.text)
     doc
       .font(run.font)
       .fontSize(block.style.size)

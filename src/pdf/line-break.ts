@@ -11,7 +11,7 @@
 import type {FontKey, FontStyle} from './fonts.js'
 import {atomize, emergencyCuts, type Atom} from './break-units.js'
 import {measureText, type Measure} from './measure.js'
-import {assignFonts, normalizeText} from './script-runs.js'
+import {assignFonts, normalizeText, UncoveredCharacterError, type UncoveredChar} from './script-runs.js'
 
 /** A piece of paragraph text in one style. `color`/`link` are passed through to the drawn runs. */
 export interface TextSpan {
@@ -59,22 +59,28 @@ interface Prepared {
   fontAt: FontKey[]
 }
 
-/** Concatenate spans into one normalised text, remembering span and face per character. */
+/** Concatenate spans into one normalised text, remembering span and face per character; throws `UncoveredCharacterError`. */
 export function prepareParagraph(spans: readonly TextSpan[] | string, lang: string): Prepared {
   const list = typeof spans === 'string' ? [{text: spans}] : spans
   let text = ''
   const spanStarts: number[] = []
   const fontAt: FontKey[] = []
+  const uncovered: UncoveredChar[] = []
   for (const span of list) {
     let part = normalizeText(span.text)
     // Whitespace collapses across span edges too ("a " + " b").
     if ((text === '' || text.endsWith(' ')) && part.startsWith(' ')) part = part.slice(1)
     spanStarts.push(text.length)
     for (const c of assignFonts(part, lang, span.style ?? 'regular')) {
+      const char = part.slice(c.start, c.end)
+      const codePoint = char.codePointAt(0)!
+      if (!c.covered) uncovered.push({char, codePoint, hex: `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`, index: text.length + c.start})
       for (let i = c.start; i < c.end; i++) fontAt.push(c.font)
     }
     text += part
   }
+  // Never hand pdfkit a character it would draw as a missing-glyph box.
+  if (uncovered.length > 0) throw new UncoveredCharacterError(uncovered, text)
   return {text, spanStarts, fontAt}
 }
 

@@ -159,3 +159,29 @@ export function checkCoverage(text: string, lang = 'en', style: FontStyle = 'reg
 export function describeUncovered(chars: readonly UncoveredChar[]): string {
   return chars.map((c) => `${c.hex} “${c.char}” at character ${c.index + 1}`).join(', ')
 }
+
+/**
+ * Thrown by the line breaker when text holds a character no face can draw,
+ * rather than letting pdfkit draw a missing-glyph box. Callers that know the
+ * file and segment should check first (`checkCoverage`) to name them.
+ */
+export class UncoveredCharacterError extends Error {
+  constructor(
+    readonly chars: readonly UncoveredChar[],
+    readonly text: string
+  ) {
+    super(`Unexpected character${chars.length > 1 ? 's' : ''} without a glyph in any font: ${describeUncovered(chars)} in “${text.length > 60 ? `${text.slice(0, 60)}…` : text}”; remove or replace ${chars.length > 1 ? 'them' : 'it'}`)
+    this.name = 'UncoveredCharacterError'
+  }
+}
+
+/** `checkCoverage` over styled spans (bold text is checked against the bold faces); indices are into the joined text. */
+export function checkSpansCoverage(spans: ReadonlyArray<{text: string; style?: FontStyle}>, lang: string): UncoveredChar[] {
+  const out: UncoveredChar[] = []
+  let offset = 0
+  for (const span of spans) {
+    for (const c of checkCoverage(span.text, lang, span.style ?? 'regular')) out.push({...c, index: c.index + offset})
+    offset += normalizeText(span.text).length
+  }
+  return out
+}
