@@ -1,3 +1,4 @@
+import {spawnSync} from 'node:child_process'
 import {readFileSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import {Ajv2020} from 'ajv/dist/2020.js'
@@ -43,6 +44,26 @@ describe('concord coverage on the coverage-basic fixture', () => {
     const again = concord(['coverage', '--out', 'reports'], dir)
     expect(again.stderr).toContain('unchanged reports/coverage.html')
     expect(statSync(join(dir, 'reports/coverage.html')).mtimeMs).toBe(before)
+  })
+})
+
+describe('colour in the terminal table', () => {
+  // `script` gives the CLI a pseudo-terminal as stdout, as an interactive shell would.
+  const inTerminal = (env: Record<string, string>) => {
+    const dir = tempProject(fixture)
+    const {NO_COLOR: _, FORCE_COLOR: __, ...rest} = process.env
+    return spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(join(repo, 'dist/cli/main.js'))} coverage`, '/dev/null'], {cwd: dir, encoding: 'utf8', env: {...rest, TERM: 'xterm', ...env}}).stdout
+  }
+
+  it('colours the percent on a terminal (green complete, yellow from 50%, red below)', () => {
+    const out = inTerminal({})
+    expect(out).toMatch(/guide +ko .*\u001b\[32m +100\.0%\u001b\[39m/)
+    expect(out).toMatch(/guide +ja .*\u001b\[33m +72\.7%\u001b\[39m/)
+    expect(out).toMatch(/guide +mn .*\u001b\[31m +0\.0%\u001b\[39m/)
+  })
+
+  it('honours NO_COLOR', () => {
+    expect(inTerminal({NO_COLOR: '1'})).not.toMatch(/\u001b\[/)
   })
 })
 

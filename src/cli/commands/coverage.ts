@@ -1,6 +1,7 @@
 import {join, relative, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Command, InvalidArgumentError} from 'commander'
+import pc from 'picocolors'
 import {computeCoverage, coverageGate} from '../../coverage.js'
 import {renderCoverageTable} from '../../coverage-table.js'
 import {isObject, parseJson, stringifyJson} from '../../json.js'
@@ -70,7 +71,7 @@ export function coverageCommand(): Command {
         const path = join(outDir, name)
         info(`${writeIfChanged(path, content) ? 'wrote' : 'unchanged'} ${relative(root, path) || path}`)
       }
-      process.stdout.write(opts.json ? json : renderCoverageTable(coverage, {t, color: process.stdout.isTTY === true}))
+      process.stdout.write(opts.json ? json : renderCoverageTable(coverage, {t, color: process.stdout.isTTY === true && pc.isColorSupported}))
 
       // An explicit --fail-under is this run's gate for every language; otherwise the configured gates apply.
       const gate = project.options.coverage
