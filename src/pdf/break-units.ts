@@ -73,6 +73,12 @@ export function atomize(text: string, lang: string): Atom[] {
       atoms.push({start, end: start + 1, space: true})
       continue
     }
+    // Grapheme segmentation is the costly part; words without a CJK
+    // character (all Korean, English and Mongolian words) cannot break inside.
+    if (lang.toLowerCase().startsWith('ko') || !CJK_BREAKABLE.test(m[0])) {
+      atoms.push({start, end: start + m[0].length, space: false})
+      continue
+    }
     const parts = graphemes(m[0], start)
     let atomStart = start
     for (let i = 1; i < parts.length; i++) {

@@ -78,6 +78,7 @@ export interface Placement {
 export class PageFlow {
   readonly frame: Frame
   y = 0
+  /** Index of the current page in the document (0-based). */
   pageIndex = -1
   private readonly minLines: number
 
@@ -107,7 +108,9 @@ export class PageFlow {
   newPage(): void {
     const {margins, size} = this.geometry
     this.doc.addPage({size: [...PAGE_SIZES[size]], margins})
-    this.pageIndex++
+    // Absolute index in the document, so pages added before the flow (a cover) count.
+    const range = this.doc.bufferedPageRange()
+    this.pageIndex = range.start + range.count - 1
     this.y = this.frame.y
     this.options.onPage?.(this.pageIndex)
   }
