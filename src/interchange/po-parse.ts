@@ -20,7 +20,7 @@ export interface PoEntry {
 
 type Field = 'msgctxt' | 'msgid' | 'msgidPlural' | 'msgstr'
 
-const KEYWORD = /^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[\s"])/
+const KEYWORD = /^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[\s"]|$)/
 
 /**
  * A strict PO reader with positions (gettext's grammar: comments, keywords,
@@ -93,8 +93,6 @@ export function parsePoEntries(file: VFile): PoEntry[] {
       if (name !== 'msgstr') current[name] = ''
       else current.msgstr[field.index] = ''
       start = keyword[0].length
-      while (/\s/.test(text[start] ?? '')) start++
-      if (text[start] !== '"') fail(`Unexpected \`${text.slice(start, start + 10)}\`, expected a quoted string after \`${keyword[1]}\``, n + 1, offset + start + 1)
     } else if (text.startsWith('"')) {
       if (!field || !entry) fail('Unexpected string outside an entry, expected it after `msgid`, `msgstr` or `msgctxt`', n + 1, offset + 1)
       start = 0
@@ -103,11 +101,21 @@ export function parsePoEntries(file: VFile): PoEntry[] {
       fail(`Unexpected \`${word}\`, expected a comment (\`#\`), \`msgctxt\`, \`msgid\`, \`msgstr\` or a quoted string; a quote inside a string is written \`\\"\``, n + 1, offset + 1)
       continue
     }
-    const read = readPoString(text, start + 1)
-    if ('error' in read) fail(read.error, n + 1, offset + read.at + 1)
-    const {value, end} = read as {value: string; end: number}
-    const after = text.slice(end + 1).trim()
-    if (after !== '') fail(`Unexpected \`${after.slice(0, 20)}\` after a string, expected the end of the line; a quote inside a string is written \`\\"\``, n + 1, offset + end + 2)
+    // Like gettext's lexer: any number of strings, on this line or the next ones.
+    let value = ''
+    for (let i = start; i < text.length; ) {
+      if (/\s/.test(text[i]!)) {
+        i++
+        continue
+      }
+      if (text[i] !== '"') {
+        fail(`Unexpected \`${text.slice(i, i + 20)}\`, expected a quoted string or the end of the line; a quote inside a string is written \`\\"\``, n + 1, offset + i + 1)
+      }
+      const read = readPoString(text, i + 1)
+      if ('error' in read) fail(read.error, n + 1, offset + read.at + 1)
+      value += (read as {value: string}).value
+      i = (read as {end: number}).end + 1
+    }
     const target = entry! as PoEntry
     const {name, index} = field!
     if (name === 'msgstr') target.msgstr[index] += value

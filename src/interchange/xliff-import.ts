@@ -36,8 +36,14 @@ export function parseXliff(file: VFile): ParsedInterchange {
   let ignorable = false
   let capture: {into: 'source' | 'target' | 'note'; value: string; category?: string} | null = null
 
+  const text = String(file)
   parser.on('error', (error) => {
-    fatal(`Unexpected XML: ${error.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '')}; expected well-formed XML (check for an unescaped \`&\` or \`<\`, or a missing end tag)`, {line: parser.line, column: Math.max(parser.column, 1)}, 'import-malformed-xml')
+    const reason = error.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '')
+    let place: Place = {line: parser.line, column: Math.max(parser.column, 1)}
+    // saxes notices a bad entity at its `;`, possibly lines later: point at the `&` instead.
+    const amp = /entity/.test(reason) ? text.lastIndexOf('&', parser.position - 1) : -1
+    if (amp >= 0) place = {line: text.slice(0, amp).split('\n').length, column: amp - text.lastIndexOf('\n', amp - 1)}
+    fatal(`Unexpected XML: ${reason}; expected well-formed XML (write \`&\` as \`&amp;\` and \`<\` as \`&lt;\`, and close every element)`, place, 'import-malformed-xml')
   })
   parser.on('doctype', () => fatal('Unexpected DOCTYPE, expected XLIFF 2.0 without a document type declaration', {line: parser.line, column: 1}, 'import-malformed-xml'))
   parser.on('opentagstart', (tag) => {
@@ -102,11 +108,11 @@ export function parseXliff(file: VFile): ParsedInterchange {
       capture = {into: 'note', value: '', category: attr('category')!}
     }
   })
-  const text = (value: string): void => {
+  const append = (value: string): void => {
     if (capture !== null && foreign === 0) capture.value += value
   }
-  parser.on('text', text)
-  parser.on('cdata', text)
+  parser.on('text', append)
+  parser.on('cdata', append)
   parser.on('closetag', (raw) => {
     const tag = raw as SaxesTagNS
     depth--
@@ -134,6 +140,6 @@ export function parseXliff(file: VFile): ParsedInterchange {
       doc = null
     }
   })
-  parser.write(String(file)).close()
+  parser.write(text).close()
   return result
 }
