@@ -5,6 +5,8 @@ import {allFontKeys, commonMetrics, fontKey, fontPath, hasGlyph, loadFont} from 
 import {documentMeasure, measureText} from '../src/pdf/measure.js'
 import {assignFonts, checkCoverage, checkSpansCoverage, classifyChar, describeUncovered, normalizeText, splitRuns, UncoveredCharacterError} from '../src/pdf/script-runs.js'
 import {breakLines} from '../src/pdf/line-break.js'
+import {createPdfDocument} from '../src/pdf/pdf-document.js'
+import {defaultGeometry} from '../src/pdf/page-flow.js'
 import {BRIEF_SENTENCES, SAMPLES} from './fixtures/pdf-support/editions.js'
 
 const runs = (text: string, lang: string) => splitRuns(text, lang).map((r) => `${r.font}:${r.text}`)
@@ -16,6 +18,16 @@ describe('font files', () => {
     expect(fontPath('kr-bold')).toMatch(/noto-sans-kr[\\/]700Bold[\\/]NotoSansKR_700Bold\.ttf$/)
     expect(loadFont('kr-regular')).toBe(loadFont('kr-regular'))
     expect(loadFont('jp-regular').postscriptName).toBe('NotoSansJP-Regular')
+  })
+
+  it('hands pdfkit the process-wide parsed fonts, not paths to parse again', () => {
+    const a = createPdfDocument({lang: 'ko', geometry: defaultGeometry('A5'), info: {Title: 'a'}})
+    const b = createPdfDocument({lang: 'ja', geometry: defaultGeometry('A5'), info: {Title: 'b'}})
+    const registered = (doc: unknown, key: string) => (doc as {_registeredFonts: Record<string, {src: unknown}>})._registeredFonts[key]!.src
+    for (const key of allFontKeys()) {
+      expect(registered(a, key)).toBe(loadFont(key))
+      expect(registered(b, key)).toBe(loadFont(key))
+    }
   })
 
   it('falls back to the upright face where a family has no italic', () => {

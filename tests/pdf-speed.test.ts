@@ -23,8 +23,9 @@ describe('speed', () => {
       const seconds = (performance.now() - start) / 1000
       const pages = pagesOf(bytes)
       report.push(`${run.name}: ${pages} pages in ${seconds.toFixed(2)} s = ${(pages / seconds).toFixed(1)} pages/s, ${(bytes.length / 1024).toFixed(0)} KiB`)
-      // Generous floor for a loaded 2-core CI machine; measured figures are printed.
-      expect(pages / seconds).toBeGreaterThan(5)
+      // A floor that holds on a loaded 2-core machine (other suites running);
+      // re-parsing fonts per document would fall below it. Figures are printed.
+      expect(pages / seconds).toBeGreaterThan(3)
     }
     console.log(report.join('\n'))
   })
