@@ -3,6 +3,9 @@ import {readFileSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import {Ajv2020} from 'ajv/dist/2020.js'
 import {chromium} from 'playwright-core'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {concord, read, repo, tempProject, write} from './helpers/cli.js'
 import {golden} from './helpers/golden.js'
@@ -25,6 +28,9 @@ describe('concord coverage on the coverage-basic fixture', () => {
     expect(run.stdout).not.toMatch(/\u001b\[/) // not a terminal: no colour
     expect(run.stderr).toContain('wrote output/coverage.json')
     for (const name of ['coverage.json', 'coverage.md', 'coverage.html']) golden(join(fixture, 'expected', name), read(dir, `output/${name}`))
+    // Each SVG stays one raw HTML block in the Markdown, so Markdown viewers that allow HTML draw it whole.
+    const blocks = unified().use(remarkParse).use(remarkGfm).parse(read(dir, 'output/coverage.md')).children.filter((n) => n.type === 'html')
+    expect(blocks.map((n) => /^<svg [^]*<\/svg>$/.test((n as {value: string}).value))).toEqual([true, true, true, true, true])
     expect(validate(JSON.parse(read(dir, 'output/coverage.json'))), JSON.stringify(validate.errors)).toBe(true)
   })
 

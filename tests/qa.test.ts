@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
+import fc from 'fast-check'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {
@@ -49,7 +50,10 @@ describe('number-mismatch', () => {
     ['mn', 'From the 28th to the 30th of August 2007', '2007 оны 8 дугаар сарын 28-30-ны өдрүүдэд'],
     ['ko', 'A budget of 120,000,000 won', '1억 2000만 원의 예산'],
     ['ja', 'A budget of 12,000 yen', '1万2000円の予算'],
-    ['ja', 'In 35 places', '35か所で']
+    ['ja', 'In 35 places', '35か所で'],
+    ['mn', 'A rise of 3.5 percent', '3,5 хувиар өссөн'],
+    ['ko', 'Rounds 1, 2 and 3', '1,2,3차 회의'],
+    ['ko', 'COVID-19 in the 1990s', '1990년대의 코로나19']
   ])('accepts ordinals, dates and CJK multipliers: %s %s → %s', (language, source, target) => {
     expect(checkNumbers(pair(source, target, language))).toEqual([])
   })
@@ -77,6 +81,10 @@ describe('number-mismatch', () => {
     expect(extractNumbers('100,000 and 300 000 and 3.5 and 4th')).toEqual([100000, 300000, 3.5, 4])
     expect(extractNumbers('최소 10만 명(최대 30만 명)', 'ko')).toEqual([100000, 300000])
     expect(extractNumbers('2007 100')).toEqual([2007, 100])
+    // Translations are read every way they can be: 3,5 is 3.5, or 3 and 5.
+    expect([...new Set(extractNumbers('3,5', 'mn', true))].sort()).toEqual([3, 3.5, 5])
+    expect(extractNumbers('第四回', 'ja')).toEqual([])
+    expect(extractNumbers('第四回', 'ja', true)).toEqual([4])
   })
 })
 
@@ -255,5 +263,30 @@ describe('rule table', () => {
     const messages = checkSegment(pair('See *this* in 2007.', ' 이것을 보라  '), {glossary, allowIdentical: []})
     for (const m of messages) expect(m.fatal).toBe(RULES[m.ruleId as keyof typeof RULES].severity === 'error' ? true : false)
     expect(rules(messages).sort()).toEqual(['final-punctuation', 'markup-mismatch', 'number-mismatch', 'whitespace-edge'])
+  })
+})
+
+describe('number-mismatch over random numbers', () => {
+  /** How a Korean or Japanese writer may put a number: 만/万 and 억/億 groups, e.g. 1억 2000만 5 or 12万3456. */
+  const cjk = (n: number, man: string, eok: string, space: string): string => {
+    const parts = [[Math.floor(n / 1e8), eok], [Math.floor((n % 1e8) / 1e4), man], [n % 1e4, '']] as const
+    return parts.filter(([v]) => v > 0).map(([v, unit]) => `${v}${unit}`).join(space) || '0'
+  }
+
+  it('accepts every notation of the same value and rejects a different value', () => {
+    fc.assert(
+      fc.property(fc.integer({min: 0, max: 2_000_000_000}), fc.integer({min: 1, max: 9}), (n, delta) => {
+        const english = `About ${n.toLocaleString('en-US')} people came.`
+        const forms: Array<[string, string]> = [
+          ['ko', `약 ${cjk(n, '만', '억', ' ')} 명이 왔다.`],
+          ['ja', `約${cjk(n, '万', '億', '')}人が来た。`],
+          ['mn', `Ойролцоогоор ${n.toLocaleString('en-US').replace(/,/g, '\u00a0')} хүн ирсэн.`],
+          ['ko', `약 ${n}명이 왔다.`]
+        ]
+        for (const [language, target] of forms) expect(checkNumbers(pair(english, target, language)), target).toEqual([])
+        expect(rules(checkNumbers(pair(english, `약 ${cjk(n + delta, '만', '억', ' ')} 명이 왔다.`)))).toEqual(['number-mismatch'])
+      }),
+      {numRuns: 300}
+    )
   })
 })

@@ -13,7 +13,7 @@ const MULTIPLIERS: Record<string, number> = {'만': 1e4, '万': 1e4, '萬': 1e4,
  * in sequence (1억 2000만). Ordinal suffixes (4th, 제4차, 第4回, 4 дүгээр) are
  * simply not part of the match.
  */
-const NUMBER = /(?<![\d.,])(\d{1,3}(?:[, ]\d{3})+(?!\d)|\d+)(?:\.(\d+))?(?: ?([만万萬억億亿천千]))?/gu
+const NUMBER = /(?<![\d.])(\d{1,3}(?:[, ]\d{3})+(?!\d)|\d+)(?:[.,](\d+))?(?: ?([만万萬억億亿천千]))?/gu
 
 const KANJI_DIGITS: Record<string, number> = {'〇': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 const KANJI_UNITS: Record<string, number> = {'十': 10, '百': 100, '千': 1000}
@@ -41,30 +41,35 @@ export function kanjiNumber(value: string): number {
 }
 
 /**
- * The values of the numbers in a text, in order. Japanese also counts kanji
- * numerals (第四回); they are read only in translations, where an extra
- * value can at worst hide a missing number, never invent an error.
+ * The values of the numbers in a text, in order. With `lenient` (used on
+ * translations), ambiguous forms count every way they can be read: `3,5` is
+ * 3.5 (decimal comma) and also 3 and 5, `36 111` is 36111 and also 36 and
+ * 111, and Japanese kanji numerals count (第四回). An extra value there can
+ * at worst hide a missing number, never invent an error.
  */
-export function extractNumbers(text: string, language = 'en'): number[] {
+export function extractNumbers(text: string, language = 'en', lenient = false): number[] {
   const normal = text.normalize('NFKC')
   const values: number[] = []
   let pending: {value: number; multiplier: number; end: number} | undefined
   for (const match of normal.matchAll(NUMBER)) {
     const whole = Number(match[1]!.replace(/[, ]/g, '') + (match[2] ? `.${match[2]}` : ''))
     const multiplier = match[3] ? MULTIPLIERS[match[3]]! : 1
-    // 1억 2000만 and 1万2000 are one number: a group that follows a larger multiplier adds to it.
+    // Read on its own too: `10만 2007년` might be two numbers.
+    if (lenient) values.push(whole * multiplier)
+    // 1억 2000만, 12만 3456 and 1万2000 are one number: a group that follows a larger multiplier adds to it.
     const gap = pending ? normal.slice(pending.end, match.index) : undefined
-    if (pending && (gap === '' || (gap === ' ' && multiplier > 1)) && pending.multiplier > multiplier) {
+    if (pending && (gap === '' || gap === ' ') && pending.multiplier > multiplier) {
       pending.value += whole * multiplier
       pending.multiplier = multiplier
       pending.end = match.index + match[0].length
       continue
     }
     if (pending) values.push(pending.value)
+    if (lenient && /[, ]/.test(match[0].trim())) values.push(...(match[0].match(/\d+/g) ?? []).map(Number))
     pending = {value: whole * multiplier, multiplier: multiplier === 1 ? 0 : multiplier, end: match.index + match[0].length}
   }
   if (pending) values.push(pending.value)
-  if (language === 'ja') {
+  if (lenient && language === 'ja') {
     for (const match of normal.matchAll(/[〇零一二三四五六七八九十百千万億]+/gu)) {
       if (/[〇零一二三四五六七八九]/u.test(match[0]) || /[十百千]/u.test(match[0])) values.push(kanjiNumber(match[0]))
     }
@@ -90,7 +95,7 @@ function englishForms(text: string): Map<number, string> {
 export function checkNumbers(pair: SegmentPair): VFileMessage[] {
   const source = flatText(parseInline(pair.source))
   const target = flatText(parseInline(pair.target))
-  const found = new Set(extractNumbers(target, pair.language))
+  const found = new Set(extractNumbers(target, pair.language, true))
   const missing = [...englishForms(source)].filter(([value]) => !found.has(value)).map(([, form]) => form)
   if (missing.length === 0) return []
   const seen = [...new Set(extractNumbers(target, pair.language))]
