@@ -286,7 +286,7 @@ describe('number-mismatch over random numbers', () => {
         for (const [language, target] of forms) expect(checkNumbers(pair(english, target, language)), target).toEqual([])
         expect(rules(checkNumbers(pair(english, `약 ${cjk(n + delta, '만', '억', ' ')} 명이 왔다.`)))).toEqual(['number-mismatch'])
       }),
-      {numRuns: 300}
+      {numRuns: 200}
     )
   })
 })

@@ -48,14 +48,13 @@ export function kanjiNumber(value: string): number {
  * at worst hide a missing number, never invent an error.
  */
 export function extractNumbers(text: string, language = 'en', lenient = false): number[] {
+  // Multiplier groups are not read apart: `5억 1` is 500,000,001, never 500,000,000.
   const normal = text.normalize('NFKC')
   const values: number[] = []
   let pending: {value: number; multiplier: number; end: number} | undefined
   for (const match of normal.matchAll(NUMBER)) {
     const whole = Number(match[1]!.replace(/[, ]/g, '') + (match[2] ? `.${match[2]}` : ''))
     const multiplier = match[3] ? MULTIPLIERS[match[3]]! : 1
-    // Read on its own too: `10만 2007년` might be two numbers.
-    if (lenient) values.push(whole * multiplier)
     // 1억 2000만, 12만 3456 and 1万2000 are one number: a group that follows a larger multiplier adds to it.
     const gap = pending ? normal.slice(pending.end, match.index) : undefined
     if (pending && (gap === '' || gap === ' ') && pending.multiplier > multiplier) {
