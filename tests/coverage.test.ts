@@ -193,5 +193,5 @@ describe('properties over random state assignments', () => {
       }),
       {numRuns: 200}
     )
-  })
+  }, 60_000)
 })

@@ -288,5 +288,5 @@ describe('number-mismatch over random numbers', () => {
       }),
       {numRuns: 200}
     )
-  })
+  }, 60_000)
 })
