@@ -79,12 +79,14 @@ export function barChart(rows: BarRow[], labels: BarLabels, idPrefix: string): s
 
 export interface HeatRow {
   label: string
-  /** Link target for the row, e.g. the section's heading in the aligned edition. */
-  href: string
   cells: Array<{percent: number; detail: string}>
 }
 
-/** Section × language grid: each cell coloured by percent and labelled with it, linked to the section. */
+/**
+ * Section × language grid: each cell coloured by percent and labelled with
+ * it. An image holds no links (assistive technology would not reach them);
+ * the table beside it links each section.
+ */
 export function heatMap(columns: string[], rows: HeatRow[], title: string, idPrefix: string): string {
   const labelWidth = 280
   const cellWidth = 72
@@ -98,13 +100,13 @@ export function heatMap(columns: string[], rows: HeatRow[], title: string, idPre
   })
   rows.forEach((row, r) => {
     const y = top + r * cellHeight
-    parts.push(`<a href="${escapeXml(row.href)}"><text x="0" y="${y + 16}" fill="#0645ad">${escapeXml(truncate(row.label, 40))}<title>${escapeXml(row.label)}</title></text></a>`)
+    parts.push(`<text x="0" y="${y + 16}">${escapeXml(truncate(row.label, 40))}<title>${escapeXml(row.label)}</title></text>`)
     row.cells.forEach((cell, i) => {
       const x = labelWidth + i * cellWidth
       const {fill, text} = bucket(cell.percent)
       parts.push(
-        `<a href="${escapeXml(row.href)}"><rect x="${x + 1}" y="${y + 1}" width="${cellWidth - 2}" height="${cellHeight - 2}" fill="${fill}"><title>${escapeXml(`${columns[i]}: ${cell.detail}`)}</title></rect>` +
-          `<text x="${x + cellWidth / 2}" y="${y + 16}" text-anchor="middle" fill="${text}">${cell.percent.toFixed(1)}%</text></a>`
+        `<rect x="${x + 1}" y="${y + 1}" width="${cellWidth - 2}" height="${cellHeight - 2}" fill="${fill}"><title>${escapeXml(`${columns[i]}: ${cell.detail}`)}</title></rect>` +
+          `<text x="${x + cellWidth / 2}" y="${y + 16}" text-anchor="middle" fill="${text}">${cell.percent.toFixed(1)}%</text>`
       )
     })
   })

@@ -156,6 +156,10 @@ describe('coverage.html in a browser', () => {
       await page.goto(`file://${join(dir, 'output/coverage.html')}`)
       expect(requests).toEqual([`file://${join(dir, 'output/coverage.html')}`])
       expect(await page.locator('script').count()).toBe(0)
+      // axe-core, injected only now, finds no accessibility violations (contrast, names, nesting).
+      await page.addScriptTag({content: readFileSync(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8')})
+      const violations = await page.evaluate(async () => (await (window as unknown as {axe: {run: () => Promise<{violations: Array<{id: string}>}>}}).axe.run()).violations.map((v) => v.id))
+      expect(violations).toEqual([])
       expect(await page.locator('svg[role="img"]').count()).toBe(5) // bars and heat map per document, bars for all documents
       const hrefs = await page.locator('main li li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))
       // ja: 3 gaps in guide, 2 in notes; mn: 11 in guide, 2 in notes.
