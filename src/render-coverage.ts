@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import type {List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell} from 'mdast'
 import {unified} from 'unified'
 import remarkGfm from 'remark-gfm'
@@ -149,6 +150,9 @@ table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #bbb;padding
 td:not(:first-child){text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}svg{max-width:100%;height:auto;display:block;margin:1rem 0}
 a{color:#0645ad}code{font-size:.95em}@media print{a{color:inherit}}`
 
+/** Nothing may load or run: only the inline style below, by its hash. */
+const CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; script-src 'none'; img-src data:; base-uri 'none'; form-action 'none'`
+
 /** A standalone page: CSS inline, no scripts, no network requests. */
 export function renderCoverageHtml(coverage: Coverage, options: ReportOptions): string {
   const body = html.stringify(html.runSync(coverageTree(coverage, options)))
@@ -157,6 +161,7 @@ export function renderCoverageHtml(coverage: Coverage, options: ReportOptions): 
 <html lang="${escapeXml(language)}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeXml(options.t('coverageTitle'))}</title>
 <style>${STYLE}</style>
