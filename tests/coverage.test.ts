@@ -5,7 +5,9 @@ import {Ajv2020} from 'ajv/dist/2020.js'
 import {describe, expect, it} from 'vitest'
 import {loadTranslations} from '../src/cli/locales-sync.js'
 import {loadProject} from '../src/cli/project.js'
-import {computeCoverage, countWords, coverageGate, percentOf, type Coverage} from '../src/coverage.js'
+import {computeCoverage, countCharacters, countWords, coverageGate, percentOf, type Coverage} from '../src/coverage.js'
+import {parseInline} from '../src/parse.js'
+import {flatText} from '../src/segment/inline.js'
 import type {SegmentStatus, TrackResult} from '../src/track.js'
 import type {Segment, TranslationState} from '../src/types.js'
 import {repo} from './helpers/cli.js'
@@ -97,6 +99,18 @@ describe('helpers', () => {
     expect(percentOf(1, 3)).toBe(33.3)
     expect(percentOf(21, 31)).toBe(67.7)
     expect(percentOf(0, 0)).toBe(100)
+  })
+
+  it('counts the same words and characters without the parser when the text has no Markdown syntax', () => {
+    const tokens = ['word', 'Wort', '낱말', '言葉', 'үг', '2007', '100,000', '.', ':', '-', '+', '#', '|', '=', '1.', ' ', '  ', '\n', '(', ')', '"', "'", '’', 'http://example.org', 'www.example.org']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...tokens), {maxLength: 12}), (parts) => {
+        const text = parts.join('')
+        const plain = flatText(parseInline(text))
+        expect(countWords(text)).toBe(plain.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length)
+        expect(countCharacters(text)).toBe([...plain].filter((c) => !/\s/u.test(c)).length)
+      })
+    )
   })
 
   it('counts words like pocount: runs with a letter or digit, not markup or lone punctuation', () => {
