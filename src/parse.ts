@@ -6,8 +6,12 @@ import remarkFrontmatter from 'remark-frontmatter'
 import {VFile} from 'vfile'
 import {parse as parseYaml, YAMLParseError} from 'yaml'
 import type {DocumentMeta} from './types.js'
+import {parseInPieces} from './parse-chunks.js'
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
+
+/** Characters per piece when a long file is parsed piece by piece (see parse-chunks.ts). */
+const PIECE = 16_384
 
 export interface ParsedDocument {
   tree: Root
@@ -19,7 +23,7 @@ export interface ParsedDocument {
  * Problems are reported on `file`; a fatal one throws the `VFileMessage`.
  */
 export function parseMarkdown(file: VFile): ParsedDocument {
-  const tree = processor.parse(file) as Root
+  const tree = parseInPieces(String(file), (text) => processor.parse(text) as Root, PIECE)
   let meta: DocumentMeta = {}
   const first = tree.children[0]
   if (first?.type === 'yaml') {

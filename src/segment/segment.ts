@@ -15,24 +15,38 @@ export function segmentBlock(block: TextBlock, language: string): InlineSentence
   return splitInline(children, block.kind === 'heading' ? false : language)
 }
 
+/** Offsets where each line of `source` starts, for turning offsets into line numbers by binary search. */
+function lineStarts(source: string): number[] {
+  const starts = [0]
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1)
+  return starts
+}
+
 /** Locate the start of a sentence in the source, within its block, for `path:line:col` messages. */
-function locate(source: string, block: TextBlock, sentence: InlineSentence): {line: number; column: number} {
+function locate(source: string, starts: number[], block: TextBlock, sentence: InlineSentence, text: string): {line: number; column: number} {
   const start = block.node.position?.start ?? {line: 1, column: 1, offset: 0}
   if (sentence.offset === 0 || start.offset === undefined) return {line: start.line, column: start.column}
   const end = block.node.position?.end.offset ?? source.length
-  const words = inlineToMarkdown(sentence.children).split(/\s+/).slice(0, 4)
+  const words = text.split(/\s+/).slice(0, 4)
   const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s>]+'))
   const match = pattern.exec(source.slice(start.offset, end))
   if (!match) return {line: start.line, column: start.column}
   const offset = start.offset + match.index
-  const before = source.slice(0, offset)
-  const line = before.split('\n').length
-  return {line, column: offset - before.lastIndexOf('\n')}
+  // The last line starting at or before `offset` (a scan of the text before it is quadratic over a book).
+  let lo = 0
+  let hi = starts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (starts[mid]! <= offset) lo = mid
+    else hi = mid - 1
+  }
+  return {line: lo + 1, column: offset - starts[lo]! + 1}
 }
 
 /** Split a parsed document into source segments (block, then sentence). */
 export function segmentTree(tree: Root, source: string, options: SegmentOptions): SourceSegment[] {
   const segments: SourceSegment[] = []
+  const starts = lineStarts(source)
   collectBlocks(tree).forEach((block, blockIndex) => {
     for (const sentence of segmentBlock(block, options.language)) {
       const text = inlineToMarkdown(sentence.children)
@@ -42,7 +56,7 @@ export function segmentTree(tree: Root, source: string, options: SegmentOptions)
         kind: block.kind,
         block: blockIndex,
         depth: block.node.type === 'heading' ? block.node.depth : 0,
-        ...locate(source, block, sentence)
+        ...locate(source, starts, block, sentence, text)
       })
     }
   })

@@ -1,0 +1,92 @@
+import {cpus, loadavg, totalmem} from 'node:os'
+import {rmSync} from 'node:fs'
+import {join, resolve} from 'node:path'
+import {parseArgs} from 'node:util'
+import {writeIfChanged} from '../cli/io.js'
+import {stringifyJson} from '../json.js'
+import {generateCorpus, renderCorpus, reword} from './corpus.js'
+import {incrementalSteps} from './incremental.js'
+import {copyStatement, createProject} from './project.js'
+import {formatTable, formatTargets, judgeTargets} from './report.js'
+import {buildStep, coverageStep, pandocStep, segmentSteps, type CorpusProject, type StepResult} from './steps.js'
+
+/**
+ * `npm run bench`: generate the synthetic corpora, run every step in a
+ * child process (median of several runs, peak RSS, CPU time), print a table
+ * and the issue's targets, and write output/bench.json.
+ *
+ *   npm run bench -- --sizes 1 --runs 3       # quick: 1 MB only
+ *   npm run bench -- --keep                   # keep the temp projects to look at
+ */
+const {values} = parseArgs({
+  options: {
+    sizes: {type: 'string', default: '1,10'},
+    runs: {type: 'string', default: '3'},
+    'runs-large': {type: 'string', default: '2'},
+    'pdf-sizes': {type: 'string', default: '1'},
+    seed: {type: 'string', default: '20070829'},
+    out: {type: 'string', default: 'output/bench.json'},
+    keep: {type: 'boolean', default: false}
+  }
+})
+
+const seed = Number(values.seed)
+const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0)
+const pdfSizes = new Set(values['pdf-sizes'].split(',').map(Number))
+const log = (line: string): void => void process.stderr.write(line + '\n')
+const results: StepResult[] = []
+const dirs: string[] = []
+const started = Date.now()
+const load = loadavg()
+
+const record = (items: StepResult[]): void => {
+  for (const r of items) {
+    results.push(r)
+    log(`  ${r.corpus} · ${r.step}: ${r.status === 'ok' ? `${((r.ms ?? 0) / 1000).toFixed(2)} s` : r.status === 'unavailable' ? `not available yet (${r.reason})` : `FAILED (${r.reason})`}`)
+  }
+}
+
+for (const mb of sizes) {
+  const name = `${mb} MB`
+  const runs = Number(mb >= 5 ? values['runs-large'] : values.runs)
+  log(`${name}: generating (seed ${seed})…`)
+  const corpus = generateCorpus(seed + mb, mb * 1_000_000)
+  const markdown = renderCorpus(corpus)
+  const edited = reword(corpus, 0.01, seed + mb + 1)
+  const project: CorpusProject = {name, dir: createProject(`${mb}mb`, markdown), markdown, edited: renderCorpus(edited.corpus), reworded: edited.changed}
+  dirs.push(project.dir)
+  log(`${name}: ${markdown.length} bytes in ${project.dir}; ${runs} run(s) per step`)
+  const segment = segmentSteps(project, runs, seed)
+  record(segment)
+  if (segment.some((r) => r.status !== 'ok')) continue
+  record([buildStep(project, runs, 'md'), buildStep(project, runs, 'html'), buildStep(project, runs, 'md,html'), coverageStep(project, runs)])
+  if (pdfSizes.has(mb)) record([buildStep(project, runs, 'pdf', 'ko,ja')])
+  record([pandocStep(project, runs)])
+}
+
+log('statement: full and incremental builds…')
+const statement = copyStatement()
+dirs.push(statement)
+const statementProject: CorpusProject = {name: 'statement', dir: statement, markdown: '', edited: '', reworded: 0}
+record([buildStep(statementProject, Number(values.runs), 'pdf', 'ko,ja')])
+record(incrementalSteps(statement, Number(values.runs)))
+
+const large = sizes.length > 1 ? `${Math.max(...sizes)} MB` : `${sizes[0] ?? 1} MB`
+const targets = judgeTargets(results, `${Math.min(...sizes)} MB`, large)
+process.stdout.write(`\n${formatTable(results)}\n\nTargets (${cpus().length} cores, load average ${load.map((l) => l.toFixed(1)).join(' ')} at start):\n${formatTargets(targets)}\n`)
+
+const report = {
+  format: 1,
+  date: new Date().toISOString(),
+  machine: {cpus: cpus().length, model: cpus()[0]?.model ?? '', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: load, loadAverageAtEnd: loadavg()},
+  seed,
+  sizesMb: sizes,
+  totalSeconds: Math.round((Date.now() - started) / 1000),
+  steps: results,
+  targets
+}
+const out = resolve(values.out)
+writeIfChanged(out, stringifyJson(report))
+log(`\nwrote ${values.out} (${report.totalSeconds} s in all)`)
+if (!values.keep) for (const dir of dirs) rmSync(dir, {recursive: true, force: true})
+else log(`kept ${dirs.map((d) => join(d)).join(', ')}`)

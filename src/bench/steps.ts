@@ -1,0 +1,113 @@
+import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {measure, run, type Outcome, type RunResult} from './measure.js'
+import {DOCUMENT, removeLocales, repo, snapshot, writeLocales} from './project.js'
+
+/** One measured step, as printed and written to bench.json. */
+export interface StepResult {
+  corpus: string
+  step: string
+  status: 'ok' | 'unavailable' | 'failed'
+  reason?: string
+  /** Median wall time in ms. */
+  ms?: number
+  runsMs?: number[]
+  cpuMs?: number | null
+  rssMb?: number | null
+  /** Step-specific figures (pages, pages per second, segments changed…). */
+  extra?: Record<string, number | string>
+}
+
+const cli = join(repo, 'dist', 'cli', 'main.js')
+
+export const concord = (dir: string, args: string[]): RunResult => run(process.execPath, [cli, ...args], dir)
+
+export function toResult(corpus: string, step: string, outcome: Outcome, extra?: Record<string, number | string>): StepResult {
+  if (!outcome.ok) return {corpus, step, status: outcome.available ? 'failed' : 'unavailable', reason: outcome.reason}
+  const {ms, runsMs, cpuMs, rssMb} = outcome.measurement
+  return {corpus, step, status: 'ok', ms, runsMs, cpuMs, rssMb, ...(extra ? {extra} : {})}
+}
+
+/** Every file under `dir`, relative, sorted. */
+export function listFiles(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir).sort().flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? listFiles(path, `${prefix}${name}/`) : [`${prefix}${name}`]
+  })
+}
+
+/** Pages of a PDF written by pdfkit (no object streams, so every page object is visible). */
+export function countPages(path: string): number {
+  return readFileSync(path, 'latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0
+}
+
+export interface CorpusProject {
+  name: string
+  dir: string
+  markdown: string
+  edited: string
+  reworded: number
+}
+
+/** Steps that prepare the locales and measure segment/reconcile. */
+export function segmentSteps(project: CorpusProject, runs: number, seed: number): StepResult[] {
+  const {name, dir} = project
+  const results: StepResult[] = []
+  const cold = measure(runs, () => concord(dir, ['segment']), () => {
+    removeLocales(dir)
+    rmSync(join(dir, 'output'), {recursive: true, force: true})
+  })
+  const segments = cold.ok ? Number(/(\d+) segments/.exec(cold.last.stderr)?.[1] ?? 0) : 0
+  results.push(toResult(name, 'segment (cold: no registry)', cold, {segments}))
+  if (!cold.ok) return results
+
+  const translated = writeLocales(dir, 0.9, seed)
+  concord(dir, ['segment'])
+  results.push(toResult(name, 'segment --check (up to date)', measure(runs, () => concord(dir, ['segment', '--check']))))
+
+  const restore = snapshot(dir, 'locales')
+  const file = join(dir, 'content', `${DOCUMENT}.md`)
+  const edit = measure(runs, () => concord(dir, ['segment']), () => {
+    restore()
+    writeFileSync(file, project.edited)
+  })
+  const changed = edit.ok ? /\((\d+) added, (\d+) changed, (\d+) retired\)/.exec(edit.last.stderr) : null
+  results.push(toResult(name, 'segment after 1% reworded', edit, {
+    reworded: project.reworded,
+    ...(changed ? {added: Number(changed[1]), changed: Number(changed[2]), retired: Number(changed[3])} : {})
+  }))
+  writeFileSync(file, project.markdown)
+  restore()
+  results[0]!.extra = {...results[0]!.extra, ...Object.fromEntries(Object.entries(translated).map(([l, n]) => [`${l} translated`, n]))}
+  return results
+}
+
+/** A full build (output folder removed before each run) in the given formats. */
+export function buildStep(project: CorpusProject, runs: number, formats: string, lang?: string): StepResult {
+  const out = join(project.dir, 'output')
+  const args = ['build', '--format', formats, ...(lang ? ['--lang', lang] : [])]
+  const outcome = measure(runs, () => concord(project.dir, args), () => rmSync(out, {recursive: true, force: true}))
+  const files = listFiles(out).filter((f) => !f.startsWith('.cache/'))
+  const step = `build --format ${formats}${lang ? ` --lang ${lang}` : ''}`
+  if (outcome.ok && formats === 'pdf') {
+    const pdfs = files.filter((f) => f.endsWith('.pdf'))
+    if (pdfs.length === 0) return {corpus: project.name, step, status: 'unavailable', reason: outcome.last.stderr.trim().split('\n')[0] ?? 'no PDF written'}
+    const pages = pdfs.reduce((sum, f) => sum + countPages(join(out, f)), 0)
+    const cjk = pdfs.filter((f) => /^(ko|ja)\//.test(f)).reduce((sum, f) => sum + countPages(join(out, f)), 0)
+    return toResult(project.name, step, outcome, {files: pdfs.length, pages, cjkPages: cjk, pagesPerSecond: Math.round((pages / outcome.measurement.ms) * 1000 * 10) / 10})
+  }
+  return toResult(project.name, step, outcome, {files: files.length})
+}
+
+export function coverageStep(project: CorpusProject, runs: number): StepResult {
+  return toResult(project.name, 'coverage', measure(runs, () => concord(project.dir, ['coverage'])))
+}
+
+/** pandoc's CommonMark → HTML on the English file, the yardstick of the build targets. */
+export function pandocStep(project: CorpusProject, runs: number): StepResult {
+  const probe = run('pandoc', ['--version'], project.dir)
+  if (probe.code !== 0) return {corpus: project.name, step: 'pandoc -f commonmark -t html', status: 'unavailable', reason: 'pandoc is not installed'}
+  const args = ['-f', 'commonmark', '-t', 'html', '-o', '/dev/null', join('content', `${DOCUMENT}.md`)]
+  return toResult(project.name, 'pandoc -f commonmark -t html', measure(runs, () => run('pandoc', args, project.dir)))
+}
