@@ -1,0 +1,108 @@
+import {existsSync} from 'node:fs'
+import {isAbsolute, join, relative, resolve} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {Command} from 'commander'
+import {alignEditions, type Renderer} from '../../align.js'
+import {isObject, parseJson, type JsonValue} from '../../json.js'
+import type {Format} from '../../options.js'
+import {renderHtmlFiles} from '../../render-html.js'
+import {renderMarkdownFiles} from '../../render-markdown.js'
+import {createUiStrings, type UiResources} from '../../ui-strings.js'
+import {readText, writeIfChanged} from '../io.js'
+import {loadTranslations} from '../locales-sync.js'
+import {loadProject, requireUpToDate, UsageError, type Project} from '../project.js'
+import {info} from '../report.js'
+
+const FORMATS: readonly Format[] = ['md', 'html', 'pdf']
+
+/**
+ * Renderer factories by format (a factory may need the project, e.g. to point
+ * an error at a file). A format without one is skipped with a message, so
+ * `--format pdf` never fails the build; PDF plugs in as `pdf: pdfRenderer`.
+ */
+export const renderers: Partial<Record<Format, (project: Project) => Renderer>> = {
+  md: () => renderMarkdownFiles,
+  html: () => renderHtmlFiles
+}
+
+function parseList(value: string | undefined, flag: string, allowed: readonly string[]): string[] | undefined {
+  if (value === undefined) return undefined
+  const items = value.split(',').map((item) => item.trim()).filter(Boolean)
+  if (items.length === 0) throw new UsageError(`Unexpected empty ${flag}, expected a comma-separated list of ${allowed.join(', ')}`)
+  for (const item of items) {
+    if (!allowed.includes(item)) throw new UsageError(`Unexpected \`${item}\` in ${flag}, expected one of ${allowed.map((a) => `\`${a}\``).join(', ')}`)
+  }
+  return [...new Set(items)]
+}
+
+/** `locales/<lng>/ui.json` of the project, else the one shipped with Concord, so a new project needs no copies. */
+function readUi(project: Project, language: string): Record<string, string> {
+  const own = join(project.root, project.options.localesDir, language, 'ui.json')
+  const path = existsSync(own) ? own : fileURLToPath(new URL(`../../../locales/${language}/ui.json`, import.meta.url))
+  if (!existsSync(path)) return {}
+  const file = readText(path, project.root)
+  const parsed = parseJson(String(file), file)
+  const strings: Record<string, string> = Object.create(null)
+  if (!isObject(parsed.value)) file.fail('Unexpected JSON value, expected an object of UI string key → text', {place: {line: 1, column: 1}, ruleId: 'ui-invalid', source: 'concord'})
+  for (const [key, value] of Object.entries(parsed.value as Record<string, JsonValue>)) {
+    if (typeof value !== 'string') {
+      file.fail(`Unexpected ${typeof value} for \`${key}\`, expected a string`, {place: parsed.places.get(`/${key}`) ?? {line: 1, column: 1}, ruleId: 'ui-invalid', source: 'concord'})
+    }
+    strings[key] = value as string
+  }
+  return strings
+}
+
+/** Paths under the project read relative; others (e.g. `--out /tmp/site`) absolute. */
+const display = (root: string, path: string): string => {
+  const rel = relative(root, path)
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path
+}
+
+export function buildCommand(): Command {
+  return new Command('build')
+    .description('write every edition of every document: <out>/<lng>/<doc>.{md,html,pdf} for English and each target language, and <out>/aligned/<doc>.{md,html}; unchanged files are not rewritten')
+    .option('--lang <list>', 'target languages, comma-separated (default: `languages` in .concordrc.json); English is always built')
+    .option('--format <list>', 'formats, comma-separated: md, html, pdf (default: `editions.formats` in .concordrc.json)')
+    .option('--out <dir>', 'output folder (default: `outDir` in .concordrc.json, `output`)')
+    .addHelpText('after', '\nExamples:\n  npx concord build\n  npx concord build --lang ko,ja --format md,html\n  npx concord build --format html --out /tmp/site')
+    .action(async (opts: {lang?: string; format?: string; out?: string}) => {
+      const root = process.cwd()
+      const project = loadProject(root)
+      const {options} = project
+      const languages = parseList(opts.lang, '--lang', [options.sourceLanguage, ...options.languages]) ?? options.languages
+      const formats = (parseList(opts.format, '--format', FORMATS) ?? options.editions.formats) as Format[]
+      const out = resolve(root, opts.out ?? options.outDir)
+      requireUpToDate(project)
+
+      const tracks = loadTranslations(project)
+      const targets = options.languages.filter((l) => languages.includes(l) && l !== options.sourceLanguage)
+      const resources: UiResources = {}
+      for (const language of [options.sourceLanguage, ...targets]) resources[language] = readUi(project, language)
+      const t = createUiStrings(resources, options.sourceLanguage)
+
+      const active: Renderer[] = []
+      for (const format of formats) {
+        const make = renderers[format]
+        if (make) active.push(make(project))
+        else info(`build: no ${format} renderer in this version yet; skipped --format ${format}`)
+      }
+      let written = 0
+      let unchanged = 0
+      for (const doc of project.documents) {
+        const editions = alignEditions(doc.document, tracks, {sourceLanguage: options.sourceLanguage, languages: targets, missing: options.editions.missing})
+        for (const render of active) {
+          for (const file of await render({document: doc.document, editions, options, t})) {
+            const path = join(out, ...file.path.split('/'))
+            if (writeIfChanged(path, file.content)) {
+              written++
+              info(`wrote ${display(root, path)}`)
+            } else {
+              unchanged++
+            }
+          }
+        }
+      }
+      info(`build: ${written} file(s) written, ${unchanged} unchanged`)
+    })
+}

@@ -1,0 +1,55 @@
+import {createHash} from 'node:crypto'
+import type {ElementContent, Root} from 'hast'
+import {unified} from 'unified'
+import rehypeStringify from 'rehype-stringify'
+import {h, hb} from './h.js'
+
+const stringifier = unified().use(rehypeStringify)
+
+export interface PageParts {
+  language: string
+  title: string
+  description?: string
+  /** Language of the description when it is not the page's (front matter is English). */
+  descriptionLanguage?: string
+  css: string
+  script?: string
+  bodyClass: string
+  body: ElementContent[]
+}
+
+const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
+
+/**
+ * Allow exactly our own inline style and script (by hash) and nothing from
+ * anywhere else: even if a translation slipped markup past the sanitiser, it
+ * could neither run a script nor make the page load anything.
+ */
+export function contentSecurityPolicy(css: string, script?: string): string {
+  return [
+    "default-src 'none'",
+    `style-src ${sha256(css)}`,
+    `script-src ${script === undefined ? "'none'" : sha256(script)}`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'"
+  ].join('; ')
+}
+
+/** A complete, self-contained HTML document. */
+export function renderPage(parts: PageParts): string {
+  const head = hb('head', {}, [
+    h('meta', {charSet: 'utf-8'}),
+    h('meta', {httpEquiv: ['Content-Security-Policy'], content: contentSecurityPolicy(parts.css, parts.script)}),
+    h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
+    h('title', {}, [parts.title]),
+    parts.description ? h('meta', {name: 'description', content: parts.description, ...(parts.descriptionLanguage ? {lang: parts.descriptionLanguage} : {})}) : null,
+    h('meta', {name: 'generator', content: 'Concord'}),
+    // No favicon request either.
+    h('link', {rel: ['icon'], href: 'data:,'}),
+    h('style', {}, [parts.css])
+  ])
+  const body = hb('body', {className: [parts.bodyClass]}, [...parts.body, parts.script ? h('script', {}, [parts.script]) : null])
+  const tree: Root = {type: 'root', children: [{type: 'doctype'}, h('html', {lang: parts.language}, [head, body])]}
+  return stringifier.stringify(tree) + '\n'
+}

@@ -1,0 +1,147 @@
+import type {ElementContent} from 'hast'
+import type {PhrasingContent, Root, RootContent} from 'mdast'
+import {alignedBlocks, needsMarker, type Edition, type EditionSegment, type RenderedFile, type RenderInput} from './align.js'
+import {parseSegmentText, rebuildTree} from './edition-tree.js'
+import {documentHead, legend, switcher, tableOfContents, type PageContext, type TocEntry} from './html/chrome.js'
+import {blockContexts, definitions} from './html/context.js'
+import {pageCss} from './html/css.js'
+import {h, hb} from './html/h.js'
+import {renderPage} from './html/page.js'
+import {ALIGNED_SCRIPT} from './html/script.js'
+import {segmentNode, toSafeHast, wrapper, type SegmentOptions} from './html/segments.js'
+import {languageInfo} from './languages.js'
+import type {MissingMode} from './options.js'
+import {joinSegments} from './render-markdown.js'
+import {flatText} from './segment/inline.js'
+import type {SegmentedDocument} from './types.js'
+
+const space = (): PhrasingContent => ({type: 'text', value: ' '})
+
+/** Segment spans of a block joined by the sentence joiner; `null` when every segment is omitted. */
+function blockChildren(segments: EditionSegment[], options: SegmentOptions): PhrasingContent[] | null {
+  const parts = segments.flatMap((segment, i) => {
+    const node = segmentNode(segment, {...options, marked: needsMarker(segments, i)})
+    return node ? [{nodes: [node], language: segment.display === 'text' ? segment.language : options.language}] : []
+  })
+  return parts.length ? joinSegments(parts, space) : null
+}
+
+function tocEntries(edition: Edition, ui: string, context: PageContext): TocEntry[] {
+  return edition.blocks.flatMap((block) => {
+    const segment = block.segments[0]
+    if (block.kind !== 'heading' || !segment || segment.display === 'omit') return []
+    const text = segment.display === 'placeholder' ? context.t(ui, 'missingPlaceholder') : flatText(parseSegmentText(segment.text))
+    return [{id: segment.id, depth: block.depth, text, language: segment.display === 'text' ? segment.language : ui}]
+  })
+}
+
+/** A legend for the markers these editions show, or nothing when every segment is current. */
+function legendFor(context: PageContext, editions: Edition[], missing: MissingMode | 'aligned'): ReturnType<typeof legend> | null {
+  const show = {missing: missing !== 'omit' && editions.some((e) => e.counts.missing > 0), stale: editions.some((e) => e.counts.stale > 0)}
+  return show.missing || show.stale ? legend(context, editions.map((e) => e.language), missing, show) : null
+}
+
+/** One language's edition as a standalone page: every segment a span with `id` = segment ID; headings carry their segment's ID. */
+export function renderHtmlEdition(doc: SegmentedDocument, edition: Edition, context: PageContext, missing: MissingMode): string {
+  const ui = edition.language
+  const byIndex = new Map(edition.blocks.map((block) => [block.index, block]))
+  const tree = rebuildTree(doc.tree, (index, block) => {
+    const entry = byIndex.get(index)
+    if (!entry) return undefined
+    const heading = block.kind === 'heading' ? entry.segments[0] : undefined
+    if (heading && heading.display !== 'omit') block.node.data = {...block.node.data, hProperties: {id: heading.id}}
+    return entry.segments.length ? blockChildren(entry.segments, {language: ui, t: context.t, withId: !heading}) : null
+  })
+  // hb() puts each block on its own line; drop remark-rehype's own newlines between blocks.
+  const content = (toSafeHast(tree).children as ElementContent[]).filter((node) => node.type !== 'text' || node.value.trim() !== '')
+  const page = {...context, ui}
+  const body = [
+    switcher(page, edition.language),
+    hb('main', {id: 'content'}, [
+      documentHead(page, doc.meta, languageInfo(ui).name, edition),
+      tableOfContents(page, tocEntries(edition, ui, page)),
+      legendFor(page, [edition], missing),
+      hb('article', {}, content)
+    ])
+  ]
+  const sourceLanguage = context.sourceLanguage
+  return renderPage({
+    language: ui,
+    title: edition.title,
+    ...(typeof doc.meta.description === 'string' ? {description: doc.meta.description, ...(ui === sourceLanguage ? {} : {descriptionLanguage: sourceLanguage})} : {}),
+    css: pageCss(null),
+    bodyClass: 'edition',
+    body
+  })
+}
+
+/**
+ * All editions side by side: one grid row per block, one column per language.
+ * The English cell carries `id` (so `#<id>` works as on the language pages),
+ * every cell `data-seg`; checkboxes hide columns through CSS alone.
+ */
+export function renderAlignedHtml(doc: SegmentedDocument, context: PageContext): string {
+  const {editions, t} = context
+  const ui = context.sourceLanguage
+  const contexts = blockContexts(doc.tree)
+  const rows: RootContent[] = alignedBlocks(editions).map((block) => {
+    const where = contexts[block.index]
+    const cells = editions.map((edition, l) => {
+      const language = edition.language
+      const options: SegmentOptions = {language, t, withId: l === 0 && block.kind !== 'heading', aligned: true, focusable: true}
+      const children = blockChildren(block.cells[l]!, options) ?? []
+      const bullet = where?.bullet ? [wrapper('concordBullet', 'span', {className: ['bullet'], ariaHidden: 'true'}, [{type: 'text', value: where.bullet}])] : []
+      const inner: RootContent =
+        block.kind === 'heading'
+          ? {type: 'heading', depth: block.depth as 1, children, data: l === 0 ? {hProperties: {id: block.cells[0]![0]!.id}} : {}}
+          : {type: 'paragraph', children: [...bullet, ...children]}
+      return wrapper('concordCell', 'div', {className: ['cell'], dataCol: language, dataLabel: languageInfo(language).name, ...(language === ui ? {} : {lang: language})}, [inner])
+    })
+    return wrapper('concordRow', 'div', {className: where?.quote ? ['row', 'ctx-quote'] : ['row']}, cells) as unknown as RootContent
+  })
+  const grid = toSafeHast({type: 'root', children: [...rows, ...definitions(doc.tree)]} satisfies Root).children as ElementContent[]
+  const head = hb('div', {className: ['row', 'head']}, editions.map((edition) =>
+    h('div', {className: ['cell'], dataCol: edition.language, ...(edition.language === ui ? {} : {lang: edition.language})}, [
+      languageInfo(edition.language).name,
+      edition.source ? null : h('small', {lang: ui}, [t(ui, 'translatedPercent', {percent: edition.counts.percent})])
+    ])
+  ))
+  const columns = hb('fieldset', {className: ['columns']}, [
+    h('legend', {}, [t(ui, 'showColumns')]),
+    ...editions.map((edition) =>
+      h('label', {}, [h('input', {type: 'checkbox', id: `show-${edition.language}`, checked: true}), h('span', edition.language === ui ? {} : {lang: edition.language}, [languageInfo(edition.language).name])])
+    )
+  ])
+  const english = editions[0]
+  const body = [
+    switcher(context, 'aligned'),
+    hb('main', {id: 'content'}, [
+      documentHead(context, doc.meta, t(ui, 'alignedEdition')),
+      hb('div', {className: ['panels']}, [
+        english ? tableOfContents(context, tocEntries(english, ui, context)) : null,
+        legendFor(context, editions.filter((e) => !e.source), 'aligned')
+      ]),
+      columns,
+      hb('div', {className: ['grid']}, [head, ...grid.filter((node) => node.type !== 'text')])
+    ])
+  ]
+  return renderPage({
+    language: ui,
+    title: `${english?.title ?? doc.id} — ${t(ui, 'alignedEdition')}`,
+    ...(typeof doc.meta.description === 'string' ? {description: doc.meta.description} : {}),
+    css: pageCss(editions.map((e) => e.language)),
+    script: ALIGNED_SCRIPT,
+    bodyClass: 'aligned',
+    body
+  })
+}
+
+/** The HTML renderer: `<lng>/<doc>.html` for every edition and `aligned/<doc>.html`. */
+export function renderHtmlFiles(input: RenderInput): RenderedFile[] {
+  const {document, editions, options, t} = input
+  const context: PageContext = {ui: options.sourceLanguage, sourceLanguage: options.sourceLanguage, t, documentId: document.id, editions}
+  return [
+    ...editions.map((edition) => ({path: `${edition.language}/${document.id}.html`, content: renderHtmlEdition(document, edition, context, options.editions.missing)})),
+    {path: `aligned/${document.id}.html`, content: renderAlignedHtml(document, context)}
+  ]
+}

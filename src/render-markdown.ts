@@ -1,0 +1,162 @@
+import type {FootnoteDefinition, Heading, PhrasingContent, Root, RootContent, Table, TableCell} from 'mdast'
+import {unified} from 'unified'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkStringify from 'remark-stringify'
+import {stringify as stringifyYaml} from 'yaml'
+import {alignedBlocks, alignedDisplay, needsMarker, type Edition, type EditionSegment, type RenderedFile, type RenderInput} from './align.js'
+import {parseSegmentText, rebuildTree, trimEdges} from './edition-tree.js'
+import {languageInfo} from './languages.js'
+import type {SegmentedDocument} from './types.js'
+import type {Translate} from './ui-strings.js'
+
+const stringifier = unified()
+  .use(remarkStringify, {bullet: '-', emphasis: '*', strong: '*', fence: '`'})
+  .use(remarkFrontmatter, ['yaml'])
+  // Unpadded tables: padding long sentences to a common width makes unreadable lines.
+  .use(remarkGfm, {tablePipeAlign: false})
+
+const text = (value: string): PhrasingContent => ({type: 'text', value})
+const emphasis = (value: string): PhrasingContent => ({type: 'emphasis', children: [text(value)]})
+
+const flat = (value: string): string => value.replace(/[\r\n]+/g, ' ')
+
+/**
+ * A GFM table cell holds one line: line endings and hard breaks become spaces
+ * (as CommonMark already reads a line ending in a code span), else a code span
+ * or link title with a newline would break the table.
+ */
+function oneLine(nodes: PhrasingContent[]): PhrasingContent[] {
+  return trimEdges(
+    nodes.map((node): PhrasingContent => {
+      if (node.type === 'break') return text(' ')
+      if (node.type === 'text' || node.type === 'inlineCode') return {...node, value: flat(node.value)}
+      if (node.type === 'image') return {...node, alt: flat(node.alt ?? ''), title: node.title ? flat(node.title) : node.title}
+      if (node.type === 'link') return {...node, title: node.title ? flat(node.title) : node.title, children: oneLine(node.children)}
+      if ('children' in node) return {...node, children: oneLine(node.children as PhrasingContent[])} as PhrasingContent
+      return node
+    })
+  )
+}
+
+/**
+ * Markers are emphasised text in parentheses: readable in the raw file and on
+ * GitHub, and unlike brackets they need no backslash escapes.
+ */
+export function markerNodes(segment: EditionSegment, language: string, t: Translate, how: {aligned?: boolean; marked?: boolean; cell?: boolean} = {}): PhrasingContent[] {
+  const {aligned = false, marked = true, cell = aligned} = how
+  const display = aligned ? alignedDisplay(segment) : segment.display
+  if (display === 'omit') return []
+  if (display === 'placeholder') return [emphasis(t(language, 'missingPlaceholder'))]
+  const body = cell ? oneLine(parseSegmentText(segment.text)) : parseSegmentText(segment.text)
+  if (segment.mark === 'missing') return marked ? [emphasis(`(${t(language, 'missingMarker')})`), text(' '), ...body] : body
+  if (segment.mark === 'stale') return [emphasis(`(${t(language, 'staleMarker')})`), text(' '), ...body]
+  return body
+}
+
+/** Join segments with the language's sentence joiner; a space wherever either side is in a spaced language (English shown in Japanese). */
+export function joinSegments<T>(parts: Array<{nodes: T[]; language: string}>, space: () => T): T[] {
+  const out: T[] = []
+  parts.forEach((part, i) => {
+    const before = parts[i - 1]
+    if (before && (languageInfo(before.language).joiner !== '' || languageInfo(part.language).joiner !== '')) out.push(space())
+    out.push(...part.nodes)
+  })
+  return out
+}
+
+/** Front matter of a translated edition: its own title and language, the rest as in the source. */
+function frontMatter(doc: SegmentedDocument, edition: Edition): string {
+  const rest = Object.entries(doc.meta).filter(([key]) => !['title', 'shortTitle', 'language'].includes(key))
+  return stringifyYaml({title: edition.title, language: edition.language, ...Object.fromEntries(rest)}, {lineWidth: 0}).trimEnd()
+}
+
+/** One language's edition as Markdown, with the source's structure and each segment replaced by its translation. */
+export function renderMarkdownEdition(doc: SegmentedDocument, edition: Edition, t: Translate): string {
+  const language = edition.language
+  const byIndex = new Map(edition.blocks.map((block) => [block.index, block]))
+  const notes: FootnoteDefinition[] = []
+  const tree = rebuildTree(doc.tree, (index) => {
+    const block = byIndex.get(index)
+    if (!block) return undefined
+    const parts = block.segments
+      .map((segment, i) => ({segment, marked: needsMarker(block.segments, i)}))
+      .filter(({segment}) => segment.display !== 'omit')
+      .map(({segment, marked}) => {
+        const nodes = markerNodes(segment, language, t, {marked, cell: block.kind === 'tableCell'})
+        if (segment.mark === 'stale') {
+          // The current English goes in a footnote, so the reader can see what changed without losing the flow.
+          const label = `stale-${segment.id}`
+          nodes.push({type: 'footnoteReference', identifier: label, label})
+          notes.push({
+            type: 'footnoteDefinition',
+            identifier: label,
+            label,
+            children: [{type: 'paragraph', children: [text(`${t(language, 'staleNote')}${languageInfo(language).joiner}${t(language, 'originalEnglish')}: `), ...parseSegmentText(segment.source)]}]
+          })
+        }
+        return {nodes, language: segment.display === 'text' ? segment.language : language}
+      })
+    return parts.length ? joinSegments(parts, () => text(' ')) : null
+  })
+  const first = tree.children[0]
+  if (!edition.source && first?.type === 'yaml') first.value = frontMatter(doc, edition)
+  tree.children.push(...notes)
+  return stringifier.stringify(tree)
+}
+
+const cell = (children: PhrasingContent[]): TableCell => ({type: 'tableCell', children})
+
+/**
+ * All editions aligned segment by segment: one GFM table per section (rows =
+ * segments; columns = segment ID, then each language), which remark parses
+ * back into the same rows.
+ */
+export function renderAlignedMarkdown(doc: SegmentedDocument, editions: Edition[], t: Translate): string {
+  const ui = editions[0]?.language ?? 'en'
+  const children: RootContent[] = []
+  const yaml = doc.tree.children[0]
+  if (yaml?.type === 'yaml') children.push(structuredClone(yaml))
+  children.push({type: 'heading', depth: 1, children: [text(editions[0]?.title ?? doc.id)]})
+  children.push({type: 'paragraph', children: [emphasis(t(ui, 'alignedEdition')), text(`: ${editions.map((e) => languageInfo(e.language).name).join(' · ')}`)]})
+
+  const header = (): Table['children'][number] => ({type: 'tableRow', children: [cell([text(t(ui, 'segment'))]), ...editions.map((e) => cell([text(languageInfo(e.language).name)]))]})
+  let table: Table | undefined
+  for (const block of alignedBlocks(editions)) {
+    if (block.kind === 'heading' || !table) {
+      if (block.kind === 'heading') {
+        const english = block.cells[0]!.map((s) => parseSegmentText(s.text))
+        children.push({type: 'heading', depth: Math.min(6, block.depth + 1) as Heading['depth'], children: english.flat()})
+      }
+      table = {type: 'table', align: [], children: [header()]}
+      children.push(table)
+    }
+    block.cells[0]!.forEach((segment, s) => {
+      const cells = editions.map((edition, l) => cell(markerNodes(block.cells[l]![s]!, edition.language, t, {aligned: true})))
+      table!.children.push({type: 'tableRow', children: [cell([{type: 'inlineCode', value: segment.id}]), ...cells]})
+    })
+  }
+
+  children.push({type: 'heading', depth: 2, children: [text(t(ui, 'legend'))]})
+  children.push({
+    type: 'table',
+    align: [],
+    children: [
+      {type: 'tableRow', children: [cell([text(t(ui, 'language'))]), cell([text(t(ui, 'missing'))]), cell([text(t(ui, 'stale'))])]},
+      ...editions.filter((e) => !e.source).map((e): Table['children'][number] => ({
+        type: 'tableRow',
+        children: [cell([text(languageInfo(e.language).name)]), cell([emphasis(t(e.language, 'missingPlaceholder'))]), cell([emphasis(`(${t(e.language, 'staleMarker')})`), text(` ${t(e.language, 'staleNote')}`)])]
+      }))
+    ]
+  })
+  return stringifier.stringify({type: 'root', children} satisfies Root)
+}
+
+/** The Markdown renderer: `<lng>/<doc>.md` for every edition and `aligned/<doc>.md`. */
+export function renderMarkdownFiles(input: RenderInput): RenderedFile[] {
+  const {document, editions, t} = input
+  return [
+    ...editions.map((edition) => ({path: `${edition.language}/${document.id}.md`, content: renderMarkdownEdition(document, edition, t)})),
+    {path: `aligned/${document.id}.md`, content: renderAlignedMarkdown(document, editions, t)}
+  ]
+}
