@@ -80,12 +80,16 @@ const PRINT = `
 body{font-size:10pt}
 .bar,.skip,.columns,.toc{display:none}
 main,body.aligned main{max-width:none;padding:0}
-.row{break-inside:avoid}
-.row.head{position:static}
+/* Chromium splits table rows across pages but not these grid rows; print the grid as a table so long rows split, the columns together. */
+.grid{display:table;width:100%;table-layout:fixed;border-collapse:collapse}
+.row{display:table-row}
+.row.head{display:table-header-group;position:static}
+.cell{display:table-cell;vertical-align:top;padding:.3rem 1rem .3rem 0;border-bottom:1px solid var(--line)}
+.row:has(h1,h2,h3,h4,h5,h6){break-inside:avoid}
 .seg.hl,.seg:target{background:none;box-shadow:none}
 a{color:inherit}
 a[href^="http"]::after{content:" <" attr(href) ">";font-size:.85em}
-h1,h2,h3{break-after:avoid}
+body.edition :is(h1,h2,h3){break-after:avoid}
 @page{margin:16mm 14mm}
 }
 `
