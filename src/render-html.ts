@@ -1,6 +1,6 @@
 import type {ElementContent} from 'hast'
 import type {PhrasingContent, Root, RootContent} from 'mdast'
-import {alignedBlocks, needsMarker, type Edition, type EditionSegment, type RenderedFile, type RenderInput} from './align.js'
+import {alignedBlocks, alignedDisplay, needsMarker, type Edition, type EditionSegment, type RenderedFile, type RenderInput} from './align.js'
 import {parseSegmentText, rebuildTree} from './edition-tree.js'
 import {documentHead, legend, switcher, tableOfContents, type PageContext, type TocEntry} from './html/chrome.js'
 import {blockContexts, definitions} from './html/context.js'
@@ -21,7 +21,8 @@ const space = (): PhrasingContent => ({type: 'text', value: ' '})
 function blockChildren(segments: EditionSegment[], options: SegmentOptions): PhrasingContent[] | null {
   const parts = segments.flatMap((segment, i) => {
     const node = segmentNode(segment, {...options, marked: needsMarker(segments, i)})
-    return node ? [{nodes: [node], language: segment.display === 'text' ? segment.language : options.language}] : []
+    const shown = options.aligned ? alignedDisplay(segment) : segment.display
+    return node ? [{nodes: [node], language: shown === 'text' ? segment.language : options.language}] : []
   })
   return parts.length ? joinSegments(parts, space) : null
 }
