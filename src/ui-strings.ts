@@ -28,12 +28,19 @@ export function createUiStrings(resources: UiResources, fallbackLanguage = 'en')
     returnNull: false
   })
   const fixed = new Map<string, ReturnType<typeof instance.getFixedT>>()
+  // Markers are looked up once per segment; i18next's lookup is slow enough to show in a profile of a large book.
+  const plain = new Map<string, string>()
   return (language, key, values) => {
+    const memo = values === undefined ? `${language}\u0000${key}` : undefined
+    const known = memo === undefined ? undefined : plain.get(memo)
+    if (known !== undefined) return known
     let t = fixed.get(language)
     if (!t) {
       t = instance.getFixedT(language, 'ui')
       fixed.set(language, t)
     }
-    return String(t(key, values ?? {}))
+    const text = String(t(key, values ?? {}))
+    if (memo !== undefined) plain.set(memo, text)
+    return text
   }
 }
