@@ -2,7 +2,7 @@ import {existsSync} from 'node:fs'
 import {isAbsolute, join, relative, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Command} from 'commander'
-import {alignEditions, type Renderer} from '../../align.js'
+import {alignEditions, type RenderedFile, type Renderer} from '../../align.js'
 import {isObject, parseJson, type JsonValue} from '../../json.js'
 import type {Format} from '../../options.js'
 import {renderHtmlFiles} from '../../render-html.js'
@@ -12,17 +12,19 @@ import {readText, writeIfChanged} from '../io.js'
 import {loadTranslations} from '../locales-sync.js'
 import {loadProject, requireUpToDate, UsageError, type Project} from '../project.js'
 import {info} from '../report.js'
+import {pdfRenderer} from '../build-pdf.js'
 
 const FORMATS: readonly Format[] = ['md', 'html', 'pdf']
 
 /**
  * Renderer factories by format (a factory may need the project, e.g. to point
  * an error at a file). A format without one is skipped with a message, so
- * `--format pdf` never fails the build; PDF plugs in as `pdf: pdfRenderer`.
+ * a format added to FORMATS before its renderer never fails the build.
  */
 export const renderers: Partial<Record<Format, (project: Project) => Renderer>> = {
   md: () => renderMarkdownFiles,
-  html: () => renderHtmlFiles
+  html: () => renderHtmlFiles,
+  pdf: pdfRenderer
 }
 
 function parseList(value: string | undefined, flag: string, allowed: readonly string[]): string[] | undefined {
@@ -61,7 +63,7 @@ const display = (root: string, path: string): string => {
 
 export function buildCommand(): Command {
   return new Command('build')
-    .description('write every edition of every document: <out>/<lng>/<doc>.{md,html,pdf} for English and each target language, and <out>/aligned/<doc>.{md,html}; unchanged files are not rewritten')
+    .description('write every edition of every document: <out>/<lng>/<doc>.{md,html,pdf} for English and each target language, and <out>/aligned/<doc>.{md,html} and <out>/aligned/<doc>.en-<lng>.pdf; unchanged files are not rewritten')
     .option('--lang <list>', 'target languages, comma-separated (default: `languages` in .concordrc.json); English is always built')
     .option('--format <list>', 'formats, comma-separated: md, html, pdf (default: `editions.formats` in .concordrc.json)')
     .option('--out <dir>', 'output folder (default: `outDir` in .concordrc.json, `output`)')
@@ -87,20 +89,22 @@ export function buildCommand(): Command {
         if (make) active.push(make(project))
         else info(`build: no ${format} renderer in this version yet; skipped --format ${format}`)
       }
-      let written = 0
-      let unchanged = 0
+      // Render everything before writing anything: a content error found by a
+      // later renderer (a character no PDF font has) leaves the output as it was.
+      const files: RenderedFile[] = []
       for (const doc of project.documents) {
         const editions = alignEditions(doc.document, tracks, {sourceLanguage: options.sourceLanguage, languages: targets, missing: options.editions.missing})
-        for (const render of active) {
-          for (const file of await render({document: doc.document, editions, options, t})) {
-            const path = join(out, ...file.path.split('/'))
-            if (writeIfChanged(path, file.content)) {
-              written++
-              info(`wrote ${display(root, path)}`)
-            } else {
-              unchanged++
-            }
-          }
+        for (const render of active) files.push(...(await render({document: doc.document, editions, options, t})))
+      }
+      let written = 0
+      let unchanged = 0
+      for (const file of files) {
+        const path = join(out, ...file.path.split('/'))
+        if (writeIfChanged(path, file.content)) {
+          written++
+          info(`wrote ${display(root, path)}`)
+        } else {
+          unchanged++
         }
       }
       info(`build: ${written} file(s) written, ${unchanged} unchanged`)
