@@ -52,7 +52,8 @@ describe('statement PDF editions', () => {
       }
     }
     const marker = squash(`[${ui(lng).missingMarker}]`)
-    expect(text.split(marker).length - 1, 'one marker per run of missing segments').toBe(missing ? Math.min(missing, 4) : 0)
+    // Mongolian misses the end of one paragraph, two whole paragraphs and the last heading: four runs, one marker each.
+    expect(text.split(marker).length - 1, 'one marker per run of missing segments').toBe(lng === 'mn' ? 4 : 0)
     if (lng === 'mn') expect(missing).toBe(10)
   })
 
