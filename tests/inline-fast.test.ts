@@ -1,6 +1,9 @@
 import fc from 'fast-check'
 import type {PhrasingContent} from 'mdast'
+import type {Root} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
@@ -53,11 +56,48 @@ describe('inline Markdown serialisation with the fast `safe`', () => {
     )
   })
 
+  it('gives the stock serialiser’s string for plain sentences', () => {
+    const wordArb = fc.constantFrom('word', 'Www', 'w.x', 'W.', '한국어', 'a.b', '1.', '2)', '#', '-', '+', '=', '|', '(x)', '!', '?', ',', '.', '"', '\'', '%', '$', '^', '{}', ';', '/')
+    fc.assert(
+      fc.property(fc.array(wordArb, {minLength: 1, maxLength: 8}), fc.constantFrom(' ', ''), (words, joiner) => {
+        const children: PhrasingContent[] = [{type: 'text', value: words.join(joiner)}]
+        expect(inlineToMarkdown(children)).toBe(reference(children))
+      }),
+      {numRuns: 3000}
+    )
+  })
+
   it('gives the stock serialiser’s string for every sentence of a generated report', () => {
     const blocks = renderCorpus(generateCorpus(11, 40_000)).split('\n\n')
     for (const block of blocks) {
       const children = parseInline(block) as PhrasingContent[]
       expect(inlineToMarkdown(children)).toBe(reference(children))
     }
+  })
+})
+
+/** parseInline as it was before plain text skipped the parser: the reference. */
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
+function slowParseInline(text: string): PhrasingContent[] {
+  const tree = parser.parse(text) as Root
+  const first = tree.children[0]
+  if (tree.children.length === 1 && first?.type === 'paragraph') return first.children
+  return [{type: 'text', value: text}]
+}
+
+describe('parsing a segment of plain text without the parser', () => {
+  const words = ['word', 'Wort', '한국어', '日本語', 'Монгол', 'a😀b', 'www', 'http', '1.', '#', '-', '+', '>', '=', '|', '!', '?', '(x)', '\'', '"', ' ', '  ', '\t', '\u00a0', '\u3000', ':', '@', '.', ',', '*', '_', '~', '&', '<', '[', ']', '\\', '`', '\n']
+  const textArb = fc.array(fc.constantFrom(...words), {minLength: 1, maxLength: 8}).map((parts) => parts.join(''))
+
+  it('gives the parser’s nodes, positions included, for any text', () => {
+    let plain = 0
+    fc.assert(
+      fc.property(textArb, (text) => {
+        if (!/[^\p{L} .,?!()'"0-9😀]/u.test(text)) plain++
+        expect(parseInline(text)).toEqual(slowParseInline(text))
+      }),
+      {numRuns: 4000}
+    )
+    expect(plain).toBeGreaterThan(100)
   })
 })

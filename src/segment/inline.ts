@@ -4,6 +4,7 @@ import {toString} from 'mdast-util-to-string'
 import {unified} from 'unified'
 import remarkStringify from 'remark-stringify'
 import remarkGfm from 'remark-gfm'
+import {isPlain} from '../parse.js'
 import {fastSafe} from './fast-safe.js'
 import {sentenceBreaks} from './sentences.js'
 
@@ -19,6 +20,9 @@ const stringifier = unified().use(remarkStringify, {bullet: '-', emphasis: '*', 
 
 /** Serialise phrasing content to inline Markdown on one line. */
 export function inlineToMarkdown(children: PhrasingContent[]): string {
+  const only = children.length === 1 ? children[0] : undefined
+  // Plain text needs no escape (`w.x` would: GFM could read it as a `www.` autolink), so it is its own Markdown.
+  if (only?.type === 'text' && isPlain(only.value) && !/[Ww]\.[-.\w]/.test(only.value)) return only.value
   const root = {type: 'root' as const, children: [{type: 'paragraph' as const, children}]}
   return stringifier.stringify(root).trim()
 }
