@@ -1,21 +1,5 @@
-import {readdirSync, readFileSync} from 'node:fs'
-import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {concord, read, tempProject, write} from './helpers/cli.js'
-
-/** Every file under `locales/`, to prove a failed run touched none of them. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  const walk = (rel: string): void => {
-    for (const entry of readdirSync(join(dir, rel), {withFileTypes: true})) {
-      const path = join(rel, entry.name)
-      if (entry.isDirectory()) walk(path)
-      else out[path] = readFileSync(join(dir, path), 'utf8')
-    }
-  }
-  walk('locales')
-  return out
-}
+import {concord, read, snapshot, tempProject, write} from './helpers/cli.js'
 
 function expectFailure(dir: string, args: string[], pattern: RegExp): void {
   const before = snapshot(dir)

@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync} from 'node:fs'
+import {cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 
@@ -28,3 +28,18 @@ export function tempProject(from = repo, parts = ['content', 'locales', '.concor
 export const read = (dir: string, path: string): string => readFileSync(join(dir, path), 'utf8')
 export const readJson = <T = Record<string, string>>(dir: string, path: string): T => JSON.parse(read(dir, path)) as T
 export const write = (dir: string, path: string, content: string | Buffer): void => writeFileSync(join(dir, path), content)
+
+/** Every file under `locales/`, to prove that a run wrote nothing (or exactly what it should). */
+export function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const walk = (rel: string): void => {
+    for (const entry of readdirSync(join(dir, rel), {withFileTypes: true})) {
+      const path = join(rel, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else out[path] = readFileSync(join(dir, path), 'utf8')
+    }
+  }
+  walk('locales')
+  return out
+}
+

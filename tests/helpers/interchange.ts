@@ -1,8 +1,9 @@
 import {spawnSync} from 'node:child_process'
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {expect} from 'vitest'
 import {concord, repo, tempProject, type Run} from './cli.js'
+export {snapshot} from './cli.js'
 
 /** The OASIS schema beside the clone (`../shared/schemas/`), as in CI. */
 export const schema = resolve(repo, '..', 'shared', 'schemas', 'xliff_core_2.0.xsd')
@@ -11,20 +12,6 @@ export const fixture = join(repo, 'tests', 'fixtures', 'interchange')
 
 /** A temp copy of the small sample project (inline Markdown, a table, reviewed, stale and missing Korean). */
 export const sampleProject = (): string => tempProject(join(fixture, 'project'))
-
-/** Every file under `locales/`, to prove that a run wrote nothing (or exactly what it should). */
-export function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  const walk = (rel: string): void => {
-    for (const entry of readdirSync(join(dir, rel), {withFileTypes: true})) {
-      const path = join(rel, entry.name)
-      if (entry.isDirectory()) walk(path)
-      else out[path] = readFileSync(join(dir, path), 'utf8')
-    }
-  }
-  walk('locales')
-  return out
-}
 
 export function ok(args: string[], dir: string, env?: Record<string, string>): Run {
   const run = concord(args, dir, env)
