@@ -45,19 +45,19 @@ export function parseLocale(language: string, document: string, files: {strings?
   const strings: Record<string, string> = Object.create(null)
   const meta: Record<string, TranslationMeta> = Object.create(null)
   const obsolete: Record<string, ObsoleteEntry> = Object.create(null)
-  let places = new Map<string, Place>()
+  // Positions are for messages: worked out only when something asks (JSON with positions is slow to parse).
+  let keyPlaces = (): Map<string, Place> => new Map()
 
   if (files.strings) {
     const parsed = parseJson(String(files.strings), files.strings)
     if (!isObject(parsed.value)) fail(files.strings, undefined, 'Unexpected JSON value, expected an object of segment ID → translation', 'locale-invalid')
     for (const [id, value] of Object.entries(parsed.value as Record<string, JsonValue>)) {
-      const place = parsed.places.get(`/${id}`)
       if (typeof value !== 'string') {
-        fail(files.strings, place, `Unexpected ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value} for \`${id}\`, expected a string (flat i18next JSON: one translation per segment ID)`, 'locale-invalid')
+        fail(files.strings, parsed.places.get(`/${id}`), `Unexpected ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value} for \`${id}\`, expected a string (flat i18next JSON: one translation per segment ID)`, 'locale-invalid')
       }
       strings[id] = value as string
     }
-    places = new Map([...parsed.places].map(([path, place]) => [path.slice(1), place]))
+    keyPlaces = () => new Map([...parsed.places].map(([path, place]) => [path.slice(1), place]))
   }
   if (files.state) {
     const parsed = parseJson(String(files.state), files.state)
@@ -88,7 +88,14 @@ export function parseLocale(language: string, document: string, files: {strings?
       obsolete[id] = {source: String(record.source ?? ''), translation: record.translation as string, state}
     }
   }
-  return {language, document, strings, meta, obsolete, places, file: files.strings}
+  let places: Map<string, Place> | undefined
+  return {
+    language, document, strings, meta, obsolete,
+    get places() {
+      return (places ??= keyPlaces())
+    },
+    file: files.strings
+  }
 }
 
 /** File contents for a locale, deterministic: keys in the order given (document order). */

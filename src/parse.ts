@@ -18,12 +18,22 @@ export interface ParsedDocument {
   meta: DocumentMeta
 }
 
+/** Parse Markdown text (GFM, YAML front matter) into mdast, piece by piece when it is long; no metadata, no messages. */
+export function parseTree(text: string): Root {
+  return parseInPieces(text, (piece) => processor.parse(piece) as Root, PIECE)
+}
+
 /**
  * Parse Markdown (GFM, YAML front matter) into mdast and metadata.
  * Problems are reported on `file`; a fatal one throws the `VFileMessage`.
  */
 export function parseMarkdown(file: VFile): ParsedDocument {
-  const tree = parseInPieces(String(file), (text) => processor.parse(text) as Root, PIECE)
+  const tree = parseTree(String(file))
+  return {tree, meta: readMeta(tree, file)}
+}
+
+/** The front matter of a parsed file (its first node, when YAML); problems are fatal messages on `file`. */
+export function readMeta(tree: Root, file: VFile): DocumentMeta {
   let meta: DocumentMeta = {}
   const first = tree.children[0]
   if (first?.type === 'yaml') {
@@ -47,7 +57,7 @@ export function parseMarkdown(file: VFile): ParsedDocument {
       })
     }
   }
-  return {tree, meta}
+  return meta
 }
 
 /**

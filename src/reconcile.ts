@@ -152,6 +152,8 @@ export function reconcile(registry: Registry, fresh: SourceSegment[]): Reconcile
   const changed: string[] = []
   const entries: RegistryEntry[] = fresh.map((segment, j) => {
     const previous = match[j]! >= 0 ? old[match[j]!]! : undefined
+    // An unchanged segment keeps its recorded hash: hashing every segment of a book again costs seconds.
+    if (previous?.text === segment.text) return {...previous, kind: segment.kind, section: null, blockId: previous.id}
     const hash = textHash(segment.text)
     if (!previous) {
       const id = allocateId(registry.document, segment.text, (candidate) => used.has(candidate))
@@ -159,7 +161,6 @@ export function reconcile(registry: Registry, fresh: SourceSegment[]): Reconcile
       added.push(id)
       return {id, text: segment.text, rev: 1, hash, kind: segment.kind, section: null, blockId: id}
     }
-    if (previous.text === segment.text) return {...previous, kind: segment.kind, section: null, blockId: previous.id}
     changed.push(previous.id)
     const revisions = (history[previous.id] ??= Object.create(null) as Record<string, string>)
     revisions[String(previous.rev)] = previous.text

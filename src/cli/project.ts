@@ -7,6 +7,7 @@ import {emptyRegistry} from '../reconcile.js'
 import {parseRegistry, serializeRegistry} from '../registry.js'
 import {stringifyJson} from '../json.js'
 import {readText, readTextIfExists, wouldChange} from './io.js'
+import {readSegmentCache, writeSegmentCache} from './segment-cache.js'
 
 export const CONFIG_FILE = '.concordrc.json'
 
@@ -55,7 +56,9 @@ export function loadProject(root: string, only?: string[]): Project {
     const paths = registryPaths(root, options, id)
     const stringsFile = readTextIfExists(paths.strings, root)
     const registry = stringsFile ? parseRegistry(id, stringsFile, readTextIfExists(paths.meta, root)) : emptyRegistry(id)
-    const result = segmentDocument(file, registry, options)
+    // Segments of unchanged parts of the file come from the cache of the last run (see segment-cache.ts).
+    const result = segmentDocument(file, registry, options, readSegmentCache(root, options, id))
+    if (result.cache) writeSegmentCache(root, options, id, result.cache)
     const {strings, meta} = serializeRegistry(result.registry)
     const outputs = [
       {path: paths.strings, content: stringifyJson(strings)},
