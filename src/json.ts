@@ -36,30 +36,54 @@ export function parseJson(text: string, file: VFile, ruleId = 'json-syntax'): Pa
   }
 }
 
-/** Objects with a null prototype, as `parseWithPlaces` makes them (`JSON.parse` defines `__proto__` as an own key). */
-const reviver = (_key: string, value: unknown): unknown =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.assign(Object.create(null), value) : value
-
 /** The value of valid JSON without duplicate keys; `undefined` for anything else, left to `parseWithPlaces` to report. */
 function parseNative(text: string): JsonValue | undefined {
   let value: JsonValue
   try {
-    value = JSON.parse(text, reviver) as JsonValue
+    value = JSON.parse(text) as JsonValue
   } catch {
     return undefined
   }
-  // Every key in the text is a string followed by `:`; with no duplicates each one became a distinct property.
-  let written = 0
-  for (const match of text.matchAll(/"(?:[^"\\]|\\.)*"(\s*:)?/g)) if (match[1] !== undefined) written++
-  return written === countKeys(value) ? value : undefined
+  const counter = {keys: 0}
+  const result = withNullPrototypes(value, counter)
+  return keysWritten(text) === counter.keys ? result : undefined
 }
 
-function countKeys(value: JsonValue): number {
-  if (typeof value !== 'object' || value === null) return 0
+/**
+ * Keys written in valid JSON: strings followed by `:`. With no duplicate,
+ * each one became a distinct property, so the counts match.
+ */
+function keysWritten(text: string): number {
   let count = 0
-  if (Array.isArray(value)) for (const item of value) count += countKeys(item)
-  else for (const key in value) count += 1 + countKeys(value[key]!)
+  for (let open = text.indexOf('"'); open !== -1; ) {
+    let close = text.indexOf('"', open + 1)
+    for (;;) {
+      let backslashes = 0
+      while (text.charCodeAt(close - 1 - backslashes) === 92) backslashes++
+      if (backslashes % 2 === 0) break
+      close = text.indexOf('"', close + 1)
+    }
+    let next = close + 1
+    for (let c = text.charCodeAt(next); c === 32 || c === 9 || c === 10 || c === 13; c = text.charCodeAt(++next));
+    if (text.charCodeAt(next) === 58) count++
+    open = text.indexOf('"', next)
+  }
   return count
+}
+
+/** Copy objects to null-prototype ones, as `parseWithPlaces` makes them (`JSON.parse` defines `__proto__` as an own key), counting keys. */
+function withNullPrototypes(value: JsonValue, counter: {keys: number}): JsonValue {
+  if (typeof value !== 'object' || value === null) return value
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = withNullPrototypes(value[i]!, counter)
+    return value
+  }
+  const copy: Record<string, JsonValue> = Object.create(null)
+  for (const key of Object.keys(value)) {
+    copy[key] = withNullPrototypes(value[key]!, counter)
+    counter.keys++
+  }
+  return copy
 }
 
 /** The positional parser (jsonc-parser): the reference, and the one that reports errors. */

@@ -69,10 +69,11 @@ export function writeLocales(dir: string, coverage: number, seed: number): Recor
 /** Copy a folder aside and back, so that every measured run starts from the same files. */
 export function snapshot(dir: string, part: string): () => void {
   const saved = mkdtempSync(join(tmpdir(), 'concord-bench-snapshot-'))
-  cpSync(join(dir, part), join(saved, part), {recursive: true})
+  const existed = existsSync(join(dir, part))
+  if (existed) cpSync(join(dir, part), join(saved, part), {recursive: true})
   return () => {
     rmSync(join(dir, part), {recursive: true, force: true})
-    cpSync(join(saved, part), join(dir, part), {recursive: true})
+    if (existed) cpSync(join(saved, part), join(dir, part), {recursive: true})
   }
 }
 

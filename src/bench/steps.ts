@@ -66,7 +66,13 @@ export function segmentSteps(project: CorpusProject, runs: number, seed: number)
   concord(dir, ['segment'])
   results.push(toResult(name, 'segment --check (up to date)', measure(runs, () => concord(dir, ['segment', '--check']))))
 
-  const restore = snapshot(dir, 'locales')
+  // Every run starts from the state before the edit: locales and the segment cache of the unedited file.
+  const restoreLocales = snapshot(dir, 'locales')
+  const restoreCache = snapshot(dir, 'output')
+  const restore = (): void => {
+    restoreLocales()
+    restoreCache()
+  }
   const file = join(dir, 'content', `${DOCUMENT}.md`)
   const edit = measure(runs, () => concord(dir, ['segment']), () => {
     restore()
