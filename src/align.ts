@@ -61,6 +61,12 @@ export interface RenderInput {
   editions: Edition[]
   options: Options
   t: Translate
+  /**
+   * Which output paths to render (default all): `concord build` leaves out
+   * files whose inputs did not change since they were written. A renderer
+   * returns only the files this accepts, and skips the work for the others.
+   */
+  only?: (path: string) => boolean
 }
 
 /** An output file, with `path` relative to the output folder (`/`-separated). */

@@ -141,8 +141,12 @@ export function renderAlignedHtml(doc: SegmentedDocument, context: PageContext):
 export function renderHtmlFiles(input: RenderInput): RenderedFile[] {
   const {document, editions, options, t} = input
   const context: PageContext = {ui: options.sourceLanguage, sourceLanguage: options.sourceLanguage, t, documentId: document.id, editions}
+  const only = input.only ?? (() => true)
   return [
-    ...editions.map((edition) => ({path: `${edition.language}/${document.id}.html`, content: renderHtmlEdition(document, edition, context, options.editions.missing)})),
-    {path: `aligned/${document.id}.html`, content: renderAlignedHtml(document, context)}
+    ...editions.flatMap((edition) => {
+      const path = `${edition.language}/${document.id}.html`
+      return only(path) ? [{path, content: renderHtmlEdition(document, edition, context, options.editions.missing)}] : []
+    }),
+    ...(only(`aligned/${document.id}.html`) ? [{path: `aligned/${document.id}.html`, content: renderAlignedHtml(document, context)}] : [])
   ]
 }

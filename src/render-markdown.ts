@@ -154,9 +154,12 @@ export function renderAlignedMarkdown(doc: SegmentedDocument, editions: Edition[
 
 /** The Markdown renderer: `<lng>/<doc>.md` for every edition and `aligned/<doc>.md`. */
 export function renderMarkdownFiles(input: RenderInput): RenderedFile[] {
-  const {document, editions, t} = input
+  const {document, editions, t, only = () => true} = input
   return [
-    ...editions.map((edition) => ({path: `${edition.language}/${document.id}.md`, content: renderMarkdownEdition(document, edition, t)})),
-    {path: `aligned/${document.id}.md`, content: renderAlignedMarkdown(document, editions, t)}
+    ...editions.flatMap((edition) => {
+      const path = `${edition.language}/${document.id}.md`
+      return only(path) ? [{path, content: renderMarkdownEdition(document, edition, t)}] : []
+    }),
+    ...(only(`aligned/${document.id}.md`) ? [{path: `aligned/${document.id}.md`, content: renderAlignedMarkdown(document, editions, t)}] : [])
   ]
 }

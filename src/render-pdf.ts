@@ -33,13 +33,16 @@ export async function renderPdfFiles(input: PdfRenderInput): Promise<RenderedFil
   const date = buildDate(input.env ?? process.env, typeof own === 'string' && !Number.isNaN(Date.parse(own)) ? own : undefined)
   const source = editions.find((e) => e.source)
   const files: RenderedFile[] = []
+  const only = input.only ?? (() => true)
   for (const edition of editions) {
     const path = `${edition.language}/${document.id}.pdf`
+    if (!only(path)) continue
     files.push({path, content: await renderEditionPdf({document, edition, items, options, t, date, idSeed: path})})
   }
   for (const target of editions) {
     if (!source || target.source) continue
     const path = `aligned/${document.id}.${source.language}-${target.language}.pdf`
+    if (!only(path)) continue
     files.push({path, content: await renderParallelPdf({document, source, target, items, options, t, date, idSeed: path})})
   }
   return files

@@ -55,12 +55,17 @@ function words(random: Random, count: number): string[] {
   return out
 }
 
+/** Share of sentences with inline markup (emphasis, links, code): report-like prose, most sentences plain. */
+const MARKED = 0.3
+
 /** One sentence of inline Markdown; markup spans never contain a sentence end. */
 function sentence(random: Random): string {
   const parts = words(random, random.int(12, 30))
   const out: string[] = [capital(parts[0]!)]
+  const marked = random.chance(MARKED)
   for (let i = 1; i < parts.length; i++) {
-    const roll = random.next()
+    // Rolls below 0.135 make markup; a plain sentence never rolls that low.
+    const roll = marked ? random.next() : 0.135 + random.next() * 0.865
     const span = Math.min(random.int(1, 3), parts.length - i)
     const text = parts.slice(i, i + span).join(' ')
     if (roll < 0.05) out.push(`*${text}*`)

@@ -68,7 +68,8 @@ export function writeLocales(dir: string, coverage: number, seed: number): Recor
 
 /** Copy a folder aside and back, so that every measured run starts from the same files. */
 export function snapshot(dir: string, part: string): () => void {
-  const saved = mkdtempSync(join(tmpdir(), 'concord-bench-snapshot-'))
+  // Kept inside the project folder, so that removing the project removes it too.
+  const saved = mkdtempSync(join(dir, '.bench-snapshot-'))
   const existed = existsSync(join(dir, part))
   if (existed) cpSync(join(dir, part), join(saved, part), {recursive: true})
   return () => {

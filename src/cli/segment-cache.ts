@@ -22,7 +22,7 @@ type Row = [text: string, kind: BlockKind, block: number, depth: number, line: n
 const here = dirname(fileURLToPath(import.meta.url))
 
 /** Version of an installed package (walking up from its entry point to its package.json). */
-function packageVersion(name: string): string {
+export function packageVersion(name: string): string {
   try {
     let dir = dirname(fileURLToPath(import.meta.resolve(name)))
     for (let i = 0; i < 6; i++, dir = dirname(dir)) {

@@ -1,7 +1,7 @@
 import {existsSync} from 'node:fs'
 import {isAbsolute, join, relative, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {Command} from 'commander'
+import {Command, InvalidArgumentError} from 'commander'
 import {alignEditions, type RenderedFile, type Renderer} from '../../align.js'
 import {isObject, parseJson, type JsonValue} from '../../json.js'
 import type {Format} from '../../options.js'
@@ -13,6 +13,9 @@ import {loadTranslations} from '../locales-sync.js'
 import {loadProject, requireUpToDate, UsageError, type Project} from '../project.js'
 import {info} from '../report.js'
 import {pdfRenderer} from '../build-pdf.js'
+import {renderAll, saveRenderRecord} from '../build-jobs.js'
+import {chooseThreads, inProcessExecutor, workerExecutor} from '../build-pool.js'
+import {createProgress} from '../progress.js'
 
 const FORMATS: readonly Format[] = ['md', 'html', 'pdf']
 
@@ -25,6 +28,12 @@ export const renderers: Partial<Record<Format, (project: Project) => Renderer>> 
   md: () => renderMarkdownFiles,
   html: () => renderHtmlFiles,
   pdf: pdfRenderer
+}
+
+function parseJobs(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`Unexpected \`${value}\`, expected a whole number of threads, 1 or more`)
+  return n
 }
 
 function parseList(value: string | undefined, flag: string, allowed: readonly string[]): string[] | undefined {
@@ -67,8 +76,9 @@ export function buildCommand(): Command {
     .option('--lang <list>', 'target languages, comma-separated (default: `languages` in .concordrc.json); English is always built')
     .option('--format <list>', 'formats, comma-separated: md, html, pdf (default: `editions.formats` in .concordrc.json)')
     .option('--out <dir>', 'output folder (default: `outDir` in .concordrc.json, `output`)')
+    .option('--jobs <n>', 'worker threads to render with; 1 renders in the main thread (default: one per CPU core for large builds, 1 for small ones)', parseJobs)
     .addHelpText('after', '\nExamples:\n  npx concord build\n  npx concord build --lang ko,ja --format md,html\n  npx concord build --format html --out /tmp/site')
-    .action(async (opts: {lang?: string; format?: string; out?: string}) => {
+    .action(async (opts: {lang?: string; format?: string; out?: string; jobs?: number}) => {
       const root = process.cwd()
       const project = loadProject(root)
       const {options} = project
@@ -83,21 +93,28 @@ export function buildCommand(): Command {
       for (const language of [options.sourceLanguage, ...targets]) resources[language] = readUi(project, language)
       const t = createUiStrings(resources, options.sourceLanguage)
 
-      const active: Renderer[] = []
+      const active: Array<{format: Format; render: Renderer}> = []
       for (const format of formats) {
         const make = renderers[format]
-        if (make) active.push(make(project))
+        if (make) active.push({format, render: make(project)})
         else info(`build: no ${format} renderer in this version yet; skipped --format ${format}`)
       }
       // Render everything before writing anything: a content error found by a
       // later renderer (a character no PDF font has) leaves the output as it was.
-      const files: RenderedFile[] = []
-      for (const doc of project.documents) {
-        const editions = alignEditions(doc.document, tracks, {sourceLanguage: options.sourceLanguage, languages: targets, missing: options.editions.missing})
-        for (const render of active) files.push(...(await render({document: doc.document, editions, options, t})))
-      }
+      // Files whose inputs did not change since they were written are not rendered again (see build-jobs.ts).
+      const documents = project.documents.map((doc) => ({
+        document: doc.document,
+        source: String(doc.file),
+        editions: alignEditions(doc.document, tracks, {sourceLanguage: options.sourceLanguage, languages: targets, missing: options.editions.missing})
+      }))
+      const shared = {options, resources, epoch: process.env.SOURCE_DATE_EPOCH ?? null}
+      const work = {root, documents, renderers: active, options, resources, t}
+      const threads = opts.jobs ?? chooseThreads(documents, active.length)
+      const executor = threads > 1 ? workerExecutor(work, threads) : inProcessExecutor(work)
+      const formatsBuilt = active.map((a) => a.format)
+      const {files, skipped, record} = await renderAll({documents, formats: formatsBuilt, out, cacheDir: join(root, options.outDir, '.cache'), shared, executor, progress: createProgress()}).finally(() => executor.close())
       let written = 0
-      let unchanged = 0
+      let unchanged = skipped.length
       for (const file of files) {
         const path = join(out, ...file.path.split('/'))
         if (writeIfChanged(path, file.content)) {
@@ -107,6 +124,7 @@ export function buildCommand(): Command {
           unchanged++
         }
       }
+      saveRenderRecord(record)
       info(`build: ${written} file(s) written, ${unchanged} unchanged`)
     })
 }
