@@ -4,18 +4,19 @@ import {fileURLToPath} from 'node:url'
 import {Command, InvalidArgumentError} from 'commander'
 import {alignEditions, type RenderedFile, type Renderer} from '../../align.js'
 import {isObject, parseJson, type JsonValue} from '../../json.js'
-import type {Format} from '../../options.js'
+import {defaults, type Format} from '../../options.js'
 import {renderHtmlFiles} from '../../render-html.js'
 import {renderMarkdownFiles} from '../../render-markdown.js'
 import {createUiStrings, type UiResources} from '../../ui-strings.js'
 import {readText, writeIfChanged} from '../io.js'
 import {loadTranslations} from '../locales-sync.js'
-import {loadProject, requireUpToDate, UsageError, type Project} from '../project.js'
+import {CONFIG_FILE, loadProject, loadProjectOptions, requireUpToDate, UsageError, type Project} from '../project.js'
 import {info} from '../report.js'
 import {pdfRenderer} from '../build-pdf.js'
 import {renderAll, saveRenderRecord} from '../build-jobs.js'
 import {chooseThreads, inProcessExecutor, workerExecutor} from '../build-pool.js'
 import {createProgress} from '../progress.js'
+import {reportFailure, watchAndRun} from '../watch.js'
 
 const FORMATS: readonly Format[] = ['md', 'html', 'pdf']
 
@@ -77,54 +78,88 @@ export function buildCommand(): Command {
     .option('--format <list>', 'formats, comma-separated: md, html, pdf (default: `editions.formats` in .concordrc.json)')
     .option('--out <dir>', 'output folder (default: `outDir` in .concordrc.json, `output`)')
     .option('--jobs <n>', 'worker threads to render with; 1 renders in the main thread (default: one per CPU core for large builds, 1 for small ones)', parseJobs)
-    .addHelpText('after', '\nExamples:\n  npx concord build\n  npx concord build --lang ko,ja --format md,html\n  npx concord build --format html --out /tmp/site')
-    .action(async (opts: {lang?: string; format?: string; out?: string; jobs?: number}) => {
-      const root = process.cwd()
-      const project = loadProject(root)
-      const {options} = project
-      const languages = parseList(opts.lang, '--lang', [options.sourceLanguage, ...options.languages]) ?? options.languages
-      const formats = (parseList(opts.format, '--format', FORMATS) ?? options.editions.formats) as Format[]
-      const out = resolve(root, opts.out ?? options.outDir)
-      requireUpToDate(project)
+    .option('--watch', 'build, then build again whenever content/, locales/ or .concordrc.json change; stop with Ctrl+C')
+    .addHelpText('after', '\nExamples:\n  npx concord build\n  npx concord build --lang ko,ja --format md,html\n  npx concord build --format html --out /tmp/site\n  npx concord build --watch --format html')
+    .action(async (opts: BuildOptions) => (opts.watch ? watchBuild(opts) : build(opts)))
+}
 
-      const tracks = loadTranslations(project)
-      const targets = options.languages.filter((l) => languages.includes(l) && l !== options.sourceLanguage)
-      const resources: UiResources = {}
-      for (const language of [options.sourceLanguage, ...targets]) resources[language] = readUi(project, language)
-      const t = createUiStrings(resources, options.sourceLanguage)
+interface BuildOptions {
+  lang?: string
+  format?: string
+  out?: string
+  jobs?: number
+  watch?: boolean
+}
 
-      const active: Array<{format: Format; render: Renderer}> = []
-      for (const format of formats) {
-        const make = renderers[format]
-        if (make) active.push({format, render: make(project)})
-        else info(`build: no ${format} renderer in this version yet; skipped --format ${format}`)
-      }
-      // Render everything before writing anything: a content error found by a
-      // later renderer (a character no PDF font has) leaves the output as it was.
-      // Files whose inputs did not change since they were written are not rendered again (see build-jobs.ts).
-      const documents = project.documents.map((doc) => ({
-        document: doc.document,
-        source: String(doc.file),
-        editions: alignEditions(doc.document, tracks, {sourceLanguage: options.sourceLanguage, languages: targets, missing: options.editions.missing})
-      }))
-      const shared = {options, resources, epoch: process.env.SOURCE_DATE_EPOCH ?? null}
-      const work = {root, documents, renderers: active, options, resources, t}
-      const threads = opts.jobs ?? chooseThreads(documents, active.length)
-      const executor = threads > 1 ? workerExecutor(work, threads) : inProcessExecutor(work)
-      const formatsBuilt = active.map((a) => a.format)
-      const {files, skipped, record} = await renderAll({documents, formats: formatsBuilt, out, cacheDir: join(root, options.outDir, '.cache'), shared, executor, progress: createProgress()}).finally(() => executor.close())
-      let written = 0
-      let unchanged = skipped.length
-      for (const file of files) {
-        const path = join(out, ...file.path.split('/'))
-        if (writeIfChanged(path, file.content)) {
-          written++
-          info(`wrote ${display(root, path)}`)
-        } else {
-          unchanged++
-        }
-      }
-      saveRenderRecord(record)
-      info(`build: ${written} file(s) written, ${unchanged} unchanged`)
-    })
+async function build(opts: BuildOptions): Promise<void> {
+  const root = process.cwd()
+  const project = loadProject(root)
+  const {options} = project
+  const languages = parseList(opts.lang, '--lang', [options.sourceLanguage, ...options.languages]) ?? options.languages
+  const formats = (parseList(opts.format, '--format', FORMATS) ?? options.editions.formats) as Format[]
+  const out = resolve(root, opts.out ?? options.outDir)
+  requireUpToDate(project)
+
+  const tracks = loadTranslations(project)
+  const targets = options.languages.filter((l) => languages.includes(l) && l !== options.sourceLanguage)
+  const resources: UiResources = {}
+  for (const language of [options.sourceLanguage, ...targets]) resources[language] = readUi(project, language)
+  const t = createUiStrings(resources, options.sourceLanguage)
+
+  const active: Array<{format: Format; render: Renderer}> = []
+  for (const format of formats) {
+    const make = renderers[format]
+    if (make) active.push({format, render: make(project)})
+    else info(`build: no ${format} renderer in this version yet; skipped --format ${format}`)
+  }
+  // Render everything before writing anything: a content error found by a
+  // later renderer (a character no PDF font has) leaves the output as it was.
+  // Files whose inputs did not change since they were written are not rendered again (see build-jobs.ts).
+  const documents = project.documents.map((doc) => ({
+    document: doc.document,
+    source: String(doc.file),
+    editions: alignEditions(doc.document, tracks, {sourceLanguage: options.sourceLanguage, languages: targets, missing: options.editions.missing})
+  }))
+  const shared = {options, resources, epoch: process.env.SOURCE_DATE_EPOCH ?? null}
+  const work = {root, documents, renderers: active, options, resources, t}
+  const threads = opts.jobs ?? chooseThreads(documents, active.length)
+  const executor = threads > 1 ? workerExecutor(work, threads) : inProcessExecutor(work)
+  const formatsBuilt = active.map((a) => a.format)
+  const {files, skipped, record} = await renderAll({documents, formats: formatsBuilt, out, cacheDir: join(root, options.outDir, '.cache'), shared, executor, progress: createProgress()}).finally(() => executor.close())
+  let written = 0
+  let unchanged = skipped.length
+  for (const file of files) {
+    const path = join(out, ...file.path.split('/'))
+    if (writeIfChanged(path, file.content)) {
+      written++
+      info(`wrote ${display(root, path)}`)
+    } else {
+      unchanged++
+    }
+  }
+  saveRenderRecord(record)
+  info(`build: ${written} file(s) written, ${unchanged} unchanged`)
+}
+
+/**
+ * `--watch`: build, then build again whenever an input changes, until
+ * Ctrl+C. A failing build (a content error, a half-saved file) prints its
+ * messages and the watch goes on. After editing content/, run
+ * `concord segment`: its registry update is picked up like any change.
+ */
+async function watchBuild(opts: BuildOptions): Promise<void> {
+  const root = process.cwd()
+  await build(opts).catch((error: unknown) => {
+    // A mistake in the command line will not fix itself: stop (exit code 2).
+    if (error instanceof UsageError) throw error
+    reportFailure(error)
+  })
+  let options = defaults()
+  try {
+    options = loadProjectOptions(root)
+  } catch (error) {
+    reportFailure(error)
+  }
+  const watching = watchAndRun({root, folders: [join(root, options.contentDir), join(root, options.localesDir)], files: [join(root, CONFIG_FILE)]}, () => build(opts))
+  await watching.closed
 }
