@@ -24,10 +24,22 @@ export interface PdfRenderInput extends RenderInput {
  * The date is SOURCE_DATE_EPOCH, else the document's own date; the file ID
  * is seeded with the output path, so equal inputs give equal bytes.
  */
+const printed = new WeakMap<object, ReturnType<typeof printItems>>()
+/** Editions → UI strings they passed the glyph check with. */
+const checked = new WeakMap<object, WeakSet<object>>()
+
 export async function renderPdfFiles(input: PdfRenderInput): Promise<RenderedFile[]> {
   const {document, editions, options, t} = input
-  const items = printItems(document.tree)
-  failOnGlyphProblems(glyphProblems(input, items, input.locate))
+  // `concord build` asks for one file at a time (see cli/build-jobs.ts): the print items and the
+  // glyph check of the whole document are worked out once per tree and set of editions.
+  let items = printed.get(document.tree)
+  if (!items) printed.set(document.tree, (items = printItems(document.tree)))
+  const passed = checked.get(editions) ?? new WeakSet<object>()
+  if (!passed.has(t)) {
+    failOnGlyphProblems(glyphProblems(input, items, input.locate))
+    passed.add(t)
+    checked.set(editions, passed)
+  }
   const own = document.meta.date
   // A free-form date ("August 2007") is fine in the title block but cannot date the file.
   const date = buildDate(input.env ?? process.env, typeof own === 'string' && !Number.isNaN(Date.parse(own)) ? own : undefined)

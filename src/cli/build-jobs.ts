@@ -1,7 +1,7 @@
 import type {Edition, RenderedFile} from '../align.js'
 import type {Format} from '../options.js'
 import type {SegmentedDocument} from '../types.js'
-import type {Executor} from './build-pool.js'
+import type {Executor, JobResult} from './build-pool.js'
 import {cacheFile, contentHash, inputHashes, readBuildCache, upToDate, writeBuildCache, type BuildCacheData} from './build-cache.js'
 import type {Progress} from './progress.js'
 
@@ -95,11 +95,21 @@ export async function renderAll(input: RenderAllInput): Promise<RenderAllResult>
   for (const plan of plans) if (plan.needed.length === 0) plan.known.forEach((p) => plan.offered.add(p))
   while (round.length > 0) {
     for (const {plan, path} of round) plan.done.add(path)
-    const results = await runAll(round, executor.concurrency, async ({plan, path}) => {
-      const result = await executor.run({document: plan.document, format: plan.format, path})
-      progress.tick(editionOf(path), path.split('/').pop() ?? path)
-      return result
+    // Each queue of the executor at its own concurrency; queues that wait on threads first, so they start before this thread gets busy.
+    const jobs = round.map(({plan, path}) => ({document: plan.document, format: plan.format, path}))
+    const lanes = new Map<string, {concurrency: number; indexes: number[]}>()
+    jobs.forEach((job, i) => {
+      const {name, concurrency} = executor.lane(job)
+      const lane = lanes.get(name) ?? {concurrency, indexes: []}
+      lane.indexes.push(i)
+      lanes.set(name, lane)
     })
+    const results: JobResult[] = new Array(jobs.length)
+    const ordered = [...lanes.values()].sort((a, b) => b.concurrency - a.concurrency)
+    await Promise.all(ordered.map((lane) => runAll(lane.indexes, lane.concurrency, async (i) => {
+      results[i] = await executor.run(jobs[i]!)
+      progress.tick(editionOf(jobs[i]!.path), jobs[i]!.path.split('/').pop() ?? jobs[i]!.path)
+    })))
     results.forEach((result, i) => {
       const {plan} = round[i]!
       for (const file of result.files) {

@@ -9,10 +9,13 @@ import type {FromWorker, SerializedError, ToWorker, WorkerSetup} from './build-w
 import {UsageError} from './project.js'
 
 /**
- * Where the files of a build are rendered: in this thread, or spread over
- * worker threads (one per core) when the build is large enough for that to
- * pay; on two cores a 1 MB book builds in about 60% of the time, while a
- * short statement would lose more to starting workers than it gains.
+ * Where the files of a build are rendered. Markdown and HTML are rendered in
+ * this thread, where every segment text is parsed once for all editions and
+ * formats (in workers each would parse them again: measured, two workers
+ * were no faster than one thread for a 1 MB book). PDFs, whose layout costs
+ * far more than parsing, go to worker threads (one per core) when there is
+ * enough to print for that to pay; a short statement loses more to starting
+ * workers and loading fonts in each than it gains.
  */
 export interface Job {
   /** Index into the documents the executor was made with. */
@@ -29,8 +32,8 @@ export interface JobResult {
 
 export interface Executor {
   run(job: Job): Promise<JobResult>
-  /** How many jobs may run at once. */
-  concurrency: number
+  /** The queue a job waits in, and how many jobs of that queue may run at once. */
+  lane(job: Job): {name: string; concurrency: number}
   close(): Promise<void>
 }
 
@@ -45,8 +48,10 @@ export interface ExecutorInput {
 
 export function inProcessExecutor(input: ExecutorInput): Executor {
   return {
-    concurrency: 1,
+    lane: () => ({name: 'main', concurrency: 1}),
     async run(job) {
+      // Rendering blocks this thread: first let jobs bound for workers be sent.
+      await new Promise((resolve) => setImmediate(resolve))
       const {document, editions} = input.documents[job.document]!
       const render = input.renderers.find((r) => r.format === job.format)!.render
       const offered: string[] = []
@@ -71,6 +76,17 @@ function revive(error: SerializedError): Error {
   const revived = new Error(error.message)
   revived.stack = error.stack ?? revived.stack
   return revived
+}
+
+/** PDFs on `threads` worker threads, everything else in this thread. */
+export function mixedExecutor(input: ExecutorInput, threads: number): Executor {
+  const here = inProcessExecutor(input)
+  let workers: Executor | undefined
+  return {
+    lane: (job) => (job.format === 'pdf' ? {name: 'pdf', concurrency: threads} : {name: 'main', concurrency: 1}),
+    run: (job) => (job.format === 'pdf' ? (workers ??= workerExecutor(input, threads)).run(job) : here.run(job)),
+    close: async () => void (await workers?.close())
+  }
 }
 
 export function workerExecutor(input: ExecutorInput, threads: number): Executor {
@@ -108,7 +124,7 @@ export function workerExecutor(input: ExecutorInput, threads: number): Executor 
   })
   const take = (): Promise<Worker> => new Promise((resolve) => (idle.length > 0 ? resolve(idle.shift()!) : waiting.push(resolve)))
   return {
-    concurrency: threads,
+    lane: () => ({name: 'workers', concurrency: threads}),
     async run(job) {
       const worker = await take()
       const id = next++
@@ -122,15 +138,16 @@ export function workerExecutor(input: ExecutorInput, threads: number): Executor 
 }
 
 /**
- * Threads to render with when `--jobs` is not given: one per core when
- * there is enough text to render for workers to pay for their start (about
- * a quarter of a second each, plus copying the documents to them).
+ * PDF threads when `--jobs` is not given: one per core when there is enough
+ * text to print for workers to pay for their start (loading fonts, copying
+ * the documents to them), else none.
  */
-export function chooseThreads(documents: Array<{editions: Edition[]}>, formats: number, cores = availableParallelism()): number {
+export function chooseThreads(documents: Array<{editions: Edition[]}>, formats: readonly string[], cores = availableParallelism()): number {
+  if (!formats.includes('pdf') || cores < 2) return 1
   let characters = 0
   for (const {editions} of documents) for (const edition of editions) for (const block of edition.blocks) for (const s of block.segments) characters += s.text.length
-  return cores > 1 && characters * formats >= WORKER_THRESHOLD ? cores : 1
+  return characters >= PDF_THRESHOLD ? cores : 1
 }
 
-/** Characters of edition text × formats from which workers pay (measured with `npm run bench`). */
-const WORKER_THRESHOLD = 400_000
+/** Characters of edition text from which PDF workers pay (measured with `npm run bench`). */
+const PDF_THRESHOLD = 200_000

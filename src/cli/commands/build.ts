@@ -14,7 +14,7 @@ import {CONFIG_FILE, loadProject, loadProjectOptions, requireUpToDate, UsageErro
 import {info} from '../report.js'
 import {pdfRenderer} from '../build-pdf.js'
 import {renderAll, saveRenderRecord} from '../build-jobs.js'
-import {chooseThreads, inProcessExecutor, workerExecutor} from '../build-pool.js'
+import {chooseThreads, inProcessExecutor, mixedExecutor} from '../build-pool.js'
 import {createProgress} from '../progress.js'
 import {reportFailure, watchAndRun} from '../watch.js'
 
@@ -77,7 +77,7 @@ export function buildCommand(): Command {
     .option('--lang <list>', 'target languages, comma-separated (default: `languages` in .concordrc.json); English is always built')
     .option('--format <list>', 'formats, comma-separated: md, html, pdf (default: `editions.formats` in .concordrc.json)')
     .option('--out <dir>', 'output folder (default: `outDir` in .concordrc.json, `output`)')
-    .option('--jobs <n>', 'worker threads to render with; 1 renders in the main thread (default: one per CPU core for large builds, 1 for small ones)', parseJobs)
+    .option('--jobs <n>', 'worker threads for PDFs; 1 renders everything in the main thread (default: one per CPU core for long documents, 1 for short ones)', parseJobs)
     .option('--watch', 'build, then build again whenever content/, locales/ or .concordrc.json change; stop with Ctrl+C')
     .addHelpText('after', '\nExamples:\n  npx concord build\n  npx concord build --lang ko,ja --format md,html\n  npx concord build --format html --out /tmp/site\n  npx concord build --watch --format html')
     .action(async (opts: BuildOptions) => (opts.watch ? watchBuild(opts) : build(opts)))
@@ -122,9 +122,9 @@ async function build(opts: BuildOptions): Promise<void> {
   }))
   const shared = {options, resources, epoch: process.env.SOURCE_DATE_EPOCH ?? null}
   const work = {root, documents, renderers: active, options, resources, t}
-  const threads = opts.jobs ?? chooseThreads(documents, active.length)
-  const executor = threads > 1 ? workerExecutor(work, threads) : inProcessExecutor(work)
   const formatsBuilt = active.map((a) => a.format)
+  const threads = opts.jobs ?? chooseThreads(documents, formatsBuilt)
+  const executor = threads > 1 ? mixedExecutor(work, threads) : inProcessExecutor(work)
   const {files, skipped, record} = await renderAll({documents, formats: formatsBuilt, out, cacheDir: join(root, options.outDir, '.cache'), shared, executor, progress: createProgress()}).finally(() => executor.close())
   let written = 0
   let unchanged = skipped.length
