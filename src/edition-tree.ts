@@ -51,7 +51,7 @@ function defuseAll(nodes: PhrasingContent[]): PhrasingContent[] {
 
 // Every segment text is rendered several times (language page, aligned page, each format); parsing dominates, so parse once.
 // Callers share the nodes and never mutate them; the cache is bounded so a book does not stay in memory.
-// The bound holds every text of a 1 MB book in four languages: below that, a build parses each text up to three times.
+// The bound holds every text of a book of several MB in four languages; with 20 000 a 1 MB book parsed each text up to three times.
 const parsed = new Map<string, PhrasingContent[]>()
 const CACHE_LIMIT = 200_000
 

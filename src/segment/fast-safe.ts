@@ -1,5 +1,5 @@
 import type {Nodes} from 'mdast'
-import type {ConstructName, SafeConfig, State, Unsafe} from 'mdast-util-to-markdown'
+import {defaultHandlers, type ConstructName, type Handle, type SafeConfig, type State, type Unsafe} from 'mdast-util-to-markdown'
 import {classifyCharacter} from 'micromark-util-classify-character'
 
 /**
@@ -14,6 +14,15 @@ import {classifyCharacter} from 'micromark-util-classify-character'
  */
 const own = {}.hasOwnProperty
 
+/** Which ASCII characters the value holds: `seen[code] === generation` (a counter saves clearing the table). */
+const seen = new Int32Array(128)
+let generation = 0
+
+const holds = (value: string, character: string): boolean => {
+  const code = character.charCodeAt(0)
+  return character.length === 1 && code < 128 ? seen[code] === generation : value.includes(character)
+}
+
 export function fastSafe(state: State, input: string | null | undefined, config: SafeConfig): string {
   const value = (config.before || '') + (input || '') + (config.after || '')
   const positions: number[] = []
@@ -24,8 +33,17 @@ export function fastSafe(state: State, input: string | null | undefined, config:
   const offset = config.before ? config.before.length : 0
   const end = value.length - (config.after ? config.after.length : 0)
 
+  generation = (generation + 1) | 0
+  if (generation === 0) {
+    seen.fill(0)
+    generation = 1
+  }
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (code < 128) seen[code] = generation
+  }
   for (const pattern of state.unsafe) {
-    if (!value.includes(pattern.character)) continue
+    if (!holds(value, pattern.character)) continue
     if (!patternInScope(state.stack, pattern) || !nodeInScope(pattern.beforeNode, config.beforeNode) || !nodeInScope(pattern.afterNode, config.afterNode)) continue
     const expression = state.compilePattern(pattern)
     const from = pattern.beforeNode ? offset : 0
@@ -129,4 +147,16 @@ function escapeBackslashes(value: string, after: string): string {
   }
   results.push(value.slice(start))
   return results.join('')
+}
+
+/**
+ * The stock root handler, with the serialiser's `safe` swapped for the same
+ * algorithm made fast: pass it as `handlers: {root: fastRoot}` to
+ * remark-stringify (no extension in use here handles `root`).
+ */
+export const fastRoot: Handle = (node, parent, state, info) => {
+  state.safe = function (this: State, value, config) {
+    return fastSafe(this, value, config)
+  }
+  return defaultHandlers.root(node, parent, state, info)
 }

@@ -1,22 +1,13 @@
 import type {PhrasingContent} from 'mdast'
-import {defaultHandlers, type Handle, type State} from 'mdast-util-to-markdown'
 import {toString} from 'mdast-util-to-string'
 import {unified} from 'unified'
 import remarkStringify from 'remark-stringify'
 import remarkGfm from 'remark-gfm'
 import {isPlain} from '../parse.js'
-import {fastSafe} from './fast-safe.js'
+import {fastRoot} from './fast-safe.js'
 import {sentenceBreaks} from './sentences.js'
 
-/** The stock root handler, with the serialiser's `safe` swapped for the same algorithm made fast (see fast-safe.ts). */
-const root: Handle = (node, parent, state, info) => {
-  state.safe = function (this: State, value, config) {
-    return fastSafe(this, value, config)
-  }
-  return defaultHandlers.root(node, parent, state, info)
-}
-
-const stringifier = unified().use(remarkStringify, {bullet: '-', emphasis: '*', strong: '*', fence: '`', handlers: {root}}).use(remarkGfm)
+const stringifier = unified().use(remarkStringify, {bullet: '-', emphasis: '*', strong: '*', fence: '`', handlers: {root: fastRoot}}).use(remarkGfm)
 
 /** Serialise phrasing content to inline Markdown on one line. */
 export function inlineToMarkdown(children: PhrasingContent[]): string {
