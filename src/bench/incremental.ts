@@ -1,7 +1,9 @@
 import {createHash} from 'node:crypto'
+import {spawn} from 'node:child_process'
 import {readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {measure} from './measure.js'
+import {measure, median} from './measure.js'
+import {repo} from './project.js'
 import {concord, countPages, listFiles, toResult, type StepResult} from './steps.js'
 
 interface Snapshot {
@@ -65,4 +67,68 @@ export function incrementalSteps(dir: string, runs: number): StepResult[] {
     ratioToFull: Math.round(ratio * 1000) / 1000
   }))
   return results
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Peak resident set size of a running process, from /proc (Linux), in MB. */
+function peakRss(pid: number | undefined): number | null {
+  try {
+    const kb = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+    return kb ? Number(kb) / 1024 : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The same change under `concord build --watch`: the time from saving the
+ * locale file to the rebuild's summary line, with modules and fonts already
+ * loaded and the watcher's 150 ms debounce included.
+ */
+export async function watchSteps(dir: string, runs: number, full: StepResult | undefined): Promise<StepResult> {
+  const name = 'statement'
+  const step = 'build --watch: rebuild after one ko segment changed'
+  const child = spawn(process.execPath, [join(repo, 'dist', 'cli', 'main.js'), 'build', '--watch'], {cwd: dir, env: {...process.env, NO_COLOR: '1'}})
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const until = async (check: () => boolean): Promise<boolean> => {
+    for (let i = 0; i < 12_000 && child.exitCode === null; i++) {
+      if (check()) return true
+      await sleep(10)
+    }
+    return check()
+  }
+  const summaries = (): number => stderr.match(/^build: \d+ file\(s\) written/gm)?.length ?? 0
+  try {
+    if (!(await until(() => stderr.includes('watch: waiting for changes')))) {
+      return {corpus: name, step, status: 'unavailable', reason: stderr.trim().split('\n').pop() ?? 'no watch mode'}
+    }
+    const localeFile = join(dir, 'locales', 'ko', 'statement.json')
+    const original = readFileSync(localeFile, 'utf8')
+    const strings = JSON.parse(original) as Record<string, string>
+    const id = Object.keys(strings)[1] ?? Object.keys(strings)[0]!
+    const times: number[] = []
+    let rewritten: string[] = []
+    for (let i = 0; i < runs; i++) {
+      const before = summaries()
+      const mark = stderr.length
+      writeFileSync(localeFile, JSON.stringify({...strings, [id]: `${strings[id]} (watch ${i + 1})`}, null, 2) + '\n')
+      const start = performance.now()
+      if (!(await until(() => summaries() > before))) return {corpus: name, step, status: 'failed', reason: 'no rebuild seen'}
+      times.push(performance.now() - start)
+      rewritten = [...stderr.slice(mark).matchAll(/^wrote output\/(.*)$/gm)].map((m) => m[1]!)
+      await sleep(300)
+    }
+    writeFileSync(localeFile, original)
+    const ms = median(times)
+    const strays = rewritten.filter((f) => otherLanguage(f, 'ko'))
+    return {
+      corpus: name, step, status: 'ok', ms, runsMs: times.map(Math.round), cpuMs: null, rssMb: peakRss(child.pid),
+      extra: {rewritten: rewritten.length, unaffectedRewritten: strays.length, ratioToFull: full?.ms ? Math.round((ms / full.ms) * 1000) / 1000 : NaN}
+    }
+  } finally {
+    child.kill('SIGINT')
+    await until(() => child.exitCode !== null)
+  }
 }
