@@ -1,6 +1,9 @@
 import type {Nodes, Parent, PhrasingContent, Root} from 'mdast'
 import {parseInline} from './parse.js'
 import {collectBlocks, type TextBlock} from './segment/blocks.js'
+import {trimEdges} from './segment/inline.js'
+
+export {trimEdges}
 
 /** URL schemes a segment's link may use; anything else (`javascript:`, `data:`, `vbscript:`) loses its link. */
 const SAFE_PROTOCOLS = new Set(['http', 'https', 'mailto'])
@@ -65,16 +68,6 @@ export function parseSegmentText(text: string): PhrasingContent[] {
     parsed.set(text, nodes)
   }
   return [...nodes]
-}
-
-/** Edge white space means nothing in a sentence, and a table cell would lose it anyway. */
-export function trimEdges(input: PhrasingContent[]): PhrasingContent[] {
-  const nodes = [...input]
-  const first = nodes[0]
-  if (first?.type === 'text') nodes[0] = {...first, value: first.value.trimStart()}
-  const last = nodes[nodes.length - 1]
-  if (last?.type === 'text') nodes[nodes.length - 1] = {...last, value: last.value.trimEnd()}
-  return nodes.filter((node) => node.type !== 'text' || node.value !== '')
 }
 
 /** What to put in a block: new children, `null` to drop the block, or `undefined` to keep it as in the source. */

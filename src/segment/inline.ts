@@ -29,7 +29,8 @@ function normalise(nodes: PhrasingContent[]): PhrasingContent[] {
   })
 }
 
-function trimEdges(nodes: PhrasingContent[]): PhrasingContent[] {
+/** Edge white space means nothing in a sentence, and a table cell would lose it anyway. */
+export function trimEdges(nodes: PhrasingContent[]): PhrasingContent[] {
   const out = [...nodes]
   const first = out[0]
   if (first?.type === 'text') out[0] = {...first, value: first.value.trimStart()}
