@@ -7,6 +7,7 @@ import type {SegmentedDocument} from '../types.js'
 import type {Translate, UiResources} from '../ui-strings.js'
 import type {FromWorker, SerializedError, ToWorker, WorkerSetup} from './build-worker.js'
 import {UsageError} from './project.js'
+import {addShaping} from './shaping-file.js'
 
 /**
  * Where the files of a build are rendered. Markdown and HTML are rendered in
@@ -44,6 +45,8 @@ export interface ExecutorInput {
   options: Options
   resources: UiResources
   t: Translate
+  /** The shaping cache file workers start from. */
+  shaping?: string
 }
 
 export function inProcessExecutor(input: ExecutorInput): Executor {
@@ -90,7 +93,7 @@ export function mixedExecutor(input: ExecutorInput, threads: number): Executor {
 }
 
 export function workerExecutor(input: ExecutorInput, threads: number): Executor {
-  const setup: WorkerSetup = {root: input.root, options: input.options, resources: input.resources}
+  const setup: WorkerSetup = {root: input.root, options: input.options, resources: input.resources, ...(input.shaping ? {shaping: input.shaping} : {})}
   const url = new URL('./build-worker.js', import.meta.url)
   const idle: Worker[] = []
   const waiting: Array<(worker: Worker) => void> = []
@@ -113,8 +116,12 @@ export function workerExecutor(input: ExecutorInput, threads: number): Executor 
       if (!job) return
       pending.delete(message.id)
       release(worker)
-      if (message.type === 'done') job.resolve({files: message.files, offered: message.offered})
-      else job.reject(revive(message.error))
+      if (message.type === 'done') {
+        addShaping(message.shapes)
+        job.resolve({files: message.files, offered: message.offered})
+      } else {
+        job.reject(revive(message.error))
+      }
     })
     worker.on('error', (error) => {
       for (const [id, job] of pending) if (job.worker === worker) (pending.delete(id), job.reject(error))

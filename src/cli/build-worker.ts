@@ -2,9 +2,12 @@ import {parentPort, workerData} from 'node:worker_threads'
 import type {Edition, Renderer} from '../align.js'
 import type {Format, Options} from '../options.js'
 import type {SegmentedDocument} from '../types.js'
+import {shapingStore} from '../pdf/fonts.js'
+import {drainAdded, type ShapingData} from '../pdf/shaping-cache.js'
 import {createUiStrings, type UiResources} from '../ui-strings.js'
 import {renderers} from './commands/build.js'
 import type {Project} from './project.js'
+import {preloadShaping} from './shaping-file.js'
 
 /**
  * A build worker thread: holds the documents and editions it was sent once,
@@ -15,6 +18,8 @@ export interface WorkerSetup {
   root: string
   options: Options
   resources: UiResources
+  /** The shaping cache file to start from (see shaping-file.ts). */
+  shaping?: string
 }
 
 export type ToWorker =
@@ -22,7 +27,7 @@ export type ToWorker =
   | {type: 'job'; id: number; document: number; format: Format; path: string}
 
 export type FromWorker =
-  | {type: 'done'; id: number; files: Array<{path: string; content: string | Uint8Array}>; offered: string[]}
+  | {type: 'done'; id: number; files: Array<{path: string; content: string | Uint8Array}>; offered: string[]; shapes: ShapingData}
   | {type: 'error'; id: number; error: SerializedError}
 
 export interface SerializedError {
@@ -48,6 +53,7 @@ if (parentPort) {
   const project = {root: setup.root, options: setup.options, documents: []} as unknown as Project
   const made = new Map<Format, Renderer>()
   const documents: Array<{document: SegmentedDocument; editions: Edition[]}> = []
+  if (setup.shaping) preloadShaping(setup.shaping)
 
   port.on('message', (message: ToWorker) => {
     if (message.type === 'document') {
@@ -65,7 +71,7 @@ if (parentPort) {
           return path === message.path
         }
         const files = await render({document, editions, options: setup.options, t, only})
-        port.postMessage({type: 'done', id: message.id, files: files.map((f) => ({path: f.path, content: f.content})), offered} satisfies FromWorker)
+        port.postMessage({type: 'done', id: message.id, files: files.map((f) => ({path: f.path, content: f.content})), offered, shapes: drainAdded(shapingStore())} satisfies FromWorker)
       } catch (error) {
         port.postMessage({type: 'error', id: message.id, error: serializeError(error)} satisfies FromWorker)
       }

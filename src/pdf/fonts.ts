@@ -12,6 +12,7 @@ import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 // Brings the global `PDFKit` namespace (document types) into scope.
 import type {} from 'pdfkit'
+import {createShapingStore, withShapingCache, type ShapingStore} from './shaping-cache.js'
 
 const require = createRequire(import.meta.url)
 
@@ -94,6 +95,10 @@ export function fontPath(key: FontKey): string {
 let fontkit: Fontkit | undefined
 const fonts = new Map<FontKey, FontkitFont>()
 const coverage = new Map<FontKey, Map<number, boolean>>()
+const shapes = createShapingStore()
+
+/** The process's shaped pieces: preload them from the last build, save the new ones after (see `shaping-cache.ts`). */
+export const shapingStore = (): ShapingStore => shapes
 
 /** The parsed font for a face; parsed on first use and kept for the life of the process. */
 export function loadFont(key: FontKey): FontkitFont {
@@ -102,7 +107,7 @@ export function loadFont(key: FontKey): FontkitFont {
     // The CommonJS build is loaded because fontkit has no type declarations
     // for the ESM entry; pdfkit accepts fonts from either build.
     fontkit ??= require('fontkit') as Fontkit
-    font = fontkit.openSync(fontPath(key))
+    font = withShapingCache(fontkit.openSync(fontPath(key)), key, shapes)
     fonts.set(key, font)
   }
   return font

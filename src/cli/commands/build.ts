@@ -16,6 +16,7 @@ import {pdfRenderer} from '../build-pdf.js'
 import {renderAll, saveRenderRecord} from '../build-jobs.js'
 import {chooseThreads, inProcessExecutor, mixedExecutor} from '../build-pool.js'
 import {createProgress} from '../progress.js'
+import {preloadShaping, saveShaping, shapingPath} from '../shaping-file.js'
 import {reportFailure, watchAndRun} from '../watch.js'
 
 const FORMATS: readonly Format[] = ['md', 'html', 'pdf']
@@ -121,11 +122,14 @@ async function build(opts: BuildOptions): Promise<void> {
     editions: alignEditions(doc.document, tracks, {sourceLanguage: options.sourceLanguage, languages: targets, missing: options.editions.missing})
   }))
   const shared = {options, resources, epoch: process.env.SOURCE_DATE_EPOCH ?? null}
-  const work = {root, documents, renderers: active, options, resources, t}
   const formatsBuilt = active.map((a) => a.format)
+  const cacheDir = join(root, options.outDir, '.cache')
+  const shaping = formatsBuilt.includes('pdf') ? shapingPath(cacheDir) : undefined
+  if (shaping) preloadShaping(shaping)
+  const work = {root, documents, renderers: active, options, resources, t, ...(shaping ? {shaping} : {})}
   const threads = opts.jobs ?? chooseThreads(documents, formatsBuilt)
   const executor = threads > 1 ? mixedExecutor(work, threads) : inProcessExecutor(work)
-  const {files, skipped, record} = await renderAll({documents, formats: formatsBuilt, out, cacheDir: join(root, options.outDir, '.cache'), shared, executor, progress: createProgress()}).finally(() => executor.close())
+  const {files, skipped, record} = await renderAll({documents, formats: formatsBuilt, out, cacheDir, shared, executor, progress: createProgress()}).finally(() => executor.close())
   let written = 0
   let unchanged = skipped.length
   for (const file of files) {
@@ -138,6 +142,7 @@ async function build(opts: BuildOptions): Promise<void> {
     }
   }
   saveRenderRecord(record)
+  if (shaping) saveShaping(shaping)
   info(`build: ${written} file(s) written, ${unchanged} unchanged`)
 }
 

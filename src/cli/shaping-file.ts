@@ -1,0 +1,69 @@
+import {existsSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {shapingStore} from '../pdf/fonts.js'
+import {drainAdded, mergeShapingData, toShapingData, type ShapingData} from '../pdf/shaping-cache.js'
+import {writeIfChanged} from './io.js'
+import {packageVersion} from './segment-cache.js'
+
+/**
+ * `<outDir>/.cache/shaping.json`: the shaped pieces of the last builds'
+ * PDFs (see src/pdf/shaping-cache.ts). Only a cache: unreadable, outdated
+ * or missing means shaping afresh, with the same result. It is tied to the
+ * fontkit and font package versions, so an upgrade starts afresh, and it
+ * is capped so a long book does not grow it without bound.
+ */
+const FORMAT = 1
+const LIMIT = 400_000
+
+const FONT_PACKAGES = ['fontkit', '@expo-google-fonts/noto-sans', '@expo-google-fonts/noto-sans-kr', '@expo-google-fonts/noto-sans-jp']
+
+let memo: string | undefined
+const fingerprint = (): string => (memo ??= FONT_PACKAGES.map((name) => `${name}@${packageVersion(name)}`).join(' '))
+
+export const shapingPath = (cacheDir: string): string => join(cacheDir, 'shaping.json')
+
+/** Pieces stored by the last build, or nothing when there is no usable file. */
+export function readShapingFile(path: string): ShapingData {
+  if (!existsSync(path)) return {}
+  try {
+    const data = JSON.parse(readFileSync(path, 'utf8')) as {format?: unknown; fingerprint?: unknown; pieces?: unknown}
+    if (data.format !== FORMAT || data.fingerprint !== fingerprint() || typeof data.pieces !== 'object' || data.pieces === null) return {}
+    // Keys are font names and text pieces, both data: no prototype to pollute.
+    const pieces: ShapingData = Object.create(null)
+    for (const [key, value] of Object.entries(data.pieces as Record<string, unknown>)) {
+      if (typeof value === 'object' && value !== null) pieces[key] = Object.assign(Object.create(null), value) as ShapingData[string]
+    }
+    return pieces
+  } catch {
+    return {}
+  }
+}
+
+/** Give this process's fonts the pieces stored at `path`. */
+export function preloadShaping(path: string): void {
+  mergeShapingData(shapingStore().known, readShapingFile(path))
+}
+
+/** Pieces a worker shaped, merged into this process's store so they get saved. */
+export function addShaping(data: ShapingData): void {
+  mergeShapingData(shapingStore().added, data)
+}
+
+/** Save stored and newly shaped pieces when there are new ones; a cache that cannot be written is simply not written. */
+export function saveShaping(path: string): void {
+  const store = shapingStore()
+  if (store.added.size === 0) return
+  let count = 0
+  for (const map of store.added.values()) count += map.size
+  const all = new Map([...store.known].map(([key, map]) => [key, new Map(map)]))
+  // Over the cap, keep only what this process shaped: the pieces of the documents built now.
+  if ([...all.values()].reduce((n, m) => n + m.size, 0) + count > LIMIT) all.clear()
+  mergeShapingData(all, toShapingData(store.added))
+  try {
+    writeIfChanged(path, JSON.stringify({format: FORMAT, fingerprint: fingerprint(), pieces: toShapingData(all)}))
+  } catch {
+    // Read-only output folder: the next build shapes afresh.
+  }
+  // Saved: a later build in this process (--watch) only saves what is new again.
+  drainAdded(store)
+}

@@ -1,0 +1,88 @@
+import {cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {listFiles} from '../src/bench/steps.js'
+import {fontPath, type FontKey} from '../src/pdf/fonts.js'
+import {createShapingStore, drainAdded, mergeShapingData, withShapingCache} from '../src/pdf/shaping-cache.js'
+import {concord, tempProject} from './helpers/cli.js'
+
+const require = createRequire(import.meta.url)
+const fontkit = require('fontkit') as {openSync(path: string): Layouter}
+interface Layouter {
+  layout(text: string): {glyphs: Array<{id: number; codePoints: number[]}>; positions: Array<Record<string, number>>; advanceWidth: number}
+}
+
+const samples: Array<[FontKey, string]> = [
+  ['kr-regular', '북한 난민의 인권을 위한 국제의원연맹(IPCNKR)은 2007년 '],
+  ['kr-bold', '결의문 '],
+  ['jp-regular', '北朝鮮難民の人権のための国際議員連盟は、2007年にソウルで第4回総会を開催した。'],
+  ['latin-regular', 'Parliamentarians’ Coalition, “fi” ffl 100,000 '],
+  ['latin-italic', 'Хойд Солонгосын дүрвэгсдийн '],
+  ['latin-regular', '']
+]
+
+const plain = (run: ReturnType<Layouter['layout']>) => ({
+  ids: run.glyphs.map((g) => g.id),
+  codePoints: run.glyphs.map((g) => [...g.codePoints]),
+  positions: run.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]),
+  advanceWidth: run.advanceWidth
+})
+
+describe('shaping cache', () => {
+  it('answers with what fontkit itself shapes, from the same process or a stored copy', () => {
+    const first = createShapingStore()
+    const stored = createShapingStore()
+    for (const [key, text] of samples) {
+      const reference = fontkit.openSync(fontPath(key))
+      const expected = plain(reference.layout(text))
+      const cold = withShapingCache(fontkit.openSync(fontPath(key)), key, first)
+      expect(plain(cold.layout(text)), `${key} miss`).toEqual(expected)
+      expect(plain(cold.layout(text)), `${key} hit`).toEqual(expected)
+      // As a later build sees it: serialised, parsed, and given to a freshly opened font.
+      mergeShapingData(stored.known, JSON.parse(JSON.stringify(drainAdded(first))) as never)
+      const warm = withShapingCache(fontkit.openSync(fontPath(key)), key, stored)
+      expect(plain(warm.layout(text)), `${key} stored`).toEqual(expected)
+      expect(stored.added.size, 'a stored piece is not shaped again').toBe(0)
+    }
+  })
+
+  it('pdfkit may scale a returned run in place without changing the next answer', () => {
+    const shapes = createShapingStore()
+    const font = withShapingCache(fontkit.openSync(fontPath('kr-regular')), 'kr-regular', shapes)
+    const before = plain(font.layout('한국어 '))
+    for (const p of font.layout('한국어 ').positions) p.xAdvance! *= 12
+    expect(plain(font.layout('한국어 '))).toEqual(before)
+  })
+
+  it('gives byte-identical PDFs whether the cache is cold, warm or unreadable', {timeout: 300_000}, () => {
+    const dir = tempProject()
+    const args = ['build', '--format', 'pdf', '--lang', 'ko,ja']
+    expect(concord(args, dir).code).toBe(0)
+    const cache = join(dir, 'output/.cache/shaping.json')
+    const stored = JSON.parse(readFileSync(cache, 'utf8')) as {pieces: Record<string, Record<string, unknown>>}
+    expect(Object.keys(stored.pieces)).toEqual(expect.arrayContaining(['kr-regular', 'jp-regular', 'latin-regular']))
+    expect(Object.keys(stored.pieces['kr-regular']!).some((piece) => piece.includes('난민'))).toBe(true)
+    cpSync(join(dir, 'output'), join(dir, 'cold'), {recursive: true})
+
+    // Warm: every piece comes from the file.
+    for (const file of listFiles(join(dir, 'output'))) if (!file.startsWith('.cache/')) rmSync(join(dir, 'output', file))
+    rmSync(join(dir, 'output/.cache'), {recursive: true, force: true})
+    mkdirSync(join(dir, 'output/.cache'))
+    cpSync(join(dir, 'cold/.cache/shaping.json'), cache)
+    expect(concord(args, dir).code).toBe(0)
+    // Unreadable: ignored, shaped afresh and written again.
+    writeFileSync(cache, '{"format": 1, "pieces": {')
+    expect(concord([...args, '--out', 'broken'], dir).code).toBe(0)
+    expect(() => JSON.parse(readFileSync(cache, 'utf8'))).not.toThrow()
+
+    const pdfs = listFiles(join(dir, 'cold')).filter((f) => f.endsWith('.pdf'))
+    expect(pdfs.length).toBe(5)
+    for (const file of pdfs) {
+      const cold = readFileSync(join(dir, 'cold', file))
+      expect(readFileSync(join(dir, 'output', file)).equals(cold), `${file} warm`).toBe(true)
+      expect(readFileSync(join(dir, 'broken', file)).equals(cold), `${file} unreadable cache`).toBe(true)
+    }
+    expect(existsSync(cache)).toBe(true)
+  })
+})
