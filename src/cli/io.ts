@@ -1,6 +1,14 @@
 import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {dirname, relative} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
+
+/**
+ * A file shipped with Concord (`locales/en/ui.json`, `package.json`), by its
+ * path in the package. Resolved from this module, which sits in `dist/cli/`
+ * both as compiled and inside the bundled CLI, so the answer is the same.
+ */
+export const packageFile = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url))
 
 /** Offset of the first byte that is not valid UTF-8, or -1. */
 export function invalidUtf8Offset(bytes: Uint8Array): number {

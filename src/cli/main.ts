@@ -3,6 +3,7 @@ import {readFileSync} from 'node:fs'
 import {Command, CommanderError} from 'commander'
 import {VFileMessage} from 'vfile-message'
 import {commands} from './commands/index.js'
+import {packageFile} from './io.js'
 import {UsageError} from './project.js'
 import {printMessages} from './report.js'
 
@@ -11,7 +12,7 @@ import {printMessages} from './report.js'
  * 0 ok; 1 content errors (messages as `path:line:col: reason [rule]`); 2 usage errors; 3 internal errors.
  */
 export async function main(argv: string[]): Promise<number> {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}
+  const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as {version: string}
   const program = new Command('concord')
     .description('Concord: stable segment IDs, translation tracking, aligned editions and coverage for multilingual documents')
     .version(pkg.version)

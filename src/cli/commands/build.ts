@@ -1,6 +1,5 @@
 import {existsSync} from 'node:fs'
 import {isAbsolute, join, relative, resolve} from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {Command, InvalidArgumentError} from 'commander'
 import {alignEditions, type RenderedFile, type Renderer} from '../../align.js'
 import {isObject, parseJson, type JsonValue} from '../../json.js'
@@ -8,7 +7,7 @@ import {defaults, type Format} from '../../options.js'
 import {renderHtmlFiles} from '../../render-html.js'
 import {renderMarkdownFiles} from '../../render-markdown.js'
 import {createUiStrings, type UiResources} from '../../ui-strings.js'
-import {readText, writeIfChanged} from '../io.js'
+import {packageFile, readText, writeIfChanged} from '../io.js'
 import {loadTranslations} from '../locales-sync.js'
 import {CONFIG_FILE, loadProject, loadProjectOptions, requireUpToDate, UsageError, type Project} from '../project.js'
 import {info} from '../report.js'
@@ -51,7 +50,7 @@ function parseList(value: string | undefined, flag: string, allowed: readonly st
 /** `locales/<lng>/ui.json` of the project, else the one shipped with Concord, so a new project needs no copies. */
 function readUi(project: Project, language: string): Record<string, string> {
   const own = join(project.root, project.options.localesDir, language, 'ui.json')
-  const path = existsSync(own) ? own : fileURLToPath(new URL(`../../../locales/${language}/ui.json`, import.meta.url))
+  const path = existsSync(own) ? own : packageFile(`locales/${language}/ui.json`)
   if (!existsSync(path)) return {}
   const file = readText(path, project.root)
   const parsed = parseJson(String(file), file)

@@ -1,5 +1,4 @@
 import {join, relative, resolve} from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {Command, InvalidArgumentError} from 'commander'
 import pc from 'picocolors'
 import {computeCoverage, coverageGate} from '../../coverage.js'
@@ -8,7 +7,7 @@ import {isObject, parseJson, stringifyJson} from '../../json.js'
 import {LANGUAGES} from '../../languages.js'
 import {renderCoverageHtml, renderCoverageMarkdown, type Translate} from '../../render-coverage.js'
 import {createUiStrings, type UiResources} from '../../ui-strings.js'
-import {readTextIfExists, writeIfChanged} from '../io.js'
+import {packageFile, readTextIfExists, writeIfChanged} from '../io.js'
 import {loadTranslations} from '../locales-sync.js'
 import {loadProject, requireUpToDate, type Project} from '../project.js'
 import {info} from '../report.js'
@@ -34,7 +33,7 @@ function readStrings(path: string, root: string): Record<string, string> {
 export function loadUiStrings(project: Project, language: string): Translate {
   const resources: UiResources = {}
   for (const code of new Set(['en', language])) {
-    const shipped = readStrings(fileURLToPath(new URL(`../../../locales/${code}/ui.json`, import.meta.url)), project.root)
+    const shipped = readStrings(packageFile(`locales/${code}/ui.json`), project.root)
     resources[code] = {...shipped, ...readStrings(join(project.root, project.options.localesDir, code, 'ui.json'), project.root)}
   }
   const translate = createUiStrings(resources)
