@@ -29,6 +29,8 @@ export interface RenderAllInput {
   shared: unknown
   executor: Executor
   progress: Progress
+  /** Called once for each document before its first file is rendered (to parse its tree ahead, on two threads). */
+  prepare?: (document: number) => Promise<void>
 }
 
 export interface RenderAllResult {
@@ -93,8 +95,14 @@ export async function renderAll(input: RenderAllInput): Promise<RenderAllResult>
   // Rounds: the planned files, then any file a renderer offered that was not expected and is not up to date.
   let round = plans.flatMap((plan) => plan.needed.map((path) => ({plan, path})))
   for (const plan of plans) if (plan.needed.length === 0) plan.known.forEach((p) => plan.offered.add(p))
+  const prepared = new Set<number>()
   while (round.length > 0) {
     for (const {plan, path} of round) plan.done.add(path)
+    for (const {plan} of round) {
+      if (prepared.has(plan.document)) continue
+      prepared.add(plan.document)
+      await input.prepare?.(plan.document)
+    }
     // Each queue of the executor at its own concurrency; queues that wait on threads first, so they start before this thread gets busy.
     const jobs = round.map(({plan, path}) => ({document: plan.document, format: plan.format, path}))
     const lanes = new Map<string, {concurrency: number; indexes: number[]}>()

@@ -1,4 +1,4 @@
-import {existsSync, readdirSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import type {VFile} from 'vfile'
 import {documentId, segmentDocument, type DocumentResult} from '../document.js'
@@ -7,6 +7,7 @@ import {emptyRegistry} from '../reconcile.js'
 import {parseRegistry, serializeRegistry} from '../registry.js'
 import {stringifyJson} from '../json.js'
 import {readText, readTextIfExists, wouldChange} from './io.js'
+import {prepareInParallel, type Prepared} from './parse-pool.js'
 import {readSegmentCache, writeSegmentCache} from './segment-cache.js'
 
 export const CONFIG_FILE = '.concordrc.json'
@@ -24,6 +25,8 @@ export interface LoadedDocument extends DocumentResult {
   outputs: Array<{path: string; content: string}>
   /** Whether the committed registry differs from the reconciled one. */
   outdated: boolean
+  /** Whether `document.tree` was parsed ahead (by `openProject`). */
+  parsedAhead?: boolean
 }
 
 export function loadProjectOptions(root: string): Options {
@@ -45,8 +48,30 @@ export function registryPaths(root: string, options: Options, id: string): {stri
   return {strings: join(folder, `${id}.json`), meta: join(folder, `${id}.registry.json`)}
 }
 
+/** What `openProject` parsed ahead, per document: for the text it was parsed from. */
+export type PreparedDocuments = Map<string, Prepared & {source: string}>
+
+/**
+ * `loadProject` with long documents parsed on two threads first (see
+ * parse-pool.ts), and their trees ready when `tree` is set (`build` renders
+ * from them). The result is the same; only faster.
+ */
+export async function openProject(root: string, only?: string[], {tree = false, threads}: {tree?: boolean | 'if-parsing'; threads?: number} = {}): Promise<Project> {
+  const options = loadProjectOptions(root)
+  const prepared: PreparedDocuments = new Map()
+  for (const path of listDocuments(root, options)) {
+    const id = documentId(path)
+    if (only && !only.includes(id)) continue
+    const source = readFileSync(path, 'utf8')
+    // Any failure here is met again, and reported properly, by loadProject.
+    const ready = await prepareInParallel(source, options.sourceLanguage, readSegmentCache(root, options, id), tree, threads).catch(() => undefined)
+    if (ready) prepared.set(id, {...ready, source})
+  }
+  return loadProject(root, only, prepared)
+}
+
 /** Read, segment and reconcile every document (or only `only`); nothing is written. */
-export function loadProject(root: string, only?: string[]): Project {
+export function loadProject(root: string, only?: string[], prepared?: PreparedDocuments): Project {
   const options = loadProjectOptions(root)
   const documents: LoadedDocument[] = []
   for (const path of listDocuments(root, options)) {
@@ -57,14 +82,17 @@ export function loadProject(root: string, only?: string[]): Project {
     const stringsFile = readTextIfExists(paths.strings, root)
     const registry = stringsFile ? parseRegistry(id, stringsFile, readTextIfExists(paths.meta, root)) : emptyRegistry(id)
     // Segments of unchanged parts of the file come from the cache of the last run (see segment-cache.ts).
-    const result = segmentDocument(file, registry, options, readSegmentCache(root, options, id))
+    const ahead = prepared?.get(id)
+    const ready = ahead && ahead.source === String(file) ? ahead : undefined
+    const result = segmentDocument(file, registry, options, ready?.cache ?? readSegmentCache(root, options, id))
+    if (ready?.tree) result.document.tree = ready.tree
     if (result.cache) writeSegmentCache(root, options, id, result.cache)
     const {strings, meta} = serializeRegistry(result.registry)
     const outputs = [
       {path: paths.strings, content: stringifyJson(strings)},
       {path: paths.meta, content: stringifyJson(meta)}
     ]
-    documents.push({...result, id, file, outputs, outdated: outputs.some((o) => wouldChange(o.path, o.content))})
+    documents.push({...result, id, file, outputs, outdated: outputs.some((o) => wouldChange(o.path, o.content)), ...(ready?.tree ? {parsedAhead: true} : {})})
   }
   if (only) {
     for (const id of only) {

@@ -46,7 +46,7 @@ const newlines = (text: string): number => {
 }
 
 /** Parse and segment consecutive units [from, to) in one go, storing each unit's segments in `out`. */
-function parseRun(source: string, bounds: number[], lines: number[], from: number, to: number, language: string, out: UnitSegments[]): Root {
+export function parseRun(source: string, bounds: number[], lines: number[], from: number, to: number, language: string, out: UnitSegments[]): Root {
   const base = bounds[from]!
   const tree = parseTree(source.slice(base, bounds[to]))
   const owned: RootContent[][] = Array.from({length: to - from}, () => [])
@@ -69,8 +69,14 @@ function parseRun(source: string, bounds: number[], lines: number[], from: numbe
   return head!
 }
 
-/** Where the units of `source` start and end, their keys, and the lines before each. */
-function unitsOf(source: string, language: string): {bounds: number[]; keys: string[]; lines: number[]} {
+/** Where the units of a source start and end (`bounds`), their keys, and the lines before each. */
+export interface UnitPlan {
+  bounds: number[]
+  keys: string[]
+  lines: number[]
+}
+
+export function unitPlan(source: string, language: string): UnitPlan {
   const bounds = [0, ...cutPoints(source, 1), source.length]
   const keys: string[] = []
   const lines: number[] = [0]
@@ -84,7 +90,7 @@ function unitsOf(source: string, language: string): {bounds: number[]; keys: str
 
 /** Source segments of `source`, exactly as `segmentTree(parseMarkdown(source).tree, source)` gives them. */
 export function segmentSource(source: string, language: string, cache: SegmentCache): SegmentedSource {
-  const {bounds, keys, lines} = unitsOf(source, language)
+  const {bounds, keys, lines} = unitPlan(source, language)
   const count = keys.length
   // The first unit is always parsed: its tree gives the front matter.
   const found: UnitSegments[] = keys.map((key, unit) => (unit === 0 ? undefined : cache.get(key))) as UnitSegments[]
@@ -116,7 +122,7 @@ export function segmentSource(source: string, language: string, cache: SegmentCa
 
 /** The cache entries of a source segmented whole (`segments` of `tree`), for the next run. */
 export function cacheFromTree(source: string, language: string, tree: Root, segments: SourceSegment[]): SegmentCache {
-  const {bounds, keys, lines} = unitsOf(source, language)
+  const {bounds, keys, lines} = unitPlan(source, language)
   const entries: UnitSegments[] = keys.map(() => ({blocks: 0, segments: []}))
   const unitOfBlock: number[] = []
   let unit = 0

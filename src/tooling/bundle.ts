@@ -2,7 +2,7 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 /**
- * `npm run build:bundle` (part of `prepare`): the CLI and its build worker,
+ * `npm run build` (part of `prepare`): the CLI and its worker threads,
  * each bundled with esbuild into the single file tsc wrote for it.
  *
  * Why: `concord` loads a few hundred small ES modules (remark, micromark,
@@ -28,7 +28,7 @@ try {
 }
 
 await esbuild.build({
-  entryPoints: [join(dist, 'cli', 'main.js'), join(dist, 'cli', 'build-worker.js')],
+  entryPoints: ['main.js', 'build-worker.js', 'parse-worker.js'].map((name) => join(dist, 'cli', name)),
   outdir: join(dist, 'cli'),
   allowOverwrite: true,
   bundle: true,

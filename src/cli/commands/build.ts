@@ -9,11 +9,12 @@ import {renderMarkdownFiles} from '../../render-markdown.js'
 import {createUiStrings, type UiResources} from '../../ui-strings.js'
 import {packageFile, readText, writeIfChanged} from '../io.js'
 import {loadTranslations} from '../locales-sync.js'
-import {CONFIG_FILE, loadProject, loadProjectOptions, requireUpToDate, UsageError, type Project} from '../project.js'
+import {CONFIG_FILE, loadProjectOptions, openProject, requireUpToDate, UsageError, type Project} from '../project.js'
 import {info} from '../report.js'
 import {pdfRenderer} from '../build-pdf.js'
 import {renderAll, saveRenderRecord} from '../build-jobs.js'
 import {chooseThreads, inProcessExecutor, mixedExecutor} from '../build-pool.js'
+import {prepareInParallel} from '../parse-pool.js'
 import {createProgress} from '../progress.js'
 import {preloadShaping, saveShaping, shapingPath} from '../shaping-file.js'
 import {reportFailure, watchAndRun} from '../watch.js'
@@ -77,7 +78,7 @@ export function buildCommand(): Command {
     .option('--lang <list>', 'target languages, comma-separated (default: `languages` in .concordrc.json); English is always built')
     .option('--format <list>', 'formats, comma-separated: md, html, pdf (default: `editions.formats` in .concordrc.json)')
     .option('--out <dir>', 'output folder (default: `outDir` in .concordrc.json, `output`)')
-    .option('--jobs <n>', 'worker threads for PDFs; 1 renders everything in the main thread (default: one per CPU core for long documents, 1 for short ones)', parseJobs)
+    .option('--jobs <n>', 'threads: PDFs on worker threads, long documents parsed on two; 1 does everything in the main thread (default: one per CPU core for long documents, 1 for short ones)', parseJobs)
     .option('--watch', 'build, then build again whenever content/, locales/ or .concordrc.json change; stop with Ctrl+C')
     .addHelpText('after', '\nExamples:\n  npx concord build\n  npx concord build --lang ko,ja --format md,html\n  npx concord build --format html --out /tmp/site\n  npx concord build --watch --format html')
     .action(async (opts: BuildOptions) => (opts.watch ? watchBuild(opts) : build(opts)))
@@ -93,7 +94,7 @@ interface BuildOptions {
 
 async function build(opts: BuildOptions): Promise<void> {
   const root = process.cwd()
-  const project = loadProject(root)
+  const project = await openProject(root, undefined, {tree: 'if-parsing', ...(opts.jobs ? {threads: opts.jobs} : {})})
   const {options} = project
   const languages = parseList(opts.lang, '--lang', [options.sourceLanguage, ...options.languages]) ?? options.languages
   const formats = (parseList(opts.format, '--format', FORMATS) ?? options.editions.formats) as Format[]
@@ -128,7 +129,14 @@ async function build(opts: BuildOptions): Promise<void> {
   const work = {root, documents, renderers: active, options, resources, t, ...(shaping ? {shaping} : {})}
   const threads = opts.jobs ?? chooseThreads(documents, formatsBuilt)
   const executor = threads > 1 ? mixedExecutor(work, threads) : inProcessExecutor(work)
-  const {files, skipped, record} = await renderAll({documents, formats: formatsBuilt, out, cacheDir, shared, executor, progress: createProgress()}).finally(() => executor.close())
+  // A long document's tree is parsed on two threads, and only when a file of it is rendered at all.
+  const prepare = async (index: number): Promise<void> => {
+    const loaded = project.documents[index]!
+    if (loaded.parsedAhead) return
+    const ready = await prepareInParallel(String(loaded.file), options.sourceLanguage, new Map(), true, opts.jobs).catch(() => undefined)
+    if (ready?.tree) loaded.document.tree = ready.tree
+  }
+  const {files, skipped, record} = await renderAll({documents, formats: formatsBuilt, out, cacheDir, shared, executor, progress: createProgress(), prepare}).finally(() => executor.close())
   let written = 0
   let unchanged = skipped.length
   for (const file of files) {

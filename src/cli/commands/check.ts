@@ -5,7 +5,7 @@ import {parseJson, type Place} from '../../json.js'
 import {checkGlossaryComplete, checkSegment, localeOutdated, parseGlossary, registryOutdated, segmentPairs, trackMessages, type Glossary} from '../../qa/index.js'
 import {readTextIfExists, wouldChange} from '../io.js'
 import {loadTranslations, localeOutputs, localePaths} from '../locales-sync.js'
-import {loadProject, UsageError} from '../project.js'
+import {openProject, UsageError} from '../project.js'
 import {info, printMessages} from '../report.js'
 
 /** Key positions of a JSON object file (`{}` when the file does not exist). */
@@ -30,9 +30,9 @@ export function checkCommand(): Command {
     .option('--lang <lng>', 'only this target language')
     .option('--document <id>', 'only this document')
     .addHelpText('after', '\nEach finding prints as path:line:col: reason [rule-id]; the place is the key in the locale file.\n\nExamples:\n  npx concord check\n  npx concord check --lang mn')
-    .action((opts: {lang?: string; document?: string}) => {
+    .action(async (opts: {lang?: string; document?: string}) => {
       const root = process.cwd()
-      const project = loadProject(root, opts.document ? [opts.document] : undefined)
+      const project = await openProject(root, opts.document ? [opts.document] : undefined)
       const {options} = project
       if (opts.lang && !options.languages.includes(opts.lang)) {
         throw new UsageError(`Unexpected language \`${opts.lang}\`, expected one of ${options.languages.map((l) => `\`${l}\``).join(', ')}`)

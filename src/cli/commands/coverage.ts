@@ -9,7 +9,7 @@ import {renderCoverageHtml, renderCoverageMarkdown, type Translate} from '../../
 import {createUiStrings, type UiResources} from '../../ui-strings.js'
 import {packageFile, readTextIfExists, writeIfChanged} from '../io.js'
 import {loadTranslations} from '../locales-sync.js'
-import {loadProject, requireUpToDate, type Project} from '../project.js'
+import {openProject, requireUpToDate, type Project} from '../project.js'
 import {info} from '../report.js'
 
 function parsePercent(value: string): number {
@@ -51,9 +51,9 @@ export function coverageCommand(): Command {
       'after',
       '\nPer-language gates come from .concordrc.json: {"coverage": {"failUnder": 90, "thresholds": {"mn": 60}}};\na language\'s own threshold wins over failUnder. --fail-under replaces both for one run.\n\nExamples:\n  npx concord coverage\n  npx concord coverage --fail-under 100\n  npx concord coverage --json > coverage.json'
     )
-    .action((opts: {json?: boolean; failUnder?: number; out?: string; document?: string}) => {
+    .action(async (opts: {json?: boolean; failUnder?: number; out?: string; document?: string}) => {
       const root = process.cwd()
-      const project = loadProject(root, opts.document ? [opts.document] : undefined)
+      const project = await openProject(root, opts.document ? [opts.document] : undefined)
       requireUpToDate(project)
       const tracked = loadTranslations(project)
       const coverage = computeCoverage({documents: project.documents.map((d) => d.document), tracked, languages: project.options.languages})

@@ -6,7 +6,7 @@ import {exportXliff} from '../../interchange/xliff-export.js'
 import type {TranslationState} from '../../types.js'
 import {writeIfChanged} from '../io.js'
 import {loadTranslations} from '../locales-sync.js'
-import {loadProject, requireUpToDate, UsageError} from '../project.js'
+import {openProject, requireUpToDate, UsageError} from '../project.js'
 import {info} from '../report.js'
 
 const list = (values: readonly string[]): string => values.map((v) => `\`${v}\``).join(', ')
@@ -52,11 +52,11 @@ export function exportCommand(): Command {
       'after',
       '\nExamples:\n  npx concord export --lang ko --format xliff --out statement.ko.xlf\n  npx concord export --lang mn --format po --only missing,stale --out statement.mn.po'
     )
-    .action((opts: ExportOptions) => {
+    .action(async (opts: ExportOptions) => {
       const root = process.cwd()
       if (opts.format !== 'xliff' && opts.format !== 'po') throw new UsageError(`Unexpected format \`${opts.format}\`, expected \`xliff\` or \`po\``)
       const only = parseOnly(opts.only)
-      const project = loadProject(root, opts.document ? [opts.document] : undefined)
+      const project = await openProject(root, opts.document ? [opts.document] : undefined)
       requireUpToDate(project)
       if (!project.options.languages.includes(opts.lang)) {
         throw new UsageError(`Unexpected language \`${opts.lang}\`, expected a configured target language (${list(project.options.languages)})`)

@@ -1,6 +1,6 @@
 import {relative} from 'node:path'
 import {Command} from 'commander'
-import {loadProject} from '../project.js'
+import {openProject} from '../project.js'
 import {wouldChange, writeIfChanged} from '../io.js'
 import {info} from '../report.js'
 import {syncLocales} from '../locales-sync.js'
@@ -11,9 +11,9 @@ export function segmentCommand(): Command {
     .option('--check', 'change nothing; exit 1 when the registry or locales are out of date (for CI)')
     .option('--document <id>', 'only this document (file name in content/ without .md)')
     .addHelpText('after', '\nExamples:\n  npx concord segment\n  npx concord segment --check')
-    .action((opts: {check?: boolean; document?: string}) => {
+    .action(async (opts: {check?: boolean; document?: string}) => {
       const root = process.cwd()
-      const project = loadProject(root, opts.document ? [opts.document] : undefined)
+      const project = await openProject(root, opts.document ? [opts.document] : undefined)
       const sync = syncLocales(project)
       const pending = [...project.documents.flatMap((d) => d.outputs), ...sync.outputs]
       for (const doc of project.documents) {

@@ -2,7 +2,7 @@ import {Command} from 'commander'
 import pc from 'picocolors'
 import {countStates, statusJson, STATES, worklist} from '../../status.js'
 import {loadTranslations} from '../locales-sync.js'
-import {loadProject, requireUpToDate, UsageError} from '../project.js'
+import {openProject, requireUpToDate, UsageError} from '../project.js'
 
 const paint = (state: string, text: string): string => {
   if (!process.stdout.isTTY) return text
@@ -16,8 +16,8 @@ export function statusCommand(): Command {
     .option('--document <id>', 'only this document')
     .option('--json', 'print {"<document>": {"<lng>": {"<segment-id>": state}}} and nothing else on stdout')
     .addHelpText('after', '\nExamples:\n  npx concord status --lang ko\n  npx concord status --json > status.json')
-    .action((opts: {lang?: string; document?: string; json?: boolean}) => {
-      const project = loadProject(process.cwd(), opts.document ? [opts.document] : undefined)
+    .action(async (opts: {lang?: string; document?: string; json?: boolean}) => {
+      const project = await openProject(process.cwd(), opts.document ? [opts.document] : undefined)
       requireUpToDate(project)
       if (opts.lang && !project.options.languages.includes(opts.lang)) {
         throw new UsageError(`Unexpected language \`${opts.lang}\`, expected one of ${project.options.languages.map((l) => `\`${l}\``).join(', ')}`)
