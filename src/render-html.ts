@@ -1,6 +1,6 @@
 import type {ElementContent} from 'hast'
 import type {PhrasingContent, Root, RootContent} from 'mdast'
-import {alignedBlocks, alignedDisplay, needsMarker, type Edition, type EditionSegment, type RenderedFile, type RenderInput} from './align.js'
+import {alignedBlocks, alignedDisplay, needsMarker, type AlignedBlock, type Edition, type EditionSegment, type RenderedFile, type RenderInput} from './align.js'
 import {parseSegmentText, rebuildTree} from './edition-tree.js'
 import {documentHead, legend, switcher, tableOfContents, type PageContext, type TocEntry} from './html/chrome.js'
 import {blockContexts, definitions} from './html/context.js'
@@ -42,8 +42,8 @@ function legendFor(context: PageContext, editions: Edition[], missing: MissingMo
   return show.missing || show.stale ? legend(context, editions.map((e) => e.language), missing, show) : null
 }
 
-/** One language's edition as a standalone page: every segment a span with `id` = segment ID; headings carry their segment's ID. */
-export function renderHtmlEdition(doc: SegmentedDocument, edition: Edition, context: PageContext, missing: MissingMode): string {
+/** The text blocks of one language's edition: every segment a span with `id` = segment ID; headings carry their segment's ID. */
+export function editionArticle(doc: SegmentedDocument, edition: Edition, context: PageContext): ElementContent[] {
   const ui = edition.language
   const byIndex = new Map(edition.blocks.map((block) => [block.index, block]))
   const tree = rebuildTree(doc.tree, (index, block) => {
@@ -54,7 +54,12 @@ export function renderHtmlEdition(doc: SegmentedDocument, edition: Edition, cont
     return entry.segments.length ? blockChildren(entry.segments, {language: ui, t: context.t, withId: !heading}) : null
   })
   // hb() puts each block on its own line; drop remark-rehype's own newlines between blocks.
-  const content = (toSafeHast(tree).children as ElementContent[]).filter((node) => node.type !== 'text' || node.value.trim() !== '')
+  return (toSafeHast(tree).children as ElementContent[]).filter((node) => node.type !== 'text' || node.value.trim() !== '')
+}
+
+/** One language's edition as a standalone page around `article` (the fast path passes a placeholder). */
+export function editionPage(doc: SegmentedDocument, edition: Edition, context: PageContext, missing: MissingMode, article: ElementContent): string {
+  const ui = edition.language
   const page = {...context, ui}
   const body = [
     switcher(page, edition.language),
@@ -62,7 +67,7 @@ export function renderHtmlEdition(doc: SegmentedDocument, edition: Edition, cont
       documentHead(page, doc.meta, languageInfo(ui).name, edition),
       tableOfContents(page, tocEntries(edition, ui, page)),
       legendFor(page, [edition], missing),
-      hb('article', {}, content)
+      article
     ])
   ]
   const sourceLanguage = context.sourceLanguage
@@ -76,12 +81,20 @@ export function renderHtmlEdition(doc: SegmentedDocument, edition: Edition, cont
   })
 }
 
+export function renderHtmlEdition(doc: SegmentedDocument, edition: Edition, context: PageContext, missing: MissingMode): string {
+  return editionPage(doc, edition, context, missing, hb('article', {}, editionArticle(doc, edition, context)))
+}
+
+/** What goes in a cell of the aligned grid: the reference puts the segments' spans; the fast path a placeholder. */
+export type AlignedCell = (block: AlignedBlock, l: number, options: SegmentOptions) => PhrasingContent[]
+
+const segmentSpans: AlignedCell = (block, l, options) => blockChildren(block.cells[l]!, options) ?? []
+
 /**
- * All editions side by side: one grid row per block, one column per language.
- * The English cell carries `id` (so `#<id>` works as on the language pages),
- * every cell `data-seg`; checkboxes hide columns through CSS alone.
+ * One grid row per block, one column per language. The English cell carries
+ * `id` (so `#<id>` works as on the language pages), every cell `data-seg`.
  */
-export function renderAlignedHtml(doc: SegmentedDocument, context: PageContext): string {
+export function alignedRows(doc: SegmentedDocument, context: PageContext, cellChildren: AlignedCell = segmentSpans): ElementContent[] {
   const {editions, t} = context
   const ui = context.sourceLanguage
   const contexts = blockContexts(doc.tree)
@@ -90,7 +103,7 @@ export function renderAlignedHtml(doc: SegmentedDocument, context: PageContext):
     const cells = editions.map((edition, l) => {
       const language = edition.language
       const options: SegmentOptions = {language, t, withId: l === 0 && block.kind !== 'heading', aligned: true, focusable: true}
-      const children = blockChildren(block.cells[l]!, options) ?? []
+      const children = cellChildren(block, l, options)
       const bullet = where?.bullet ? [wrapper('concordBullet', 'span', {className: ['bullet'], ariaHidden: 'true'}, [{type: 'text', value: where.bullet}])] : []
       const inner: RootContent =
         block.kind === 'heading'
@@ -101,6 +114,13 @@ export function renderAlignedHtml(doc: SegmentedDocument, context: PageContext):
     return wrapper('concordRow', 'div', {className: where?.quote ? ['row', 'ctx-quote'] : ['row']}, cells) as unknown as RootContent
   })
   const grid = toSafeHast({type: 'root', children: [...rows, ...definitions(doc.tree)]} satisfies Root).children as ElementContent[]
+  return grid.filter((node) => node.type !== 'text')
+}
+
+/** All editions side by side around the grid `rows`; checkboxes hide columns through CSS alone. */
+export function alignedPage(doc: SegmentedDocument, context: PageContext, rows: ElementContent[]): string {
+  const {editions, t} = context
+  const ui = context.sourceLanguage
   const head = hb('div', {className: ['row', 'head']}, editions.map((edition) =>
     h('div', {className: ['cell'], dataCol: edition.language, ...(edition.language === ui ? {} : {lang: edition.language})}, [
       languageInfo(edition.language).name,
@@ -123,7 +143,7 @@ export function renderAlignedHtml(doc: SegmentedDocument, context: PageContext):
         legendFor(context, editions.filter((e) => !e.source), 'aligned')
       ]),
       columns,
-      hb('div', {className: ['grid']}, [head, ...grid.filter((node) => node.type !== 'text')])
+      hb('div', {className: ['grid']}, [head, ...rows])
     ])
   ]
   return renderPage({
@@ -135,6 +155,10 @@ export function renderAlignedHtml(doc: SegmentedDocument, context: PageContext):
     bodyClass: 'aligned',
     body
   })
+}
+
+export function renderAlignedHtml(doc: SegmentedDocument, context: PageContext): string {
+  return alignedPage(doc, context, alignedRows(doc, context))
 }
 
 /** The HTML renderer: `<lng>/<doc>.html` for every edition and `aligned/<doc>.html`. */

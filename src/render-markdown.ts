@@ -1,22 +1,34 @@
 import type {FootnoteDefinition, Heading, PhrasingContent, Root, RootContent, Table, TableCell} from 'mdast'
+import type {Handle} from 'mdast-util-to-markdown'
 import {unified} from 'unified'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import {stringify as stringifyYaml} from 'yaml'
-import {alignedBlocks, alignedDisplay, needsMarker, type Edition, type EditionSegment, type RenderedFile, type RenderInput} from './align.js'
+import {alignedBlocks, alignedDisplay, needsMarker, type AlignedBlock, type Edition, type EditionSegment, type RenderedFile, type RenderInput} from './align.js'
 import {parseSegmentText, rebuildTree, trimEdges} from './edition-tree.js'
 import {languageInfo} from './languages.js'
 import {fastRoot} from './segment/fast-safe.js'
 import type {SegmentedDocument} from './types.js'
 import type {Translate} from './ui-strings.js'
 
-const stringifier = unified()
-  // fastRoot: the same output as the stock serialiser, several times faster on long documents (see segment/fast-safe.ts).
-  .use(remarkStringify, {bullet: '-', emphasis: '*', strong: '*', fence: '`', handlers: {root: fastRoot}})
-  .use(remarkFrontmatter, ['yaml'])
-  // Unpadded tables: padding long sentences to a common width makes unreadable lines.
-  .use(remarkGfm, {tablePipeAlign: false})
+/**
+ * The Markdown serialiser of editions. `handlers` adds handlers for node
+ * types of its own (the fast path's placeholders, see render-fast/), so both
+ * paths serialise with the same settings.
+ */
+export function markdownStringifier(handlers: Record<string, Handle> = {}) {
+  return (
+    unified()
+      // fastRoot: the same output as the stock serialiser, several times faster on long documents (see segment/fast-safe.ts).
+      .use(remarkStringify, {bullet: '-', emphasis: '*', strong: '*', fence: '`', handlers: {...handlers, root: fastRoot}})
+      .use(remarkFrontmatter, ['yaml'])
+      // Unpadded tables: padding long sentences to a common width makes unreadable lines.
+      .use(remarkGfm, {tablePipeAlign: false})
+  )
+}
+
+const stringifier = markdownStringifier()
 
 const text = (value: string): PhrasingContent => ({type: 'text', value})
 const emphasis = (value: string): PhrasingContent => ({type: 'emphasis', children: [text(value)]})
@@ -68,9 +80,29 @@ export function joinSegments<T>(parts: Array<{nodes: T[]; language: string}>, sp
 }
 
 /** Front matter of a translated edition: its own title and language, the rest as in the source. */
-function frontMatter(doc: SegmentedDocument, edition: Edition): string {
+export function frontMatter(doc: SegmentedDocument, edition: Edition): string {
   const rest = Object.entries(doc.meta).filter(([key]) => !['title', 'shortTitle', 'language'].includes(key))
   return stringifyYaml({title: edition.title, language: edition.language, ...Object.fromEntries(rest)}, {lineWidth: 0}).trimEnd()
+}
+
+const staleLabel = (segment: EditionSegment): string => `stale-${segment.id}`
+
+/** A segment of a language edition: its text and markers, and for a stale one a reference to its note. */
+export function segmentMarkdown(segment: EditionSegment, language: string, t: Translate, how: {marked: boolean; cell: boolean}): PhrasingContent[] {
+  const nodes = markerNodes(segment, language, t, how)
+  if (segment.mark === 'stale') nodes.push({type: 'footnoteReference', identifier: staleLabel(segment), label: staleLabel(segment)})
+  return nodes
+}
+
+/** The current English of a stale segment goes in a footnote, so the reader can see what changed without losing the flow. */
+export function staleNote(segment: EditionSegment, language: string, t: Translate): FootnoteDefinition {
+  const label = staleLabel(segment)
+  return {
+    type: 'footnoteDefinition',
+    identifier: label,
+    label,
+    children: [{type: 'paragraph', children: [text(`${t(language, 'staleNote')}${languageInfo(language).joiner}${t(language, 'originalEnglish')}: `), ...parseSegmentText(segment.source)]}]
+  }
 }
 
 /** One language's edition as Markdown, with the source's structure and each segment replaced by its translation. */
@@ -85,19 +117,8 @@ export function renderMarkdownEdition(doc: SegmentedDocument, edition: Edition, 
       .map((segment, i) => ({segment, marked: needsMarker(block.segments, i)}))
       .filter(({segment}) => segment.display !== 'omit')
       .map(({segment, marked}) => {
-        const nodes = markerNodes(segment, language, t, {marked, cell: block.kind === 'tableCell'})
-        if (segment.mark === 'stale') {
-          // The current English goes in a footnote, so the reader can see what changed without losing the flow.
-          const label = `stale-${segment.id}`
-          nodes.push({type: 'footnoteReference', identifier: label, label})
-          notes.push({
-            type: 'footnoteDefinition',
-            identifier: label,
-            label,
-            children: [{type: 'paragraph', children: [text(`${t(language, 'staleNote')}${languageInfo(language).joiner}${t(language, 'originalEnglish')}: `), ...parseSegmentText(segment.source)]}]
-          })
-        }
-        return {nodes, language: segment.display === 'text' ? segment.language : language}
+        if (segment.mark === 'stale') notes.push(staleNote(segment, language, t))
+        return {nodes: segmentMarkdown(segment, language, t, {marked, cell: block.kind === 'tableCell'}), language: segment.display === 'text' ? segment.language : language}
       })
     return parts.length ? joinSegments(parts, () => text(' ')) : null
   })
@@ -109,12 +130,24 @@ export function renderMarkdownEdition(doc: SegmentedDocument, edition: Edition, 
 
 const cell = (children: PhrasingContent[]): TableCell => ({type: 'tableCell', children})
 
+/** The Markdown of each heading and cell of the aligned edition (the fast path puts placeholders here). */
+export interface AlignedContent {
+  heading: (block: AlignedBlock) => PhrasingContent[]
+  /** Segment `s` of `block` in edition `l`. */
+  cell: (block: AlignedBlock, l: number, s: number) => PhrasingContent[]
+}
+
+const alignedSegments = (editions: Edition[], t: Translate): AlignedContent => ({
+  heading: (block) => block.cells[0]!.flatMap((s) => parseSegmentText(s.text)),
+  cell: (block, l, s) => markerNodes(block.cells[l]![s]!, editions[l]!.language, t, {aligned: true})
+})
+
 /**
  * All editions aligned segment by segment: one GFM table per section (rows =
  * segments; columns = segment ID, then each language), which remark parses
  * back into the same rows.
  */
-export function renderAlignedMarkdown(doc: SegmentedDocument, editions: Edition[], t: Translate): string {
+export function alignedMarkdownTree(doc: SegmentedDocument, editions: Edition[], t: Translate, content: AlignedContent = alignedSegments(editions, t)): Root {
   const ui = editions[0]?.language ?? 'en'
   const children: RootContent[] = []
   const yaml = doc.tree.children[0]
@@ -126,15 +159,12 @@ export function renderAlignedMarkdown(doc: SegmentedDocument, editions: Edition[
   let table: Table | undefined
   for (const block of alignedBlocks(editions)) {
     if (block.kind === 'heading' || !table) {
-      if (block.kind === 'heading') {
-        const english = block.cells[0]!.map((s) => parseSegmentText(s.text))
-        children.push({type: 'heading', depth: Math.min(6, block.depth + 1) as Heading['depth'], children: english.flat()})
-      }
+      if (block.kind === 'heading') children.push({type: 'heading', depth: Math.min(6, block.depth + 1) as Heading['depth'], children: content.heading(block)})
       table = {type: 'table', align: [], children: [header()]}
       children.push(table)
     }
     block.cells[0]!.forEach((segment, s) => {
-      const cells = editions.map((edition, l) => cell(markerNodes(block.cells[l]![s]!, edition.language, t, {aligned: true})))
+      const cells = editions.map((_, l) => cell(content.cell(block, l, s)))
       table!.children.push({type: 'tableRow', children: [cell([{type: 'inlineCode', value: segment.id}]), ...cells]})
     })
   }
@@ -151,7 +181,11 @@ export function renderAlignedMarkdown(doc: SegmentedDocument, editions: Edition[
       }))
     ]
   })
-  return stringifier.stringify({type: 'root', children} satisfies Root)
+  return {type: 'root', children}
+}
+
+export function renderAlignedMarkdown(doc: SegmentedDocument, editions: Edition[], t: Translate): string {
+  return stringifier.stringify(alignedMarkdownTree(doc, editions, t))
 }
 
 /** The Markdown renderer: `<lng>/<doc>.md` for every edition and `aligned/<doc>.md`. */
