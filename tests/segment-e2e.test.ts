@@ -1,3 +1,5 @@
+import {existsSync} from 'node:fs'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {concord, read, readJson, tempProject, write} from './helpers/cli.js'
 
@@ -107,6 +109,8 @@ describe('concord segment on edited copies of the statement', () => {
     expect(run.code).toBe(1)
     expect(run.stderr).toContain('locales/en/statement.json: out of date')
     expect(read(dir, 'locales/en/statement.json')).toBe(before)
+    // Not even the segment cache: a CI check leaves the working tree as it found it.
+    expect(existsSync(join(dir, 'output'))).toBe(false)
   })
 
   it('treats every content/*.md as a document named after its file', () => {

@@ -56,7 +56,15 @@ export type PreparedDocuments = Map<string, Prepared & {source: string}>
  * parse-pool.ts), and their trees ready when `tree` is set (`build` renders
  * from them). The result is the same; only faster.
  */
-export async function openProject(root: string, only?: string[], {tree = false, threads}: {tree?: boolean | 'if-parsing'; threads?: number} = {}): Promise<Project> {
+export interface OpenOptions {
+  /** Parse trees ahead too (see `prepareInParallel`). */
+  tree?: boolean | 'if-parsing'
+  threads?: number
+  /** Write nothing, not even the segment cache (`segment --check`). */
+  readOnly?: boolean
+}
+
+export async function openProject(root: string, only?: string[], {tree = false, threads, readOnly = false}: OpenOptions = {}): Promise<Project> {
   const options = loadProjectOptions(root)
   const prepared: PreparedDocuments = new Map()
   for (const path of listDocuments(root, options)) {
@@ -67,11 +75,11 @@ export async function openProject(root: string, only?: string[], {tree = false, 
     const ready = await prepareInParallel(source, options.sourceLanguage, readSegmentCache(root, options, id), tree, threads).catch(() => undefined)
     if (ready) prepared.set(id, {...ready, source})
   }
-  return loadProject(root, only, prepared)
+  return loadProject(root, only, prepared, {readOnly})
 }
 
 /** Read, segment and reconcile every document (or only `only`); nothing is written. */
-export function loadProject(root: string, only?: string[], prepared?: PreparedDocuments): Project {
+export function loadProject(root: string, only?: string[], prepared?: PreparedDocuments, {readOnly = false}: {readOnly?: boolean} = {}): Project {
   const options = loadProjectOptions(root)
   const documents: LoadedDocument[] = []
   for (const path of listDocuments(root, options)) {
@@ -86,7 +94,7 @@ export function loadProject(root: string, only?: string[], prepared?: PreparedDo
     const ready = ahead && ahead.source === String(file) ? ahead : undefined
     const result = segmentDocument(file, registry, options, ready?.cache ?? readSegmentCache(root, options, id))
     if (ready?.tree) result.document.tree = ready.tree
-    if (result.cache) writeSegmentCache(root, options, id, result.cache)
+    if (result.cache && !readOnly) writeSegmentCache(root, options, id, result.cache)
     const {strings, meta} = serializeRegistry(result.registry)
     const outputs = [
       {path: paths.strings, content: stringifyJson(strings)},

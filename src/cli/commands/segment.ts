@@ -13,7 +13,7 @@ export function segmentCommand(): Command {
     .addHelpText('after', '\nExamples:\n  npx concord segment\n  npx concord segment --check')
     .action(async (opts: {check?: boolean; document?: string}) => {
       const root = process.cwd()
-      const project = await openProject(root, opts.document ? [opts.document] : undefined)
+      const project = await openProject(root, opts.document ? [opts.document] : undefined, {readOnly: opts.check === true})
       const sync = syncLocales(project)
       const pending = [...project.documents.flatMap((d) => d.outputs), ...sync.outputs]
       for (const doc of project.documents) {
