@@ -7,6 +7,7 @@ import {blockContexts, definitions} from './html/context.js'
 import {pageCss} from './html/css.js'
 import {h, hb} from './html/h.js'
 import {renderPage} from './html/page.js'
+import {fastHtml} from './render-fast/html.js'
 import {ALIGNED_SCRIPT} from './html/script.js'
 import {segmentNode, toSafeHast, wrapper, type SegmentOptions} from './html/segments.js'
 import {languageInfo} from './languages.js'
@@ -161,16 +162,29 @@ export function renderAlignedHtml(doc: SegmentedDocument, context: PageContext):
   return alignedPage(doc, context, alignedRows(doc, context))
 }
 
-/** The HTML renderer: `<lng>/<doc>.html` for every edition and `aligned/<doc>.html`. */
-export function renderHtmlFiles(input: RenderInput): RenderedFile[] {
+type Pages = {edition: (edition: Edition) => string | undefined; aligned: () => string | undefined}
+
+function htmlFiles(input: RenderInput, fast: (context: PageContext) => Pages | undefined): RenderedFile[] {
   const {document, editions, options, t} = input
   const context: PageContext = {ui: options.sourceLanguage, sourceLanguage: options.sourceLanguage, t, documentId: document.id, editions}
   const only = input.only ?? (() => true)
+  const pages = fast(context)
   return [
     ...editions.flatMap((edition) => {
       const path = `${edition.language}/${document.id}.html`
-      return only(path) ? [{path, content: renderHtmlEdition(document, edition, context, options.editions.missing)}] : []
+      return only(path) ? [{path, content: pages?.edition(edition) ?? renderHtmlEdition(document, edition, context, options.editions.missing)}] : []
     }),
-    ...(only(`aligned/${document.id}.html`) ? [{path: `aligned/${document.id}.html`, content: renderAlignedHtml(document, context)}] : [])
+    ...(only(`aligned/${document.id}.html`) ? [{path: `aligned/${document.id}.html`, content: pages?.aligned() ?? renderAlignedHtml(document, context)}] : [])
   ]
+}
+
+/** The HTML renderer: `<lng>/<doc>.html` for every edition and `aligned/<doc>.html`. */
+export function renderHtmlFiles(input: RenderInput): RenderedFile[] {
+  // The fast path gives the reference's bytes; CONCORD_RENDER=reference renders with the reference alone (to compare).
+  return htmlFiles(input, (context) => (process.env.CONCORD_RENDER === 'reference' ? undefined : fastHtml(input, context)))
+}
+
+/** The reference renderer alone: what the fast path must match byte for byte. */
+export function renderHtmlFilesReference(input: RenderInput): RenderedFile[] {
+  return htmlFiles(input, () => undefined)
 }

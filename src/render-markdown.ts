@@ -8,6 +8,7 @@ import {stringify as stringifyYaml} from 'yaml'
 import {alignedBlocks, alignedDisplay, needsMarker, type AlignedBlock, type Edition, type EditionSegment, type RenderedFile, type RenderInput} from './align.js'
 import {parseSegmentText, rebuildTree, trimEdges} from './edition-tree.js'
 import {languageInfo} from './languages.js'
+import {fastMarkdown, type FastMarkdown} from './render-fast/markdown.js'
 import {fastRoot} from './segment/fast-safe.js'
 import type {SegmentedDocument} from './types.js'
 import type {Translate} from './ui-strings.js'
@@ -188,14 +189,24 @@ export function renderAlignedMarkdown(doc: SegmentedDocument, editions: Edition[
   return stringifier.stringify(alignedMarkdownTree(doc, editions, t))
 }
 
-/** The Markdown renderer: `<lng>/<doc>.md` for every edition and `aligned/<doc>.md`. */
-export function renderMarkdownFiles(input: RenderInput): RenderedFile[] {
+function markdownFiles(input: RenderInput, fast: FastMarkdown | undefined): RenderedFile[] {
   const {document, editions, t, only = () => true} = input
   return [
     ...editions.flatMap((edition) => {
       const path = `${edition.language}/${document.id}.md`
-      return only(path) ? [{path, content: renderMarkdownEdition(document, edition, t)}] : []
+      return only(path) ? [{path, content: fast?.edition(edition) ?? renderMarkdownEdition(document, edition, t)}] : []
     }),
-    ...(only(`aligned/${document.id}.md`) ? [{path: `aligned/${document.id}.md`, content: renderAlignedMarkdown(document, editions, t)}] : [])
+    ...(only(`aligned/${document.id}.md`) ? [{path: `aligned/${document.id}.md`, content: fast?.aligned() ?? renderAlignedMarkdown(document, editions, t)}] : [])
   ]
+}
+
+/** The Markdown renderer: `<lng>/<doc>.md` for every edition and `aligned/<doc>.md`. */
+export function renderMarkdownFiles(input: RenderInput): RenderedFile[] {
+  // The fast path gives the reference's bytes; CONCORD_RENDER=reference renders with the reference alone (to compare).
+  return markdownFiles(input, process.env.CONCORD_RENDER === 'reference' ? undefined : fastMarkdown(input))
+}
+
+/** The reference renderer alone: what the fast path must match byte for byte. */
+export function renderMarkdownFilesReference(input: RenderInput): RenderedFile[] {
+  return markdownFiles(input, undefined)
 }

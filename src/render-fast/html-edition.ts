@@ -1,0 +1,58 @@
+import type {ElementContent} from 'hast'
+import type {PhrasingContent, Root} from 'mdast'
+import type {Edition, EditionBlock} from '../align.js'
+import type {PageContext} from '../html/chrome.js'
+import {hb} from '../html/h.js'
+import {toSafeHast} from '../html/segments.js'
+import type {MissingMode} from '../options.js'
+import {alignedPage, alignedRows, editionPage} from '../render-html.js'
+import type {SegmentedDocument} from '../types.js'
+import {blockHtml, htmlOf, type SegmentHtml} from './html-pieces.js'
+import {PAGE_PART, fillOnce, fillSlots, hasReserved, slot} from './placeholders.js'
+import {skeletonTree} from './skeleton-tree.js'
+
+const placeholder = (n: number): PhrasingContent => ({type: 'text', value: slot(n)})
+
+/**
+ * The article of a language edition with a slot in place of the content of
+ * each text block of `blocks`, headings with their segment's ID. The same
+ * for every edition of the document (they share blocks and IDs). Pure.
+ */
+export function htmlArticleSkeleton(tree: Root, blocks: EditionBlock[]): string {
+  const byIndex = new Map(blocks.map((block) => [block.index, block]))
+  const copy = skeletonTree(tree, (index, {node}) => {
+    const block = byIndex.get(index)
+    if (!block) return undefined
+    const id = block.kind === 'heading' ? block.segments[0]?.id : undefined
+    return {children: [placeholder(index)] as never, ...(id === undefined ? {} : {data: {...node.data, hProperties: {id}}})}
+  })
+  // As editionArticle: each block on its own line, without remark-rehype's newlines between blocks.
+  const content = (toSafeHast(copy).children as ElementContent[]).filter((node) => node.type !== 'text' || node.value.trim() !== '')
+  return content.length ? htmlOf([hb('article', {}, content)]) : ''
+}
+
+/** Whether the edition's blocks are the skeleton's: none dropped (every segment omitted), no heading without its ID. */
+const fitsSkeleton = (block: EditionBlock): boolean =>
+  block.segments.some((s) => s.display !== 'omit') && !(block.kind === 'heading' && block.segments[0]?.display === 'omit') && !block.segments.some((s) => hasReserved(s.text))
+
+/** One language's HTML page from the document's article skeleton: the reference's bytes, or `undefined` to render with the reference. */
+export function fastHtmlEdition(doc: SegmentedDocument, edition: Edition, context: PageContext, missing: MissingMode, skeleton: string, html: SegmentHtml): string | undefined {
+  if (!skeleton || !edition.blocks.every(fitsSkeleton)) return undefined
+  const options = {language: edition.language, t: context.t}
+  const contents = new Map(edition.blocks.map((block) => [block.index, blockHtml(block.segments, {...options, withId: block.kind !== 'heading'}, html)]))
+  let complete = true
+  const article = fillSlots(skeleton, (n) => contents.get(n) ?? ((complete = false), ''))
+  const page = editionPage(doc, edition, context, missing, {type: 'text', value: PAGE_PART})
+  return complete ? fillOnce(page, PAGE_PART, article) : undefined
+}
+
+/** The aligned page: the reference's grid rows with a slot per cell, each cell's spans put in. */
+export function fastAlignedHtml(doc: SegmentedDocument, context: PageContext, html: SegmentHtml): string | undefined {
+  const {editions} = context
+  if (editions.some((edition) => edition.blocks.some((block) => block.segments.some((s) => hasReserved(s.text))))) return undefined
+  const cells: string[] = []
+  const rows = alignedRows(doc, context, (block, l, options) => [placeholder(cells.push(blockHtml(block.cells[l]!, options, html)) - 1)])
+  if (rows.length === 0) return undefined
+  const grid = fillSlots(rows.map((row) => htmlOf([row])).join('\n'), (n) => cells[n]!)
+  return fillOnce(alignedPage(doc, context, [{type: 'text', value: PAGE_PART}]), PAGE_PART, grid)
+}

@@ -1,0 +1,64 @@
+import type {ElementContent} from 'hast'
+import rehypeStringify from 'rehype-stringify'
+import {unified} from 'unified'
+import {alignedDisplay, needsMarker, type EditionSegment} from '../align.js'
+import {segmentNode, segmentTextHast, toSafeHast, type SegmentOptions} from '../html/segments.js'
+import {isPlain} from '../parse.js'
+import {joinSegments} from '../render-markdown.js'
+
+const stringifier = unified().use(rehypeStringify)
+
+/** Serialise hast nodes as rehype-stringify does inside a page (nothing there depends on the parent, bar `script` and `style`). */
+export const htmlOf = (nodes: ElementContent[]): string => stringifier.stringify({type: 'root', children: nodes})
+
+const BODY = '\uE010'
+const ID = '\uE011'
+
+/** The HTML of one segment as the reference renders it (a span holding markers and the sanitised text), or `null` when it shows nothing. */
+export type SegmentHtml = (segment: EditionSegment, options: SegmentOptions) => string | null
+
+function referenceSegment(segment: EditionSegment, options: SegmentOptions): string {
+  const node = segmentNode(segment, options)
+  const root = toSafeHast({type: 'root', children: [{type: 'paragraph', children: node ? [node] : []}]})
+  const paragraph = root.children.find((child) => child.type === 'element')
+  return paragraph?.type === 'element' ? htmlOf(paragraph.children) : ''
+}
+
+/**
+ * Segment spans from templates: the reference renders one segment of each
+ * kind (mark, display, language, options) with placeholders for its ID and
+ * text; a segment's span is its template with its ID and the HTML of its
+ * text put in. The HTML of a text depends on nothing else, so each text is
+ * rendered once; plain text (no markup, no `&` or `<`) is its own HTML.
+ */
+export function segmentHtml(): SegmentHtml {
+  const templates = new Map<string, string>()
+  const bodies = new Map<string, string>()
+  const body = (text: string): string => {
+    if (isPlain(text)) return text
+    let html = bodies.get(text)
+    if (html === undefined) bodies.set(text, (html = htmlOf(segmentTextHast(text))))
+    return html
+  }
+  return (segment, options) => {
+    const display = options.aligned ? alignedDisplay(segment) : segment.display
+    if (display === 'omit' && !options.aligned) return null
+    // IDs are `[a-z0-9]`; anything an attribute would escape is rendered the long way.
+    if (!/^[\w-]+$/.test(segment.id)) return referenceSegment(segment, options)
+    const key = [options.language, options.withId, options.aligned, options.focusable, options.marked, display, segment.mark, segment.language].join('\u0000')
+    let template = templates.get(key)
+    if (template === undefined) templates.set(key, (template = referenceSegment({...segment, id: ID, text: BODY, source: ''}, options)))
+    const text = display === 'text' ? body(segment.text) : ''
+    return template.replace(/\uE011|\uE010/g, (placeholder) => (placeholder === ID ? segment.id : text))
+  }
+}
+
+/** A block's segment spans joined as the reference joins them: `blockChildren` of render-html.ts as HTML. */
+export function blockHtml(segments: EditionSegment[], options: SegmentOptions, html: SegmentHtml): string {
+  const parts = segments.flatMap((segment, i) => {
+    const value = html(segment, {...options, marked: needsMarker(segments, i)})
+    const shown = options.aligned ? alignedDisplay(segment) : segment.display
+    return value === null ? [] : [{nodes: [value], language: shown === 'text' ? segment.language : options.language}]
+  })
+  return joinSegments(parts, () => ' ').join('')
+}

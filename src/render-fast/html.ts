@@ -1,0 +1,28 @@
+import type {Edition, RenderInput} from '../align.js'
+import type {PageContext} from '../html/chrome.js'
+import {fastAlignedHtml, fastHtmlEdition, htmlArticleSkeleton} from './html-edition.js'
+import {segmentHtml} from './html-pieces.js'
+import {treeHasReserved} from './placeholders.js'
+
+/** The fast HTML renderer of one document: each page as the reference renders it, or `undefined` for the reference to render. */
+export interface FastHtml {
+  edition: (edition: Edition) => string | undefined
+  aligned: () => string | undefined
+}
+
+/**
+ * HTML pages without a tree per edition: the article is converted and
+ * serialised once per document with a slot for each text block, and each
+ * edition puts in its blocks' segment spans, each text's HTML rendered once
+ * (html-pieces.ts); the page around it is the reference's.
+ */
+export function fastHtml(input: RenderInput, context: PageContext): FastHtml | undefined {
+  const {document, options} = input
+  if (treeHasReserved(document.tree)) return undefined
+  const html = segmentHtml()
+  let skeleton: string | undefined
+  return {
+    edition: (edition) => fastHtmlEdition(document, edition, context, options.editions.missing, (skeleton ??= htmlArticleSkeleton(document.tree, edition.blocks)), html),
+    aligned: () => fastAlignedHtml(document, context, html)
+  }
+}

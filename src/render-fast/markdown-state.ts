@@ -1,0 +1,53 @@
+import type {PhrasingContent} from 'mdast'
+import type {Handle, State} from 'mdast-util-to-markdown'
+import {markdownStringifier} from '../render-markdown.js'
+import {fastSafe} from '../segment/fast-safe.js'
+
+/** Where a block's inline content sits in the page, as the serialiser saw it (see markdown-skeleton.ts). */
+export interface PhrasingContext {
+  /** The constructs the serialiser was in (`state.stack`): the unsafe patterns that apply depend on them. */
+  stack: string[]
+  /** The text the serialiser assumed before and after the content. */
+  before: string
+  after: string
+}
+
+let captured: State | undefined
+
+/**
+ * The state of a run of the editions' serialiser, kept after the run: its
+ * `containerPhrasing` and `safe` serialise any inline content with the same
+ * handlers, unsafe patterns and options as a whole page, once its `stack` is
+ * set to the construct stack of the place the content goes.
+ */
+function serialiserState(): State {
+  if (!captured) {
+    const capture: Handle = (_, __, state) => {
+      captured = state
+      return ''
+    }
+    markdownStringifier({concordCapture: capture}).stringify({type: 'root', children: [{type: 'concordCapture'} as never]})
+  }
+  return captured!
+}
+
+/** Inline content serialised as the page's serialiser does it at `context`. */
+export function phrasingAt(context: PhrasingContext, children: PhrasingContent[], before = context.before, after = context.after): string {
+  const state = serialiserState()
+  state.stack = [...context.stack] as State['stack']
+  state.indexStack = []
+  return state.containerPhrasing({type: 'paragraph', children}, {before, after, now: {line: 1, column: 1}, lineShift: 0})
+}
+
+/** A lone text node serialised at `context` between `before` and `after`: what the text handler returns. */
+export function textAt(context: PhrasingContext, value: string, before: string, after: string): string {
+  const state = serialiserState()
+  state.stack = context.stack as State['stack']
+  return fastSafe(state, value, {before, after})
+}
+
+/** Attention (emphasis, strong, delete): the serialiser picks its markers from everything around it. */
+export function isAttention(node: PhrasingContent): boolean {
+  const handler = serialiserState().handlers[node.type] as {attention?: unknown} | undefined
+  return Boolean(handler?.attention)
+}

@@ -1,0 +1,32 @@
+import type {Edition, RenderInput} from '../align.js'
+import {fastAlignedMarkdown} from './markdown-aligned.js'
+import {fastMarkdownEdition} from './markdown-edition.js'
+import {markdownSkeleton, type MarkdownSkeleton} from './markdown-skeleton.js'
+import {treeHasReserved} from './placeholders.js'
+
+/** The fast Markdown renderer of one document: each file as the reference renders it, or `undefined` for the reference to render. */
+export interface FastMarkdown {
+  edition: (edition: Edition) => string | undefined
+  aligned: () => string | undefined
+}
+
+/**
+ * Markdown editions without a tree per edition: the document's page is
+ * serialised once with a slot for each text block (markdown-skeleton.ts),
+ * and each edition fills the slots with its blocks' inline Markdown
+ * (markdown-block.ts), each segment's serialised once per document.
+ */
+export function fastMarkdown(input: RenderInput): FastMarkdown | undefined {
+  const {document, editions, t} = input
+  if (treeHasReserved(document.tree)) return undefined
+  const memo = new Map<string, string | null>()
+  let skeleton: MarkdownSkeleton | undefined
+  return {
+    edition: (edition) => {
+      skeleton ??= markdownSkeleton(document.tree, new Set(edition.blocks.map((block) => block.index)))
+      if (skeleton.contexts.size !== edition.blocks.length) return undefined
+      return fastMarkdownEdition(document, edition, t, skeleton, memo)
+    },
+    aligned: () => fastAlignedMarkdown(document, editions, t, memo)
+  }
+}

@@ -1,0 +1,50 @@
+import type {Nodes} from 'mdast'
+
+/**
+ * Placeholders in a skeleton: characters from the private use area, which
+ * neither mdast-util-to-markdown nor hast-util-to-html escapes, so a
+ * placeholder comes out of either serialiser as it went in.
+ */
+export const SLOT_OPEN = '\uE000'
+export const SLOT_CLOSE = '\uE001'
+/** Front matter, the notes after the body, a whole article or grid: one each per page. */
+export const FRONT_MATTER = '\uE002'
+export const NOTES = '\uE003'
+export const PAGE_PART = '\uE004'
+
+/** Everything the placeholders use: text holding one of these could be mistaken for a placeholder. */
+const RESERVED = /[\uE000-\uE01F]/
+
+export const slot = (n: number): string => `${SLOT_OPEN}${n}${SLOT_CLOSE}`
+
+export const hasReserved = (value: string): boolean => RESERVED.test(value)
+
+const checked = new WeakMap<Nodes, boolean>()
+
+/** Whether any string in the tree (text, code, URLs, titles) holds a reserved character. */
+export function treeHasReserved(tree: Nodes): boolean {
+  let known = checked.get(tree)
+  if (known === undefined) checked.set(tree, (known = holdsReserved(tree)))
+  return known
+}
+
+function holdsReserved(node: Nodes): boolean {
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'position' || key === 'type') continue
+    if (typeof value === 'string' && RESERVED.test(value)) return true
+    if (key === 'data' && value && RESERVED.test(JSON.stringify(value))) return true
+  }
+  return 'children' in node && node.children.some((child) => holdsReserved(child as Nodes))
+}
+
+/** Put `content(n)` in place of each slot `n` of the skeleton (in one pass: content is never taken for a placeholder). */
+export function fillSlots(skeleton: string, content: (n: number) => string): string {
+  return skeleton.replace(/\uE000(\d+)\uE001/g, (_, n: string) => content(Number(n)))
+}
+
+/** Put `content` in place of the one `placeholder` in `page`, or `undefined` when there is not exactly one. */
+export function fillOnce(page: string, placeholder: string, content: string): string | undefined {
+  const at = page.indexOf(placeholder)
+  if (at === -1 || page.indexOf(placeholder, at + 1) !== -1) return undefined
+  return page.slice(0, at) + content + page.slice(at + placeholder.length)
+}
