@@ -1,0 +1,69 @@
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import type {RenderedFile} from '../src/align.js'
+import {renderHtmlFiles, renderHtmlFilesReference} from '../src/render-html.js'
+import {renderMarkdownFiles, renderMarkdownFilesReference} from '../src/render-markdown.js'
+import {fastHtml} from '../src/render-fast/html.js'
+import {fastMarkdown} from '../src/render-fast/markdown.js'
+import type {PhrasingContent} from 'mdast'
+import {needsMarker, type EditionBlock, type EditionSegment} from '../src/align.js'
+import {joinSegments, segmentMarkdown} from '../src/render-markdown.js'
+import {blockMarkdown} from '../src/render-fast/markdown-block.js'
+import {markdownSkeleton} from '../src/render-fast/markdown-skeleton.js'
+import {phrasingAt} from '../src/render-fast/markdown-state.js'
+import {caseArb, pieces, renderInput, t} from './helpers/render-inputs.js'
+
+const byPath = (files: RenderedFile[]): Record<string, string> => Object.fromEntries(files.map((f) => [f.path, String(f.content)]))
+
+describe('fast Markdown and HTML renderers', {timeout: 600_000}, () => {
+  it('give the reference renderers’ bytes for random documents, translations and `editions.missing` modes', () => {
+    const taken = {fast: 0, reference: 0}
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const input = renderInput(c)
+        if (!input) return
+        expect(byPath(renderMarkdownFiles(input))).toEqual(byPath(renderMarkdownFilesReference(input)))
+        expect(byPath(renderHtmlFiles(input))).toEqual(byPath(renderHtmlFilesReference(input)))
+        // How often the fast path vouches for a page itself (the rest fall back to the reference).
+        const context = {ui: 'en', sourceLanguage: 'en', t: input.t, documentId: input.document.id, editions: input.editions}
+        const md = fastMarkdown(input)
+        const html = fastHtml(input, context)
+        for (const page of [...input.editions.flatMap((e) => [md?.edition(e), html?.edition(e)]), md?.aligned(), html?.aligned()]) taken[page === undefined ? 'reference' : 'fast']++
+      }),
+      {numRuns: Number(process.env.RUNS ?? 150), ...(process.env.SEED ? {} : {seed: 20_240_115})}
+    )
+    expect(taken.fast).toBeGreaterThan(taken.reference)
+  })
+})
+
+describe('a block’s Markdown from its segments alone', {timeout: 600_000}, () => {
+  const contexts = (() => {
+    const markdown = '# Title\n\nA paragraph.\n\n- An item.\n\n> A quote.\n\n| A | B |\n| - | - |\n| C | D |\n\n###### Deep\n'
+    const input = renderInput({markdown, translations: [[], [], []], missing: 'marker'})!
+    return [...markdownSkeleton(input.document.tree, new Set(input.editions[0]!.blocks.map((b) => b.index))).contexts.values()]
+  })()
+  const segmentArb = fc.record({
+    mark: fc.constantFrom('current', 'current', 'stale', 'missing'),
+    display: fc.constantFrom('text', 'text', 'text', 'placeholder', 'omit'),
+    text: fc.array(fc.constantFrom(...pieces), {minLength: 0, maxLength: 5}).chain((p) => fc.constantFrom(p.join(''), p.join(' '))),
+    language: fc.constantFrom('en', 'ja', 'ja', 'ko')
+  })
+
+  it('is the whole block serialised at its place, for any segments in any context', () => {
+    const memo = new Map<string, string | null>()
+    fc.assert(
+      fc.property(fc.array(segmentArb, {minLength: 1, maxLength: 4}), fc.constantFrom(...contexts.keys()), fc.constantFrom('en', 'ja', 'ja', 'ko'), (raw, c, language) => {
+        const context = contexts[c]!
+        const segments = raw.map((s, i): EditionSegment => ({id: `s${i}`, source: 'Source text.', ...s, mark: s.mark as EditionSegment['mark'], display: s.display as EditionSegment['display'], language: s.mark === 'missing' ? 'en' : s.language}))
+        const block: EditionBlock = {index: 0, kind: context.stack.includes('tableCell') ? 'tableCell' : context.stack.includes('headingAtx') ? 'heading' : 'paragraph', depth: 1, section: null, segments}
+        const parts = segments
+          .map((segment, i) => ({segment, marked: needsMarker(segments, i)}))
+          .filter(({segment}) => segment.display !== 'omit')
+          .map(({segment, marked}) => ({nodes: segmentMarkdown(segment, language, t, {marked, cell: block.kind === 'tableCell'}), language: segment.display === 'text' ? segment.language : language}))
+        const whole = phrasingAt(context, joinSegments<PhrasingContent>(parts, () => ({type: 'text', value: ' '})))
+        expect(blockMarkdown({block, context, language, t, memo})).toBe(whole)
+      }),
+      {numRuns: Number(process.env.RUNS ?? 3000)}
+    )
+  })
+})
