@@ -59,12 +59,17 @@ function defuseAll(nodes: PhrasingContent[]): PhrasingContent[] {
 const parsed = new Map<string, PhrasingContent[]>()
 const CACHE_LIMIT = 500_000
 
+/** Parsed inline Markdown of a segment made safe to publish: raw HTML as text, unsafe links as their text, edges trimmed. */
+export function publishable(nodes: PhrasingContent[]): PhrasingContent[] {
+  return trimEdges(defuseAll(nodes))
+}
+
 /** Parse a segment's inline Markdown (a translation is untrusted) into phrasing nodes that are safe to publish. */
 export function parseSegmentText(text: string): PhrasingContent[] {
   let nodes = parsed.get(text)
   if (!nodes) {
     if (parsed.size >= CACHE_LIMIT) parsed.clear()
-    nodes = trimEdges(defuseAll(parseInline(text) as PhrasingContent[]))
+    nodes = publishable(parseInline(text) as PhrasingContent[])
     parsed.set(text, nodes)
   }
   return [...nodes]

@@ -3,7 +3,7 @@ import type {PhrasingContent, Root, RootContent} from 'mdast'
 import {alignedBlocks, alignedDisplay, needsMarker, type AlignedBlock, type Edition, type EditionSegment, type RenderedFile, type RenderInput} from './align.js'
 import {parseSegmentText, rebuildTree} from './edition-tree.js'
 import {documentHead, legend, switcher, tableOfContents, type PageContext, type TocEntry} from './html/chrome.js'
-import {blockContexts, definitions} from './html/context.js'
+import {blockContexts, definitions, type BlockContext} from './html/context.js'
 import {pageCss} from './html/css.js'
 import {h, hb} from './html/h.js'
 import {renderPage} from './html/page.js'
@@ -92,28 +92,31 @@ export type AlignedCell = (block: AlignedBlock, l: number, options: SegmentOptio
 const segmentSpans: AlignedCell = (block, l, options) => blockChildren(block.cells[l]!, options) ?? []
 
 /**
- * One grid row per block, one column per language. The English cell carries
- * `id` (so `#<id>` works as on the language pages), every cell `data-seg`.
+ * A grid row: a block in every language, one column each. The English cell
+ * carries `id` (so `#<id>` works as on the language pages), every cell
+ * `data-seg`.
  */
-export function alignedRows(doc: SegmentedDocument, context: PageContext, cellChildren: AlignedCell = segmentSpans): ElementContent[] {
+export function alignedRow(block: AlignedBlock, where: BlockContext | undefined, context: PageContext, cellChildren: AlignedCell = segmentSpans): RootContent {
   const {editions, t} = context
   const ui = context.sourceLanguage
-  const contexts = blockContexts(doc.tree)
-  const rows: RootContent[] = alignedBlocks(editions).map((block) => {
-    const where = contexts[block.index]
-    const cells = editions.map((edition, l) => {
-      const language = edition.language
-      const options: SegmentOptions = {language, t, withId: l === 0 && block.kind !== 'heading', aligned: true, focusable: true}
-      const children = cellChildren(block, l, options)
-      const bullet = where?.bullet ? [wrapper('concordBullet', 'span', {className: ['bullet'], ariaHidden: 'true'}, [{type: 'text', value: where.bullet}])] : []
-      const inner: RootContent =
-        block.kind === 'heading'
-          ? {type: 'heading', depth: block.depth as 1, children, data: l === 0 ? {hProperties: {id: block.cells[0]![0]!.id}} : {}}
-          : {type: 'paragraph', children: [...bullet, ...children]}
-      return wrapper('concordCell', 'div', {className: ['cell'], dataCol: language, dataLabel: languageInfo(language).name, ...(language === ui ? {} : {lang: language})}, [inner])
-    })
-    return wrapper('concordRow', 'div', {className: where?.quote ? ['row', 'ctx-quote'] : ['row']}, cells) as unknown as RootContent
+  const cells = editions.map((edition, l) => {
+    const language = edition.language
+    const options: SegmentOptions = {language, t, withId: l === 0 && block.kind !== 'heading', aligned: true, focusable: true}
+    const children = cellChildren(block, l, options)
+    const bullet = where?.bullet ? [wrapper('concordBullet', 'span', {className: ['bullet'], ariaHidden: 'true'}, [{type: 'text', value: where.bullet}])] : []
+    const inner: RootContent =
+      block.kind === 'heading'
+        ? {type: 'heading', depth: block.depth as 1, children, data: l === 0 ? {hProperties: {id: block.cells[0]![0]!.id}} : {}}
+        : {type: 'paragraph', children: [...bullet, ...children]}
+    return wrapper('concordCell', 'div', {className: ['cell'], dataCol: language, dataLabel: languageInfo(language).name, ...(language === ui ? {} : {lang: language})}, [inner])
   })
+  return wrapper('concordRow', 'div', {className: where?.quote ? ['row', 'ctx-quote'] : ['row']}, cells) as unknown as RootContent
+}
+
+/** The rows of the aligned grid: one per block. */
+export function alignedRows(doc: SegmentedDocument, context: PageContext): ElementContent[] {
+  const contexts = blockContexts(doc.tree)
+  const rows = alignedBlocks(context.editions).map((block) => alignedRow(block, contexts[block.index], context))
   const grid = toSafeHast({type: 'root', children: [...rows, ...definitions(doc.tree)]} satisfies Root).children as ElementContent[]
   return grid.filter((node) => node.type !== 'text')
 }

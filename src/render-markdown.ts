@@ -16,13 +16,14 @@ import type {Translate} from './ui-strings.js'
 /**
  * The Markdown serialiser of editions. `handlers` adds handlers for node
  * types of its own (the fast path's placeholders, see render-fast/), so both
- * paths serialise with the same settings.
+ * paths serialise with the same settings; a `root` handler given must end in
+ * `fastRoot`.
  */
 export function markdownStringifier(handlers: Record<string, Handle> = {}) {
   return (
     unified()
       // fastRoot: the same output as the stock serialiser, several times faster on long documents (see segment/fast-safe.ts).
-      .use(remarkStringify, {bullet: '-', emphasis: '*', strong: '*', fence: '`', handlers: {...handlers, root: fastRoot}})
+      .use(remarkStringify, {bullet: '-', emphasis: '*', strong: '*', fence: '`', handlers: {root: fastRoot, ...handlers}})
       .use(remarkFrontmatter, ['yaml'])
       // Unpadded tables: padding long sentences to a common width makes unreadable lines.
       .use(remarkGfm, {tablePipeAlign: false})
@@ -56,14 +57,15 @@ function oneLine(nodes: PhrasingContent[]): PhrasingContent[] {
 
 /**
  * Markers are emphasised text in parentheses: readable in the raw file and on
- * GitHub, and unlike brackets they need no backslash escapes.
+ * GitHub, and unlike brackets they need no backslash escapes. (`parse`: the
+ * fast path passes its own parser, which gives the same nodes.)
  */
-export function markerNodes(segment: EditionSegment, language: string, t: Translate, how: {aligned?: boolean; marked?: boolean; cell?: boolean} = {}): PhrasingContent[] {
-  const {aligned = false, marked = true, cell = aligned} = how
+export function markerNodes(segment: EditionSegment, language: string, t: Translate, how: {aligned?: boolean; marked?: boolean; cell?: boolean; parse?: typeof parseSegmentText} = {}): PhrasingContent[] {
+  const {aligned = false, marked = true, cell = aligned, parse = parseSegmentText} = how
   const display = aligned ? alignedDisplay(segment) : segment.display
   if (display === 'omit') return []
   if (display === 'placeholder') return [emphasis(t(language, 'missingPlaceholder'))]
-  const body = cell ? oneLine(parseSegmentText(segment.text)) : parseSegmentText(segment.text)
+  const body = cell ? oneLine(parse(segment.text)) : parse(segment.text)
   if (segment.mark === 'missing') return marked ? [emphasis(`(${t(language, 'missingMarker')})`), text(' '), ...body] : body
   if (segment.mark === 'stale') return [emphasis(`(${t(language, 'staleMarker')})`), text(' '), ...body]
   return body
@@ -89,7 +91,7 @@ export function frontMatter(doc: SegmentedDocument, edition: Edition): string {
 const staleLabel = (segment: EditionSegment): string => `stale-${segment.id}`
 
 /** A segment of a language edition: its text and markers, and for a stale one a reference to its note. */
-export function segmentMarkdown(segment: EditionSegment, language: string, t: Translate, how: {marked: boolean; cell: boolean}): PhrasingContent[] {
+export function segmentMarkdown(segment: EditionSegment, language: string, t: Translate, how: {marked: boolean; cell: boolean; parse?: typeof parseSegmentText}): PhrasingContent[] {
   const nodes = markerNodes(segment, language, t, how)
   if (segment.mark === 'stale') nodes.push({type: 'footnoteReference', identifier: staleLabel(segment), label: staleLabel(segment)})
   return nodes

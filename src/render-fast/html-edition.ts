@@ -5,7 +5,7 @@ import type {PageContext} from '../html/chrome.js'
 import {hb} from '../html/h.js'
 import {toSafeHast} from '../html/segments.js'
 import type {MissingMode} from '../options.js'
-import {alignedPage, alignedRows, editionPage} from '../render-html.js'
+import {editionPage} from '../render-html.js'
 import type {SegmentedDocument} from '../types.js'
 import {blockHtml, htmlOf, type SegmentHtml} from './html-pieces.js'
 import {PAGE_PART, fillOnce, fillSlots, hasReserved, slot} from './placeholders.js'
@@ -44,15 +44,4 @@ export function fastHtmlEdition(doc: SegmentedDocument, edition: Edition, contex
   const article = fillSlots(skeleton, (n) => contents.get(n) ?? ((complete = false), ''))
   const page = editionPage(doc, edition, context, missing, {type: 'text', value: PAGE_PART})
   return complete ? fillOnce(page, PAGE_PART, article) : undefined
-}
-
-/** The aligned page: the reference's grid rows with a slot per cell, each cell's spans put in. */
-export function fastAlignedHtml(doc: SegmentedDocument, context: PageContext, html: SegmentHtml): string | undefined {
-  const {editions} = context
-  if (editions.some((edition) => edition.blocks.some((block) => block.segments.some((s) => hasReserved(s.text))))) return undefined
-  const cells: string[] = []
-  const rows = alignedRows(doc, context, (block, l, options) => [placeholder(cells.push(blockHtml(block.cells[l]!, options, html)) - 1)])
-  if (rows.length === 0) return undefined
-  const grid = fillSlots(rows.map((row) => htmlOf([row])).join('\n'), (n) => cells[n]!)
-  return fillOnce(alignedPage(doc, context, [{type: 'text', value: PAGE_PART}]), PAGE_PART, grid)
 }

@@ -5,6 +5,9 @@ import {alignedDisplay, needsMarker, type EditionSegment} from '../align.js'
 import {segmentNode, segmentTextHast, toSafeHast, type SegmentOptions} from '../html/segments.js'
 import {isPlain} from '../parse.js'
 import {joinSegments} from '../render-markdown.js'
+import {simpleHtml} from './html-simple.js'
+import {fill, template, type Template} from './template.js'
+import {segmentNodes} from './segment-nodes.js'
 
 const stringifier = unified().use(rehypeStringify)
 
@@ -29,15 +32,16 @@ function referenceSegment(segment: EditionSegment, options: SegmentOptions): str
  * kind (mark, display, language, options) with placeholders for its ID and
  * text; a segment's span is its template with its ID and the HTML of its
  * text put in. The HTML of a text depends on nothing else, so each text is
- * rendered once; plain text (no markup, no `&` or `<`) is its own HTML.
+ * rendered once; plain text (no markup, no `&` or `<`) is its own HTML, and
+ * text with simple markup is written directly (html-simple.ts).
  */
 export function segmentHtml(): SegmentHtml {
-  const templates = new Map<string, string>()
+  const templates = new Map<string, Template>()
   const bodies = new Map<string, string>()
   const body = (text: string): string => {
     if (isPlain(text)) return text
     let html = bodies.get(text)
-    if (html === undefined) bodies.set(text, (html = htmlOf(segmentTextHast(text))))
+    if (html === undefined) bodies.set(text, (html = simpleHtml(segmentNodes(text)) ?? htmlOf(segmentTextHast(text))))
     return html
   }
   return (segment, options) => {
@@ -46,10 +50,10 @@ export function segmentHtml(): SegmentHtml {
     // IDs are `[a-z0-9]`; anything an attribute would escape is rendered the long way.
     if (!/^[\w-]+$/.test(segment.id)) return referenceSegment(segment, options)
     const key = [options.language, options.withId, options.aligned, options.focusable, options.marked, display, segment.mark, segment.language].join('\u0000')
-    let template = templates.get(key)
-    if (template === undefined) templates.set(key, (template = referenceSegment({...segment, id: ID, text: BODY, source: ''}, options)))
+    let shape = templates.get(key)
+    if (shape === undefined) templates.set(key, (shape = template(referenceSegment({...segment, id: ID, text: BODY, source: ''}, options), /(\uE010|\uE011)/)))
     const text = display === 'text' ? body(segment.text) : ''
-    return template.replace(/\uE011|\uE010/g, (placeholder) => (placeholder === ID ? segment.id : text))
+    return fill(shape, (hole) => (hole === ID ? segment.id : text))
   }
 }
 

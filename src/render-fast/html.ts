@@ -1,6 +1,7 @@
 import type {Edition, RenderInput} from '../align.js'
 import type {PageContext} from '../html/chrome.js'
-import {fastAlignedHtml, fastHtmlEdition, htmlArticleSkeleton} from './html-edition.js'
+import {fastAlignedHtml} from './html-aligned.js'
+import {fastHtmlEdition, htmlArticleSkeleton} from './html-edition.js'
 import {segmentHtml} from './html-pieces.js'
 import {treeHasReserved} from './placeholders.js'
 

@@ -1,6 +1,5 @@
 import type {PhrasingContent} from 'mdast'
 import {alignedDisplay, type AlignedBlock, type Edition} from '../align.js'
-import {parseSegmentText} from '../edition-tree.js'
 import {isPlain} from '../parse.js'
 import {alignedMarkdownTree, markerNodes} from '../render-markdown.js'
 import type {SegmentedDocument} from '../types.js'
@@ -9,6 +8,7 @@ import {hasLineBreak, placeBlock} from './markdown-edition.js'
 import {serialiseSkeleton, slotNode, type SlotContext} from './markdown-skeleton.js'
 import {phrasingAt, textAt} from './markdown-state.js'
 import {fillSlots, hasReserved} from './placeholders.js'
+import {segmentNodes} from './segment-nodes.js'
 
 type Job = {kind: 'heading'; block: AlignedBlock} | {kind: 'cell'; block: AlignedBlock; l: number; s: number}
 
@@ -41,7 +41,7 @@ export function fastAlignedMarkdown(doc: SegmentedDocument, editions: Edition[],
       const segments = job.block.cells[0]!
       if (segments.some((s) => hasReserved(s.text))) return undefined
       const only = segments.length === 1 ? segments[0]!.text : undefined
-      const nodes = (): PhrasingContent[] => segments.flatMap((s) => parseSegmentText(s.text))
+      const nodes = (): PhrasingContent[] => segments.flatMap((s) => segmentNodes(s.text))
       const value = only !== undefined && isPlain(only) ? textAt(context, only, context.before, context.after) : memoised(memo, context, `h\u0000${segments.map((s) => s.text).join('\u0000')}`, nodes)
       content = placeBlock(value, 'heading', context, () => hasLineBreak(nodes()), Math.min(6, job.block.depth + 1))
     } else {
@@ -52,7 +52,7 @@ export function fastAlignedMarkdown(doc: SegmentedDocument, editions: Edition[],
       const value =
         display === 'text' && segment.mark === 'current' && isPlain(segment.text)
           ? textAt(context, segment.text, context.before, context.after)
-          : memoised(memo, context, `c\u0000${language}\u0000${segment.mark}\u0000${display}\u0000${segment.text}`, () => markerNodes(segment, language, t, {aligned: true}))
+          : memoised(memo, context, `c\u0000${language}\u0000${segment.mark}\u0000${display}\u0000${segment.text}`, () => markerNodes(segment, language, t, {aligned: true, parse: segmentNodes}))
       content = placeBlock(value, 'tableCell', context, () => false)
     }
     if (content === undefined) return undefined

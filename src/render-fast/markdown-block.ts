@@ -6,6 +6,7 @@ import {joinSegments, segmentMarkdown} from '../render-markdown.js'
 import type {Translate} from '../ui-strings.js'
 import {firstCharacter, isLocal, lastCharacter} from './markdown-local.js'
 import {phrasingAt, textAt, type PhrasingContext} from './markdown-state.js'
+import {segmentNodes} from './segment-nodes.js'
 
 /** A shown segment of a block, as the reference renderer joins them. */
 interface Part {
@@ -47,7 +48,7 @@ function partsOf(job: BlockJob): Part[] {
 }
 
 const nodesOf = (part: Part, job: BlockJob): PhrasingContent[] =>
-  (part.nodes ??= segmentMarkdown(part.segment, job.language, job.t, {marked: part.marked, cell: job.block.kind === 'tableCell'}))
+  (part.nodes ??= segmentMarkdown(part.segment, job.language, job.t, {marked: part.marked, cell: job.block.kind === 'tableCell', parse: segmentNodes}))
 
 /** The text at the start (or end) of a part, when a text node is there. */
 function edgeText(part: Part, job: BlockJob, end: boolean): string | undefined {

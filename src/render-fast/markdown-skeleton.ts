@@ -1,6 +1,7 @@
 import type {Root, RootContent} from 'mdast'
-import type {Handle} from 'mdast-util-to-markdown'
+import type {Handle, State} from 'mdast-util-to-markdown'
 import {markdownStringifier} from '../render-markdown.js'
+import {fastRoot} from '../segment/fast-safe.js'
 import type {PhrasingContext} from './markdown-state.js'
 import {FRONT_MATTER, NOTES, slot} from './placeholders.js'
 import {skeletonTree} from './skeleton-tree.js'
@@ -34,11 +35,22 @@ const slotHandler: Handle = (node, _, state, info) => {
   return `${slot(index)}\n${LINE}`
 }
 
+// A block holding only a slot serialises to the slot's output (so containerPhrasing returns for one string);
+// taken directly, an aligned page's tens of thousands of cells cost little.
+const root: Handle = (node, parent, state, info) => {
+  const containerPhrasing = state.containerPhrasing
+  state.containerPhrasing = function (this: State, container, at) {
+    const only = container.children.length === 1 ? container.children[0] : undefined
+    return only?.type === ('concordSlot' as never) ? slotHandler(only as never, container, this, at) : containerPhrasing.call(this, container, at)
+  }
+  return fastRoot(node, parent, state, info)
+}
+
 let processor: ReturnType<typeof markdownStringifier> | undefined
 
 /** Serialise a tree holding slot nodes (and perhaps front matter and notes placeholders) with the editions' serialiser. */
 export function serialiseSkeleton(tree: Root, contexts: Map<number, SlotContext>): MarkdownSkeleton {
-  processor ??= markdownStringifier({concordSlot: slotHandler, concordFrontMatter: () => FRONT_MATTER, concordNotes: () => NOTES})
+  processor ??= markdownStringifier({root, concordSlot: slotHandler, concordFrontMatter: () => FRONT_MATTER, concordNotes: () => NOTES})
   const raw = processor.stringify(tree)
   const text = raw.replace(/\uE000(\d+)\uE001\n([^\uE005\n]*)\uE005/g, (_, n: string, indent: string) => {
     contexts.get(Number(n))!.indent = indent

@@ -1,7 +1,8 @@
 import type {PhrasingContent} from 'mdast'
 import type {Handle, State} from 'mdast-util-to-markdown'
 import {markdownStringifier} from '../render-markdown.js'
-import {fastSafe} from '../segment/fast-safe.js'
+import {quickSafe} from './quick-safe.js'
+import {simplePhrasing} from './markdown-simple.js'
 
 /** Where a block's inline content sits in the page, as the serialiser saw it (see markdown-skeleton.ts). */
 export interface PhrasingContext {
@@ -20,9 +21,13 @@ let captured: State | undefined
  * handlers, unsafe patterns and options as a whole page, once its `stack` is
  * set to the construct stack of the place the content goes.
  */
-function serialiserState(): State {
+export function serialiserState(): State {
   if (!captured) {
     const capture: Handle = (_, __, state) => {
+      const safe = state.safe
+      state.safe = function (this: State, value, config) {
+        return quickSafe(this, value ?? '', config) ?? safe.call(this, value, config)
+      }
       captured = state
       return ''
     }
@@ -36,14 +41,14 @@ export function phrasingAt(context: PhrasingContext, children: PhrasingContent[]
   const state = serialiserState()
   state.stack = [...context.stack] as State['stack']
   state.indexStack = []
-  return state.containerPhrasing({type: 'paragraph', children}, {before, after, now: {line: 1, column: 1}, lineShift: 0})
+  return simplePhrasing(state, children, before, after) ?? state.containerPhrasing({type: 'paragraph', children}, {before, after, now: {line: 1, column: 1}, lineShift: 0})
 }
 
 /** A lone text node serialised at `context` between `before` and `after`: what the text handler returns. */
 export function textAt(context: PhrasingContext, value: string, before: string, after: string): string {
   const state = serialiserState()
   state.stack = context.stack as State['stack']
-  return fastSafe(state, value, {before, after})
+  return state.safe(value, {before, after})
 }
 
 /** Attention (emphasis, strong, delete): the serialiser picks its markers from everything around it. */

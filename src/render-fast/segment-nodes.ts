@@ -1,0 +1,21 @@
+import type {PhrasingContent} from 'mdast'
+import {parseSegmentText, publishable} from '../edition-tree.js'
+import {isPlain} from '../parse.js'
+import {simpleInline} from './inline-parse.js'
+
+// As parseSegmentText's cache: every text of a long book in four languages, then start afresh.
+const parsed = new Map<string, PhrasingContent[]>()
+const CACHE_LIMIT = 500_000
+
+/** parseSegmentText with the fast inline parser where it applies: the same nodes, positions aside. */
+export function segmentNodes(text: string): PhrasingContent[] {
+  let nodes = parsed.get(text)
+  if (!nodes) {
+    if (parsed.size >= CACHE_LIMIT) parsed.clear()
+    const simple = isPlain(text) ? undefined : simpleInline(text)
+    nodes = simple ? publishable(simple) : parseSegmentText(text)
+    parsed.set(text, nodes)
+  }
+  // Callers may add to the list (a stale segment's note reference), as with parseSegmentText.
+  return [...nodes]
+}

@@ -1,0 +1,138 @@
+import fc from 'fast-check'
+import type {PhrasingContent} from 'mdast'
+import {describe, expect, it} from 'vitest'
+import {parseInline} from '../src/parse.js'
+import {simpleInline} from '../src/render-fast/inline-parse.js'
+import {segmentTextHast} from '../src/html/segments.js'
+import {htmlOf} from '../src/render-fast/html-pieces.js'
+import {simpleHtml} from '../src/render-fast/html-simple.js'
+import {simplePhrasing} from '../src/render-fast/markdown-simple.js'
+import {quickSafe} from '../src/render-fast/quick-safe.js'
+import {segmentNodes} from '../src/render-fast/segment-nodes.js'
+import {fastSafe} from '../src/segment/fast-safe.js'
+import {serialiserState} from '../src/render-fast/markdown-state.js'
+
+/** Nodes without positions, as the fast parser gives them. */
+const bare = (nodes: PhrasingContent[]): unknown =>
+  nodes.map((node) => {
+    const {position: _, ...rest} = node as PhrasingContent & {position?: unknown}
+    return 'children' in rest ? {...rest, children: bare(rest.children as PhrasingContent[])} : rest
+  })
+
+const tokens = [
+  'word', 'Wort', '회원들은', 'メンバー', '保護', 'хүний', '1168', 'a', 'B', ' ', ' ', '  ', '\u3000', '\u00a0', '。', '、', '.', ',', '?', '!', ':', ';', '(', ')', '"', "'", '|', '#', '>', '-', '+', '=', '^', '%', '/',
+  '*', '**', '***', '`', '``', '[', ']', '](', '](https://example.org/a)', 'https://example.org', 'www.x', 'http://', 'a@b', '_', '~', '&', '&amp;', '<', '\\', '\n', '1.', '2)', '😀'
+]
+const textArb = fc.array(fc.constantFrom(...tokens), {minLength: 1, maxLength: 10}).map((t) => t.join(''))
+const shapedArb = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom('word', '회원들은', 'メンバー', 'a1', '。', '.', ',', ':', '(x)', '|', '#'),
+      fc.tuple(fc.constantFrom('*', '**'), fc.constantFrom('em', '강조', '強調。', '.x', 'x.', ' x', 'a b'), fc.constantFrom('*', '**')).map((p) => p.join('')),
+      fc.constantFrom('`code_1`', '`a|b`', '` x`', '`<b>&`', '[site](https://example.org/a)', '[a b](x)', '[^1](x)', '[x](a b)', '[x](<a>)', '[x](a&amp;b)', '[x]', '![x](y)')
+    ),
+    {minLength: 1, maxLength: 6}
+  )
+  .chain((parts) => fc.constantFrom(parts.join(''), parts.join(' ')))
+
+describe('the fast inline parser', {timeout: 600_000}, () => {
+  for (const [name, arb] of [['any text', textArb], ['text shaped like segments', shapedArb]] as const) {
+    it(`gives the parser’s nodes (positions aside) for ${name}, or nothing`, () => {
+      let parsed = 0
+      fc.assert(
+        fc.property(arb, (text) => {
+          const fast = simpleInline(text)
+          if (fast === undefined) return
+          parsed++
+          expect(fast).toEqual(bare(parseInline(text)))
+        }),
+        {numRuns: Number(process.env.RUNS ?? 20_000)}
+      )
+      expect(parsed).toBeGreaterThan(1000)
+    })
+  }
+})
+
+describe('inline Markdown of simple shapes, serialised directly', {timeout: 600_000}, () => {
+  const contexts = [
+    {stack: ['paragraph', 'phrasing'], before: '\n', after: '\n'},
+    {stack: ['headingAtx', 'phrasing'], before: '# ', after: '\n'},
+    {stack: ['table', 'tableRow', 'tableCell', 'phrasing'], before: '|', after: '|'},
+    {stack: ['list', 'listItem', 'paragraph', 'phrasing'], before: '\n', after: '\n'},
+    {stack: ['paragraph', 'phrasing'], before: ' ', after: '*'},
+    {stack: ['paragraph', 'phrasing'], before: 'x', after: '.'}
+  ]
+  const valueArb = fc.array(fc.constantFrom('a', 'word', '회원', '。', '.', ' ', '\u3000', '*', '_', '#', '|', '`', '[', ']', '(', ')', '!', '&', '<', 'w.x', '1.', '-', '\\', '~', '\n', '😀'), {minLength: 0, maxLength: 5}).map((p) => p.join(''))
+  const leafArb: fc.Arbitrary<PhrasingContent> = fc.oneof(
+    {weight: 4, arbitrary: valueArb.map((value) => ({type: 'text', value}) as PhrasingContent)},
+    {weight: 1, arbitrary: valueArb.map((value) => ({type: 'inlineCode', value}) as PhrasingContent)},
+    {weight: 1, arbitrary: fc.tuple(valueArb, fc.constantFrom('https://example.org/a', 'x y', '')).map(([value, url]) => ({type: 'link', url, title: null, children: [{type: 'text', value}]}) as PhrasingContent)},
+    {weight: 1, arbitrary: fc.constantFrom<PhrasingContent>({type: 'break'}, {type: 'footnoteReference', identifier: 'stale-s1', label: 'stale-s1'})}
+  )
+  const wordArb = fc.constantFrom('a', 'word', '회원', '強調。', '.x', 'x.', ' x', 'a b', '(a)', 'w.x', '#', '|', '*')
+  const nodeArb: fc.Arbitrary<PhrasingContent> = fc.oneof(
+    {weight: 3, arbitrary: leafArb},
+    {weight: 3, arbitrary: fc.tuple(fc.constantFrom('emphasis', 'strong', 'delete'), wordArb).map(([type, value]) => ({type, children: [{type: 'text', value}]}) as PhrasingContent)},
+    {weight: 1, arbitrary: fc.tuple(fc.constantFrom('emphasis', 'strong', 'delete'), fc.array(fc.oneof(leafArb, leafArb.map((n) => ({type: 'emphasis', children: [n]}) as PhrasingContent)), {minLength: 0, maxLength: 3})).map(([type, children]) => ({type, children}) as PhrasingContent)}
+  )
+
+  it('is what the serialiser writes, or nothing', () => {
+    const state = serialiserState()
+    let direct = 0
+    let withAttention = 0
+    fc.assert(
+      // Attention between words (the usual case) as well as anywhere.
+      fc.property(fc.oneof(fc.array(nodeArb, {minLength: 1, maxLength: 5}), fc.array(fc.tuple(nodeArb, fc.constantFrom('a ', ' ', '。', 'x', ' (')), {minLength: 1, maxLength: 3}).map((pairs) => pairs.flatMap(([node, value]): PhrasingContent[] => [node, {type: 'text', value}]))), fc.constantFrom(...contexts), (children, context) => {
+        state.stack = [...context.stack] as typeof state.stack
+        state.indexStack = []
+        const fast = simplePhrasing(state, children, context.before, context.after)
+        state.stack = [...context.stack] as typeof state.stack
+        state.indexStack = []
+        const slow = state.containerPhrasing({type: 'paragraph', children}, {before: context.before, after: context.after, now: {line: 1, column: 1}, lineShift: 0})
+        if (fast === undefined) return
+        direct++
+        if (children.some((c) => ['emphasis', 'strong', 'delete'].includes(c.type))) withAttention++
+        expect(fast).toBe(slow)
+      }),
+      {numRuns: Number(process.env.RUNS ?? 20_000)}
+    )
+    expect(direct).toBeGreaterThan(5000)
+    expect(withAttention).toBeGreaterThan(2000)
+  })
+})
+
+describe('a segment’s HTML from its nodes', {timeout: 600_000}, () => {
+  it('is what remark-rehype, the sanitiser and rehype-stringify write, or nothing', () => {
+    let direct = 0
+    fc.assert(
+      fc.property(fc.oneof(shapedArb, textArb), (text) => {
+        const fast = simpleHtml(segmentNodes(text))
+        if (fast === undefined) return
+        direct++
+        expect(fast).toBe(htmlOf(segmentTextHast(text)))
+      }),
+      {numRuns: Number(process.env.RUNS ?? 20_000)}
+    )
+    expect(direct).toBeGreaterThan(5000)
+  })
+})
+
+describe('text that needs no escape', {timeout: 600_000}, () => {
+  it('is found without walking the patterns, and only then', () => {
+    const state = serialiserState()
+    const stacks = [['paragraph', 'phrasing'], ['headingAtx', 'phrasing'], ['table', 'tableRow', 'tableCell', 'phrasing'], ['link', 'label', 'phrasing'], ['link', 'destinationRaw'], ['autolink'], []]
+    const valueArb = fc.array(fc.constantFrom('a', 'W', 'w', '회원', '。', '.', ',', '?', ' ', '\n', '\t', '*', '_', '#', '|', ':', '@', '(', ')', '[', ']', '!', '&', '<', '>', '\\', '~', '`', '-', '+', '=', '1', '\u0001', '\u007f', '😀'), {maxLength: 6}).map((p) => p.join(''))
+    let quick = 0
+    fc.assert(
+      fc.property(valueArb, fc.constantFrom(...stacks), valueArb, valueArb, (value, stack, before, after) => {
+        state.stack = [...stack] as typeof state.stack
+        const fast = quickSafe(state, value, {before, after})
+        if (fast === undefined) return
+        quick++
+        expect(fast).toBe(fastSafe(state, value, {before, after}))
+      }),
+      {numRuns: Number(process.env.RUNS ?? 20_000)}
+    )
+    expect(quick).toBeGreaterThan(2000)
+  })
+})
