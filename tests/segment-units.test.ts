@@ -65,6 +65,9 @@ describe('the segment cache file', () => {
     // A cache that lies is not detectable by design, but a corrupt one is ignored.
     writeFileSync(cache, '{not json')
     expect(concord(['segment', '--check'], dir).code).toBe(0)
+    // --check writes nothing, not even the cache; the next segment run replaces it.
+    expect(readFileSync(cache, 'utf8')).toBe('{not json')
+    expect(concord(['segment'], dir).code).toBe(0)
     expect(JSON.parse(readFileSync(cache, 'utf8')).format).toBe(1)
 
     // Editing the statement with a warm cache gives what a cold run gives.

@@ -23,13 +23,12 @@ function lineStarts(source: string): number[] {
 }
 
 /** Locate the start of a sentence in the source, within its block, for `path:line:col` messages. */
-function locate(source: string, starts: number[], block: TextBlock, sentence: InlineSentence, text: string): {line: number; column: number} {
+function locate(blockText: () => string, starts: number[], block: TextBlock, sentence: InlineSentence, text: string): {line: number; column: number} {
   const start = block.node.position?.start ?? {line: 1, column: 1, offset: 0}
   if (sentence.offset === 0 || start.offset === undefined) return {line: start.line, column: start.column}
-  const end = block.node.position?.end.offset ?? source.length
   const words = text.split(/\s+/).slice(0, 4)
   const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s>]+'))
-  const match = pattern.exec(source.slice(start.offset, end))
+  const match = pattern.exec(blockText())
   if (!match) return {line: start.line, column: start.column}
   const offset = start.offset + match.index
   // The last line starting at or before `offset` (a scan of the text before it is quadratic over a book).
@@ -48,6 +47,9 @@ export function segmentTree(tree: Root, source: string, options: SegmentOptions)
   const segments: SourceSegment[] = []
   const starts = lineStarts(source)
   collectBlocks(tree).forEach((block, blockIndex) => {
+    // Sliced once per block, not once per sentence: a long paragraph has many.
+    let slice: string | undefined
+    const blockText = (): string => (slice ??= source.slice(block.node.position?.start.offset ?? 0, block.node.position?.end.offset ?? source.length))
     for (const sentence of segmentBlock(block, options.language)) {
       const text = inlineToMarkdown(sentence.children)
       if (!text) continue
@@ -56,7 +58,7 @@ export function segmentTree(tree: Root, source: string, options: SegmentOptions)
         kind: block.kind,
         block: blockIndex,
         depth: block.node.type === 'heading' ? block.node.depth : 0,
-        ...locate(source, starts, block, sentence, text)
+        ...locate(blockText, starts, block, sentence, text)
       })
     }
   })
