@@ -12,21 +12,14 @@ import {segmentNodes} from './segment-nodes.js'
 
 type Job = {kind: 'heading'; block: AlignedBlock} | {kind: 'cell'; block: AlignedBlock; l: number; s: number}
 
-/** A heading or cell holds all its inline content: serialising it at its place gives the page's bytes. */
-function memoised(memo: Map<string, string | null>, context: SlotContext, key: string, nodes: () => PhrasingContent[]): string {
-  const full = `${context.stack.join(',')}\u0000${context.before}\u0000${context.after}\u0000${key}`
-  let value = memo.get(full)
-  if (typeof value !== 'string') memo.set(full, (value = phrasingAt(context, nodes())))
-  return value
-}
-
 /**
  * The aligned Markdown edition: the reference's tree with a slot for each
  * heading and cell, serialised once, then each slot's content serialised at
- * its place (once per text). `undefined` when the bytes could differ (an
+ * its place (a heading or cell holds all its inline content, so that gives
+ * the page's bytes). `undefined` when the bytes could differ (an
  * empty cell, a heading the serialiser would set otherwise).
  */
-export function fastAlignedMarkdown(doc: SegmentedDocument, editions: Edition[], t: Translate, memo: Map<string, string | null>): string | undefined {
+export function fastAlignedMarkdown(doc: SegmentedDocument, editions: Edition[], t: Translate): string | undefined {
   const jobs: Job[] = []
   const contexts = new Map<number, SlotContext>()
   const add = (job: Job): PhrasingContent[] => [slotNode(jobs.push(job) - 1, contexts) as PhrasingContent]
@@ -42,7 +35,7 @@ export function fastAlignedMarkdown(doc: SegmentedDocument, editions: Edition[],
       if (segments.some((s) => hasReserved(s.text))) return undefined
       const only = segments.length === 1 ? segments[0]!.text : undefined
       const nodes = (): PhrasingContent[] => segments.flatMap((s) => segmentNodes(s.text))
-      const value = only !== undefined && isPlain(only) ? textAt(context, only, context.before, context.after) : memoised(memo, context, `h\u0000${segments.map((s) => s.text).join('\u0000')}`, nodes)
+      const value = only !== undefined && isPlain(only) ? textAt(context, only, context.before, context.after) : phrasingAt(context, nodes())
       content = placeBlock(value, 'heading', context, () => hasLineBreak(nodes()), Math.min(6, job.block.depth + 1))
     } else {
       const segment = job.block.cells[job.l]![job.s]!
@@ -52,7 +45,7 @@ export function fastAlignedMarkdown(doc: SegmentedDocument, editions: Edition[],
       const value =
         display === 'text' && segment.mark === 'current' && isPlain(segment.text)
           ? textAt(context, segment.text, context.before, context.after)
-          : memoised(memo, context, `c\u0000${language}\u0000${segment.mark}\u0000${display}\u0000${segment.text}`, () => markerNodes(segment, language, t, {aligned: true, parse: segmentNodes}))
+          : phrasingAt(context, markerNodes(segment, language, t, {aligned: true, parse: segmentNodes}))
       content = placeBlock(value, 'tableCell', context, () => false)
     }
     if (content === undefined) return undefined

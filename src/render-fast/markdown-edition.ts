@@ -35,7 +35,7 @@ export function placeBlock(content: string, kind: EditionBlock['kind'] | 'paragr
  * string as renderMarkdownEdition, or `undefined` when it cannot be shown
  * to be (the caller then renders it with the reference).
  */
-export function fastMarkdownEdition(doc: SegmentedDocument, edition: Edition, t: Translate, skeleton: MarkdownSkeleton, memo: Map<string, string | null>): string | undefined {
+export function fastMarkdownEdition(doc: SegmentedDocument, edition: Edition, t: Translate, skeleton: MarkdownSkeleton): string | undefined {
   const language = edition.language
   const contents = new Map<number, string>()
   const notes: FootnoteDefinition[] = []
@@ -44,7 +44,7 @@ export function fastMarkdownEdition(doc: SegmentedDocument, edition: Edition, t:
     if (!context || block.segments.some((s) => hasReserved(s.text) || hasReserved(s.source))) return undefined
     for (const segment of block.segments) if (segment.mark === 'stale') notes.push(staleNote(segment, language, t))
     const breaks = (): boolean => block.segments.some((s, i) => s.display !== 'omit' && hasLineBreak(segmentMarkdown(s, language, t, {marked: needsMarker(block.segments, i), cell: false, parse: segmentNodes})))
-    const content = placeBlock(blockMarkdown({block, context, language, t, memo}), block.kind, context, breaks, block.depth)
+    const content = placeBlock(blockMarkdown({block, context, language, t}), block.kind, context, breaks, block.depth)
     if (content === undefined) return undefined
     contents.set(block.index, content)
   }

@@ -1,7 +1,7 @@
 import type {Parents, PhrasingContent} from 'mdast'
 import type {ConstructName, Handle, State} from 'mdast-util-to-markdown'
 import {classifyCharacter} from 'micromark-util-classify-character'
-import {firstCharacter, lastCharacter} from './markdown-local.js'
+import {firstCharacter, lastCharacter} from './characters.js'
 import {encodeInfo} from './markdown-encode-info.js'
 
 /**
@@ -55,6 +55,12 @@ function items(state: State, parent: Parents, before: string, after: string, nes
       if (!value) return undefined
       out.push(value)
       previous = lastCharacter(value)
+      continue
+    }
+    if (child.type === 'inlineCode' && /^[^`\r\n| ](?:[^`\r\n|]*[^`\r\n| ])?$/.test(child.value)) {
+      // What the code handler (and GFM's in tables) writes for code without backticks, pipes, line endings or edge spaces.
+      out.push(`\`${child.value}\``)
+      previous = '`'
       continue
     }
     const handler = handlerOf(state, child)

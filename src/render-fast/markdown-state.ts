@@ -23,10 +23,14 @@ let captured: State | undefined
  */
 export function serialiserState(): State {
   if (!captured) {
+    // The same serialiser, with shortcuts that give its output where they apply (quick-safe.ts, markdown-simple.ts).
     const capture: Handle = (_, __, state) => {
-      const safe = state.safe
+      const {safe, containerPhrasing} = state
       state.safe = function (this: State, value, config) {
         return quickSafe(this, value ?? '', config) ?? safe.call(this, value, config)
+      }
+      state.containerPhrasing = function (this: State, parent, info) {
+        return simplePhrasing(this, parent.children as PhrasingContent[], info.before, info.after) ?? containerPhrasing.call(this, parent, info)
       }
       captured = state
       return ''
@@ -41,7 +45,7 @@ export function phrasingAt(context: PhrasingContext, children: PhrasingContent[]
   const state = serialiserState()
   state.stack = [...context.stack] as State['stack']
   state.indexStack = []
-  return simplePhrasing(state, children, before, after) ?? state.containerPhrasing({type: 'paragraph', children}, {before, after, now: {line: 1, column: 1}, lineShift: 0})
+  return state.containerPhrasing({type: 'paragraph', children}, {before, after, now: {line: 1, column: 1}, lineShift: 0})
 }
 
 /** A lone text node serialised at `context` between `before` and `after`: what the text handler returns. */
@@ -49,10 +53,4 @@ export function textAt(context: PhrasingContext, value: string, before: string, 
   const state = serialiserState()
   state.stack = context.stack as State['stack']
   return state.safe(value, {before, after})
-}
-
-/** Attention (emphasis, strong, delete): the serialiser picks its markers from everything around it. */
-export function isAttention(node: PhrasingContent): boolean {
-  const handler = serialiserState().handlers[node.type] as {attention?: unknown} | undefined
-  return Boolean(handler?.attention)
 }

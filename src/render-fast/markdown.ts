@@ -14,19 +14,18 @@ export interface FastMarkdown {
  * Markdown editions without a tree per edition: the document's page is
  * serialised once with a slot for each text block (markdown-skeleton.ts),
  * and each edition fills the slots with its blocks' inline Markdown
- * (markdown-block.ts), each segment's serialised once per document.
+ * (markdown-block.ts).
  */
 export function fastMarkdown(input: RenderInput): FastMarkdown | undefined {
   const {document, editions, t} = input
   if (treeHasReserved(document.tree)) return undefined
-  const memo = new Map<string, string | null>()
   let skeleton: MarkdownSkeleton | undefined
   return {
     edition: (edition) => {
       skeleton ??= markdownSkeleton(document.tree, new Set(edition.blocks.map((block) => block.index)))
       if (skeleton.contexts.size !== edition.blocks.length) return undefined
-      return fastMarkdownEdition(document, edition, t, skeleton, memo)
+      return fastMarkdownEdition(document, edition, t, skeleton)
     },
-    aligned: () => fastAlignedMarkdown(document, editions, t, memo)
+    aligned: () => fastAlignedMarkdown(document, editions, t)
   }
 }

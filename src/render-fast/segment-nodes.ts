@@ -12,7 +12,8 @@ export function segmentNodes(text: string): PhrasingContent[] {
   let nodes = parsed.get(text)
   if (!nodes) {
     if (parsed.size >= CACHE_LIMIT) parsed.clear()
-    const simple = isPlain(text) ? undefined : simpleInline(text)
+    // Plain text parses to itself, one text node (see parseInline).
+    const simple = isPlain(text) ? [{type: 'text', value: text} as const] : simpleInline(text)
     nodes = simple ? publishable(simple) : parseSegmentText(text)
     parsed.set(text, nodes)
   }
