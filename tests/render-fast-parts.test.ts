@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import type {PhrasingContent} from 'mdast'
 import {describe, expect, it} from 'vitest'
 import type {State} from 'mdast-util-to-markdown'
+import {parseSegmentText} from '../src/edition-tree.js'
 import {parseInline} from '../src/parse.js'
 import {markdownStringifier} from '../src/render-markdown.js'
 import {simpleInline} from '../src/render-fast/inline-parse.js'
@@ -53,6 +54,18 @@ describe('the fast inline parser', {timeout: 600_000}, () => {
       expect(parsed).toBeGreaterThan(1000)
     })
   }
+})
+
+describe('a segment’s nodes', {timeout: 600_000}, () => {
+  it('are parseSegmentText’s (positions aside), unsafe links and all', () => {
+    const unsafe = fc.constantFrom('[x](javascript:alert(1))', '[x](JAVASCRIPT:a)', '[x](data:text/html,a)', '[x](/relative)', '[x](#top)', '[x](mailto:a@b.c)')
+    fc.assert(
+      fc.property(fc.oneof(shapedArb, textArb, fc.tuple(shapedArb, unsafe).map(([a, b]) => `${a} ${b}`)), (text) => {
+        expect(bare(segmentNodes(text))).toEqual(bare(parseSegmentText(text)))
+      }),
+      {numRuns: Number(process.env.RUNS ?? 20_000)}
+    )
+  })
 })
 
 describe('inline Markdown of simple shapes, serialised directly', {timeout: 600_000}, () => {

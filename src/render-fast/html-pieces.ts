@@ -17,8 +17,8 @@ export const htmlOf = (nodes: ElementContent[]): string => stringifier.stringify
 const BODY = '\uE010'
 const ID = '\uE011'
 
-/** The HTML of one segment as the reference renders it (a span holding markers and the sanitised text), or `null` when it shows nothing. */
-export type SegmentHtml = (segment: EditionSegment, options: SegmentOptions) => string | null
+/** The HTML of the segments of blocks rendered with the same options (a span holding markers and the sanitised text), or `null` when one shows nothing. */
+export type SegmentHtml = (options: SegmentOptions) => (segment: EditionSegment, marked: boolean) => string | null
 
 function referenceSegment(segment: EditionSegment, options: SegmentOptions): string {
   const node = segmentNode(segment, options)
@@ -36,7 +36,6 @@ function referenceSegment(segment: EditionSegment, options: SegmentOptions): str
  * text with simple markup is written directly (html-simple.ts).
  */
 export function segmentHtml(): SegmentHtml {
-  const templates = new Map<string, Template>()
   const bodies = new Map<string, string>()
   const body = (text: string): string => {
     if (isPlain(text)) return text
@@ -44,23 +43,33 @@ export function segmentHtml(): SegmentHtml {
     if (html === undefined) bodies.set(text, (html = simpleHtml(segmentNodes(text)) ?? htmlOf(segmentTextHast(text))))
     return html
   }
-  return (segment, options) => {
-    const display = options.aligned ? alignedDisplay(segment) : segment.display
-    if (display === 'omit' && !options.aligned) return null
-    // IDs are `[a-z0-9]`; anything an attribute would escape is rendered the long way.
-    if (!/^[\w-]+$/.test(segment.id)) return referenceSegment(segment, options)
-    const key = [options.language, options.withId, options.aligned, options.focusable, options.marked, display, segment.mark, segment.language].join('\u0000')
-    let shape = templates.get(key)
-    if (shape === undefined) templates.set(key, (shape = template(referenceSegment({...segment, id: ID, text: BODY, source: ''}, options), /(\uE010|\uE011)/)))
-    const text = display === 'text' ? body(segment.text) : ''
-    return fill(shape, (hole) => (hole === ID ? segment.id : text))
+  const byOptions = new Map<string, (segment: EditionSegment, marked: boolean) => string | null>()
+  return (options) => {
+    const optionsKey = [options.language, options.withId, options.aligned, options.focusable].join('\u0000')
+    let render = byOptions.get(optionsKey)
+    if (render) return render
+    const templates = new Map<string, Template>()
+    render = (segment, marked) => {
+      const display = options.aligned ? alignedDisplay(segment) : segment.display
+      if (display === 'omit' && !options.aligned) return null
+      // IDs are `[a-z0-9]`; anything an attribute would escape is rendered the long way.
+      if (!/^[\w-]+$/.test(segment.id)) return referenceSegment(segment, {...options, marked})
+      const key = `${marked}\u0000${display}\u0000${segment.mark}\u0000${segment.language}`
+      let shape = templates.get(key)
+      if (shape === undefined) templates.set(key, (shape = template(referenceSegment({...segment, id: ID, text: BODY, source: ''}, {...options, marked}), /(\uE010|\uE011)/)))
+      const text = display === 'text' ? body(segment.text) : ''
+      return fill(shape, (hole) => (hole === ID ? segment.id : text))
+    }
+    byOptions.set(optionsKey, render)
+    return render
   }
 }
 
 /** A block's segment spans joined as the reference joins them: `blockChildren` of render-html.ts as HTML. */
 export function blockHtml(segments: EditionSegment[], options: SegmentOptions, html: SegmentHtml): string {
+  const render = html(options)
   const parts = segments.flatMap((segment, i) => {
-    const value = html(segment, {...options, marked: needsMarker(segments, i)})
+    const value = render(segment, needsMarker(segments, i))
     const shown = options.aligned ? alignedDisplay(segment) : segment.display
     return value === null ? [] : [{nodes: [value], language: shown === 'text' ? segment.language : options.language}]
   })

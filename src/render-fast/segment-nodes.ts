@@ -1,5 +1,5 @@
 import type {PhrasingContent} from 'mdast'
-import {parseSegmentText, publishable} from '../edition-tree.js'
+import {isSafeUrl, parseSegmentText, publishable} from '../edition-tree.js'
 import {isPlain} from '../parse.js'
 import {simpleInline} from './inline-parse.js'
 
@@ -13,8 +13,9 @@ export function segmentNodes(text: string): PhrasingContent[] {
   if (!nodes) {
     if (parsed.size >= CACHE_LIMIT) parsed.clear()
     // Plain text parses to itself, one text node (see parseInline).
-    const simple = isPlain(text) ? [{type: 'text', value: text} as const] : simpleInline(text)
-    nodes = simple ? publishable(simple) : parseSegmentText(text)
+    const simple: PhrasingContent[] | undefined = isPlain(text) ? [{type: 'text', value: text}] : simpleInline(text)
+    // What the fast parser gives is already publishable (no raw HTML, no white space at its edges) but for unsafe links.
+    nodes = !simple ? parseSegmentText(text) : simple.some((node) => node.type === 'link' && !isSafeUrl(node.url)) ? publishable(simple) : simple
     parsed.set(text, nodes)
   }
   // Callers may add to the list (a stale segment's note reference), as with parseSegmentText.
