@@ -8,7 +8,7 @@ import type {MissingMode} from '../options.js'
 import {editionPage} from '../render-html.js'
 import type {SegmentedDocument} from '../types.js'
 import {blockHtml, htmlOf, type SegmentHtml} from './html-pieces.js'
-import {PAGE_PART, fillOnce, fillSlots, hasReserved, slot} from './placeholders.js'
+import {PAGE_PART, fillOnce, fillSlots, slot} from './placeholders.js'
 import {skeletonTree} from './skeleton-tree.js'
 
 const placeholder = (n: number): PhrasingContent => ({type: 'text', value: slot(n)})
@@ -16,9 +16,12 @@ const placeholder = (n: number): PhrasingContent => ({type: 'text', value: slot(
 /**
  * The article of a language edition with a slot in place of the content of
  * each text block of `blocks`, headings with their segment's ID. The same
- * for every edition of the document (they share blocks and IDs). Pure.
+ * for every edition of the document (they share blocks and IDs); empty when
+ * it cannot be used. Pure.
  */
 export function htmlArticleSkeleton(tree: Root, blocks: EditionBlock[]): string {
+  // IDs go in as they are (`[a-z0-9]`): anything else is rendered with the reference.
+  if (blocks.some((block) => block.segments.some((s) => !/^[\w-]+$/.test(s.id)))) return ''
   const byIndex = new Map(blocks.map((block) => [block.index, block]))
   const copy = skeletonTree(tree, (index, {node}) => {
     const block = byIndex.get(index)
@@ -33,15 +36,13 @@ export function htmlArticleSkeleton(tree: Root, blocks: EditionBlock[]): string 
 
 /** Whether the edition's blocks are the skeleton's: none dropped (every segment omitted), no heading without its ID. */
 const fitsSkeleton = (block: EditionBlock): boolean =>
-  block.segments.some((s) => s.display !== 'omit') && !(block.kind === 'heading' && block.segments[0]?.display === 'omit') && !block.segments.some((s) => hasReserved(s.text))
+  block.segments.some((s) => s.display !== 'omit') && !(block.kind === 'heading' && block.segments[0]?.display === 'omit')
 
 /** One language's HTML page from the document's article skeleton: the reference's bytes, or `undefined` to render with the reference. */
 export function fastHtmlEdition(doc: SegmentedDocument, edition: Edition, context: PageContext, missing: MissingMode, skeleton: string, html: SegmentHtml): string | undefined {
   if (!skeleton || !edition.blocks.every(fitsSkeleton)) return undefined
   const options = {language: edition.language, t: context.t}
   const contents = new Map(edition.blocks.map((block) => [block.index, blockHtml(block.segments, {...options, withId: block.kind !== 'heading'}, html)]))
-  let complete = true
-  const article = fillSlots(skeleton, (n) => contents.get(n) ?? ((complete = false), ''))
-  const page = editionPage(doc, edition, context, missing, {type: 'text', value: PAGE_PART})
-  return complete ? fillOnce(page, PAGE_PART, article) : undefined
+  const article = fillSlots(skeleton, (n) => contents.get(n))
+  return article === undefined ? undefined : fillOnce(editionPage(doc, edition, context, missing, {type: 'text', value: PAGE_PART}), PAGE_PART, article)
 }

@@ -48,7 +48,7 @@ export function segmentHtml(): SegmentHtml {
     const optionsKey = [options.language, options.withId, options.aligned, options.focusable].join('\u0000')
     let render = byOptions.get(optionsKey)
     if (render) return render
-    const templates = new Map<string, Template>()
+    const templates = new Map<string, Template | null>()
     render = (segment, marked) => {
       const display = options.aligned ? alignedDisplay(segment) : segment.display
       if (display === 'omit' && !options.aligned) return null
@@ -56,7 +56,13 @@ export function segmentHtml(): SegmentHtml {
       if (!/^[\w-]+$/.test(segment.id)) return referenceSegment(segment, {...options, marked})
       const key = `${marked}\u0000${display}\u0000${segment.mark}\u0000${segment.language}`
       let shape = templates.get(key)
-      if (shape === undefined) templates.set(key, (shape = template(referenceSegment({...segment, id: ID, text: BODY, source: ''}, {...options, marked}), /(\uE010|\uE011)/)))
+      if (shape === undefined) {
+        const found = template(referenceSegment({...segment, id: ID, text: BODY, source: ''}, {...options, marked}), /(\uE010|\uE011)/)
+        // The ID goes in `id` and `data-seg`, the text once; more places mean a marker's words looked like placeholders.
+        const usable = found.holes.filter((hole) => hole === ID).length <= 2 && found.holes.filter((hole) => hole === BODY).length <= 1
+        templates.set(key, (shape = usable ? found : null))
+      }
+      if (shape === null) return referenceSegment(segment, {...options, marked})
       const text = display === 'text' ? body(segment.text) : ''
       return fill(shape, (hole) => (hole === ID ? segment.id : text))
     }

@@ -7,7 +7,7 @@ import type {Translate} from '../ui-strings.js'
 import {hasLineBreak, placeBlock} from './markdown-edition.js'
 import {serialiseSkeleton, slotNode, type SlotContext} from './markdown-skeleton.js'
 import {phrasingAt, textAt} from './markdown-state.js'
-import {fillSlots, hasReserved} from './placeholders.js'
+import {fillSlots} from './placeholders.js'
 import {segmentNodes} from './segment-nodes.js'
 
 type Job = {kind: 'heading'; block: AlignedBlock} | {kind: 'cell'; block: AlignedBlock; l: number; s: number}
@@ -25,6 +25,7 @@ export function fastAlignedMarkdown(doc: SegmentedDocument, editions: Edition[],
   const add = (job: Job): PhrasingContent[] => [slotNode(jobs.push(job) - 1, contexts) as PhrasingContent]
   const tree = alignedMarkdownTree(doc, editions, t, {heading: (block) => add({kind: 'heading', block}), cell: (block, l, s) => add({kind: 'cell', block, l, s})})
   const skeleton = serialiseSkeleton(tree, contexts)
+  if (!skeleton) return undefined
   const contents: string[] = []
   for (const [n, job] of jobs.entries()) {
     const context = contexts.get(n)
@@ -32,7 +33,6 @@ export function fastAlignedMarkdown(doc: SegmentedDocument, editions: Edition[],
     let content: string | undefined
     if (job.kind === 'heading') {
       const segments = job.block.cells[0]!
-      if (segments.some((s) => hasReserved(s.text))) return undefined
       const only = segments.length === 1 ? segments[0]!.text : undefined
       const nodes = (): PhrasingContent[] => segments.flatMap((s) => segmentNodes(s.text))
       const value = only !== undefined && isPlain(only) ? textAt(context, only, context.before, context.after) : phrasingAt(context, nodes())
@@ -41,7 +41,7 @@ export function fastAlignedMarkdown(doc: SegmentedDocument, editions: Edition[],
       const segment = job.block.cells[job.l]![job.s]!
       const language = editions[job.l]!.language
       const display = alignedDisplay(segment)
-      if (display === 'omit' || hasReserved(segment.text)) return undefined
+      if (display === 'omit') return undefined
       const value =
         display === 'text' && segment.mark === 'current' && isPlain(segment.text)
           ? textAt(context, segment.text, context.before, context.after)

@@ -5,7 +5,7 @@ import type {SegmentedDocument} from '../types.js'
 import type {Translate} from '../ui-strings.js'
 import {blockMarkdown} from './markdown-block.js'
 import type {MarkdownSkeleton, SlotContext} from './markdown-skeleton.js'
-import {FRONT_MATTER, hasReserved} from './placeholders.js'
+import {FRONT_MATTER} from './placeholders.js'
 import {segmentNodes} from './segment-nodes.js'
 
 let processor: ReturnType<typeof markdownStringifier> | undefined
@@ -41,7 +41,7 @@ export function fastMarkdownEdition(doc: SegmentedDocument, edition: Edition, t:
   const notes: FootnoteDefinition[] = []
   for (const block of edition.blocks) {
     const context = skeleton.contexts.get(block.index)
-    if (!context || block.segments.some((s) => hasReserved(s.text) || hasReserved(s.source))) return undefined
+    if (!context) return undefined
     for (const segment of block.segments) if (segment.mark === 'stale') notes.push(staleNote(segment, language, t))
     const breaks = (): boolean => block.segments.some((s, i) => s.display !== 'omit' && hasLineBreak(segmentMarkdown(s, language, t, {marked: needsMarker(block.segments, i), cell: false, parse: segmentNodes})))
     const content = placeBlock(blockMarkdown({block, context, language, t}), block.kind, context, breaks, block.depth)

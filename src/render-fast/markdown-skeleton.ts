@@ -1,7 +1,8 @@
-import type {Root, RootContent} from 'mdast'
+import type {PhrasingContent, Root, RootContent} from 'mdast'
 import type {Handle, State} from 'mdast-util-to-markdown'
 import {markdownStringifier} from '../render-markdown.js'
 import {fastRoot} from '../segment/fast-safe.js'
+import {simplePhrasing} from './markdown-simple.js'
 import type {PhrasingContext} from './markdown-state.js'
 import {FRONT_MATTER, NOTES, slot} from './placeholders.js'
 import {skeletonTree} from './skeleton-tree.js'
@@ -35,13 +36,12 @@ const slotHandler: Handle = (node, _, state, info) => {
   return `${slot(index)}\n${LINE}`
 }
 
-// A block holding only a slot serialises to the slot's output (so containerPhrasing returns for one string);
-// taken directly, an aligned page's tens of thousands of cells cost little.
+// Blocks holding a slot (or an aligned table's ID cells) take the serialiser's shortcut for simple content (markdown-simple.ts):
+// an aligned page has tens of thousands of cells.
 const root: Handle = (node, parent, state, info) => {
   const containerPhrasing = state.containerPhrasing
   state.containerPhrasing = function (this: State, container, at) {
-    const only = container.children.length === 1 ? container.children[0] : undefined
-    return only?.type === ('concordSlot' as never) ? slotHandler(only as never, container, this, at) : containerPhrasing.call(this, container, at)
+    return simplePhrasing(this, container.children as PhrasingContent[], at.before, at.after) ?? containerPhrasing.call(this, container, at)
   }
   return fastRoot(node, parent, state, info)
 }
@@ -49,22 +49,27 @@ const root: Handle = (node, parent, state, info) => {
 let processor: ReturnType<typeof markdownStringifier> | undefined
 
 /** Serialise a tree holding slot nodes (and perhaps front matter and notes placeholders) with the editions' serialiser. */
-export function serialiseSkeleton(tree: Root, contexts: Map<number, SlotContext>): MarkdownSkeleton {
+export function serialiseSkeleton(tree: Root, contexts: Map<number, SlotContext>): MarkdownSkeleton | undefined {
   processor ??= markdownStringifier({root, concordSlot: slotHandler, concordFrontMatter: () => FRONT_MATTER, concordNotes: () => NOTES})
   const raw = processor.stringify(tree)
+  const found = new Set<number>()
   const text = raw.replace(/\uE000(\d+)\uE001\n([^\uE005\n]*)\uE005/g, (_, n: string, indent: string) => {
-    contexts.get(Number(n))!.indent = indent
+    const context = contexts.get(Number(n))
+    if (context) context.indent = indent
+    found.add(Number(n))
     return slot(Number(n))
   })
-  return {text, contexts}
+  // Each slot once, where the serialiser put it (else text in the page looked like one).
+  return found.size === contexts.size && [...found].every((n) => contexts.has(n)) && (text.match(/\uE000/g) ?? []).length === found.size ? {text, contexts} : undefined
 }
 
 /**
  * The Markdown page of a document with the inline content of every text
  * block in `live` replaced by a slot. Language-independent: the editions of
- * a document share it and fill in the slots, front matter and notes. Pure.
+ * a document share it and fill in the slots, front matter and notes.
+ * `undefined` when the page could not be told from its slots. Pure.
  */
-export function markdownSkeleton(tree: Root, live: ReadonlySet<number>): MarkdownSkeleton {
+export function markdownSkeleton(tree: Root, live: ReadonlySet<number>): MarkdownSkeleton | undefined {
   const contexts = new Map<number, SlotContext>()
   const copy = skeletonTree(tree, (index) => (live.has(index) ? {children: [slotNode(index, contexts) as never]} : undefined))
   const children: RootContent[] = copy.children.map((node, i) => (i === 0 && node.type === 'yaml' ? ({type: 'concordFrontMatter'} as never) : node))

@@ -19,11 +19,12 @@ export interface FastMarkdown {
 export function fastMarkdown(input: RenderInput): FastMarkdown | undefined {
   const {document, editions, t} = input
   if (treeHasReserved(document.tree)) return undefined
-  let skeleton: MarkdownSkeleton | undefined
+  // `null`: computed, and not usable.
+  let skeleton: MarkdownSkeleton | null | undefined
   return {
     edition: (edition) => {
-      skeleton ??= markdownSkeleton(document.tree, new Set(edition.blocks.map((block) => block.index)))
-      if (skeleton.contexts.size !== edition.blocks.length) return undefined
+      if (skeleton === undefined) skeleton = markdownSkeleton(document.tree, new Set(edition.blocks.map((block) => block.index))) ?? null
+      if (!skeleton || skeleton.contexts.size !== edition.blocks.length) return undefined
       return fastMarkdownEdition(document, edition, t, skeleton)
     },
     aligned: () => fastAlignedMarkdown(document, editions, t)

@@ -12,7 +12,7 @@ export const FRONT_MATTER = '\uE002'
 export const NOTES = '\uE003'
 export const PAGE_PART = '\uE004'
 
-/** Everything the placeholders use: text holding one of these could be mistaken for a placeholder. */
+/** Everything the placeholders use: a skeleton built from text holding one of these is not used (content put in is never read again). */
 const RESERVED = /[\uE000-\uE01F]/
 
 export const slot = (n: number): string => `${SLOT_OPEN}${n}${SLOT_CLOSE}`
@@ -37,9 +37,15 @@ function holdsReserved(node: Nodes): boolean {
   return 'children' in node && node.children.some((child) => holdsReserved(child as Nodes))
 }
 
-/** Put `content(n)` in place of each slot `n` of the skeleton (in one pass: content is never taken for a placeholder). */
-export function fillSlots(skeleton: string, content: (n: number) => string): string {
-  return skeleton.replace(/\uE000(\d+)\uE001/g, (_, n: string) => content(Number(n)))
+/**
+ * Put `content(n)` in place of each slot `n` of the skeleton, in one pass
+ * (content is never taken for a placeholder); `undefined` when a slot has
+ * no content.
+ */
+export function fillSlots(skeleton: string, content: (n: number) => string | undefined): string | undefined {
+  let complete = true
+  const text = skeleton.replace(/\uE000(\d+)\uE001/g, (_, n: string) => content(Number(n)) ?? ((complete = false), ''))
+  return complete ? text : undefined
 }
 
 /** Put `content` in place of the one `placeholder` in `page`, or `undefined` when there is not exactly one. */

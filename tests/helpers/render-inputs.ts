@@ -42,13 +42,20 @@ const blockArb = fc.oneof(
   {weight: 1, arbitrary: paragraphArb.map((p) => `${p} A note.[^1]`)}
 )
 
-export const markdownArb = fc.tuple(fc.boolean(), fc.array(blockArb, {minLength: 1, maxLength: 8})).map(([yaml, blocks]) => `${yaml ? '---\ntitle: "Random"\nauthor: "Tests"\n---\n\n' : ''}${blocks.join('\n\n')}\n`)
+// Now and then, what the fast path uses as placeholders, in the document itself.
+const reservedArb = fc.oneof({weight: 19, arbitrary: fc.constant('')}, {weight: 1, arbitrary: fc.constantFrom('\n\nA \uE0000\uE001 b.', '\n\n```\n\uE004\n```')})
+
+export const markdownArb = fc
+  .tuple(fc.boolean(), fc.array(blockArb, {minLength: 1, maxLength: 8}), reservedArb)
+  .map(([yaml, blocks, reserved]) => `${yaml ? '---\ntitle: "Random"\nauthor: "Tests"\n---\n\n' : ''}${blocks.join('\n\n')}${reserved}\n`)
 
 /** Pieces of translations: words in each script, Markdown syntax, markup, hostile HTML and links, line breaks. */
 export const pieces = [
   '회원들은', '서울에서', '인권을', '保護', 'する', '。', '、', 'メンバー', 'Монгол', 'хүний', 'эрх', 'word', '1.', '2)', '#', '-', '+', '=', '|', '!', '~', '&', '<', '>', '(', ')', '[', ']', '*', '_', '`', '\\', '&amp;', '&#x20;',
   '*強調。*', '*강조*', '**굵게**', '`コード`', '`a|b`', '[링크](https://example.org/k)', '[bad](javascript:alert(1))', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>',
-  'www.example.org', 'mail@example.org', 'w.x', '[^1]', '~~삭제~~', '\n', '  \n', '\\\n', '\u3000', ' ', '*', '**', ' *x*', '_y_', '***z***', '*a*b*', '***'
+  'www.example.org', 'mail@example.org', 'w.x', '[^1]', '~~삭제~~', '\n', '  \n', '\\\n', '\u3000', ' ', '*', '**', ' *x*', '_y_', '***z***', '*a*b*', '***',
+  // What the fast path uses as placeholders.
+  '\uE0000\uE001', '\uE004', '\uE010', '\uE011'
 ]
 const translationArb = fc.oneof(
   {weight: 8, arbitrary: fc.tuple(fc.array(fc.constantFrom(...pieces), {minLength: 1, maxLength: 8}), fc.constantFrom('', ' ')).map(([p, joiner]) => p.join(joiner))},
