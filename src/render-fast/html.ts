@@ -17,13 +17,16 @@ export interface FastHtml {
  * edition puts in its blocks' segment spans, each text's HTML rendered once
  * (html-pieces.ts); the page around it is the reference's.
  */
-export function fastHtml(input: RenderInput, context: PageContext): FastHtml | undefined {
+export function fastHtml(input: RenderInput, context: PageContext): FastHtml {
   const {document, options} = input
-  if (treeHasReserved(document.tree)) return undefined
   const html = segmentHtml()
+  // The tree is read (parsed) only when a page is rendered: `only` may leave nothing to render.
   let skeleton: string | undefined
   return {
-    edition: (edition) => fastHtmlEdition(document, edition, context, options.editions.missing, (skeleton ??= htmlArticleSkeleton(document.tree, edition.blocks)), html),
-    aligned: () => fastAlignedHtml(document, context, html)
+    edition: (edition) => {
+      skeleton ??= treeHasReserved(document.tree) ? '' : htmlArticleSkeleton(document.tree, edition.blocks)
+      return fastHtmlEdition(document, edition, context, options.editions.missing, skeleton, html)
+    },
+    aligned: () => (treeHasReserved(document.tree) ? undefined : fastAlignedHtml(document, context, html))
   }
 }

@@ -51,5 +51,5 @@ export function fastAlignedMarkdown(doc: SegmentedDocument, editions: Edition[],
     if (content === undefined) return undefined
     contents.push(content)
   }
-  return fillSlots(skeleton.text, (n) => contents[n]!)
+  return fillSlots(skeleton.text, (n) => contents[n])
 }

@@ -53,13 +53,14 @@ export function fastMarkdownEdition(doc: SegmentedDocument, edition: Edition, t:
   // The notes follow the body as the serialiser joins blocks at the root: after a blank line.
   const after = notes.length > 0 ? `\n\n${serialise({type: 'root', children: notes})}` : ''
   let ended = false
+  let complete = true
   const text = skeleton.text.replace(/\uE000(\d+)\uE001|\uE002|\n\n\uE003\n$/g, (match, n?: string) => {
-    if (n !== undefined) return contents.get(Number(n))!
+    if (n !== undefined) return contents.get(Number(n)) ?? ((complete = false), '')
     if (match === FRONT_MATTER) return yaml
     ended = true
     return after
   })
-  if (!ended) return undefined
+  if (!ended || !complete) return undefined
   // As the serialiser, end with a line ending.
   return after || !text || /[\r\n]$/.test(text) ? text : `${text}\n`
 }

@@ -114,13 +114,14 @@ function settled(list: Item[], i: number, before: string, after: string): boolea
   return (!opens || (opens === 2 && Boolean(classify(head, head.length - 1)))) && (!closes || (closes === 2 && Boolean(beyond)))
 }
 
-// Text is serialised without its neighbouring nodes, which no unsafe pattern looks at (else this gives up).
-const siblingBlind = new WeakMap<State, boolean>()
+// Text is serialised without its neighbouring nodes, and peeked at as itself where it starts with a letter or digit:
+// right while no unsafe pattern looks at nodes or is about such a character (else this gives up).
+const fits = new WeakMap<State, boolean>()
 
 export function simplePhrasing(state: State, children: PhrasingContent[], before: string, after: string): string | undefined {
-  let blind = siblingBlind.get(state)
-  if (blind === undefined) siblingBlind.set(state, (blind = !state.unsafe.some((p) => p.beforeNode || p.afterNode)))
-  if (!blind) return undefined
+  let fit = fits.get(state)
+  if (fit === undefined) fits.set(state, (fit = !state.unsafe.some((p) => p.beforeNode || p.afterNode || /[A-Za-z0-9]|[^\u0000-\u007f]/.test(p.character))))
+  if (!fit) return undefined
   const parent = {type: 'paragraph', children} as Parents
   state.indexStack.push(-1)
   const list = items(state, parent, before, after, false)

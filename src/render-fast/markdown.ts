@@ -16,17 +16,17 @@ export interface FastMarkdown {
  * and each edition fills the slots with its blocks' inline Markdown
  * (markdown-block.ts).
  */
-export function fastMarkdown(input: RenderInput): FastMarkdown | undefined {
+export function fastMarkdown(input: RenderInput): FastMarkdown {
   const {document, editions, t} = input
-  if (treeHasReserved(document.tree)) return undefined
+  // The tree is read (parsed) only when a file is rendered: `only` may leave nothing to render.
   // `null`: computed, and not usable.
   let skeleton: MarkdownSkeleton | null | undefined
   return {
     edition: (edition) => {
-      if (skeleton === undefined) skeleton = markdownSkeleton(document.tree, new Set(edition.blocks.map((block) => block.index))) ?? null
+      if (skeleton === undefined) skeleton = (!treeHasReserved(document.tree) && markdownSkeleton(document.tree, new Set(edition.blocks.map((block) => block.index)))) || null
       if (!skeleton || skeleton.contexts.size !== edition.blocks.length) return undefined
       return fastMarkdownEdition(document, edition, t, skeleton)
     },
-    aligned: () => fastAlignedMarkdown(document, editions, t)
+    aligned: () => (treeHasReserved(document.tree) ? undefined : fastAlignedMarkdown(document, editions, t))
   }
 }
