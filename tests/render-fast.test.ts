@@ -1,18 +1,25 @@
+import {join} from 'node:path'
 import fc from 'fast-check'
+import type {PhrasingContent} from 'mdast'
 import {describe, expect, it} from 'vitest'
-import type {RenderedFile} from '../src/align.js'
+import {alignEditions, needsMarker, type EditionBlock, type EditionSegment, type RenderedFile, type RenderInput} from '../src/align.js'
+import {loadTranslations} from '../src/cli/locales-sync.js'
+import {loadProject} from '../src/cli/project.js'
 import {renderHtmlFiles, renderHtmlFilesReference} from '../src/render-html.js'
-import {renderMarkdownFiles, renderMarkdownFilesReference} from '../src/render-markdown.js'
+import {joinSegments, renderMarkdownFiles, renderMarkdownFilesReference, segmentMarkdown} from '../src/render-markdown.js'
 import {fastHtml} from '../src/render-fast/html.js'
 import {fastMarkdown} from '../src/render-fast/markdown.js'
-import type {PhrasingContent} from 'mdast'
-import {needsMarker, type EditionBlock, type EditionSegment} from '../src/align.js'
-import {joinSegments, segmentMarkdown} from '../src/render-markdown.js'
 import {blockMarkdown} from '../src/render-fast/markdown-block.js'
 import {markdownSkeleton} from '../src/render-fast/markdown-skeleton.js'
 import {phrasingAt} from '../src/render-fast/markdown-state.js'
+import {repo} from './helpers/cli.js'
 import {caseArb, pieces, renderInput, t} from './helpers/render-inputs.js'
 
+/**
+ * The fast renderers (src/render-fast/) against the reference renderers.
+ * More runs: DOC_RUNS=1000 (documents), RUNS=30000 (blocks); SEED=random
+ * for a seed other than the fixed one.
+ */
 const byPath = (files: RenderedFile[]): Record<string, string> => Object.fromEntries(files.map((f) => [f.path, String(f.content)]))
 
 describe('fast Markdown and HTML renderers', {timeout: 600_000}, () => {
@@ -28,11 +35,25 @@ describe('fast Markdown and HTML renderers', {timeout: 600_000}, () => {
         const context = {ui: 'en', sourceLanguage: 'en', t: input.t, documentId: input.document.id, editions: input.editions}
         const md = fastMarkdown(input)
         const html = fastHtml(input, context)
-        for (const page of [...input.editions.flatMap((e) => [md?.edition(e), html?.edition(e)]), md?.aligned(), html?.aligned()]) taken[page === undefined ? 'reference' : 'fast']++
+        for (const page of [...input.editions.flatMap((e) => [md.edition(e), html.edition(e)]), md.aligned(), html.aligned()]) taken[page === undefined ? 'reference' : 'fast']++
       }),
       {numRuns: Number(process.env.DOC_RUNS ?? 150), ...(process.env.SEED ? {} : {seed: 20_240_115})}
     )
     expect(taken.fast).toBeGreaterThan(taken.reference)
+  })
+
+  it('render every page of the small edition fixture themselves, as the reference does', () => {
+    const project = loadProject(join(repo, 'tests', 'fixtures', 'editions-small'))
+    const document = project.documents[0]!.document
+    const editions = alignEditions(document, loadTranslations(project), {sourceLanguage: 'en', languages: ['ko', 'ja'], missing: 'marker'})
+    const input: RenderInput = {document, editions, options: project.options, t}
+    const context = {ui: 'en', sourceLanguage: 'en', t, documentId: document.id, editions}
+    const md = fastMarkdown(input)
+    const html = fastHtml(input, context)
+    const pages = [...editions.flatMap((e) => [md.edition(e), html.edition(e)]), md.aligned(), html.aligned()]
+    expect(pages.every((page) => page !== undefined)).toBe(true)
+    expect(byPath(renderMarkdownFiles(input))).toEqual(byPath(renderMarkdownFilesReference(input)))
+    expect(byPath(renderHtmlFiles(input))).toEqual(byPath(renderHtmlFilesReference(input)))
   })
 })
 
@@ -40,7 +61,7 @@ describe('a block’s Markdown from its segments alone', {timeout: 600_000}, () 
   const contexts = (() => {
     const markdown = '# Title\n\nA paragraph.\n\n- An item.\n\n> A quote.\n\n| A | B |\n| - | - |\n| C | D |\n\n###### Deep\n'
     const input = renderInput({markdown, translations: [[], [], []], missing: 'marker'})!
-    return [...markdownSkeleton(input.document.tree, new Set(input.editions[0]!.blocks.map((b) => b.index))).contexts.values()]
+    return [...markdownSkeleton(input.document.tree, new Set(input.editions[0]!.blocks.map((b) => b.index)))!.contexts.values()]
   })()
   const segmentArb = fc.record({
     mark: fc.constantFrom('current', 'current', 'stale', 'missing'),
