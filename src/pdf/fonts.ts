@@ -10,6 +10,8 @@
  */
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
+// The ES module build, the one pdfkit imports: the CommonJS build would be a second copy to load (about 50 ms).
+import {openSync} from 'fontkit'
 // Brings the global `PDFKit` namespace (document types) into scope.
 import type {} from 'pdfkit'
 import {createShapingStore, withShapingCache, type ShapingStore} from './shaping-cache.js'
@@ -37,10 +39,6 @@ export interface FontkitFont {
   hasGlyphForCodePoint(codePoint: number): boolean
   glyphForCodePoint(codePoint: number): FontkitGlyph
   layout(text: string): {glyphs: FontkitGlyph[]; advanceWidth: number}
-}
-interface Fontkit {
-  create(buffer: Uint8Array): FontkitFont
-  openSync(path: string): FontkitFont
 }
 
 export const FONT_FAMILIES: readonly FontFamily[] = ['latin', 'kr', 'jp']
@@ -92,7 +90,6 @@ export function fontPath(key: FontKey): string {
   return join(dirname(require.resolve(`${pkg}/package.json`)), folder, `${prefix}_${folder}.ttf`)
 }
 
-let fontkit: Fontkit | undefined
 const fonts = new Map<FontKey, FontkitFont>()
 const coverage = new Map<FontKey, Map<number, boolean>>()
 const shapes = createShapingStore()
@@ -104,10 +101,7 @@ export const shapingStore = (): ShapingStore => shapes
 export function loadFont(key: FontKey): FontkitFont {
   let font = fonts.get(key)
   if (!font) {
-    // The CommonJS build is loaded because fontkit has no type declarations
-    // for the ESM entry; pdfkit accepts fonts from either build.
-    fontkit ??= require('fontkit') as Fontkit
-    font = withShapingCache(fontkit.openSync(fontPath(key)), key, shapes)
+    font = withShapingCache(openSync(fontPath(key)) as FontkitFont, key, shapes)
     fonts.set(key, font)
   }
   return font
