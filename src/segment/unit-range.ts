@@ -4,7 +4,7 @@ import {shiftPositions} from '../parse-chunks.js'
 import {parseTree} from '../parse.js'
 import {collectBlocks} from './blocks.js'
 import {segmentTree} from './segment.js'
-import type {SegmentCache, UnitPlan, UnitSegments} from './units.js'
+import {childrenByUnit, type SegmentCache, type UnitPlan, type UnitSegments} from './units.js'
 
 /**
  * Consecutive units of a document parsed and segmented in one go, with
@@ -30,13 +30,7 @@ export function segmentRange(source: string, plan: UnitPlan, from: number, to: n
   const {bounds, lines} = plan
   const base = bounds[from]!
   const tree = parseTree(source.slice(base, bounds[to]))
-  const owned: RootContent[][] = Array.from({length: to - from}, () => [])
-  let k = 0
-  for (const node of tree.children) {
-    const at = base + (node.position?.start.offset ?? 0)
-    while (from + k + 1 < to && bounds[from + k + 1]! <= at) k++
-    owned[k]!.push(node)
-  }
+  const owned = childrenByUnit(tree, bounds, from, to)
   const entries = owned.map((children, k): UnitSegments => {
     const unit = from + k
     // Segments are counted from the unit's start (so they can be cached by its text); the tree is counted from the file's.

@@ -45,10 +45,9 @@ const newlines = (text: string): number => {
   return count
 }
 
-/** Parse and segment consecutive units [from, to) in one go, storing each unit's segments in `out`. */
-export function parseRun(source: string, bounds: number[], lines: number[], from: number, to: number, language: string, out: UnitSegments[]): Root {
+/** The top-level nodes of a tree parsed from units [from, to), grouped by the unit each starts in. */
+export function childrenByUnit(tree: Root, bounds: number[], from: number, to: number): RootContent[][] {
   const base = bounds[from]!
-  const tree = parseTree(source.slice(base, bounds[to]))
   const owned: RootContent[][] = Array.from({length: to - from}, () => [])
   let k = 0
   for (const node of tree.children) {
@@ -56,6 +55,14 @@ export function parseRun(source: string, bounds: number[], lines: number[], from
     while (from + k + 1 < to && bounds[from + k + 1]! <= at) k++
     owned[k]!.push(node)
   }
+  return owned
+}
+
+/** Parse and segment consecutive units [from, to) in one go, storing each unit's segments in `out`. */
+function parseRun(source: string, bounds: number[], lines: number[], from: number, to: number, language: string, out: UnitSegments[]): Root {
+  const base = bounds[from]!
+  const tree = parseTree(source.slice(base, bounds[to]))
+  const owned = childrenByUnit(tree, bounds, from, to)
   // A run of the first unit alone is a whole parse of it, root position included.
   let head: Root | undefined = from === 0 && to === 1 ? tree : undefined
   owned.forEach((children, k) => {
