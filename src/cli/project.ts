@@ -72,8 +72,10 @@ export async function openProject(root: string, only?: string[], {tree = false, 
     if (only && !only.includes(id)) continue
     const source = readFileSync(path, 'utf8')
     // Any failure here is met again, and reported properly, by loadProject.
-    const ready = await prepareInParallel(source, options.sourceLanguage, readSegmentCache(root, options, id), tree, threads).catch(() => undefined)
-    if (ready) prepared.set(id, {...ready, source})
+    const cache = readSegmentCache(root, options, id)
+    const ready = await prepareInParallel(source, options.sourceLanguage, cache, tree, threads).catch(() => undefined)
+    // Passed on even when nothing was parsed ahead, so loadProject does not read the cache file again.
+    prepared.set(id, {...(ready ?? {cache}), source})
   }
   return loadProject(root, only, prepared, {readOnly})
 }
