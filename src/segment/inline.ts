@@ -106,5 +106,9 @@ export function splitInline(children: PhrasingContent[], language: string | fals
 
 /** The plain text of inline Markdown, for word counts and similarity. */
 export function flatText(children: PhrasingContent[]): string {
-  return collapse(children.map((node) => toString(node)).join('')).trim()
+  return collapse(children.map(plain).join('')).trim()
 }
+
+// A hard break separates words (mdast-util-to-string drops it, gluing `a  \nb` into `ab`).
+const plain = (node: PhrasingContent): string =>
+  node.type === 'break' ? '\n' : 'children' in node ? (node.children as PhrasingContent[]).map(plain).join('') : toString(node)
