@@ -1,4 +1,5 @@
 import type {Nodes, Root} from 'mdast'
+import {skipBlank} from './parse-fast.js'
 
 /**
  * Cutting a long Markdown file into pieces that parse independently.
@@ -14,7 +15,10 @@ import type {Nodes, Root} from 'mdast'
  *   paragraphs, tables, block quotes and HTML blocks of kinds 6 and 7, and
  *   an unindented line ends every list item, so it must not be a list
  *   marker (`-`, `+`, `*`, a digit) that would continue the list;
- * - never inside a top-level fenced code block or the front matter.
+ * - never inside a top-level fenced code block or the front matter;
+ * - never after a fence opened inside a quote or list item until a line
+ *   that could close it: left open, it runs to the end of its container,
+ *   which is the end of the piece and its blank lines, not the file's.
  *
  * Constructs that reach across the whole file make the file uncuttable:
  * definitions and footnote definitions (`]:`, resolved document-wide), raw
@@ -26,6 +30,7 @@ import type {Nodes, Root} from 'mdast'
 const GLOBAL = /\]:|^[ \t>*+\-\d.)]*<|\r(?!\n)/m
 const FENCE = /^( *)(`{3,}|~{3,})(.*)$/
 const BLANK = /^[ \t]*$/
+const NESTED_FENCE = /^([ \t>*+\-\d.)]*)(`{3,}|~{3,})/
 const NOT_A_START = /^[ \t\-+*\d]/
 
 /** Offsets (> 0) where `source` may be cut, at most one per `target` characters; empty when it must be parsed whole. */
@@ -33,6 +38,7 @@ export function cutPoints(source: string, target: number): number[] {
   if (source.length <= target || GLOBAL.test(source)) return []
   const cuts: number[] = []
   let fence: {marker: string; size: number} | undefined
+  let nested: string | undefined
   let frontMatter = source.startsWith('---')
   let previousBlank = false
   let last = 0
@@ -52,10 +58,14 @@ export function cutPoints(source: string, target: number): number[] {
       previousBlank = false
       continue
     }
+    const inside = NESTED_FENCE.exec(line)
+    if (nested && inside?.[2]![0] === nested && /^[ \t>]*$/.test(inside[1]!) && BLANK.test(line.slice(inside[0].length))) nested = undefined
+    else if (!nested && inside && /[>*+\-\d]/.test(inside[1]!)) nested = inside[2]![0]
     const open = FENCE.exec(line)
     if (open && !(open[2]![0] === '`' && open[3]!.includes('`'))) {
-      // Four spaces make indented code (or content of a list item), never a top-level fence.
+      // Four spaces make indented code or a fence in a list item, never a top-level fence.
       if (open[1]!.length >= 4) {
+        nested = open[2]![0]
         previousBlank = false
         continue
       }
@@ -64,7 +74,7 @@ export function cutPoints(source: string, target: number): number[] {
       previousBlank = false
       continue
     }
-    if (previousBlank && line !== '' && !NOT_A_START.test(line) && !/^[ \t>*+\-\d.)]*(?:`{3,}|~{3,})/.test(line) && lineStart - last >= target) {
+    if (previousBlank && !nested && line !== '' && !NOT_A_START.test(line) && !NESTED_FENCE.test(line) && lineStart - last >= target) {
       cuts.push(lineStart)
       last = lineStart
     }
@@ -85,23 +95,59 @@ export function shiftPositions(node: Nodes, offset: number, lines: number): void
   if ('children' in node) for (const child of node.children) shiftPositions(child, offset, lines)
 }
 
-/** Parse `source` piece by piece with `parse` and join the pieces into the tree a whole-file parse gives. */
-export function parseInPieces(source: string, parse: (text: string) => Root, target: number): Root {
-  const cuts = cutPoints(source, target)
-  if (cuts.length === 0) return parse(source)
+/** A parser of single blocks that answers `undefined` for what it leaves to the full parser (see parse-fast.ts). */
+export type BlockParser = (source: string, start: number, limit: number, line: number) => {node: Root['children'][number]; end: number} | undefined
+
+/**
+ * Parse `source` piece by piece with `parse` and join the pieces into the
+ * tree a whole-file parse gives. With `block`, every piece is offered block
+ * by block from its start: blocks `block` parses are taken as they are, and
+ * the rest of the piece (with any pieces after it that `block` does not
+ * take, up to `target` characters) goes to `parse`. `atStart` says whether
+ * the text starts the file: only there can `---` open front matter.
+ */
+export function parseInPieces(source: string, parse: (text: string, atStart: boolean) => Root, target: number, block?: BlockParser): Root {
+  const cuts = cutPoints(source, block ? 1 : target)
+  if (cuts.length === 0) return parse(source, true)
   const bounds = [0, ...cuts, source.length]
-  let root: Root | undefined
-  let lines = 0
-  for (let k = 0; k < bounds.length - 1; k++) {
-    const text = source.slice(bounds[k], bounds[k + 1])
-    const piece = parse(text)
-    if (k > 0) shiftPositions(piece, bounds[k]!, lines)
-    if (!root) root = piece
-    else {
-      root.children.push(...piece.children)
-      if (root.position && piece.position) root.position.end = piece.position.end
-    }
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++
+  const children: Root['children'] = []
+  let line = 1
+  // The part of the file waiting for `parse`: from `from` (at line `fromLine`) to where the scan is.
+  let from = -1
+  let fromLine = 0
+  const flush = (to: number): void => {
+    if (from === -1) return
+    const piece = parse(source.slice(from, to), from === 0)
+    if (from > 0) shiftPositions(piece, from, fromLine - 1)
+    children.push(...piece.children)
+    from = -1
   }
-  return root!
+  for (let k = 0; k < bounds.length - 1; k++) {
+    const end = bounds[k + 1]!
+    let at = bounds[k]!
+    while (block && at < end) {
+      const found = block(source, at, end, line)
+      if (!found) break
+      flush(at)
+      children.push(found.node)
+      const next = skipBlank(source, found.end, end)
+      line += countLines(source, at, next)
+      at = next
+    }
+    if (at < end && from === -1) {
+      from = at
+      fromLine = line
+    }
+    line += countLines(source, at, end)
+    if (from !== -1 && end - from >= target) flush(end)
+  }
+  flush(source.length)
+  const column = source.length - source.lastIndexOf('\n')
+  return {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end: {line, column, offset: source.length}}}
+}
+
+const countLines = (source: string, from: number, to: number): number => {
+  let lines = 0
+  for (let i = source.indexOf('\n', from); i !== -1 && i < to; i = source.indexOf('\n', i + 1)) lines++
+  return lines
 }

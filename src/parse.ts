@@ -7,8 +7,11 @@ import {VFile} from 'vfile'
 import {parse as parseYaml, YAMLParseError} from 'yaml'
 import type {DocumentMeta} from './types.js'
 import {parseInPieces} from './parse-chunks.js'
+import {fastBlock} from './parse-fast.js'
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
+// For text after the start of a file, where `---` is a thematic break or a setext underline, never front matter.
+const bodyProcessor = unified().use(remarkParse).use(remarkGfm)
 
 /** Characters per piece when a long file is parsed piece by piece (see parse-chunks.ts). */
 const PIECE = 16_384
@@ -18,9 +21,9 @@ export interface ParsedDocument {
   meta: DocumentMeta
 }
 
-/** Parse Markdown text (GFM, YAML front matter) into mdast, piece by piece when it is long; no metadata, no messages. */
+/** Parse Markdown text (GFM, YAML front matter) into mdast, block by block where parse-fast.ts can, piece by piece when long; no metadata, no messages. */
 export function parseTree(text: string): Root {
-  return parseInPieces(text, (piece) => processor.parse(piece) as Root, PIECE)
+  return parseInPieces(text, (piece, atStart) => (atStart ? processor : bodyProcessor).parse(piece) as Root, PIECE, fastBlock)
 }
 
 /**

@@ -1,0 +1,232 @@
+import type {Blockquote, Code, Heading, List, ListItem, Paragraph, RootContent} from 'mdast'
+import type {Point} from 'unist'
+import {simpleInline} from './render-fast/inline-parse.js'
+
+/**
+ * The blocks most prose is made of, parsed without micromark, as the nodes
+ * remark-parse gives, positions included: paragraphs and ATX headings of
+ * simple inline Markdown (text, `*em*`, `**strong**`, `` `code` ``,
+ * `[text](url)`), block quotes and tight lists of one such paragraph per
+ * quote or item, and fenced code. micromark spends most of a long file's
+ * parse on exactly these, building an event for every character; this reads
+ * each block once.
+ *
+ * It answers `undefined` for anything it cannot vouch for, and the caller
+ * parses that with micromark. A block starts where nothing is open (a cut
+ * of parse-chunks.ts, or after a block this parsed and a blank line) and
+ * ends before a blank line; a loose list reads on over blank lines while its
+ * items go on.
+ */
+
+/** A line of a block: where it starts, where its content starts (after `> ` or a list indent), and that content. */
+interface Line {
+  start: number
+  content: number
+  text: string
+}
+
+// A paragraph line starts with a letter or digit (not a list number), `[`,
+// `` ` ``, or `*`/`**` before a non-space: nothing a block can start with.
+// The inline parser rejects the rest (`` ``` `` fences, `***`).
+const LINE_START = /^(?:[\p{L}\p{N}[`]|\*{1,2}[^\s*])/u
+const LIST_NUMBER = /^\d{1,9}[.)]/
+const ATX = /^(#{1,6}) (?=\S)/
+const BULLET = /^([-*+]) (?=\S)/
+const ORDERED = /^(\d{1,9})([.)]) (?=\S)/
+const FENCE_OPEN = /^(`{3,}|~{3,})([A-Za-z][\w+-]*)?$/
+const FENCE_LIKE = /^ {0,3}(?:`{3,}|~{3,})/
+// Characters that change how lines are counted or trimmed, or make table rows.
+const AWKWARD = /[\t\r|\f\v]/
+const BLANK = /^[ \t]*$/
+
+/** A block parsed here, and where its text ends (before the line ending of its last line). */
+export interface FastBlock {
+  node: RootContent
+  end: number
+}
+
+/** The block at `start` (a non-blank line where nothing is open, first line `line`), read no further than `limit`. */
+export function fastBlock(source: string, start: number, limit: number, line: number): FastBlock | undefined {
+  const end = blockEnd(source, start, limit)
+  const lines = linesOf(source, start, end)
+  if (!lines) return undefined
+  const first = lines[0]!.text
+  let node: RootContent | undefined
+  if (first[0] === '#') node = heading(lines[0]!, line, lines.length)
+  else if (first[0] === '>') node = quote(lines, line)
+  else if (FENCE_OPEN.test(first)) node = fenced(lines, line)
+  else if (BULLET.test(first) || ORDERED.test(first)) return list(source, lines, line, limit)
+  else node = paragraph(lines, line)
+  return node && {node, end}
+}
+
+/** Where the block at `start` ends: before the line ending of its last line, at a blank line or `limit`. */
+export function blockEnd(source: string, start: number, limit: number): number {
+  for (let at = start; at < limit; ) {
+    const newline = source.indexOf('\n', at)
+    const lineEnd = newline === -1 || newline > limit ? limit : newline
+    if (BLANK.test(source.slice(at, lineEnd))) return Math.max(at - 1, start)
+    at = lineEnd + 1
+  }
+  return source[limit - 1] === '\n' ? Math.max(limit - 1, start) : limit
+}
+
+/** The start of the first non-blank line at or after `from` (or `limit`). */
+export function skipBlank(source: string, from: number, limit: number): number {
+  let at = from
+  while (at < limit) {
+    const newline = source.indexOf('\n', at)
+    const lineEnd = newline === -1 || newline > limit ? limit : newline
+    if (!BLANK.test(source.slice(at, lineEnd))) return at
+    at = lineEnd + 1
+  }
+  return limit
+}
+
+function linesOf(source: string, start: number, end: number): Line[] | undefined {
+  const text = source.slice(start, end)
+  if (text === '' || AWKWARD.test(text)) return undefined
+  const lines: Line[] = []
+  for (let at = 0; at <= text.length; ) {
+    const newline = text.indexOf('\n', at)
+    const stop = newline === -1 ? text.length : newline
+    lines.push({start: start + at, content: start + at, text: text.slice(at, stop)})
+    at = stop + 1
+  }
+  return lines
+}
+
+function heading(only: Line, line: number, count: number): Heading | undefined {
+  const match = ATX.exec(only.text)
+  // A closing `#` sequence and trailing white space are trimmed by the parser: left to it.
+  if (!match || count > 1 || /[#\s]$/u.test(only.text)) return undefined
+  const depth = match[1]!.length
+  const inner: Line = {start: only.start, content: only.start + depth + 1, text: only.text.slice(depth + 1)}
+  const children = phrasing([inner], line, false)
+  return children && {type: 'heading', depth: depth as Heading['depth'], children, position: span(only, only, line, line)}
+}
+
+function quote(lines: Line[], line: number): Blockquote | undefined {
+  const inner: Line[] = []
+  for (const each of lines) {
+    if (!each.text.startsWith('> ')) return undefined
+    inner.push({start: each.start, content: each.content + 2, text: each.text.slice(2)})
+  }
+  const body = paragraph(inner, line)
+  return body && {type: 'blockquote', children: [body], position: span(lines[0]!, lines.at(-1)!, line, line + lines.length - 1)}
+}
+
+/**
+ * A list of items that are one paragraph each; blank lines may separate
+ * items (a loose list) but not the lines of an item, and the list must not
+ * go on after the blank lines that end it.
+ */
+function list(source: string, first: Line[], line: number, limit: number): FastBlock | undefined {
+  const head = BULLET.exec(first[0]!.text) ?? ORDERED.exec(first[0]!.text)!
+  const ordered = head.length === 3
+  const marker = ordered ? head[2]! : head[1]!
+  const markerOf = (text: string): RegExpExecArray | null => {
+    const match = ordered ? ORDERED.exec(text) : BULLET.exec(text)
+    return match && (ordered ? match[2] : match[1]) === marker ? match : null
+  }
+  const items: ListItem[] = []
+  let lines = first
+  let firstLine = line
+  let spread = false
+  for (;;) {
+    let open: {lines: Line[]; first: number; width: number} | undefined
+    const close = (): boolean => {
+      if (!open) return true
+      const body = paragraph(open.lines, open.first)
+      if (!body) return false
+      const end = open.lines.at(-1)!
+      // The item starts at its marker, not at its content.
+      const start = {line: open.first, column: 1, offset: open.lines[0]!.start}
+      items.push({type: 'listItem', spread: false, checked: null, children: [body], position: {start, end: point(end, end.text.length, open.first + open.lines.length - 1)}})
+      return true
+    }
+    for (const [k, each] of lines.entries()) {
+      const start = markerOf(each.text)
+      if (start) {
+        if (!close()) return undefined
+        const width = start[0].length
+        open = {lines: [{start: each.start, content: each.content + width, text: each.text.slice(width)}], first: firstLine + k, width}
+      } else if (open && each.text.startsWith(' '.repeat(open.width)) && each.text[open.width] !== ' ') {
+        open.lines.push({start: each.start, content: each.content + open.width, text: each.text.slice(open.width)})
+      } else return undefined
+    }
+    if (!close()) return undefined
+    const last = lines.at(-1)!
+    const end = last.start + last.text.length
+    const next = skipBlank(source, end, limit)
+    const newline = source.indexOf('\n', next)
+    const follows = source.slice(next, newline === -1 || newline > limit ? limit : newline)
+    // An indented line after the blank lines belongs to an item: left to micromark.
+    if (/^[ \t]/.test(follows)) return undefined
+    if (!markerOf(follows)) {
+      // Empty items and `*`/`-` lines (thematic breaks or items) are left to micromark; other markers start another list.
+      if ((/^[-*+]/.test(follows) && !BULLET.test(follows)) || (/^\d{1,9}[.)]/.test(follows) && !ORDERED.test(follows))) return undefined
+      const position = {start: {line, column: 1, offset: first[0]!.start}, end: point(last, last.text.length, firstLine + lines.length - 1)}
+      return {node: {type: 'list', ordered, start: ordered ? Number(head[1]) : null, spread, children: items, position}, end}
+    }
+    firstLine += countLines(source, lines[0]!.start, next)
+    const more = linesOf(source, next, blockEnd(source, next, limit))
+    if (!more) return undefined
+    lines = more
+    spread = true
+  }
+}
+
+const countLines = (source: string, from: number, to: number): number => {
+  let lines = 0
+  for (let i = source.indexOf('\n', from); i !== -1 && i < to; i = source.indexOf('\n', i + 1)) lines++
+  return lines
+}
+
+function fenced(lines: Line[], line: number): Code | undefined {
+  const open = FENCE_OPEN.exec(lines[0]!.text)
+  if (!open || lines.length < 2 || lines.at(-1)!.text !== open[1]) return undefined
+  const body = lines.slice(1, -1)
+  if (body.some((each) => FENCE_LIKE.test(each.text))) return undefined
+  const last = lines.at(-1)!
+  return {
+    type: 'code', lang: open[2] ?? null, meta: null, value: body.map((each) => each.text).join('\n'),
+    position: {start: {line, column: 1, offset: lines[0]!.start}, end: point(last, last.text.length, line + lines.length - 1)}
+  }
+}
+
+function paragraph(lines: Line[], line: number): Paragraph | undefined {
+  for (const each of lines) {
+    // Trailing spaces make hard breaks or are trimmed; leading ones are stripped.
+    if (!LINE_START.test(each.text) || LIST_NUMBER.test(each.text) || /\s$/u.test(each.text)) return undefined
+  }
+  const children = phrasing(lines, line, true)
+  const last = lines.at(-1)!
+  return children && {type: 'paragraph', children, position: {start: point(lines[0]!, 0, line), end: point(last, last.text.length, line + lines.length - 1)}}
+}
+
+/** The inline nodes of `lines` joined by line endings, each placed where it sits in the source. */
+function phrasing(lines: Line[], line: number, multiline: boolean): Paragraph['children'] | undefined {
+  const starts: number[] = []
+  let length = 0
+  for (const each of lines) {
+    starts.push(length)
+    length += each.text.length + 1
+  }
+  const at = (offset: number, isEnd: boolean): Point => {
+    let k = lines.length - 1
+    while (starts[k]! > offset) k--
+    // Text that ends with a line ending ends before the next line's prefix (`> `, an indent).
+    if (isEnd && k > 0 && offset === starts[k]) return {line: line + k, column: 1, offset: lines[k]!.start}
+    return point(lines[k]!, offset - starts[k]!, line + k)
+  }
+  return simpleInline(lines.map((each) => each.text).join('\n'), {lines: multiline, at})
+}
+
+const point = (of: Line, column: number, line: number): Point => ({line, column: of.content - of.start + column + 1, offset: of.content + column})
+
+/** From the start of `first`'s content to the end of `last`. */
+const span = (first: Line, last: Line, line: number, lastLine: number): {start: Point; end: Point} => ({
+  start: point(first, 0, line),
+  end: point(last, last.text.length, lastLine)
+})
