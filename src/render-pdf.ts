@@ -30,32 +30,38 @@ const checked = new WeakMap<object, WeakSet<object>>()
 
 export async function renderPdfFiles(input: PdfRenderInput): Promise<RenderedFile[]> {
   const {document, editions, options, t} = input
-  // `concord build` asks for one file at a time (see cli/build-jobs.ts): the print items and the
-  // glyph check of the whole document are worked out once per tree and set of editions.
+  // `concord build` asks for one file at a time (see cli/build-jobs.ts): the print items of the
+  // whole document are worked out once per tree, and each edition is checked once.
   let items = printed.get(document.tree)
   if (!items) printed.set(document.tree, (items = printItems(document.tree)))
-  const passed = checked.get(editions) ?? new WeakSet<object>()
-  if (!passed.has(t)) {
-    failOnGlyphProblems(glyphProblems(input, items, input.locate))
-    passed.add(t)
-    checked.set(editions, passed)
-  }
-  const own = document.meta.date
-  // A free-form date ("August 2007") is fine in the title block but cannot date the file.
-  const date = buildDate(input.env ?? process.env, typeof own === 'string' && !Number.isNaN(Date.parse(own)) ? own : undefined)
   const source = editions.find((e) => e.source)
-  const files: RenderedFile[] = []
   const only = input.only ?? (() => true)
-  for (const edition of editions) {
-    const path = `${edition.language}/${document.id}.pdf`
-    if (!only(path)) continue
-    files.push({path, content: await renderEditionPdf({document, edition, items, options, t, date, idSeed: path})})
+  const own = editions.map((edition) => ({edition, path: `${edition.language}/${document.id}.pdf`})).filter(({path}) => only(path))
+  const aligned = editions
+    .filter((target) => source && !target.source)
+    .map((target) => ({target, path: `aligned/${document.id}.${source!.language}-${target.language}.pdf`}))
+    .filter(({path}) => only(path))
+  // Every edition printed here is checked before anything is laid out; editions not printed
+  // this time (their files are up to date) were checked when they were printed.
+  const printedNow = new Set([...own.map((o) => o.edition), ...aligned.flatMap((a) => [source!, a.target])])
+  const unchecked = editions.filter((edition) => printedNow.has(edition) && !checked.get(edition)?.has(t))
+  if (unchecked.length > 0) {
+    failOnGlyphProblems(glyphProblems(input, items, input.locate, unchecked))
+    for (const edition of unchecked) {
+      if (!checked.has(edition)) checked.set(edition, new WeakSet())
+      checked.get(edition)!.add(t)
+    }
   }
-  for (const target of editions) {
-    if (!source || target.source) continue
-    const path = `aligned/${document.id}.${source.language}-${target.language}.pdf`
-    if (!only(path)) continue
-    files.push({path, content: await renderParallelPdf({document, source, target, items, options, t, date, idSeed: path})})
-  }
+  const date = documentDate(input)
+  const files: RenderedFile[] = []
+  for (const {edition, path} of own) files.push({path, content: await renderEditionPdf({document, edition, items, options, t, date, idSeed: path})})
+  for (const {target, path} of aligned) files.push({path, content: await renderParallelPdf({document, source: source!, target, items, options, t, date, idSeed: path})})
   return files
+}
+
+/** SOURCE_DATE_EPOCH, else the document's own date. */
+function documentDate(input: PdfRenderInput): Date {
+  const own = input.document.meta.date
+  // A free-form date ("August 2007") is fine in the title block but cannot date the file.
+  return buildDate(input.env ?? process.env, typeof own === 'string' && !Number.isNaN(Date.parse(own)) ? own : undefined)
 }

@@ -81,9 +81,10 @@ function segmentProblems(input: RenderInput, edition: Edition, bold: Set<number>
  * Every character the PDF editions of a document will draw that no font
  * covers, with the file to fix: translations are blamed on their locale file
  * and key, UI strings on `ui.json`, metadata on the document's front matter.
+ * `editions` limits the check to those (default: all of the input's).
  */
-export function glyphProblems(input: RenderInput, items: readonly PrintItem[], locate?: Locate): GlyphProblem[] {
-  const {document, editions, options, t} = input
+export function glyphProblems(input: RenderInput, items: readonly PrintItem[], locate?: Locate, editions: readonly Edition[] = input.editions): GlyphProblem[] {
+  const {document, options, t} = input
   const bold = boldBlocks(items)
   const problems = editions.flatMap((edition) => segmentProblems(input, edition, bold, locate))
   const check = (spans: TextSpan[], language: string): UncoveredChar[] => checkSpansCoverage(spans, language)
