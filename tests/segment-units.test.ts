@@ -7,7 +7,7 @@ import {generateCorpus, renderCorpus, reword} from '../src/bench/corpus.js'
 import {segmentDocument} from '../src/document.js'
 import {parseMarkdown} from '../src/parse.js'
 import {emptyRegistry} from '../src/reconcile.js'
-import {segmentTree} from '../src/segment/segment.js'
+import {findWords, segmentTree} from '../src/segment/segment.js'
 import {segmentSource, type SegmentCache} from '../src/segment/units.js'
 import {concord, read, tempProject} from './helpers/cli.js'
 
@@ -81,5 +81,19 @@ describe('the segment cache file', () => {
       expect(read(dir, path)).toBe(read(cold, path))
     }
     expect(read(dir, 'locales/en/statement.registry.json')).not.toBe(registry)
+  })
+})
+
+describe('locating a sentence in its block', () => {
+  it('finds words where the pattern `w1[\\s>]+w2…` first matches', () => {
+    const pieces = ['a', 'b', 'ab', '>', '> ', ' ', '  ', '\n', '.', '*', '(', '한', '\u00a0', '>a']
+    const text = fc.array(fc.constantFrom(...pieces), {maxLength: 16}).map((p) => p.join(''))
+    fc.assert(
+      fc.property(text, fc.array(fc.constantFrom('a', 'b', 'ab', '>a', '.', '*(', '한'), {minLength: 1, maxLength: 4}), (hay, words) => {
+        const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s>]+'))
+        expect(findWords(hay, words)).toBe(pattern.exec(hay)?.index ?? -1)
+      }),
+      {numRuns: 3000}
+    )
   })
 })

@@ -27,10 +27,9 @@ function locate(blockText: () => string, starts: number[], block: TextBlock, sen
   const start = block.node.position?.start ?? {line: 1, column: 1, offset: 0}
   if (sentence.offset === 0 || start.offset === undefined) return {line: start.line, column: start.column}
   const words = text.split(/\s+/).slice(0, 4)
-  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s>]+'))
-  const match = pattern.exec(blockText())
-  if (!match) return {line: start.line, column: start.column}
-  const offset = start.offset + match.index
+  const at = findWords(blockText(), words)
+  if (at === -1) return {line: start.line, column: start.column}
+  const offset = start.offset + at
   // The last line starting at or before `offset` (a scan of the text before it is quadratic over a book).
   let lo = 0
   let hi = starts.length - 1
@@ -41,6 +40,33 @@ function locate(blockText: () => string, starts: number[], block: TextBlock, sen
   }
   return {line: lo + 1, column: offset - starts[lo]! + 1}
 }
+
+/**
+ * Where `words` first stand in `text`, separated by white space or `>` (a
+ * quote's marker), or -1: the match of the pattern `w1[\s>]+w2[\s>]+…`,
+ * found without compiling a pattern for each of a book's sentences. Words
+ * starting with `>` (where the pattern could backtrack) use the pattern.
+ */
+export function findWords(text: string, words: string[]): number {
+  if (words.some((w) => w === '' || w.startsWith('>'))) {
+    const match = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s>]+')).exec(text)
+    return match ? match.index : -1
+  }
+  const [first, ...rest] = words as [string, ...string[]]
+  search: for (let i = text.indexOf(first); i !== -1; i = text.indexOf(first, i + 1)) {
+    let at = i + first.length
+    for (const word of rest) {
+      let next = at
+      while (next < text.length && SEPARATOR.test(text[next]!)) next++
+      if (next === at || !text.startsWith(word, next)) continue search
+      at = next + word.length
+    }
+    return i
+  }
+  return -1
+}
+
+const SEPARATOR = /[\s>]/
 
 /** Split a parsed document into source segments (block, then sentence). */
 export function segmentTree(tree: Root, source: string, options: SegmentOptions): SourceSegment[] {
