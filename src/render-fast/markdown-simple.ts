@@ -1,6 +1,7 @@
 import type {Parents, PhrasingContent} from 'mdast'
 import type {ConstructName, Handle, State} from 'mdast-util-to-markdown'
 import {classifyCharacter} from 'micromark-util-classify-character'
+import {fastRoot} from '../segment/fast-safe.js'
 import {firstCharacter, lastCharacter} from './characters.js'
 import {encodeInfo} from './markdown-encode-info.js'
 
@@ -135,4 +136,17 @@ export function simplePhrasing(state: State, children: PhrasingContent[], before
     else return undefined
   }
   return out
+}
+
+/**
+ * The stock root handler with the fast `safe` (fast-safe.ts) and, for
+ * every container of inline content, `simplePhrasing` where it applies:
+ * pass it as `handlers: {root: simpleRoot}` to remark-stringify.
+ */
+export const simpleRoot: Handle = (node, parent, state, info) => {
+  const containerPhrasing = state.containerPhrasing
+  state.containerPhrasing = function (this: State, container, at) {
+    return simplePhrasing(this, container.children as PhrasingContent[], at.before, at.after) ?? containerPhrasing.call(this, container, at)
+  }
+  return fastRoot(node, parent, state, info)
 }

@@ -1,8 +1,7 @@
-import type {PhrasingContent, Root, RootContent} from 'mdast'
-import type {Handle, State} from 'mdast-util-to-markdown'
+import type {Root, RootContent} from 'mdast'
+import type {Handle} from 'mdast-util-to-markdown'
 import {markdownStringifier} from '../render-markdown.js'
-import {fastRoot} from '../segment/fast-safe.js'
-import {simplePhrasing} from './markdown-simple.js'
+import {simpleRoot} from './markdown-simple.js'
 import type {PhrasingContext} from './markdown-state.js'
 import {FRONT_MATTER, NOTES, slot} from './placeholders.js'
 import {skeletonTree} from './skeleton-tree.js'
@@ -38,13 +37,7 @@ const slotHandler: Handle = (node, _, state, info) => {
 
 // Blocks holding a slot (or an aligned table's ID cells) take the serialiser's shortcut for simple content (markdown-simple.ts):
 // an aligned page has tens of thousands of cells.
-const root: Handle = (node, parent, state, info) => {
-  const containerPhrasing = state.containerPhrasing
-  state.containerPhrasing = function (this: State, container, at) {
-    return simplePhrasing(this, container.children as PhrasingContent[], at.before, at.after) ?? containerPhrasing.call(this, container, at)
-  }
-  return fastRoot(node, parent, state, info)
-}
+const root = simpleRoot
 
 let processor: ReturnType<typeof markdownStringifier> | undefined
 

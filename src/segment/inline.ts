@@ -4,10 +4,10 @@ import {unified} from 'unified'
 import remarkStringify from 'remark-stringify'
 import remarkGfm from 'remark-gfm'
 import {isPlain} from '../parse.js'
-import {fastRoot} from './fast-safe.js'
+import {simpleRoot} from '../render-fast/markdown-simple.js'
 import {sentenceBreaks} from './sentences.js'
 
-const stringifier = unified().use(remarkStringify, {bullet: '-', emphasis: '*', strong: '*', fence: '`', handlers: {root: fastRoot}}).use(remarkGfm)
+const stringifier = unified().use(remarkStringify, {bullet: '-', emphasis: '*', strong: '*', fence: '`', handlers: {root: simpleRoot}}).use(remarkGfm)
 
 /** Serialise phrasing content to inline Markdown on one line. */
 export function inlineToMarkdown(children: PhrasingContent[]): string {
