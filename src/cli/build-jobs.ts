@@ -121,8 +121,10 @@ export async function renderAll(input: RenderAllInput): Promise<RenderAllResult>
     results.forEach((result, i) => {
       const {plan} = round[i]!
       for (const file of result.files) {
-        files.push(file)
-        next.files[file.path] = {inputs: plan.hashes(file.path), output: contentHash(file.content)}
+        // Encoded once, for the record's hash and for writing.
+        const content = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content
+        files.push({path: file.path, content})
+        next.files[file.path] = {inputs: plan.hashes(file.path), output: contentHash(content)}
       }
       for (const path of result.offered) plan.offered.add(path)
     })

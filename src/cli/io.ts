@@ -1,3 +1,4 @@
+import {isUtf8} from 'node:buffer'
 import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {dirname, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -28,7 +29,8 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
 export function readText(path: string, cwd = process.cwd()): VFile {
   const bytes = readFileSync(path)
   const file = new VFile({path: relative(cwd, path) || path})
-  const bad = invalidUtf8Offset(bytes)
+  // The native check first: finding the offset of a bad byte is for the message.
+  const bad = isUtf8(bytes) ? -1 : invalidUtf8Offset(bytes)
   if (bad >= 0) {
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad))
     const line = before.split('\n').length
@@ -56,7 +58,7 @@ export function readTextIfExists(path: string, cwd?: string): VFile | undefined 
  * Returns whether the file was written.
  */
 export function writeIfChanged(path: string, content: string | Uint8Array): boolean {
-  const next = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content)
+  const next = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength)
   if (existsSync(path) && readFileSync(path).equals(next)) return false
   mkdirSync(dirname(path), {recursive: true})
   const temp = `${path}.tmp-${process.pid}`
