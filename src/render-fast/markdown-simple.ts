@@ -1,7 +1,8 @@
 import type {Parents, PhrasingContent} from 'mdast'
 import type {ConstructName, Handle, State} from 'mdast-util-to-markdown'
 import {classifyCharacter} from 'micromark-util-classify-character'
-import {fastRoot} from '../segment/fast-safe.js'
+import {defaultHandlers} from 'mdast-util-to-markdown'
+import {fastSafe} from '../segment/fast-safe.js'
 import {firstCharacter, lastCharacter} from './characters.js'
 import {encodeInfo} from './markdown-encode-info.js'
 
@@ -139,14 +140,21 @@ export function simplePhrasing(state: State, children: PhrasingContent[], before
 }
 
 /**
- * The stock root handler with the fast `safe` (fast-safe.ts) and, for
- * every container of inline content, `simplePhrasing` where it applies:
- * pass it as `handlers: {root: simpleRoot}` to remark-stringify.
+ * Give `state` the fast `safe` (fast-safe.ts) and, for every container of
+ * inline content, `simplePhrasing` where it applies.
  */
-export const simpleRoot: Handle = (node, parent, state, info) => {
+export function simplify(state: State): void {
   const containerPhrasing = state.containerPhrasing
   state.containerPhrasing = function (this: State, container, at) {
     return simplePhrasing(this, container.children as PhrasingContent[], at.before, at.after) ?? containerPhrasing.call(this, container, at)
   }
-  return fastRoot(node, parent, state, info)
+  state.safe = function (this: State, value, config) {
+    return fastSafe(this, value, config)
+  }
+}
+
+/** The stock root handler on a simplified state: pass it as `handlers: {root: simpleRoot}` to remark-stringify. */
+export const simpleRoot: Handle = (node, parent, state, info) => {
+  simplify(state)
+  return defaultHandlers.root(node, parent, state, info)
 }

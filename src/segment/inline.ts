@@ -4,18 +4,43 @@ import {unified} from 'unified'
 import remarkStringify from 'remark-stringify'
 import remarkGfm from 'remark-gfm'
 import {isPlain} from '../parse.js'
-import {simpleRoot} from '../render-fast/markdown-simple.js'
+import type {Handle, State} from 'mdast-util-to-markdown'
+import {simplify} from '../render-fast/markdown-simple.js'
 import {sentenceBreaks} from './sentences.js'
 
-const stringifier = unified().use(remarkStringify, {bullet: '-', emphasis: '*', strong: '*', fence: '`', handlers: {root: simpleRoot}}).use(remarkGfm)
+let captured: State | undefined
+
+/**
+ * The state of a run of the segment serialiser, kept: a sentence's inline
+ * content is serialised by its `containerPhrasing` as the whole serialiser
+ * would inside a paragraph at the root, without setting up a run for each
+ * of a book's sentences.
+ */
+function serialiser(): State {
+  if (!captured) {
+    const capture: Handle = (_, __, state) => {
+      simplify(state)
+      captured = state
+      return ''
+    }
+    unified()
+      .use(remarkStringify, {bullet: '-', emphasis: '*', strong: '*', fence: '`', handlers: {concordCapture: capture} as Record<string, Handle>})
+      .use(remarkGfm)
+      .stringify({type: 'root', children: [{type: 'concordCapture'} as never]})
+  }
+  return captured!
+}
 
 /** Serialise phrasing content to inline Markdown on one line. */
 export function inlineToMarkdown(children: PhrasingContent[]): string {
   const only = children.length === 1 ? children[0] : undefined
   // Plain text needs no escape (`w.x` would: GFM could read it as a `www.` autolink), so it is its own Markdown.
   if (only?.type === 'text' && isPlain(only.value) && !/[Ww]\.[-.\w]/.test(only.value)) return only.value
-  const root = {type: 'root' as const, children: [{type: 'paragraph' as const, children}]}
-  return stringifier.stringify(root).trim()
+  const state = serialiser()
+  // Where a paragraph at the root puts its content: in `paragraph` and `phrasing`, between line endings.
+  state.stack = ['paragraph', 'phrasing']
+  state.indexStack = [-1]
+  return state.containerPhrasing({type: 'paragraph', children}, {before: '\n', after: '\n', now: {line: 1, column: 1}, lineShift: 0}).trim()
 }
 
 const collapse = (value: string): string => value.replace(/[ \t\r\n]+/g, ' ')
