@@ -2,7 +2,7 @@ import type {Edition, RenderInput} from '../align.js'
 import type {PageContext} from '../html/chrome.js'
 import {fastAlignedHtml} from './html-aligned.js'
 import {fastHtmlEdition, htmlArticleSkeleton} from './html-edition.js'
-import {segmentHtml} from './html-pieces.js'
+import {segmentHtml, type SegmentHtml} from './html-pieces.js'
 import {treeHasReserved} from './placeholders.js'
 
 /** The fast HTML renderer of one document: each page as the reference renders it, or `undefined` for the reference to render. */
@@ -19,14 +19,30 @@ export interface FastHtml {
  */
 export function fastHtml(input: RenderInput, context: PageContext): FastHtml {
   const {document, options} = input
-  const html = segmentHtml()
-  // The tree is read (parsed) only when a page is rendered: `only` may leave nothing to render.
-  let skeleton: string | undefined
+  const shared = sharedFor(input)
   return {
     edition: (edition) => {
-      skeleton ??= treeHasReserved(document.tree) ? '' : htmlArticleSkeleton(document.tree, edition.blocks)
-      return fastHtmlEdition(document, edition, context, options.editions.missing, skeleton, html)
+      // The tree is read (parsed) only when a page is rendered: `only` may leave nothing to render.
+      shared.skeleton ??= treeHasReserved(document.tree) ? '' : htmlArticleSkeleton(document.tree, edition.blocks)
+      return fastHtmlEdition(document, edition, context, options.editions.missing, shared.skeleton, shared.html)
     },
-    aligned: () => (treeHasReserved(document.tree) ? undefined : fastAlignedHtml(document, context, html))
+    aligned: () => (treeHasReserved(document.tree) ? undefined : fastAlignedHtml(document, context, shared.html))
   }
+}
+
+interface Shared {
+  document: RenderInput['document']
+  t: RenderInput['t']
+  skeleton?: string
+  html: SegmentHtml
+}
+
+// `concord build` renders one file per call with the same document, editions and UI strings:
+// the skeleton and each text's HTML are worked out once for all of its pages.
+const shared = new WeakMap<RenderInput['editions'], Shared>()
+
+function sharedFor(input: RenderInput): Shared {
+  let found = shared.get(input.editions)
+  if (!found || found.document !== input.document || found.t !== input.t) shared.set(input.editions, (found = {document: input.document, t: input.t, html: segmentHtml()}))
+  return found
 }

@@ -18,15 +18,30 @@ export interface FastMarkdown {
  */
 export function fastMarkdown(input: RenderInput): FastMarkdown {
   const {document, editions, t} = input
-  // The tree is read (parsed) only when a file is rendered: `only` may leave nothing to render.
-  // `null`: computed, and not usable.
-  let skeleton: MarkdownSkeleton | null | undefined
+  const shared = sharedFor(input)
   return {
     edition: (edition) => {
-      if (skeleton === undefined) skeleton = (!treeHasReserved(document.tree) && markdownSkeleton(document.tree, new Set(edition.blocks.map((block) => block.index)))) || null
+      // The tree is read (parsed) only when a file is rendered: `only` may leave nothing to render.
+      if (shared.skeleton === undefined) shared.skeleton = (!treeHasReserved(document.tree) && markdownSkeleton(document.tree, new Set(edition.blocks.map((block) => block.index)))) || null
+      const skeleton = shared.skeleton
       if (!skeleton || skeleton.contexts.size !== edition.blocks.length) return undefined
       return fastMarkdownEdition(document, edition, t, skeleton)
     },
     aligned: () => (treeHasReserved(document.tree) ? undefined : fastAlignedMarkdown(document, editions, t))
   }
+}
+
+interface Shared {
+  document: RenderInput['document']
+  /** `null`: computed, and not usable. */
+  skeleton?: MarkdownSkeleton | null
+}
+
+// `concord build` renders one file per call with the same document and editions: the skeleton is worked out once.
+const shared = new WeakMap<RenderInput['editions'], Shared>()
+
+function sharedFor(input: RenderInput): Shared {
+  let found = shared.get(input.editions)
+  if (!found || found.document !== input.document) shared.set(input.editions, (found = {document: input.document}))
+  return found
 }
