@@ -77,7 +77,9 @@ describe('Japanese: kinsoku shori', () => {
     {weight: 5, arbitrary: kana},
     {weight: 2, arbitrary: fc.tuple(kana, small).map(([a, b]) => a + b)},
     {weight: 1, arbitrary: fc.tuple(kana, fc.constant('ー')).map(([a, b]) => a + b)},
-    {weight: 1, arbitrary: fc.constantFrom('IPCNKR', '2007', '111', 'NGO', '28', 'Human')}
+    // A kana after each Latin word or number keeps the longest unbreakable cluster narrower than the narrowest line
+    // (a cluster wider than a line must be cut somewhere: see the emergency test below).
+    {weight: 1, arbitrary: fc.constantFrom('IPCNKR', '2007', '111', 'NGO', '28', 'Human').map((w) => `${w}の`)}
   )
   const opener = fc.constantFrom('「', '『', '（', '【', '〔', '〈', '《', '“')
   const closer = fc.constantFrom('、', '。', '，', '．', '」', '』', '）', '】', '〕', '〉', '》', '・', '！', '？', '：', '；', '々', '”')
@@ -100,6 +102,11 @@ describe('Japanese: kinsoku shori', () => {
       }),
       {numRuns: 300}
     )
+  })
+
+  it('cuts a cluster wider than the line where kinsoku allows before cutting anywhere', () => {
+    // `IPCNKRIPCNKR“あゃ` cannot break inside by the rules, and is wider than 80 pt: the cut goes before the opener.
+    expect(texts(breakLines('IPCNKRIPCNKR“あゃあー', {lang: 'ja', size: SIZE, width: 80}))).toEqual(['IPCNKRIPCNKR', '“あゃあー'])
   })
 
   it('breaks between ideographs but not inside words or bracket pairs', () => {

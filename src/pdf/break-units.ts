@@ -94,7 +94,9 @@ export function atomize(text: string, lang: string): Atom[] {
 
 /**
  * Last-resort cuts for an atom wider than a line: after hyphens and dashes
- * first (so "IPCNKR-ын" becomes "IPCNKR-" + "ын"), then between graphemes.
+ * first (so "IPCNKR-ын" becomes "IPCNKR-" + "ын"), then between graphemes
+ * where neither kinsoku nor a Latin word or number forbids it (so
+ * "IPCNKR“あゃ" becomes "IPCNKR" + "“あゃ"), then between any graphemes.
  * Returns one list of candidate sub-atoms per level of desperation.
  */
 export function emergencyCuts(text: string, atom: Atom): Atom[][] {
@@ -114,6 +116,18 @@ export function emergencyCuts(text: string, atom: Atom): Atom[][] {
     hyphenated.push({start: from, end: atom.end, space: false})
     levels.push(hyphenated)
   }
-  levels.push(graphemes(slice, atom.start).map((g) => ({start: g.start, end: g.start + g.text.length, space: false})))
+  const parts = graphemes(slice, atom.start)
+  const gentle: Atom[] = []
+  let start = atom.start
+  for (let i = 1; i < parts.length; i++) {
+    const before = parts[i - 1]!.text
+    const after = parts[i]!.text
+    if (NO_LINE_END.has(Array.from(before).at(-1)!) || NO_LINE_START.has(Array.from(after)[0]!) || (/[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(after))) continue
+    gentle.push({start, end: parts[i]!.start, space: false})
+    start = parts[i]!.start
+  }
+  gentle.push({start, end: atom.end, space: false})
+  if (gentle.length > 1) levels.push(gentle)
+  levels.push(parts.map((g) => ({start: g.start, end: g.start + g.text.length, space: false})))
   return levels
 }
