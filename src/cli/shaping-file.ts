@@ -1,7 +1,6 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {shapingStore} from '../pdf/fonts.js'
-import {drainAdded, mergeShapingData, toShapingData, type ShapingData} from '../pdf/shaping-cache.js'
+import {drainAdded, mergeShapingData, shapingStore, toShapingData, type ShapingData} from '../pdf/shaping-cache.js'
 import {writeIfChanged} from './io.js'
 import {packageVersion} from './segment-cache.js'
 

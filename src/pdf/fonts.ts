@@ -10,13 +10,17 @@
  */
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
-// The ES module build, the one pdfkit imports: the CommonJS build would be a second copy to load (about 50 ms).
-import {openSync} from 'fontkit'
+import type * as Fontkit from 'fontkit'
 // Brings the global `PDFKit` namespace (document types) into scope.
 import type {} from 'pdfkit'
-import {createShapingStore, withShapingCache, type ShapingStore} from './shaping-cache.js'
+import {shapingStore, withShapingCache} from './shaping-cache.js'
+
+export {shapingStore} from './shaping-cache.js'
 
 const require = createRequire(import.meta.url)
+// fontkit's CommonJS build, the one pdfkit's CommonJS build requires (pdf-document.ts): one copy, loaded
+// on the first font, so commands that print nothing do not load it.
+const fontkit = (): typeof Fontkit => require('fontkit') as typeof Fontkit
 
 /** The three families: Noto Sans (Latin, Cyrillic, Greek), Noto Sans KR, Noto Sans JP. */
 export type FontFamily = 'latin' | 'kr' | 'jp'
@@ -92,16 +96,13 @@ export function fontPath(key: FontKey): string {
 
 const fonts = new Map<FontKey, FontkitFont>()
 const coverage = new Map<FontKey, Map<number, boolean>>()
-const shapes = createShapingStore()
-
-/** The process's shaped pieces: preload them from the last build, save the new ones after (see `shaping-cache.ts`). */
-export const shapingStore = (): ShapingStore => shapes
+const shapes = shapingStore()
 
 /** The parsed font for a face; parsed on first use and kept for the life of the process. */
 export function loadFont(key: FontKey): FontkitFont {
   let font = fonts.get(key)
   if (!font) {
-    font = withShapingCache(openSync(fontPath(key)) as FontkitFont, key, shapes)
+    font = withShapingCache(fontkit().openSync(fontPath(key)) as FontkitFont, key, shapes)
     fonts.set(key, font)
   }
   return font

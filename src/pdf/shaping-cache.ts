@@ -42,6 +42,11 @@ export interface ShapingStore {
 
 export const createShapingStore = (): ShapingStore => ({known: new Map(), added: new Map()})
 
+const processStore = createShapingStore()
+
+/** The process's shaped pieces: preload them from the last build, save the new ones after (here, so that can be done without loading fonts). */
+export const shapingStore = (): ShapingStore => processStore
+
 /** A run as pdfkit expects from fontkit: glyphs, positions it may scale in place, and their total advance. */
 class Run {
   constructor(

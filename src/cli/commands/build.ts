@@ -11,7 +11,6 @@ import {packageFile, readText, writeIfChanged} from '../io.js'
 import {loadTranslations} from '../locales-sync.js'
 import {CONFIG_FILE, loadProjectOptions, openProject, requireUpToDate, UsageError, type Project} from '../project.js'
 import {info} from '../report.js'
-import {pdfRenderer} from '../build-pdf.js'
 import {renderAll, saveRenderRecord} from '../build-jobs.js'
 import {chooseThreads, inProcessExecutor, mixedExecutor} from '../build-pool.js'
 import {prepareInParallel} from '../parse-pool.js'
@@ -29,7 +28,11 @@ const FORMATS: readonly Format[] = ['md', 'html', 'pdf']
 export const renderers: Partial<Record<Format, (project: Project) => Renderer>> = {
   md: () => renderMarkdownFiles,
   html: () => renderHtmlFiles,
-  pdf: pdfRenderer
+  // pdfkit, fontkit and the fonts load only for a build that prints.
+  pdf: (project) => {
+    let render: Promise<Renderer> | undefined
+    return async (input) => (await (render ??= import('../build-pdf.js').then((m) => m.pdfRenderer(project))))(input)
+  }
 }
 
 function parseJobs(value: string): number {
