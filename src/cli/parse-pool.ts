@@ -1,4 +1,3 @@
-import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 import type {Root} from 'mdast'
 import {segmentRange, treeOfRanges, withRanges, type RangeResult} from '../segment/unit-range.js'
@@ -6,14 +5,18 @@ import {unitPlan, type SegmentCache} from '../segment/units.js'
 import type {ParseReply, ParseRequest} from './parse-worker.js'
 
 /**
- * Parsing a long document on two threads. micromark is the slowest step of
- * segmenting and of building (about 1 MB/s), and a document splits into
- * units that parse independently (src/segment/units.ts), so a worker
- * parses and segments the first units while this thread does the rest; the
- * segments go into the segment cache and the trees are joined into the
- * document's tree, both exactly what one thread would have made (tested).
- * Measured with `npm run bench`; below `PARALLEL_FROM` characters starting
- * a worker costs more than it saves.
+ * Parsing a long document on two threads. A document splits into units
+ * that parse independently (src/segment/units.ts), so a worker parses and
+ * segments the first units while this thread does the rest; the segments
+ * go into the segment cache and the trees are joined into the document's
+ * tree, both exactly what one thread would have made (tested).
+ *
+ * Only when asked for (`build --jobs 2` or more). It paid while micromark
+ * parsed everything (about 1 MB/s); since plain prose is parsed by
+ * parse-fast.ts, `npm run bench` measured one thread faster than two on
+ * this 2-core machine at 1 MB and 10 MB, so no thread count means one.
+ * Below `PARALLEL_FROM` characters starting a worker costs more than it
+ * saves anywhere.
  */
 export const PARALLEL_FROM = 200_000
 
@@ -67,7 +70,7 @@ function inWorker(request: ParseRequest): Promise<RangeResult[]> {
  * build whose outputs may all be up to date needs no tree).
  */
 export async function prepareInParallel(source: string, language: string, cache: SegmentCache, tree: boolean | 'if-parsing', cores?: number): Promise<Prepared | undefined> {
-  if ((cores ?? availableParallelism()) < 2 || source.length < PARALLEL_FROM) return undefined
+  if (cores === undefined || cores < 2 || source.length < PARALLEL_FROM) return undefined
   const plan = unitPlan(source, language)
   const count = plan.keys.length
   const missing = plan.keys.reduce((sum, key, unit) => sum + (unit > 0 && cache.has(key) ? 0 : plan.bounds[unit + 1]! - plan.bounds[unit]!), 0)

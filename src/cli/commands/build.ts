@@ -81,7 +81,7 @@ export function buildCommand(): Command {
     .option('--lang <list>', 'target languages, comma-separated (default: `languages` in .concordrc.json); English is always built')
     .option('--format <list>', 'formats, comma-separated: md, html, pdf (default: `editions.formats` in .concordrc.json)')
     .option('--out <dir>', 'output folder (default: `outDir` in .concordrc.json, `output`)')
-    .option('--jobs <n>', 'threads: PDFs on worker threads, long documents parsed on two; 1 does everything in the main thread (default: one per CPU core for long documents, 1 for short ones)', parseJobs)
+    .option('--jobs <n>', 'threads: PDFs on worker threads, and from 2, long documents parsed on two; 1 does everything in the main thread (default: one per CPU core for the PDFs of long documents, else 1)', parseJobs)
     .option('--watch', 'build, then build again whenever content/, locales/ or .concordrc.json change; stop with Ctrl+C')
     .addHelpText('after', '\nExamples:\n  npx concord build\n  npx concord build --lang ko,ja --format md,html\n  npx concord build --format html --out /tmp/site\n  npx concord build --watch --format html')
     .action(async (opts: BuildOptions) => (opts.watch ? watchBuild(opts) : build(opts)))
@@ -132,7 +132,7 @@ async function build(opts: BuildOptions): Promise<void> {
   const work = {root, documents, renderers: active, options, resources, t, ...(shaping ? {shaping} : {})}
   const threads = opts.jobs ?? chooseThreads(documents, formatsBuilt)
   const executor = threads > 1 ? mixedExecutor(work, threads) : inProcessExecutor(work)
-  // A long document's tree is parsed on two threads, and only when a file of it is rendered at all.
+  // With --jobs 2 or more, a long document's tree is parsed on two threads, and only when a file of it is rendered at all.
   const prepare = async (index: number): Promise<void> => {
     const loaded = project.documents[index]!
     if (loaded.parsedAhead) return
