@@ -79,20 +79,15 @@ export interface RenderedFile {
 export type Renderer = (input: RenderInput) => RenderedFile[] | Promise<RenderedFile[]>
 
 function editionSegment(id: string, source: string, status: SegmentStatus | undefined, language: string, sourceLanguage: string, missing: MissingMode): EditionSegment {
-  const base = {id, source}
+  // Object literals in one key order (no spreads): a book has tens of thousands of segments per edition.
   if (!status || status.state === 'missing' || status.translation === undefined) {
-    if (missing === 'marker') return {...base, mark: 'missing', display: 'text', text: source, language: sourceLanguage}
-    return {...base, mark: 'missing', display: missing === 'placeholder' ? 'placeholder' : 'omit', text: '', language}
+    if (missing === 'marker') return {id, source, mark: 'missing', display: 'text', text: source, language: sourceLanguage}
+    return {id, source, mark: 'missing', display: missing === 'placeholder' ? 'placeholder' : 'omit', text: '', language}
   }
-  const stale = status.state === 'stale'
-  return {
-    ...base,
-    mark: stale ? 'stale' : 'current',
-    display: 'text',
-    text: status.translation,
-    language,
-    ...(stale && status.previousSource !== undefined ? {previousSource: status.previousSource} : {})
-  }
+  if (status.state !== 'stale') return {id, source, mark: 'current', display: 'text', text: status.translation, language}
+  const stale: EditionSegment = {id, source, mark: 'stale', display: 'text', text: status.translation, language}
+  if (status.previousSource !== undefined) stale.previousSource = status.previousSource
+  return stale
 }
 
 /**
@@ -122,10 +117,11 @@ export function alignEditions(
       }
       block.segments.push(entry)
     }
-    const all = blocks.flatMap((b) => b.segments)
-    const count = (mark: Mark): number => all.filter((s) => s.mark === mark).length
-    const current = count('current')
-    const counts = {total: all.length, current, stale: count('stale'), missing: count('missing'), percent: all.length ? Math.round((current / all.length) * 1000) / 10 : 100}
+    const marks: Record<Mark, number> = {current: 0, stale: 0, missing: 0}
+    let total = 0
+    for (const block of blocks) for (const segment of block.segments) (marks[segment.mark]++, total++)
+    const {current} = marks
+    const counts = {total, current, stale: marks.stale, missing: marks.missing, percent: total ? Math.round((current / total) * 1000) / 10 : 100}
     return {language, document: doc.id, source: isSource, title: editionTitle(doc, blocks, isSource), blocks, counts}
   })
 }
