@@ -1,5 +1,5 @@
 import type {Nodes, Root} from 'mdast'
-import {skipBlank} from './parse-fast.js'
+import {countLines, skipBlank} from './parse-fast.js'
 
 /**
  * Cutting a long Markdown file into pieces that parse independently.
@@ -144,10 +144,4 @@ export function parseInPieces(source: string, parse: (text: string, atStart: boo
   flush(source.length)
   const column = source.length - source.lastIndexOf('\n')
   return {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end: {line, column, offset: source.length}}}
-}
-
-const countLines = (source: string, from: number, to: number): number => {
-  let lines = 0
-  for (let i = source.indexOf('\n', from); i !== -1 && i < to; i = source.indexOf('\n', i + 1)) lines++
-  return lines
 }

@@ -177,7 +177,8 @@ function list(source: string, first: Line[], line: number, limit: number): FastB
   }
 }
 
-const countLines = (source: string, from: number, to: number): number => {
+/** Line endings in `source` from `from` up to `to`. */
+export const countLines = (source: string, from: number, to: number): number => {
   let lines = 0
   for (let i = source.indexOf('\n', from); i !== -1 && i < to; i = source.indexOf('\n', i + 1)) lines++
   return lines
