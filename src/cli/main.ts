@@ -1,42 +1,31 @@
 #!/usr/bin/env node
-import {readFileSync} from 'node:fs'
-import {Command, CommanderError} from 'commander'
-import {VFileMessage} from 'vfile-message'
-import {commands} from './commands/index.js'
-import {packageFile} from './io.js'
-import {UsageError} from './project.js'
-import {printMessages} from './report.js'
+import {statSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {installCodeCache} from './code-cache.js'
 
 /**
- * The CLI shell: parses arguments, runs a command, maps failures to exit codes.
- * 0 ok; 1 content errors (messages as `path:line:col: reason [rule]`); 2 usage errors; 3 internal errors.
+ * The `concord` command. `npm run build` bundles the CLI (run.ts and what it
+ * imports) into one CommonJS file, concord.cjs, which this runs with a V8
+ * code cache (code-cache.ts); without the bundle (no esbuild, or a bundle
+ * older than tsc's output) it runs the modules tsc wrote.
+ *
+ * `CONCORD_CODE_CACHE`: a folder to keep the cache in, or `0` for none
+ * (default: dist/cli/.code-cache, one file per command, as each loads
+ * different code).
  */
-export async function main(argv: string[]): Promise<number> {
-  const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as {version: string}
-  const program = new Command('concord')
-    .description('Concord: stable segment IDs, translation tracking, aligned editions and coverage for multilingual documents')
-    .version(pkg.version)
-    .showHelpAfterError('(run `concord --help` for usage)')
-    .exitOverride()
-  for (const make of commands) program.addCommand(make().exitOverride())
-  try {
-    await program.parseAsync(argv, {from: 'user'})
-    return typeof process.exitCode === 'number' ? process.exitCode : 0
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2
-    }
-    if (error instanceof UsageError) {
-      process.stderr.write(`concord: ${error.message}\n`)
-      return 2
-    }
-    if (error instanceof VFileMessage) {
-      printMessages([error])
-      return 1
-    }
-    process.stderr.write(`concord: internal error (please report it): ${error instanceof Error ? error.stack : String(error)}\n`)
-    return 3
-  }
-}
+const here = fileURLToPath(new URL('.', import.meta.url))
+const bundle = join(here, 'concord.cjs')
+const modified = (path: string): number => statSync(path, {throwIfNoEntry: false})?.mtimeMs ?? -1
 
-process.exitCode = await main(process.argv.slice(2))
+if (modified(bundle) >= modified(join(here, 'run.js'))) {
+  const setting = process.env.CONCORD_CODE_CACHE
+  if (setting !== '0') {
+    const command = /^[a-z]{1,12}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other'
+    installCodeCache(join(setting || join(here, '.code-cache'), `${command}.bin`))
+  }
+  createRequire(import.meta.url)(bundle)
+} else {
+  await import('./run.js')
+}

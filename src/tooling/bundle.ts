@@ -3,15 +3,20 @@ import {fileURLToPath} from 'node:url'
 
 /**
  * `npm run build` (part of `prepare`): the CLI and its worker threads,
- * each bundled with esbuild into the single file tsc wrote for it.
+ * each bundled with esbuild.
  *
  * Why: `concord` loads a few hundred small ES modules (remark, micromark,
  * rehype, i18next...); resolving and compiling them one by one took about
  * half a second of every run, more than an incremental rebuild of the
  * statement itself. One file per entry loads in about a third of that.
- * Everything else in dist/ stays as tsc wrote it (the library API, the
- * bench), and the bundles sit where the originals were, so paths relative
- * to them (package.json, shipped locales, the worker) do not change.
+ *
+ * The CLI (run.js and what it imports) becomes one CommonJS file,
+ * dist/cli/concord.cjs, because Node 20 can keep a V8 code cache for
+ * CommonJS only; dist/cli/main.js runs it (see main.ts and code-cache.ts).
+ * The worker threads are bundled in place, as ES modules. Everything else
+ * in dist/ stays as tsc wrote it (the library API, the bench), and the
+ * bundles sit next to the originals, so paths relative to them
+ * (package.json, shipped locales, the workers) do not change.
  *
  * pdfkit reads its font metrics from files next to its own code and
  * fontkit and the fonts are loaded through `require`, so they stay outside.
@@ -27,19 +32,35 @@ try {
   process.exit(0)
 }
 
-await esbuild.build({
-  entryPoints: ['main.js', 'build-worker.js', 'parse-worker.js'].map((name) => join(dist, 'cli', name)),
-  outdir: join(dist, 'cli'),
-  allowOverwrite: true,
+const shared: import('esbuild').BuildOptions = {
   bundle: true,
   platform: 'node',
-  format: 'esm',
   target: 'node20',
   // jsonc-parser's `main` is a UMD build that requires its parts at run time.
   mainFields: ['module', 'main'],
   external: ['pdfkit', 'fontkit', '@expo-google-fonts/*', 'esbuild'],
-  // CommonJS dependencies (commander) require Node built-ins.
-  banner: {js: "import {createRequire as concordCreateRequire} from 'node:module'; const require = concordCreateRequire(import.meta.url);"},
   legalComments: 'eof',
   logLevel: 'warning'
+}
+
+await esbuild.build({
+  ...shared,
+  entryPoints: [join(dist, 'cli', 'run.js')],
+  outfile: join(dist, 'cli', 'concord.cjs'),
+  format: 'cjs',
+  // The modules locate files and workers next to themselves, which in the bundle is next to concord.cjs.
+  define: {'import.meta.url': 'concordImportMetaUrl', 'import.meta.resolve': 'concordImportMetaResolve'},
+  banner: {
+    js: "const concordImportMetaUrl = require('node:url').pathToFileURL(__filename).href; const concordImportMetaResolve = (specifier) => require('node:url').pathToFileURL(require.resolve(specifier)).href;"
+  }
+})
+
+await esbuild.build({
+  ...shared,
+  entryPoints: ['build-worker.js', 'parse-worker.js'].map((name) => join(dist, 'cli', name)),
+  outdir: join(dist, 'cli'),
+  allowOverwrite: true,
+  format: 'esm',
+  // CommonJS dependencies (commander) require Node built-ins.
+  banner: {js: "import {createRequire as concordCreateRequire} from 'node:module'; const require = concordCreateRequire(import.meta.url);"}
 })

@@ -1,0 +1,44 @@
+import {readFileSync} from 'node:fs'
+import {Command, CommanderError} from 'commander'
+import {VFileMessage} from 'vfile-message'
+import {commands} from './commands/index.js'
+import {packageFile} from './io.js'
+import {UsageError} from './project.js'
+import {printMessages} from './report.js'
+
+/**
+ * The CLI shell: parses arguments, runs a command, maps failures to exit codes.
+ * 0 ok; 1 content errors (messages as `path:line:col: reason [rule]`); 2 usage errors; 3 internal errors.
+ */
+export async function main(argv: string[]): Promise<number> {
+  const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as {version: string}
+  const program = new Command('concord')
+    .description('Concord: stable segment IDs, translation tracking, aligned editions and coverage for multilingual documents')
+    .version(pkg.version)
+    .showHelpAfterError('(run `concord --help` for usage)')
+    .exitOverride()
+  for (const make of commands) program.addCommand(make().exitOverride())
+  try {
+    await program.parseAsync(argv, {from: 'user'})
+    return typeof process.exitCode === 'number' ? process.exitCode : 0
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`concord: ${error.message}\n`)
+      return 2
+    }
+    if (error instanceof VFileMessage) {
+      printMessages([error])
+      return 1
+    }
+    process.stderr.write(`concord: internal error (please report it): ${error instanceof Error ? error.stack : String(error)}\n`)
+    return 3
+  }
+}
+
+// Not a top-level await: the CLI bundle this is the entry of is CommonJS (see main.ts).
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code
+})
