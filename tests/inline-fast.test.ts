@@ -8,7 +8,7 @@ import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {generateCorpus, renderCorpus} from '../src/bench/corpus.js'
-import {parseInline} from '../src/parse.js'
+import {parseInline, parseInlineBatch} from '../src/parse.js'
 import {inlineToMarkdown} from '../src/segment/inline.js'
 
 /** The serialiser as it was before `safe` was made fast: the reference. */
@@ -99,5 +99,23 @@ describe('parsing a segment of plain text without the parser', () => {
       {numRuns: 4000}
     )
     expect(plain).toBeGreaterThan(100)
+  })
+})
+
+/** A copy of nodes without `position`, which parseInlineBatch leaves out. */
+const positionless = (nodes: unknown): unknown => JSON.parse(JSON.stringify(nodes, (key, value: unknown) => (key === 'position' ? undefined : value)))
+
+describe('parseInlineBatch', () => {
+  // Texts that start blocks, define references or span lines, which must not reach their neighbours in one parse.
+  const blocky = fc.constantFrom('[a]: /u', '[a]', 'x [a] y', '[^1]', 'b[^1]', '[^1]: note', '<div>', '<!-- c', '```', '~~~', '---', '===', '# h', '> q', '- l', '1. x', '    code', '| a | b |', 'a\nb', 'a  ', 'a\n\n[a]: /v', 'x <span>', 'Www.x.org', 'a *b', 'c* d')
+  const lineArb = fc.oneof(textArb, textArb.map((text) => `a${text}`), textArb.map((text) => `日${text}`), blocky)
+
+  it('gives every text the nodes parseInline gives it alone, positions aside', () => {
+    fc.assert(
+      fc.property(fc.array(lineArb, {minLength: 0, maxLength: 8}), (texts) => {
+        expect(positionless(parseInlineBatch(texts))).toEqual(positionless(texts.map((text) => parseInline(text))))
+      }),
+      {numRuns: 1500}
+    )
   })
 })

@@ -4,6 +4,7 @@ import {fastAlignedHtml} from './html-aligned.js'
 import {fastHtmlEdition, htmlArticleSkeleton} from './html-edition.js'
 import {segmentHtml, type SegmentHtml} from './html-pieces.js'
 import {treeHasReserved} from './placeholders.js'
+import {prepareEditions} from './segment-nodes.js'
 
 /** The fast HTML renderer of one document: each page as the reference renders it, or `undefined` for the reference to render. */
 export interface FastHtml {
@@ -24,9 +25,14 @@ export function fastHtml(input: RenderInput, context: PageContext): FastHtml {
     edition: (edition) => {
       // The tree is read (parsed) only when a page is rendered: `only` may leave nothing to render.
       shared.skeleton ??= treeHasReserved(document.tree) ? '' : htmlArticleSkeleton(document.tree, edition.blocks)
+      prepareEditions([edition])
       return fastHtmlEdition(document, edition, context, options.editions.missing, shared.skeleton, shared.html)
     },
-    aligned: () => (treeHasReserved(document.tree) ? undefined : fastAlignedHtml(document, context, shared.html))
+    aligned: () => {
+      if (treeHasReserved(document.tree)) return undefined
+      prepareEditions(input.editions)
+      return fastAlignedHtml(document, context, shared.html)
+    }
   }
 }
 

@@ -3,6 +3,7 @@ import {fastAlignedMarkdown} from './markdown-aligned.js'
 import {fastMarkdownEdition} from './markdown-edition.js'
 import {markdownSkeleton, type MarkdownSkeleton} from './markdown-skeleton.js'
 import {treeHasReserved} from './placeholders.js'
+import {prepareEditions} from './segment-nodes.js'
 
 /** The fast Markdown renderer of one document: each file as the reference renders it, or `undefined` for the reference to render. */
 export interface FastMarkdown {
@@ -25,9 +26,14 @@ export function fastMarkdown(input: RenderInput): FastMarkdown {
       if (shared.skeleton === undefined) shared.skeleton = (!treeHasReserved(document.tree) && markdownSkeleton(document.tree, new Set(edition.blocks.map((block) => block.index)))) || null
       const skeleton = shared.skeleton
       if (!skeleton || skeleton.contexts.size !== edition.blocks.length) return undefined
+      prepareEditions([edition])
       return fastMarkdownEdition(document, edition, t, skeleton)
     },
-    aligned: () => (treeHasReserved(document.tree) ? undefined : fastAlignedMarkdown(document, editions, t))
+    aligned: () => {
+      if (treeHasReserved(document.tree)) return undefined
+      prepareEditions(editions)
+      return fastAlignedMarkdown(document, editions, t)
+    }
   }
 }
 

@@ -1,23 +1,44 @@
 import type {PhrasingContent} from 'mdast'
+import type {Edition} from '../align.js'
 import {isSafeUrl, parseSegmentText, publishable} from '../edition-tree.js'
-import {isPlain} from '../parse.js'
+import {isPlain, parseInlineBatch} from '../parse.js'
 import {simpleInline} from './inline-parse.js'
 
 // As parseSegmentText's cache: every text of a long book in four languages, then start afresh.
 const parsed = new Map<string, PhrasingContent[]>()
 const CACHE_LIMIT = 500_000
 
+// Plain text parses to itself, one text node (see parseInline).
+const quick = (text: string): PhrasingContent[] | undefined => (isPlain(text) ? [{type: 'text', value: text}] : simpleInline(text))
+
 /** parseSegmentText with the fast inline parser where it applies: the same nodes, positions aside. */
 export function segmentNodes(text: string): PhrasingContent[] {
   let nodes = parsed.get(text)
   if (!nodes) {
     if (parsed.size >= CACHE_LIMIT) parsed.clear()
-    // Plain text parses to itself, one text node (see parseInline).
-    const simple: PhrasingContent[] | undefined = isPlain(text) ? [{type: 'text', value: text}] : simpleInline(text)
+    const simple = quick(text)
     // What the fast parser gives is already publishable (no raw HTML, no white space at its edges) but for unsafe links.
     nodes = !simple ? parseSegmentText(text) : simple.some((node) => node.type === 'link' && !isSafeUrl(node.url)) ? publishable(simple) : simple
     parsed.set(text, nodes)
   }
   // Callers may add to the list (a stale segment's note reference), as with parseSegmentText.
   return [...nodes]
+}
+
+/**
+ * Parse ahead, in one parse, the texts among `texts` that only the Markdown
+ * parser reads (see parseInlineBatch), so that segmentNodes finds them.
+ */
+export function prepareSegmentNodes(texts: Iterable<string>): void {
+  const pending = new Set<string>()
+  for (const text of texts) if (!parsed.has(text) && !quick(text)) pending.add(text)
+  if (pending.size < 2) return
+  const list = [...pending]
+  if (parsed.size + list.length >= CACHE_LIMIT) parsed.clear()
+  parseInlineBatch(list).forEach((nodes, i) => parsed.set(list[i]!, publishable(nodes)))
+}
+
+/** prepareSegmentNodes for the segment texts of `editions`. */
+export function prepareEditions(editions: Edition[]): void {
+  prepareSegmentNodes(editions.flatMap((edition) => edition.blocks.flatMap((block) => block.segments.map((segment) => segment.text))))
 }
