@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Edition} from '../align.js'
@@ -58,11 +58,13 @@ const PACKAGES = ['pdfkit', 'fontkit', 'remark-stringify', 'remark-rehype', 'reh
 function codeFingerprint(): string {
   if (code) return code
   const files: string[] = []
+  // Dot folders hold caches (dist/cli/.code-cache), written by other runs while this one reads.
   const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name)
-      if (statSync(path).isDirectory()) walk(path)
-      else if (name.endsWith('.js')) files.push(path)
+    for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.')) walk(path)
+      } else if (entry.name.endsWith('.js')) files.push(path)
     }
   }
   walk(dist)
