@@ -1,14 +1,13 @@
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {existsSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {readCodeCache} from '../src/cli/code-cache.js'
-import {concord, repo, tempProject} from './helpers/cli.js'
+import {concord, repo, tempDir, tempProject} from './helpers/cli.js'
 
 const bundle = join(repo, 'dist', 'cli', 'concord.cjs')
-const cacheDir = (): string => mkdtempSync(join(tmpdir(), 'concord-test-code-cache-'))
+const cacheDir = (): string => tempDir('concord-test-code-cache-')
 
 describe('V8 code cache of the CLI', () => {
   it('is written by the first run of a command and used as it is by the next', () => {

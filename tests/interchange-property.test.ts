@@ -1,6 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdtempSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {existsSync, writeFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import fc from 'fast-check'
 import {VFile} from 'vfile'
@@ -16,7 +15,7 @@ import type {TranslationMeta} from '../src/locale.js'
 import {textHash} from '../src/similarity.js'
 import {trackTranslations, type TrackResult} from '../src/track.js'
 import type {Registry} from '../src/types.js'
-import {repo} from './helpers/cli.js'
+import {repo, tempDir} from './helpers/cli.js'
 
 /**
  * Properties of the pure pipeline on the real statement: for any locale
@@ -134,7 +133,7 @@ describe.each(Object.keys(render) as Array<keyof typeof render>)('%s round trip 
 const schema = resolve(repo, '..', 'shared', 'schemas', 'xliff_core_2.0.xsd')
 
 describe('exported files satisfy the real tools (property)', () => {
-  const work = mkdtempSync(join(tmpdir(), 'concord-interchange-'))
+  const work = tempDir('concord-interchange-')
 
   it.skipIf(!existsSync(schema))('XLIFF validates against the OASIS XLIFF 2.0 core schema', () => {
     fc.assert(

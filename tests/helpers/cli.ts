@@ -1,7 +1,8 @@
 import {spawnSync} from 'node:child_process'
-import {cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync} from 'node:fs'
+import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
+import {afterAll} from 'vitest'
 
 export const repo = resolve(import.meta.dirname, '..', '..')
 const cli = join(repo, 'dist', 'cli', 'main.js')
@@ -18,9 +19,27 @@ export function concord(args: string[], cwd: string, env: Record<string, string>
   return {code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr}
 }
 
+const created: string[] = []
+
+/**
+ * A new folder in the system's temp folder, removed when the test file is
+ * done (`CONCORD_KEEP_TEMP=1` keeps them, to look at after a failure).
+ */
+export function tempDir(prefix = 'concord-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  created.push(dir)
+  return dir
+}
+
+// Registered on the file that imports this module, when it is collected.
+afterAll(() => {
+  if (process.env.CONCORD_KEEP_TEMP) return
+  for (const dir of created.splice(0)) rmSync(dir, {recursive: true, force: true})
+})
+
 /** A temp copy of a project: the repo's own content and locales, or a fixture folder. */
 export function tempProject(from = repo, parts = ['content', 'locales', '.concordrc.json']): string {
-  const dir = mkdtempSync(join(tmpdir(), 'concord-test-'))
+  const dir = tempDir()
   for (const part of parts) if (existsSync(join(from, part))) cpSync(join(from, part), join(dir, part), {recursive: true})
   return dir
 }
