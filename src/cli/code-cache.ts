@@ -74,12 +74,14 @@ function save(path: string, store: Map<string, Entry>): void {
 type Compile = (this: Module, content: string, filename: string) => unknown
 
 /**
- * From now on, compile CommonJS modules with the code cache at `path`, and
- * at exit write back what this run compiled that the cache did not have.
+ * From now on, compile CommonJS modules with the code cache at `path`. At
+ * exit, when a module was not in the cache (or V8 turned its entry down),
+ * the cache is written again with what this run compiled.
  */
 export function installCodeCache(path: string): void {
   const store = readCodeCache(path)
   const compiled = new Map<string, {hash: string; script: Script}>()
+  let missed = false
   const proto = Module.prototype as unknown as {_compile: Compile}
   const original = proto._compile
   proto._compile = function (content, filename) {
@@ -96,12 +98,14 @@ export function installCodeCache(path: string): void {
       // A syntax error is reported by Node's own loader, as usual.
       return original.call(this, content, filename)
     }
-    if (!cachedData || script.cachedDataRejected) compiled.set(filename, {hash, script})
+    if (!cachedData || script.cachedDataRejected) missed = true
+    compiled.set(filename, {hash, script})
     const wrapper = script.runInThisContext({displayErrors: true}) as (...args: unknown[]) => unknown
     return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename))
   }
   process.once('beforeExit', () => {
-    if (compiled.size === 0) return
+    if (!missed) return
+    // Entries that were used are taken again too: they now hold what this run compiled besides (a `build` with PDFs after one without).
     for (const [file, {hash, script}] of compiled) store.set(file, {hash, data: script.createCachedData()})
     save(path, store)
   })
