@@ -8,17 +8,20 @@ import {simpleInline} from './inline-parse.js'
 const parsed = new Map<string, PhrasingContent[]>()
 const CACHE_LIMIT = 500_000
 
-// Plain text parses to itself, one text node (see parseInline).
-const quick = (text: string): PhrasingContent[] | undefined => (isPlain(text) ? [{type: 'text', value: text}] : simpleInline(text))
+/** The nodes of `text` without the Markdown parser, `undefined` when it takes the parser. */
+function quick(text: string): PhrasingContent[] | undefined {
+  // Plain text parses to itself, one text node (see parseInline).
+  const simple: PhrasingContent[] | undefined = isPlain(text) ? [{type: 'text', value: text}] : simpleInline(text)
+  // What the fast parser gives is already publishable (no raw HTML, no white space at its edges) but for unsafe links.
+  return simple?.some((node) => node.type === 'link' && !isSafeUrl(node.url)) ? publishable(simple) : simple
+}
 
 /** parseSegmentText with the fast inline parser where it applies: the same nodes, positions aside. */
 export function segmentNodes(text: string): PhrasingContent[] {
   let nodes = parsed.get(text)
   if (!nodes) {
     if (parsed.size >= CACHE_LIMIT) parsed.clear()
-    const simple = quick(text)
-    // What the fast parser gives is already publishable (no raw HTML, no white space at its edges) but for unsafe links.
-    nodes = !simple ? parseSegmentText(text) : simple.some((node) => node.type === 'link' && !isSafeUrl(node.url)) ? publishable(simple) : simple
+    nodes = quick(text) ?? parseSegmentText(text)
     parsed.set(text, nodes)
   }
   // Callers may add to the list (a stale segment's note reference), as with parseSegmentText.
@@ -26,13 +29,18 @@ export function segmentNodes(text: string): PhrasingContent[] {
 }
 
 /**
- * Parse ahead, in one parse, the texts among `texts` that only the Markdown
- * parser reads (see parseInlineBatch), so that segmentNodes finds them.
+ * Parse ahead the texts among `texts` that segmentNodes has not seen, those
+ * that only the Markdown parser reads in one parse (see parseInlineBatch).
  */
 export function prepareSegmentNodes(texts: Iterable<string>): void {
   const pending = new Set<string>()
-  for (const text of texts) if (!parsed.has(text) && !quick(text)) pending.add(text)
-  if (pending.size < 2) return
+  for (const text of texts) {
+    if (parsed.has(text)) continue
+    if (parsed.size >= CACHE_LIMIT) parsed.clear()
+    const nodes = quick(text)
+    if (nodes) parsed.set(text, nodes)
+    else pending.add(text)
+  }
   const list = [...pending]
   if (parsed.size + list.length >= CACHE_LIMIT) parsed.clear()
   parseInlineBatch(list).forEach((nodes, i) => parsed.set(list[i]!, publishable(nodes)))
