@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {renderAligned, SAMPLES} from './fixtures/pdf-support/editions.js'
-import {pdfText, tempPdf, textItems, wordBoxes, type TextItem} from './fixtures/pdf-support/read-pdf.js'
+import {expectInside, pdfText, tempPdf, textItems, wordBoxes, type TextItem} from './fixtures/pdf-support/read-pdf.js'
 import {lineText} from '../src/pdf/line-break.js'
 import {bodyFrame, marginFrame} from '../src/pdf/page-flow.js'
 
@@ -18,11 +18,7 @@ describe.each(['ko', 'ja', 'mn'] as const)('aligned en–%s edition', (lang) => 
 
     for (const page of pages) {
       for (const w of page.words) {
-        // Inside the margins.
-        expect(w.xMin, w.text).toBeGreaterThanOrEqual(frame.x - TOLERANCE)
-        expect(w.xMax, w.text).toBeLessThanOrEqual(frame.x + frame.width + TOLERANCE)
-        expect(w.yMin, w.text).toBeGreaterThanOrEqual(frame.y - TOLERANCE)
-        expect(w.yMax, w.text).toBeLessThanOrEqual(frame.y + frame.height + TOLERANCE)
+        expectInside(w, frame, TOLERANCE)
         // Body text lies wholly in one column: nothing crosses or enters the gutter.
         if (w.yMax <= body.y + body.height + TOLERANCE) {
           const inLeft = w.xMin >= left.x - TOLERANCE && w.xMax <= left.x + left.width + TOLERANCE

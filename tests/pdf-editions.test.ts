@@ -9,7 +9,7 @@ import {parseSegmentText} from '../src/edition-tree.js'
 import {columnBoxes} from '../src/pdf/parallel-rows.js'
 import {bodyFrame, defaultGeometry, marginFrame} from '../src/pdf/page-flow.js'
 import {flatText} from '../src/segment/inline.js'
-import {pdfFonts, pdfInfo, textItems, wordBoxes} from './fixtures/pdf-support/read-pdf.js'
+import {expectInside, pdfFonts, pdfInfo, textItems, wordBoxes} from './fixtures/pdf-support/read-pdf.js'
 import {concord, readJson, tempProject} from './helpers/cli.js'
 import {catalogLang, collapse, columnLines, frameText, listFiles, outlineTree, pageFrameText, squash, type PdfLine} from './helpers/pdf-build.js'
 import {rowTexts} from './helpers/pdf-rows.js'
@@ -136,10 +136,7 @@ describe('statement PDF layout', () => {
     const [left, right] = columnBoxes(body, 2, 18) as [{x: number; width: number}, {x: number; width: number}]
     for (const page of wordBoxes(path)) {
       for (const w of page.words) {
-        expect(w.xMin, w.text).toBeGreaterThanOrEqual(margins.x - 0.5)
-        expect(w.xMax, w.text).toBeLessThanOrEqual(margins.x + margins.width + 0.5)
-        expect(w.yMin, w.text).toBeGreaterThanOrEqual(margins.y - 0.5)
-        expect(w.yMax, w.text).toBeLessThanOrEqual(margins.y + margins.height + 0.5)
+        expectInside(w, margins)
         // Everything, title block, header and footer included, lies wholly in one column.
         const inLeft = w.xMin >= left.x - 0.5 && w.xMax <= left.x + left.width + 0.5
         const inRight = w.xMin >= right.x - 0.5 && w.xMax <= right.x + right.width + 0.5
@@ -176,12 +173,7 @@ describe('statement PDF layout', () => {
 
   it.each(['en', ...TARGETS])('%s edition: no glyph outside the margins', (lng) => {
     for (const page of wordBoxes(pdf(`${lng}/statement.pdf`))) {
-      for (const w of page.words) {
-        expect(w.xMin, w.text).toBeGreaterThanOrEqual(margins.x - 0.5)
-        expect(w.xMax, w.text).toBeLessThanOrEqual(margins.x + margins.width + 0.5)
-        expect(w.yMin, w.text).toBeGreaterThanOrEqual(margins.y - 0.5)
-        expect(w.yMax, w.text).toBeLessThanOrEqual(margins.y + margins.height + 0.5)
-      }
+      for (const w of page.words) expectInside(w, margins)
     }
   })
 })

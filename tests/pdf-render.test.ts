@@ -3,7 +3,7 @@ import {copyFileSync, mkdirSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {renderEdition, type Lang} from './fixtures/pdf-support/editions.js'
-import {outlineTitles, pdfFonts, pdfInfo, pdfText, tempPdf, wordBoxes} from './fixtures/pdf-support/read-pdf.js'
+import {expectInside, outlineTitles, pdfFonts, pdfInfo, pdfText, tempPdf, wordBoxes} from './fixtures/pdf-support/read-pdf.js'
 import {NO_LINE_START} from '../src/pdf/break-units.js'
 import {buildDate, createPdfDocument, fileId, pdfToBuffer} from '../src/pdf/pdf-document.js'
 import {defaultGeometry, marginFrame, PageFlow} from '../src/pdf/page-flow.js'
@@ -52,12 +52,7 @@ describe.each(LANGS)('%s edition read back', (lang) => {
     // Every glyph box, running header and footer included, lies inside the margins.
     const frame = marginFrame(geometry)
     for (const page of wordBoxes(path)) {
-      for (const w of page.words) {
-        expect(w.xMin, w.text).toBeGreaterThanOrEqual(frame.x - 0.5)
-        expect(w.xMax, w.text).toBeLessThanOrEqual(frame.x + frame.width + 0.5)
-        expect(w.yMin, w.text).toBeGreaterThanOrEqual(frame.y - 0.5)
-        expect(w.yMax, w.text).toBeLessThanOrEqual(frame.y + frame.height + 0.5)
-      }
+      for (const w of page.words) expectInside(w, frame)
     }
     const pages = Number(info.Pages)
     const label = {en: `Page ${pages} of ${pages}`, ko: `${pages}/${pages} 페이지`, ja: `${pages} / ${pages} ページ`, mn: `${pages}-с ${pages}-р хуудас`}[lang]
