@@ -13,7 +13,8 @@ import {installCodeCache} from './code-cache.js'
  *
  * `CONCORD_CODE_CACHE`: a folder to keep the cache in, or `0` for none
  * (default: dist/cli/.code-cache, one file per command, as each loads
- * different code).
+ * different code). The cache is compiled code: like the bundle itself, it
+ * must be writable only by whoever may change Concord.
  */
 const here = fileURLToPath(new URL('.', import.meta.url))
 const bundle = join(here, 'concord.cjs')
