@@ -15,7 +15,7 @@ import {buildStep, coverageStep, pandocStep, segmentSteps, type CorpusProject, t
  * child process (median of several runs, peak RSS, CPU time), print a table
  * and the issue's targets, and write output/bench.json.
  *
- *   npm run bench                             # 1 MB (3 runs a step) and 10 MB (1 run), about 10 minutes
+ *   npm run bench                             # 1 MB and 10 MB, the median of 3 runs a step, about 10 minutes
  *   npm run bench -- --sizes 1 --runs 3       # quick: 1 MB only
  *   npm run bench -- --keep                   # keep the temp projects to look at
  * Options: --sizes (MB, comma-separated), --runs, --runs-large (≥ 5 MB),
@@ -25,8 +25,8 @@ const {values} = parseArgs({
   options: {
     sizes: {type: 'string', default: '1,10'},
     runs: {type: 'string', default: '3'},
-    'runs-large': {type: 'string', default: '1'},
-    'pdf-runs': {type: 'string', default: '1'},
+    'runs-large': {type: 'string', default: '3'},
+    'pdf-runs': {type: 'string', default: '3'},
     'pdf-sizes': {type: 'string', default: '1'},
     seed: {type: 'string', default: '20070829'},
     out: {type: 'string', default: 'output/bench.json'},
