@@ -1,5 +1,5 @@
-import type {Parents, PhrasingContent} from 'mdast'
-import type {ConstructName, Handle, State} from 'mdast-util-to-markdown'
+import type {Parents, PhrasingContent, Root} from 'mdast'
+import type {ConstructName, Handle, SafeConfig, State} from 'mdast-util-to-markdown'
 import {classifyCharacter} from 'micromark-util-classify-character'
 import {defaultHandlers} from 'mdast-util-to-markdown'
 import {fastSafe} from '../segment/fast-safe.js'
@@ -139,18 +139,40 @@ export function simplePhrasing(state: State, children: PhrasingContent[], before
   return out
 }
 
+type Safe = (state: State, value: string | null | undefined, config: SafeConfig) => string
+
 /**
- * Give `state` the fast `safe` (fast-safe.ts) and, for every container of
- * inline content, `simplePhrasing` where it applies.
+ * Give `state`, for every container of inline content, `simplePhrasing`
+ * where it applies, and `safe` as its `safe` (default: the fast one of
+ * fast-safe.ts).
  */
-export function simplify(state: State): void {
+export function simplify(state: State, safe: Safe = fastSafe): void {
   const containerPhrasing = state.containerPhrasing
   state.containerPhrasing = function (this: State, container, at) {
     return simplePhrasing(this, container.children as PhrasingContent[], at.before, at.after) ?? containerPhrasing.call(this, container, at)
   }
   state.safe = function (this: State, value, config) {
-    return fastSafe(this, value, config)
+    return safe(this, value, config)
   }
+}
+
+/**
+ * The state of one run of a serialiser, kept after the run with `prepare`
+ * applied: its `containerPhrasing` and `safe` then serialise any inline
+ * content with that serialiser's handlers, unsafe patterns and options,
+ * once `stack` is set to the constructs the content sits in, without a
+ * run for each of a book's pieces of content. `serialiser` makes the
+ * serialiser with the extra handlers it is given.
+ */
+export function captureState(serialiser: (handlers: Record<string, Handle>) => {stringify: (tree: Root) => unknown}, prepare: (state: State) => void): State {
+  let captured: State | undefined
+  const capture: Handle = (_, __, state) => {
+    prepare(state)
+    captured = state
+    return ''
+  }
+  serialiser({concordCapture: capture}).stringify({type: 'root', children: [{type: 'concordCapture'} as never]})
+  return captured!
 }
 
 /** The stock root handler on a simplified state: pass it as `handlers: {root: simpleRoot}` to remark-stringify. */

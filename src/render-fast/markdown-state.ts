@@ -1,8 +1,8 @@
 import type {PhrasingContent} from 'mdast'
-import type {Handle, State} from 'mdast-util-to-markdown'
+import type {State} from 'mdast-util-to-markdown'
 import {markdownStringifier} from '../render-markdown.js'
 import {quickSafe} from './quick-safe.js'
-import {simplePhrasing} from './markdown-simple.js'
+import {captureState, simplify} from './markdown-simple.js'
 
 /** Where a block's inline content sits in the page, as the serialiser saw it (see markdown-skeleton.ts). */
 export interface PhrasingContext {
@@ -16,28 +16,16 @@ export interface PhrasingContext {
 let captured: State | undefined
 
 /**
- * The state of a run of the editions' serialiser, kept after the run: its
- * `containerPhrasing` and `safe` serialise any inline content with the same
- * handlers, unsafe patterns and options as a whole page, once its `stack` is
- * set to the construct stack of the place the content goes.
+ * The state of a run of the editions' serialiser, kept after the run (see
+ * captureState), with shortcuts that give its output where they apply
+ * (quick-safe.ts, markdown-simple.ts).
  */
 export function serialiserState(): State {
-  if (!captured) {
-    // The same serialiser, with shortcuts that give its output where they apply (quick-safe.ts, markdown-simple.ts).
-    const capture: Handle = (_, __, state) => {
-      const {safe, containerPhrasing} = state
-      state.safe = function (this: State, value, config) {
-        return quickSafe(this, value ?? '', config) ?? safe.call(this, value, config)
-      }
-      state.containerPhrasing = function (this: State, parent, info) {
-        return simplePhrasing(this, parent.children as PhrasingContent[], info.before, info.after) ?? containerPhrasing.call(this, parent, info)
-      }
-      captured = state
-      return ''
-    }
-    markdownStringifier({concordCapture: capture}).stringify({type: 'root', children: [{type: 'concordCapture'} as never]})
-  }
-  return captured!
+  captured ??= captureState(markdownStringifier, (state) => {
+    const {safe} = state
+    simplify(state, (self, value, config) => quickSafe(self, value ?? '', config) ?? safe.call(self, value, config))
+  })
+  return captured
 }
 
 /** Inline content serialised as the page's serialiser does it at `context`. */

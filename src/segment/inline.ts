@@ -4,32 +4,18 @@ import {unified} from 'unified'
 import remarkStringify from 'remark-stringify'
 import remarkGfm from 'remark-gfm'
 import {isPlain} from '../parse.js'
-import type {Handle, State} from 'mdast-util-to-markdown'
-import {simplify} from '../render-fast/markdown-simple.js'
+import type {State} from 'mdast-util-to-markdown'
+import {captureState, simplify} from '../render-fast/markdown-simple.js'
 import {sentenceBreaks} from './sentences.js'
 
 let captured: State | undefined
 
-/**
- * The state of a run of the segment serialiser, kept: a sentence's inline
- * content is serialised by its `containerPhrasing` as the whole serialiser
- * would inside a paragraph at the root, without setting up a run for each
- * of a book's sentences.
- */
-function serialiser(): State {
-  if (!captured) {
-    const capture: Handle = (_, __, state) => {
-      simplify(state)
-      captured = state
-      return ''
-    }
-    unified()
-      .use(remarkStringify, {bullet: '-', emphasis: '*', strong: '*', fence: '`', handlers: {concordCapture: capture} as Record<string, Handle>})
-      .use(remarkGfm)
-      .stringify({type: 'root', children: [{type: 'concordCapture'} as never]})
-  }
-  return captured!
-}
+/** The segment serialiser's state, kept (see captureState): a book's sentences are serialised without a run each. */
+const serialiser = (): State =>
+  (captured ??= captureState(
+    (handlers) => unified().use(remarkStringify, {bullet: '-', emphasis: '*', strong: '*', fence: '`', handlers}).use(remarkGfm),
+    simplify
+  ))
 
 /** Serialise phrasing content to inline Markdown on one line. */
 export function inlineToMarkdown(children: PhrasingContent[]): string {
