@@ -1,5 +1,5 @@
 import type {Nodes, Root} from 'mdast'
-import {countLines, skipBlank} from './parse-fast.js'
+import {BLANK, countLines, skipBlank} from './parse-fast.js'
 
 /**
  * Cutting a long Markdown file into pieces that parse independently.
@@ -29,7 +29,6 @@ import {countLines, skipBlank} from './parse-fast.js'
  */
 const GLOBAL = /\]:|^[ \t>*+\-\d.)]*<|\r(?!\n)/m
 const FENCE = /^( *)(`{3,}|~{3,})(.*)$/
-const BLANK = /^[ \t]*$/
 const NESTED_FENCE = /^([ \t>*+\-\d.)]*)(`{3,}|~{3,})/
 const NOT_A_START = /^[ \t\-+*\d]/
 

@@ -37,7 +37,8 @@ const FENCE_OPEN = /^(`{3,}|~{3,})([A-Za-z][\w+-]*)?$/
 const FENCE_LIKE = /^ {0,3}(?:`{3,}|~{3,})/
 // Characters that change how lines are counted or trimmed, or make table rows.
 const AWKWARD = /[\t\r|\f\v]/
-const BLANK = /^[ \t]*$/
+// A blank line: spaces and tabs at most (shared with parse-chunks.ts).
+export const BLANK = /^[ \t]*$/
 
 /** A block parsed here, and where its text ends (before the line ending of its last line). */
 export interface FastBlock {
