@@ -1,11 +1,13 @@
 import PDFDocument from 'pdfkit'
 import {existsSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import {describe, expect, it} from 'vitest'
 import {allFontKeys, commonMetrics, fontKey, fontPath, hasGlyph, loadFont} from '../src/pdf/fonts.js'
 import {documentMeasure, measureText} from '../src/pdf/measure.js'
 import {assignFonts, checkCoverage, checkSpansCoverage, classifyChar, describeUncovered, normalizeText, splitRuns, UncoveredCharacterError} from '../src/pdf/script-runs.js'
 import {breakLines} from '../src/pdf/line-break.js'
 import {createPdfDocument} from '../src/pdf/pdf-document.js'
+import {lazyPostTable} from '../src/pdf/post-header.js'
 import {defaultGeometry} from '../src/pdf/page-flow.js'
 import {BRIEF_SENTENCES, SAMPLES} from './fixtures/pdf-support/editions.js'
 
@@ -28,6 +30,26 @@ describe('font files', () => {
       expect(registered(a, key)).toBe(loadFont(key))
       expect(registered(b, key)).toBe(loadFont(key))
     }
+  })
+
+  it('reads each face’s `post` header as fontkit does, and its glyph names only when asked', () => {
+    const require = createRequire(import.meta.url)
+    const fontkit = require('fontkit') as {openSync: (path: string) => Record<string, unknown> & {getGlyph: (id: number) => {name: string}}}
+    const header = ['version', 'italicAngle', 'underlinePosition', 'underlineThickness', 'isFixedPitch', 'minMemType42', 'maxMemType42', 'minMemType1', 'maxMemType1']
+    for (const key of allFontKeys()) {
+      const fresh = fontkit.openSync(fontPath(key))
+      const post = fresh.post as Record<string, unknown>
+      const lazy = fontkit.openSync(fontPath(key))
+      lazyPostTable(lazy)
+      const tables = lazy._tables as Record<string, Record<string, unknown>>
+      for (const field of header) expect(tables.post![field], `${key} ${field}`).toBe(post[field])
+      expect(lazy.italicAngle, key).toBe(fresh.italicAngle)
+      // Noto Sans has glyph names (format 2): decoded on demand, the same as fontkit's.
+      expect(lazy.getGlyph(36).name, key).toBe(fresh.getGlyph(36).name)
+      expect(tables.post!.names, key).toEqual(post.names)
+    }
+    expect((fontkit.openSync(fontPath('latin-italic')).post as {italicAngle: number}).italicAngle).toBeLessThan(0)
+    expect(loadFont('latin-regular').postscriptName).toBe('NotoSans-Regular')
   })
 
   it('falls back to the upright face where a family has no italic', () => {

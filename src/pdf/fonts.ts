@@ -13,6 +13,7 @@ import {dirname, join} from 'node:path'
 import type * as Fontkit from 'fontkit'
 // Brings the global `PDFKit` namespace (document types) into scope.
 import type {} from 'pdfkit'
+import {lazyPostTable} from './post-header.js'
 import {shapingStore, withShapingCache} from './shaping-cache.js'
 
 export {shapingStore} from './shaping-cache.js'
@@ -102,7 +103,9 @@ const shapes = shapingStore()
 export function loadFont(key: FontKey): FontkitFont {
   let font = fonts.get(key)
   if (!font) {
-    font = withShapingCache(fontkit().openSync(fontPath(key)) as FontkitFont, key, shapes)
+    const parsed = fontkit().openSync(fontPath(key))
+    lazyPostTable(parsed as object)
+    font = withShapingCache(parsed as FontkitFont, key, shapes)
     fonts.set(key, font)
   }
   return font
