@@ -5,7 +5,8 @@ import {describe, expect, it} from 'vitest'
 import {listFiles} from '../src/bench/steps.js'
 import {fontPath, type FontKey} from '../src/pdf/fonts.js'
 import {createShapingStore, drainAdded, mergeShapingData, withShapingCache} from '../src/pdf/shaping-cache.js'
-import {concord, tempProject} from './helpers/cli.js'
+import {addShaping, readShapingFile, saveShaping} from '../src/cli/shaping-file.js'
+import {concord, tempDir, tempProject} from './helpers/cli.js'
 
 const require = createRequire(import.meta.url)
 const fontkit = require('fontkit') as {openSync(path: string): Layouter}
@@ -45,6 +46,23 @@ describe('shaping cache', () => {
       expect(plain(warm.layout(text)), `${key} stored`).toEqual(expected)
       expect(stored.added.size, 'a stored piece is not shaped again').toBe(0)
     }
+  })
+
+  it('keeps each stored piece as one string, and ignores a damaged one', () => {
+    const shapes = createShapingStore()
+    const font = withShapingCache(fontkit.openSync(fontPath('latin-regular')), 'latin-regular', shapes)
+    font.layout('Ab ')
+    const piece = drainAdded(shapes)['latin-regular']!['Ab ']!
+    // Glyph ID, advances and offsets, then the code points, per glyph.
+    expect(piece).toMatch(/^\d+,\d+,0,0,0,65;\d+,\d+,0,0,0,98;\d+,\d+,0,0,0,32$/)
+    const path = join(tempDir('shaping-'), 'shaping.json')
+    addShaping({'latin-regular': {'Ab ': piece}})
+    saveShaping(path)
+    const data = JSON.parse(readFileSync(path, 'utf8')) as {pieces: Record<string, Record<string, unknown>>}
+    data.pieces['latin-regular']!['x '] = '<b>'
+    data.pieces['latin-regular']!['y '] = [[1], [[120]], [600, 0, 0, 0]]
+    writeFileSync(path, JSON.stringify(data))
+    expect({...readShapingFile(path)['latin-regular']}).toEqual({'Ab ': piece})
   })
 
   it('pdfkit may scale a returned run in place without changing the next answer', () => {

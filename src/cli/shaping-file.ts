@@ -1,6 +1,6 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {drainAdded, mergeShapingData, shapingStore, toShapingData, type ShapingData} from '../pdf/shaping-cache.js'
+import {drainAdded, mergeShapingData, shapingStore, STORED_RUN, toShapingData, type ShapingData} from '../pdf/shaping-cache.js'
 import {writeIfChanged} from './io.js'
 import {packageVersion} from './segment-cache.js'
 
@@ -11,7 +11,8 @@ import {packageVersion} from './segment-cache.js'
  * fontkit and font package versions, so an upgrade starts afresh, and it
  * is capped so a long book does not grow it without bound.
  */
-const FORMAT = 1
+// 2: pieces as strings (see StoredRun).
+const FORMAT = 2
 const LIMIT = 400_000
 
 const FONT_PACKAGES = ['fontkit', '@expo-google-fonts/noto-sans', '@expo-google-fonts/noto-sans-kr', '@expo-google-fonts/noto-sans-jp']
@@ -30,7 +31,10 @@ export function readShapingFile(path: string): ShapingData {
     // Keys are font names and text pieces, both data: no prototype to pollute.
     const pieces: ShapingData = Object.create(null)
     for (const [key, value] of Object.entries(data.pieces as Record<string, unknown>)) {
-      if (typeof value === 'object' && value !== null) pieces[key] = Object.assign(Object.create(null), value) as ShapingData[string]
+      if (typeof value !== 'object' || value === null) continue
+      const face: ShapingData[string] = Object.create(null)
+      for (const [text, run] of Object.entries(value)) if (typeof run === 'string' && STORED_RUN.test(run)) face[text] = run
+      pieces[key] = face
     }
     return pieces
   } catch {

@@ -13,8 +13,18 @@
  * Unicode the same way and the PDF bytes do not depend on the cache.
  */
 
-/** One shaped piece: glyph IDs, the code points of each glyph, and `[xAdvance, yAdvance, xOffset, yOffset]` per glyph. */
-export type StoredRun = [ids: number[], codePoints: number[][], positions: number[]]
+/**
+ * One shaped piece, as text: its glyphs separated by `;`, each
+ * `id,xAdvance,yAdvance,xOffset,yOffset` followed by the glyph's code
+ * points, all separated by `,`. A string per piece rather than nested
+ * arrays: the file of a build holds thousands of pieces, and JSON reads and
+ * writes strings several times faster than small arrays, which a
+ * one-segment rebuild (reading and writing the whole file) notices.
+ */
+export type StoredRun = string
+
+/** What a stored piece may hold: numbers (as `String(number)` writes them) and separators. */
+export const STORED_RUN = /^[-+.,;\deE]*$/
 
 interface Glyph {
   id: number
@@ -61,15 +71,23 @@ class Run {
   }
 }
 
-function store(run: {glyphs: Glyph[]; positions: Position[]}): StoredRun {
-  const positions: number[] = []
-  for (const p of run.positions) positions.push(p.xAdvance, p.yAdvance, p.xOffset, p.yOffset)
-  return [run.glyphs.map((g) => g.id), run.glyphs.map((g) => [...g.codePoints]), positions]
+export function store(run: {glyphs: Glyph[]; positions: Position[]}): StoredRun {
+  return run.glyphs.map((g, i) => {
+    const p = run.positions[i]!
+    return [g.id, p.xAdvance, p.yAdvance, p.xOffset, p.yOffset, ...g.codePoints].join(',')
+  }).join(';')
 }
 
-function revive(font: ShapingFont, [ids, codePoints, positions]: StoredRun): Run {
-  const glyphs = ids.map((id, i) => font.getGlyph(id, codePoints[i]))
-  const placed = ids.map((_, i) => ({xAdvance: positions[i * 4]!, yAdvance: positions[i * 4 + 1]!, xOffset: positions[i * 4 + 2]!, yOffset: positions[i * 4 + 3]!}))
+export function revive(font: ShapingFont, stored: StoredRun): Run {
+  const glyphs: Glyph[] = []
+  const placed: Position[] = []
+  if (stored !== '') {
+    for (const glyph of stored.split(';')) {
+      const [id, xAdvance, yAdvance, xOffset, yOffset, ...codePoints] = glyph.split(',').map(Number) as [number, number, number, number, number, ...number[]]
+      glyphs.push(font.getGlyph(id, codePoints))
+      placed.push({xAdvance, yAdvance, xOffset, yOffset})
+    }
+  }
   return new Run(glyphs, placed)
 }
 
@@ -85,7 +103,7 @@ export function withShapingCache<T extends object>(font: T, key: string, shapes:
   own.layout = (text: string, ...rest: unknown[]) => {
     if (rest.some((r) => r !== undefined)) return layout(text, ...rest)
     const hit = shapes.known.get(key)?.get(text) ?? shapes.added.get(key)?.get(text)
-    if (hit) return revive(own, hit)
+    if (hit !== undefined) return revive(own, hit)
     const run = layout(text)
     let added = shapes.added.get(key)
     if (!added) shapes.added.set(key, (added = new Map()))
