@@ -4,6 +4,7 @@ import {createRequire} from 'node:module'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {installCodeCache} from './code-cache.js'
+import {tuneJit} from './jit.js'
 
 /**
  * The `concord` command. `npm run build` bundles the CLI (run.ts and what it
@@ -16,6 +17,7 @@ import {installCodeCache} from './code-cache.js'
  * different code). The cache is compiled code: like the bundle itself, it
  * must be writable only by whoever may change Concord.
  */
+tuneJit()
 const here = fileURLToPath(new URL('.', import.meta.url))
 const bundle = join(here, 'concord.cjs')
 const modified = (path: string): number => statSync(path, {throwIfNoEntry: false})?.mtimeMs ?? -1
