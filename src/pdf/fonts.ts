@@ -13,6 +13,7 @@ import {dirname, join} from 'node:path'
 import type * as Fontkit from 'fontkit'
 // Brings the global `PDFKit` namespace (document types) into scope.
 import type {} from 'pdfkit'
+import {withDeferredDependencies} from './lazy-requires.js'
 import {lazyPostTable} from './post-header.js'
 import {shapingStore, withShapingCache} from './shaping-cache.js'
 
@@ -21,7 +22,8 @@ export {shapingStore} from './shaping-cache.js'
 const require = createRequire(import.meta.url)
 // fontkit's CommonJS build, the one pdfkit's CommonJS build requires (pdf-document.ts): one copy, loaded
 // on the first font, so commands that print nothing do not load it.
-const fontkit = (): typeof Fontkit => require('fontkit') as typeof Fontkit
+let fontkitModule: typeof Fontkit | undefined
+const fontkit = (): typeof Fontkit => (fontkitModule ??= withDeferredDependencies(() => require('fontkit') as typeof Fontkit))
 
 /** The three families: Noto Sans (Latin, Cyrillic, Greek), Noto Sans KR, Noto Sans JP. */
 export type FontFamily = 'latin' | 'kr' | 'jp'

@@ -21,13 +21,14 @@ import {createHash} from 'node:crypto'
 import {createRequire} from 'node:module'
 import type PDFDocumentClass from 'pdfkit'
 import {fontKey, registerFonts} from './fonts.js'
+import {withDeferredDependencies} from './lazy-requires.js'
 import {editionFamily} from './script-runs.js'
 import {PAGE_SIZES, type PageGeometry} from './page-flow.js'
 
 // pdfkit (and the fontkit it requires, which fonts.ts shares) loads on the first PDF, not with every command.
 const require = createRequire(import.meta.url)
 let pdfkit: typeof PDFDocumentClass | undefined
-const PDFDocument = (): typeof PDFDocumentClass => (pdfkit ??= require('pdfkit') as typeof PDFDocumentClass)
+const PDFDocument = (): typeof PDFDocumentClass => (pdfkit ??= withDeferredDependencies(() => require('pdfkit') as typeof PDFDocumentClass))
 
 /** The date of the statement, used when SOURCE_DATE_EPOCH is not set and the document has no date. */
 export const FALLBACK_DATE = new Date('2007-08-29T00:00:00Z')
