@@ -7,6 +7,13 @@ import {simpleInline} from './inline-parse.js'
 // As parseSegmentText's cache: every text of a long book in four languages, then start afresh.
 const parsed = new Map<string, PhrasingContent[]>()
 const CACHE_LIMIT = 500_000
+// Editions whose texts are all in `parsed`: a build renders each edition's Markdown and HTML, and the aligned pages, from the same objects.
+let prepared = new WeakSet<Edition>()
+
+function clearParsed(): void {
+  parsed.clear()
+  prepared = new WeakSet()
+}
 
 /** The nodes of `text` without the Markdown parser, `undefined` when it takes the parser. */
 function quick(text: string): PhrasingContent[] | undefined {
@@ -20,7 +27,7 @@ function quick(text: string): PhrasingContent[] | undefined {
 export function segmentNodes(text: string): PhrasingContent[] {
   let nodes = parsed.get(text)
   if (!nodes) {
-    if (parsed.size >= CACHE_LIMIT) parsed.clear()
+    if (parsed.size >= CACHE_LIMIT) clearParsed()
     nodes = quick(text) ?? parseSegmentText(text)
     parsed.set(text, nodes)
   }
@@ -36,17 +43,20 @@ export function prepareSegmentNodes(texts: Iterable<string>): void {
   const pending = new Set<string>()
   for (const text of texts) {
     if (parsed.has(text)) continue
-    if (parsed.size >= CACHE_LIMIT) parsed.clear()
+    if (parsed.size >= CACHE_LIMIT) clearParsed()
     const nodes = quick(text)
     if (nodes) parsed.set(text, nodes)
     else pending.add(text)
   }
   const list = [...pending]
-  if (parsed.size + list.length >= CACHE_LIMIT) parsed.clear()
+  if (parsed.size + list.length >= CACHE_LIMIT) clearParsed()
   parseInlineBatch(list).forEach((nodes, i) => parsed.set(list[i]!, publishable(nodes)))
 }
 
 /** prepareSegmentNodes for the segment texts of `editions`. */
 export function prepareEditions(editions: Edition[]): void {
-  prepareSegmentNodes(editions.flatMap((edition) => edition.blocks.flatMap((block) => block.segments.map((segment) => segment.text))))
+  const pending = editions.filter((edition) => !prepared.has(edition))
+  if (pending.length === 0) return
+  prepareSegmentNodes(pending.flatMap((edition) => edition.blocks.flatMap((block) => block.segments.map((segment) => segment.text))))
+  for (const edition of pending) prepared.add(edition)
 }
