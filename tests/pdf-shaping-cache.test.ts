@@ -4,7 +4,9 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {listFiles} from '../src/bench/steps.js'
 import {fontPath, type FontKey} from '../src/pdf/fonts.js'
-import {createShapingStore, drainAdded, mergeShapingData, withShapingCache} from '../src/pdf/shaping-cache.js'
+import {breakLines, type BreakOptions, type TextSpan} from '../src/pdf/line-break.js'
+import {cachedBreakLines} from '../src/pdf/line-cache.js'
+import {createShapingStore, drainAdded, LINES, mergeShapingData, shapingStore, withShapingCache} from '../src/pdf/shaping-cache.js'
 import {addShaping, readShapingFile, saveShaping} from '../src/cli/shaping-file.js'
 import {concord, tempDir, tempProject} from './helpers/cli.js'
 
@@ -81,6 +83,10 @@ describe('shaping cache', () => {
     const stored = JSON.parse(readFileSync(cache, 'utf8')) as {pieces: Record<string, Record<string, unknown>>}
     expect(Object.keys(stored.pieces)).toEqual(expect.arrayContaining(['kr-regular', 'jp-regular', 'latin-regular']))
     expect(Object.keys(stored.pieces['kr-regular']!).some((piece) => piece.includes('난민'))).toBe(true)
+    // The lines of every paragraph printed, by language, size, width and text.
+    const lines = Object.keys(stored.pieces.lines ?? {})
+    expect(lines.length).toBeGreaterThan(50)
+    expect(lines.some((key) => key.startsWith('ko\u0000') && key.includes('난민'))).toBe(true)
     cpSync(join(dir, 'output'), join(dir, 'cold'), {recursive: true})
 
     // Warm: every piece comes from the file.
@@ -102,5 +108,58 @@ describe('shaping cache', () => {
       expect(readFileSync(join(dir, 'broken', file)).equals(cold), `${file} unreadable cache`).toBe(true)
     }
     expect(existsSync(cache)).toBe(true)
+  })
+})
+
+describe('line cache', () => {
+  const paragraphs: Array<[TextSpan[], BreakOptions]> = [
+    [[{text: '북한 난민의 인권을 위한 국제의원연맹(IPCNKR)은 2007년 서울에서 '}, {text: '제4차 총회', style: 'bold'}, {text: '를 열었다.'}], {lang: 'ko', size: 10, width: 120}],
+    [[{text: '北朝鮮難民の人権のための国際議員連盟は、2007年にソウルで第4回総会を開催した。'}], {lang: 'ja', size: 9.5, width: 90}],
+    [[{text: 'Хойд Солонгосын дүрвэгсдийн хүний эрхийн төлөө '}, {text: 'олон улсын', style: 'italic'}], {lang: 'mn', size: 11, width: 100}],
+    [[{text: 'Parliamentarians’ Coalition for North Korean Refugees’ Human Rights'}], {lang: 'en', size: 10, width: 80}]
+  ]
+
+  it('answers with the lines breakLines gives, from this process or a stored copy, and replaces a damaged entry', () => {
+    const store = shapingStore()
+    for (const [spans, options] of paragraphs) {
+      const expected = breakLines(spans, options)
+      expect(expected.length, options.lang).toBeGreaterThan(1)
+      expect(cachedBreakLines(spans, options), `${options.lang} miss`).toEqual(expected)
+      const added = store.added.get(LINES)?.size
+      expect(cachedBreakLines(spans, options), `${options.lang} hit`).toEqual(expected)
+      expect(store.added.get(LINES)?.size, 'a hit adds nothing').toBe(added)
+      // Another width is another paragraph.
+      expect(cachedBreakLines(spans, {...options, width: options.width * 2})).toEqual(breakLines(spans, {...options, width: options.width * 2}))
+    }
+    // As a later build sees them: stored, then read back.
+    const data = drainAdded(store)
+    const keys = Object.keys(data[LINES]!)
+    expect(keys.length).toBe(paragraphs.length * 2)
+    // Each caller gets lines of its own.
+    const [spans, options] = paragraphs[0]!
+    const first = cachedBreakLines(spans, options)
+    first[0]!.runs[0]!.text = 'changed'
+    expect(cachedBreakLines(spans, options)).toEqual(breakLines(spans, options))
+    // A damaged entry (not lines, or a face that does not exist) is broken again and replaced.
+    const key = keys.find((k) => k.startsWith('ko\u000010\u0000120\u0001'))!
+    for (const damaged of ['{', '[{"runs": 5}]', JSON.stringify(breakLines(spans, options)).replace(/kr-regular/g, 'kr-thin')]) {
+      store.known.get(LINES)!.set(key, damaged)
+      expect(cachedBreakLines(spans, options)).toEqual(breakLines(spans, options))
+      expect(store.known.get(LINES)!.has(key)).toBe(false)
+      expect(store.added.get(LINES)!.get(key)).toBe(JSON.stringify(breakLines(spans, options)))
+      drainAdded(store)
+    }
+  })
+
+  it('keeps stored lines only for the code that broke them', () => {
+    const path = join(tempDir('lines-'), 'shaping.json')
+    addShaping({[LINES]: {'en\u00000\u00000\u0001\u0002x': '[]'}, 'latin-regular': {'x': '91,529,0,0,0,120'}})
+    saveShaping(path)
+    expect(Object.keys(readShapingFile(path))).toEqual(expect.arrayContaining([LINES, 'latin-regular']))
+    const data = JSON.parse(readFileSync(path, 'utf8')) as {code: string}
+    writeFileSync(path, JSON.stringify({...data, code: 'other code'}))
+    const read = readShapingFile(path)
+    expect(read[LINES]).toBeUndefined()
+    expect(read['latin-regular']).toBeDefined()
   })
 })

@@ -55,7 +55,7 @@ let code: string | undefined
 const PACKAGES = ['pdfkit', 'fontkit', 'remark-stringify', 'remark-rehype', 'rehype-sanitize', 'rehype-stringify', 'mdast-util-to-markdown', 'i18next', 'yaml', '@expo-google-fonts/noto-sans', '@expo-google-fonts/noto-sans-jp', '@expo-google-fonts/noto-sans-kr']
 
 /** Every compiled module and the packages above: a new version of either re-renders everything. */
-function codeFingerprint(): string {
+export function codeFingerprint(): string {
   if (code) return code
   const files: string[] = []
   // Dot folders hold caches (dist/cli/.code-cache), written by other runs while this one reads.

@@ -1,17 +1,20 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {drainAdded, mergeShapingData, shapingStore, STORED_RUN, toShapingData, type ShapingData} from '../pdf/shaping-cache.js'
+import {drainAdded, LINES, mergeShapingData, shapingStore, STORED_RUN, toShapingData, type ShapingData} from '../pdf/shaping-cache.js'
+import {codeFingerprint} from './build-cache.js'
 import {writeIfChanged} from './io.js'
 import {packageVersion} from './segment-cache.js'
 
 /**
  * `<outDir>/.cache/shaping.json`: the shaped pieces of the last builds'
- * PDFs (see src/pdf/shaping-cache.ts). Only a cache: unreadable, outdated
- * or missing means shaping afresh, with the same result. It is tied to the
- * fontkit and font package versions, so an upgrade starts afresh, and it
- * is capped so a long book does not grow it without bound.
+ * PDFs (see src/pdf/shaping-cache.ts) and the lines their paragraphs broke
+ * into (src/pdf/line-cache.ts). Only a cache: unreadable, outdated or
+ * missing means shaping and breaking afresh, with the same result. It is
+ * tied to the fontkit and font package versions, so an upgrade starts
+ * afresh, its lines also to Concord's code (`code`), and it is capped so a
+ * long book does not grow it without bound.
  */
-// 2: pieces as strings (see StoredRun).
+// 2: pieces as strings (see StoredRun); lines.
 const FORMAT = 2
 const LIMIT = 400_000
 
@@ -26,15 +29,18 @@ export const shapingPath = (cacheDir: string): string => join(cacheDir, 'shaping
 export function readShapingFile(path: string): ShapingData {
   if (!existsSync(path)) return {}
   try {
-    const data = JSON.parse(readFileSync(path, 'utf8')) as {format?: unknown; fingerprint?: unknown; pieces?: unknown}
+    const data = JSON.parse(readFileSync(path, 'utf8')) as {format?: unknown; fingerprint?: unknown; code?: unknown; pieces?: unknown}
     if (data.format !== FORMAT || data.fingerprint !== fingerprint() || typeof data.pieces !== 'object' || data.pieces === null) return {}
-    // Keys are font names and text pieces, both data: no prototype to pollute.
+    // Keys are font names, text pieces and paragraphs, all data: no prototype to pollute.
     const pieces: ShapingData = Object.create(null)
     for (const [key, value] of Object.entries(data.pieces as Record<string, unknown>)) {
       if (typeof value !== 'object' || value === null) continue
-      const face: ShapingData[string] = Object.create(null)
-      for (const [text, run] of Object.entries(value)) if (typeof run === 'string' && STORED_RUN.test(run)) face[text] = run
-      pieces[key] = face
+      // Lines are checked when used (line-cache.ts), and kept only for the code that broke them.
+      if (key === LINES && data.code !== codeFingerprint()) continue
+      const valid = key === LINES ? (entry: unknown) => typeof entry === 'string' : (entry: unknown) => typeof entry === 'string' && STORED_RUN.test(entry)
+      const table: ShapingData[string] = Object.create(null)
+      for (const [text, entry] of Object.entries(value)) if (valid(entry)) table[text] = entry as string
+      pieces[key] = table
     }
     return pieces
   } catch {
@@ -63,7 +69,7 @@ export function saveShaping(path: string): void {
   if ([...all.values()].reduce((n, m) => n + m.size, 0) + count > LIMIT) all.clear()
   mergeShapingData(all, toShapingData(store.added))
   try {
-    writeIfChanged(path, JSON.stringify({format: FORMAT, fingerprint: fingerprint(), pieces: toShapingData(all)}))
+    writeIfChanged(path, JSON.stringify({format: FORMAT, fingerprint: fingerprint(), code: codeFingerprint(), pieces: toShapingData(all)}))
   } catch {
     // Read-only output folder: the next build shapes afresh.
   }

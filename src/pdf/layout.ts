@@ -15,6 +15,7 @@
  */
 import type {} from 'pdfkit'
 import {commonMetrics, pinCodePoints} from './fonts.js'
+import {cachedBreakLines} from './line-cache.js'
 import {breakLines, type Line, type TextSpan} from './line-break.js'
 import type {Measure} from './measure.js'
 
@@ -69,7 +70,7 @@ export function layoutBlock(spans: readonly TextSpan[] | string, width: number, 
   const breakOptions = {lang: style.lang, size: style.size, ...(measure ? {measure} : {})}
   const marker = style.marker ? breakLines(style.marker, {...breakOptions, width: Number.POSITIVE_INFINITY})[0] : undefined
   const indent = Math.max(style.indent ?? 0, marker ? marker.width + MARKER_GAP * style.size : 0)
-  const lines = breakLines(list, {...breakOptions, width: Math.max(width - indent, style.size)})
+  const lines = cachedBreakLines(list, {...breakOptions, width: Math.max(width - indent, style.size)})
   return {
     spans: list,
     lines,

@@ -23,6 +23,9 @@
  */
 export type StoredRun = string
 
+/** The store's table of broken paragraphs (see line-cache.ts): a key per paragraph, its lines as JSON. */
+export const LINES = 'lines'
+
 /** What a stored piece may hold: numbers (as `String(number)` writes them) and separators. */
 export const STORED_RUN = /^[-+.,;\deE]*$/
 
