@@ -1,4 +1,5 @@
 import Module from 'node:module'
+import {inflateRawSync} from 'node:zlib'
 
 /**
  * pdfkit and fontkit load, as they load, modules for features Concord does
@@ -11,9 +12,27 @@ import Module from 'node:module'
  * gets a stand-in instead, which loads the real module the first time it is
  * called, constructed or read, so a document that does use one (through
  * pdfkit's API, say `doc.image`) still gets it.
+ *
+ * And `tiny-inflate`, a DEFLATE decoder in JavaScript with which
+ * `unicode-trie` unpacks the Unicode tables of fontkit and its dependencies
+ * as they load (twice deflated), and fontkit WOFF fonts, is given as Node's
+ * own zlib, which gives the same bytes many times faster: 25 ms less per
+ * process.
  */
 const DEFERRED = new Set(['linebreak', 'png-js', '@noble/ciphers/aes', 'brotli/decompress.js'])
 const FROM = /[\\/]node_modules[\\/](?:pdfkit|fontkit)[\\/]/
+const INFLATING = /[\\/]node_modules[\\/](?:unicode-trie|fontkit)[\\/]/
+
+/**
+ * `tiny-inflate`'s function on zlib: raw DEFLATE `source` into `dest`,
+ * returning `dest`, or the part of it written when the data is shorter.
+ */
+export function nativeInflate(source: Uint8Array, dest: Uint8Array): Uint8Array {
+  const out = inflateRawSync(source)
+  const length = Math.min(out.length, dest.length)
+  dest.set(out.subarray(0, length))
+  return length < dest.length ? dest.slice(0, length) : dest
+}
 
 type Load = (request: string, parent: {filename?: string | null} | null | undefined, isMain: boolean) => unknown
 const loader = Module as unknown as {_load: Load}
@@ -32,7 +51,9 @@ function standIn(real: () => object): object {
 export function withDeferredDependencies<T>(load: () => T): T {
   const original = loader._load
   loader._load = function (this: unknown, request, parent, isMain) {
-    if (!DEFERRED.has(request) || !FROM.test(parent?.filename ?? '')) return original.call(this, request, parent, isMain)
+    const from = parent?.filename ?? ''
+    if (request === 'tiny-inflate' && INFLATING.test(from)) return nativeInflate
+    if (!DEFERRED.has(request) || !FROM.test(from)) return original.call(this, request, parent, isMain)
     let module: object | undefined
     return standIn(() => (module ??= original.call(loader, request, parent, isMain) as object))
   }
