@@ -11,7 +11,7 @@ import {setFlagsFromString} from 'node:v8'
  * compiled code saves. With a budget of 600 KB, measured against the
  * default: the statement's full build took 2.8 s of CPU instead of 3.5 s, a
  * one-segment rebuild 1.0 s instead of 1.45 s, and the benchmark's 1 MB
- * Markdown+HTML build 4.7 s instead of 7.7 s. At 10 MB, where eager
+ * Markdown+HTML build 5.0 s instead of 7.0 s. At 10 MB, where eager
  * optimisation has time to pay off, A/B runs showed no consistent
  * difference either way (medians of 2-3 runs within the machine's noise).
  *
