@@ -17,14 +17,11 @@ import {allFontKeys} from './fonts.js'
 import {breakLines, type BreakOptions, type Line, type TextSpan} from './line-break.js'
 import {LINES, shapingStore} from './shaping-cache.js'
 
-
 const faces = new Set<string>(allFontKeys())
 
-/** What the lines of a paragraph depend on besides fonts and code. */
+/** What the lines of a paragraph depend on besides fonts and code (JSON: no two paragraphs share a key, whatever their text holds). */
 function keyOf(spans: readonly TextSpan[], {lang, size, width}: BreakOptions): string {
-  let key = `${lang}\u0000${size}\u0000${width}`
-  for (const span of spans) key += `\u0001${span.style ?? ''}\u0002${span.text}`
-  return key
+  return JSON.stringify([lang, size, width, spans.map((span) => [span.style ?? '', span.text])])
 }
 
 const finite = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value)
