@@ -1,6 +1,6 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {drainAdded, LINES, mergeShapingData, shapingStore, STORED_RUN, toShapingData, type ShapingData} from '../pdf/shaping-cache.js'
+import {drainAdded, LINES, mergeShapingData, shapingStore, storable, toShapingData, type ShapingData} from '../pdf/shaping-cache.js'
 import {codeFingerprint} from './build-cache.js'
 import {writeIfChanged} from './io.js'
 import {packageVersion} from './segment-cache.js'
@@ -37,9 +37,8 @@ export function readShapingFile(path: string): ShapingData {
       if (typeof value !== 'object' || value === null) continue
       // Lines are checked when used (line-cache.ts), and kept only for the code that broke them.
       if (key === LINES && data.code !== codeFingerprint()) continue
-      const valid = key === LINES ? (entry: unknown) => typeof entry === 'string' : (entry: unknown) => typeof entry === 'string' && STORED_RUN.test(entry)
       const table: ShapingData[string] = Object.create(null)
-      for (const [text, entry] of Object.entries(value)) if (valid(entry)) table[text] = entry as string
+      for (const [text, entry] of Object.entries(value)) if (storable(key, entry)) table[text] = entry
       pieces[key] = table
     }
     return pieces

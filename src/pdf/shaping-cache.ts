@@ -27,7 +27,10 @@ export type StoredRun = string
 export const LINES = 'lines'
 
 /** What a stored piece may hold: numbers (as `String(number)` writes them) and separators. */
-export const STORED_RUN = /^[-+.,;\deE]*$/
+const STORED_RUN = /^[-+.,;\deE]*$/
+
+/** Whether `entry`, read from a file, may be kept in `table`: a face's shaped piece, or lines (JSON, checked when used). */
+export const storable = (table: string, entry: unknown): entry is string => typeof entry === 'string' && (table === LINES || STORED_RUN.test(entry))
 
 interface Glyph {
   id: number
@@ -47,7 +50,7 @@ interface ShapingFont {
   getGlyph(id: number, codePoints?: number[]): Glyph
 }
 
-/** Shaped pieces per face: those loaded from the last build, and those shaped in this process. */
+/** Shaped pieces per face, and broken paragraphs (table `LINES`): those loaded from the last build, and those made in this process. */
 export interface ShapingStore {
   known: Map<string, Map<string, StoredRun>>
   added: Map<string, Map<string, StoredRun>>
@@ -74,14 +77,14 @@ class Run {
   }
 }
 
-export function store(run: {glyphs: Glyph[]; positions: Position[]}): StoredRun {
+function store(run: {glyphs: Glyph[]; positions: Position[]}): StoredRun {
   return run.glyphs.map((g, i) => {
     const p = run.positions[i]!
     return [g.id, p.xAdvance, p.yAdvance, p.xOffset, p.yOffset, ...g.codePoints].join(',')
   }).join(';')
 }
 
-export function revive(font: ShapingFont, stored: StoredRun): Run {
+function revive(font: ShapingFont, stored: StoredRun): Run {
   const glyphs: Glyph[] = []
   const placed: Position[] = []
   if (stored !== '') {
@@ -116,7 +119,7 @@ export function withShapingCache<T extends object>(font: T, key: string, shapes:
   return font
 }
 
-/** Serialisable form of pieces, per face. */
+/** Serialisable form of the store, per face (and `LINES`). */
 export type ShapingData = Record<string, Record<string, StoredRun>>
 
 export function toShapingData(maps: Map<string, Map<string, StoredRun>>): ShapingData {
