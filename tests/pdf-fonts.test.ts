@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit'
-import {existsSync} from 'node:fs'
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {createRequire} from 'node:module'
 import {describe, expect, it} from 'vitest'
 import {allFontKeys, commonMetrics, fontKey, fontPath, hasGlyph, loadFont} from '../src/pdf/fonts.js'
@@ -8,6 +9,8 @@ import {assignFonts, checkCoverage, checkSpansCoverage, classifyChar, describeUn
 import {breakLines} from '../src/pdf/line-break.js'
 import {createPdfDocument} from '../src/pdf/pdf-document.js'
 import {lazyPostTable} from '../src/pdf/post-header.js'
+import {readFaceHeader} from '../src/pdf/face-header.js'
+import {repo, tempDir} from './helpers/cli.js'
 import {defaultGeometry} from '../src/pdf/page-flow.js'
 import {BRIEF_SENTENCES, SAMPLES} from './fixtures/pdf-support/editions.js'
 
@@ -50,6 +53,19 @@ describe('font files', () => {
     }
     expect((fontkit.openSync(fontPath('latin-italic')).post as {italicAngle: number}).italicAngle).toBeLessThan(0)
     expect(loadFont('latin-regular').postscriptName).toBe('NotoSans-Regular')
+  })
+
+  it('reads each face’s vertical metrics from the file’s header as fontkit does', () => {
+    for (const key of allFontKeys()) {
+      const font = loadFont(key)
+      expect(readFaceHeader(fontPath(key)), key).toEqual({unitsPerEm: font.unitsPerEm, ascent: font.ascent, descent: font.descent, lineGap: font.lineGap})
+    }
+    // Not a font, or cut short: the caller asks fontkit instead.
+    const dir = tempDir('concord-face-header-')
+    writeFileSync(join(dir, 'short.ttf'), readFileSync(fontPath('latin-regular')).subarray(0, 100))
+    expect(readFaceHeader(join(dir, 'short.ttf'))).toBeUndefined()
+    expect(readFaceHeader(join(repo, 'package.json'))).toBeUndefined()
+    expect(readFaceHeader(join(dir, 'missing.ttf'))).toBeUndefined()
   })
 
   it('falls back to the upright face where a family has no italic', () => {

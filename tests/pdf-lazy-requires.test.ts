@@ -69,4 +69,26 @@ describe('pdfkit and fontkit dependencies', () => {
     expect(report.image).toBe(true)
     expect(report.afterUse).toBeGreaterThanOrEqual(2)
   })
+
+  it('open only the faces a document draws with: a Korean edition reads no Japanese file', () => {
+    const faces = `
+const {createPdfDocument} = await import(${JSON.stringify(pathToFileURL(join(repo, 'dist/pdf/pdf-document.js')).href)})
+const {defaultGeometry} = await import(${JSON.stringify(pathToFileURL(join(repo, 'dist/pdf/page-flow.js')).href)})
+const {allFontKeys, commonMetrics, loadFont, loadedFaces} = await import(${JSON.stringify(pathToFileURL(join(repo, 'dist/pdf/fonts.js')).href)})
+const doc = createPdfDocument({lang: 'ko', geometry: defaultGeometry('A5'), info: {Title: 'a'}})
+doc.addPage()
+doc.font('kr-regular').text('한국어', 40, 40)
+doc.font('latin-bold').text('English', 40, 80)
+const common = commonMetrics()
+const report = {faces: loadedFaces().sort()}
+for (const key of allFontKeys()) loadFont(key)
+report.same = JSON.stringify(commonMetrics()) === JSON.stringify(common)
+console.log(JSON.stringify(report))
+`
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', faces], {encoding: 'utf8'})
+    expect(result.stderr).toBe('')
+    const report = JSON.parse(result.stdout) as {faces: string[]; same: boolean}
+    // The line metrics of all families came from the files' headers, the same numbers fontkit gives once loaded.
+    expect(report).toEqual({faces: ['kr-regular', 'latin-bold'], same: true})
+  })
 })

@@ -14,6 +14,7 @@ import type * as Fontkit from 'fontkit'
 // Brings the global `PDFKit` namespace (document types) into scope.
 import type {} from 'pdfkit'
 import {withDeferredDependencies} from './lazy-requires.js'
+import {readFaceHeader, type FaceHeader} from './face-header.js'
 import {lazyPostTable} from './post-header.js'
 import {shapingStore, withShapingCache} from './shaping-cache.js'
 
@@ -150,8 +151,17 @@ export interface FontMetrics {
   lineGap: number
 }
 
+const headers = new Map<FontKey, FaceHeader>()
+
+/** The numbers of a face fontMetrics needs: from the parsed font when it is loaded, else from the file's header (see face-header.ts). */
+function faceHeader(key: FontKey): FaceHeader {
+  let header = fonts.get(key) ?? headers.get(key)
+  if (!header) headers.set(key, (header = readFaceHeader(fontPath(key)) ?? loadFont(key)))
+  return header
+}
+
 export function fontMetrics(key: FontKey): FontMetrics {
-  const font = loadFont(key)
+  const font = faceHeader(key)
   const scale = 1000 / font.unitsPerEm
   return {ascender: font.ascent * scale, descender: font.descent * scale, lineGap: font.lineGap * scale}
 }
@@ -170,14 +180,22 @@ export function commonMetrics(): FontMetrics {
   }
 }
 
+/** The faces parsed so far in this process. */
+export const loadedFaces = (): FontKey[] => [...fonts.keys()]
+
 /**
- * Register every face with a document under its `FontKey`. Registration is
- * lazy in pdfkit: a face is embedded (as a subset) only if text is drawn with it.
+ * Register every face with a document under its `FontKey`. A face is
+ * parsed when the document first selects it (`doc.font(key)`), and
+ * embedded (as a subset) only if text is drawn with it: a Korean edition
+ * does not open the Japanese files.
  */
 export function registerFonts(doc: PDFKit.PDFDocument): void {
   for (const key of allFontKeys()) {
     // pdfkit's types only list paths and buffers, but the runtime accepts a
     // parsed fontkit font, which is what lets documents share one parse.
-    doc.registerFont(key, loadFont(key) as unknown as Buffer)
+    doc.registerFont(key, undefined as unknown as Buffer)
+    // pdfkit reads the registration's `src` when the face is selected, not before.
+    const registered = (doc as unknown as {_registeredFonts: Record<string, {src: unknown}>})._registeredFonts[key]!
+    Object.defineProperty(registered, 'src', {enumerable: true, get: () => loadFont(key)})
   }
 }
