@@ -47,6 +47,8 @@ export interface ExecutorInput {
   t: Translate
   /** The shaping cache file workers start from. */
   shaping?: string
+  /** The folder of font subsets workers share. */
+  subsets?: string
 }
 
 export function inProcessExecutor(input: ExecutorInput): Executor {
@@ -93,7 +95,7 @@ export function mixedExecutor(input: ExecutorInput, threads: number): Executor {
 }
 
 export function workerExecutor(input: ExecutorInput, threads: number): Executor {
-  const setup: WorkerSetup = {root: input.root, options: input.options, resources: input.resources, ...(input.shaping ? {shaping: input.shaping} : {})}
+  const setup: WorkerSetup = {root: input.root, options: input.options, resources: input.resources, ...(input.shaping ? {shaping: input.shaping} : {}), ...(input.subsets ? {subsets: input.subsets} : {})}
   const url = new URL('./build-worker.js', import.meta.url)
   const idle: Worker[] = []
   const waiting: Array<(worker: Worker) => void> = []

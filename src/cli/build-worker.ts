@@ -7,6 +7,8 @@ import {createUiStrings, type UiResources} from '../ui-strings.js'
 import {renderers} from './commands/build.js'
 import type {Project} from './project.js'
 import {preloadShaping} from './shaping-file.js'
+import {subsetFileStore} from './subset-file.js'
+import {useSubsetStore} from '../pdf/subset-cache.js'
 
 /**
  * A build worker thread: holds the documents and editions it was sent once,
@@ -19,6 +21,8 @@ export interface WorkerSetup {
   resources: UiResources
   /** The shaping cache file to start from (see shaping-file.ts). */
   shaping?: string
+  /** The folder of font subsets (see subset-file.ts). */
+  subsets?: string
 }
 
 export type ToWorker =
@@ -53,6 +57,7 @@ if (parentPort) {
   const made = new Map<Format, Renderer>()
   const documents: Array<{document: SegmentedDocument; editions: Edition[]}> = []
   if (setup.shaping) preloadShaping(setup.shaping)
+  if (setup.subsets) useSubsetStore(subsetFileStore(setup.subsets))
 
   port.on('message', (message: ToWorker) => {
     if (message.type === 'document') {

@@ -21,7 +21,8 @@ const LIMIT = 400_000
 const FONT_PACKAGES = ['fontkit', '@expo-google-fonts/noto-sans', '@expo-google-fonts/noto-sans-kr', '@expo-google-fonts/noto-sans-jp']
 
 let memo: string | undefined
-const fingerprint = (): string => (memo ??= FONT_PACKAGES.map((name) => `${name}@${packageVersion(name)}`).join(' '))
+/** The versions of fontkit and the font packages, which shaped pieces and subsets depend on. */
+export const fontFingerprint = (): string => (memo ??= FONT_PACKAGES.map((name) => `${name}@${packageVersion(name)}`).join(' '))
 
 export const shapingPath = (cacheDir: string): string => join(cacheDir, 'shaping.json')
 
@@ -30,7 +31,7 @@ export function readShapingFile(path: string): ShapingData {
   if (!existsSync(path)) return {}
   try {
     const data = JSON.parse(readFileSync(path, 'utf8')) as {format?: unknown; fingerprint?: unknown; code?: unknown; pieces?: unknown}
-    if (data.format !== FORMAT || data.fingerprint !== fingerprint() || typeof data.pieces !== 'object' || data.pieces === null) return {}
+    if (data.format !== FORMAT || data.fingerprint !== fontFingerprint() || typeof data.pieces !== 'object' || data.pieces === null) return {}
     // Keys are font names, text pieces and paragraphs, all data: no prototype to pollute.
     const pieces: ShapingData = Object.create(null)
     for (const [key, value] of Object.entries(data.pieces as Record<string, unknown>)) {
@@ -68,7 +69,7 @@ export function saveShaping(path: string): void {
   if ([...all.values()].reduce((n, m) => n + m.size, 0) + count > LIMIT) all.clear()
   mergeShapingData(all, toShapingData(store.added))
   try {
-    writeIfChanged(path, JSON.stringify({format: FORMAT, fingerprint: fingerprint(), code: codeFingerprint(), pieces: toShapingData(all)}))
+    writeIfChanged(path, JSON.stringify({format: FORMAT, fingerprint: fontFingerprint(), code: codeFingerprint(), pieces: toShapingData(all)}))
   } catch {
     // Read-only output folder: the next build shapes afresh.
   }

@@ -17,6 +17,7 @@ import {withDeferredDependencies} from './lazy-requires.js'
 import {readFaceHeader, type FaceHeader} from './face-header.js'
 import {lazyPostTable} from './post-header.js'
 import {shapingStore, withShapingCache} from './shaping-cache.js'
+import {withSubsetCache} from './subset-cache.js'
 
 export {shapingStore} from './shaping-cache.js'
 
@@ -108,7 +109,7 @@ export function loadFont(key: FontKey): FontkitFont {
   if (!font) {
     const parsed = fontkit().openSync(fontPath(key))
     lazyPostTable(parsed as object)
-    font = withShapingCache(parsed as FontkitFont, key, shapes)
+    font = withShapingCache(withSubsetCache(parsed as FontkitFont, key), key, shapes)
     fonts.set(key, font)
   }
   return font

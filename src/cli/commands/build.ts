@@ -16,6 +16,8 @@ import {chooseThreads, inProcessExecutor, mixedExecutor} from '../build-pool.js'
 import {prepareInParallel} from '../parse-pool.js'
 import {createProgress} from '../progress.js'
 import {preloadShaping, saveShaping, shapingPath} from '../shaping-file.js'
+import {pruneSubsets, subsetDir, subsetFileStore} from '../subset-file.js'
+import {useSubsetStore} from '../../pdf/subset-cache.js'
 import {reportFailure, watchAndRun} from '../watch.js'
 
 const FORMATS: readonly Format[] = ['md', 'html', 'pdf']
@@ -96,6 +98,8 @@ interface BuildOptions {
 }
 
 async function build(opts: BuildOptions): Promise<void> {
+  // Cache files used from now on are this build's (see pruneSubsets); a little earlier, for file systems with coarse times.
+  const started = Date.now() - 2000
   const root = process.cwd()
   const project = await openProject(root, undefined, {tree: 'if-parsing', ...(opts.jobs ? {threads: opts.jobs} : {})})
   const {options} = project
@@ -129,7 +133,9 @@ async function build(opts: BuildOptions): Promise<void> {
   const cacheDir = join(root, options.outDir, '.cache')
   const shaping = formatsBuilt.includes('pdf') ? shapingPath(cacheDir) : undefined
   if (shaping) preloadShaping(shaping)
-  const work = {root, documents, renderers: active, options, resources, t, ...(shaping ? {shaping} : {})}
+  const subsets = shaping ? subsetDir(cacheDir) : undefined
+  useSubsetStore(subsets ? subsetFileStore(subsets) : undefined)
+  const work = {root, documents, renderers: active, options, resources, t, ...(shaping ? {shaping} : {}), ...(subsets ? {subsets} : {})}
   const threads = opts.jobs ?? chooseThreads(documents, formatsBuilt)
   const executor = threads > 1 ? mixedExecutor(work, threads) : inProcessExecutor(work)
   // With --jobs 2 or more, a long document's tree is parsed on two threads, and only when a file of it is rendered at all.
@@ -153,6 +159,7 @@ async function build(opts: BuildOptions): Promise<void> {
   }
   saveRenderRecord(record)
   if (shaping) saveShaping(shaping)
+  if (subsets) pruneSubsets(subsets, started)
   info(`build: ${written} file(s) written, ${unchanged} unchanged`)
 }
 

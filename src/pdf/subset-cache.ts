@@ -1,0 +1,73 @@
+/**
+ * Font subsets kept from one build to the next.
+ *
+ * Every PDF embeds, for each face it draws with, a subset of the font with
+ * just the glyphs it uses, which fontkit builds by decoding each glyph's
+ * outline: about 20 ms for the Korean face of the statement, some 50 ms of a
+ * one-segment rebuild's two PDFs. A changed sentence rarely changes which
+ * glyphs a document uses, or the order in which it first uses them (which
+ * numbers the subset's glyphs), so the subset is usually the one the last
+ * build made. The store (the file store is src/cli/subset-file.ts) keeps
+ * each subset under its face and its glyph list; a subset it does not have
+ * is built by fontkit and handed to it.
+ *
+ * A hit returns the same bytes fontkit would have built, and leaves the
+ * subset's glyph list as fontkit's `encode` leaves it (it adds the parts of
+ * composite glyphs), so the PDF does not depend on the cache.
+ */
+
+export interface SubsetEntry {
+  /** The subset's glyphs after encoding: those asked for, then the components of composite ones. */
+  glyphs: readonly number[]
+  /** The encoded subset, a TrueType file. */
+  data: Uint8Array
+}
+
+export interface SubsetStore {
+  get(face: string, glyphs: readonly number[]): SubsetEntry | undefined
+  put(face: string, glyphs: readonly number[], entry: SubsetEntry): void
+}
+
+/** What this module uses of a fontkit subset (`TTFSubset`). */
+interface Subset {
+  glyphs: number[]
+  includeGlyph(glyph: number): number
+  encode(): Uint8Array
+}
+
+interface SubsettingFont {
+  createSubset(): Subset
+}
+
+let current: SubsetStore | undefined
+
+/** Subsets of this process's documents come from `store` from now on; `undefined`: built every time, kept nowhere. */
+export function useSubsetStore(store: SubsetStore | undefined): void {
+  current = store
+}
+
+/** Make the subsets of `font` (face `face`) go through the store in use (see `useSubsetStore`). */
+export function withSubsetCache<T extends object>(font: T, face: string): T {
+  const own = font as unknown as SubsettingFont
+  const create = own.createSubset.bind(font)
+  // An own property shadows fontkit's method, as in shaping-cache.ts.
+  own.createSubset = () => {
+    const subset = create()
+    const encode = subset.encode.bind(subset)
+    subset.encode = () => {
+      const store = current
+      if (!store) return encode()
+      const asked = [...subset.glyphs]
+      const hit = store.get(face, asked)
+      if (hit && hit.glyphs.length >= asked.length && asked.every((glyph, i) => hit.glyphs[i] === glyph)) {
+        for (const glyph of hit.glyphs) subset.includeGlyph(glyph)
+        return Uint8Array.from(hit.data)
+      }
+      const data = encode()
+      store.put(face, asked, {glyphs: [...subset.glyphs], data: Uint8Array.from(data)})
+      return data
+    }
+    return subset
+  }
+  return font
+}
