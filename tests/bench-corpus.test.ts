@@ -3,6 +3,7 @@ import {VFile} from 'vfile'
 import {generateCorpus, renderCorpus, reword} from '../src/bench/corpus.js'
 import {judgeTargets} from '../src/bench/report.js'
 import type {StepResult} from '../src/bench/steps.js'
+import {measureInTurn, type RunResult} from '../src/bench/measure.js'
 import {pseudoTranslate, translateSegments} from '../src/bench/translate.js'
 import {parseMarkdown} from '../src/parse.js'
 import {segmentTree} from '../src/segment/segment.js'
@@ -75,5 +76,26 @@ describe('targets', () => {
     ]
     // 3× pandoc; 1.4×; 2 GB; coverage grew 13×; 45 pages/s; one-off rebuild not run; watch rebuild 20%.
     expect(judgeTargets(results, '1 MB', '10 MB').map((t) => t.status)).toEqual(['fail', 'pass', 'fail', 'fail', 'pass', 'not measured', 'pass'])
+  })
+})
+
+describe('timing in turn', () => {
+  const result = (ms: number, code = 0): RunResult => ({ms, rssMb: 10, cpuMs: ms, code, stdout: '', stderr: code ? 'error: boom\n' : ''})
+
+  it('runs the commands in turn, round after round, each the median of its runs', () => {
+    const calls: string[] = []
+    const step = (name: string, times: number[]) => ({before: (i: number) => void calls.push(`${name}-before-${i}`), once: (i: number) => (calls.push(`${name}-${i}`), result(times[i]!))})
+    const [a, b] = measureInTurn(3, [step('a', [100, 300, 200]), step('b', [40, 10, 30])])
+    expect(calls).toEqual(['a-before-0', 'a-0', 'b-before-0', 'b-0', 'a-before-1', 'a-1', 'b-before-1', 'b-1', 'a-before-2', 'a-2', 'b-before-2', 'b-2'])
+    expect(a).toMatchObject({ok: true, measurement: {ms: 200, runsMs: [100, 300, 200]}})
+    expect(b).toMatchObject({ok: true, measurement: {ms: 30, runsMs: [40, 10, 30]}})
+  })
+
+  it('stops at a failing run and says which command failed', () => {
+    let round = 0
+    const [a, b] = measureInTurn(3, [{once: () => (round++, result(100))}, {once: () => (round === 2 ? result(5, 1) : result(50))}])
+    expect(a).toMatchObject({ok: true, measurement: {runsMs: [100, 100]}})
+    expect(b).toEqual({ok: false, reason: 'error: boom', available: true})
+    expect(measureInTurn(2, [{once: () => result(1, 2)}, {once: () => result(1)}])[1]).toMatchObject({ok: false, reason: 'not run: an earlier step failed'})
   })
 })

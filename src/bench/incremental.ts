@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import {spawn} from 'node:child_process'
 import {readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {measure, median} from './measure.js'
+import {measureInTurn, median, type Outcome} from './measure.js'
 import {repo} from './project.js'
 import {concord, countPages, listFiles, toResult, type StepResult} from './steps.js'
 
@@ -32,39 +32,48 @@ export function incrementalSteps(dir: string, runs: number): StepResult[] {
   const name = 'statement'
   const out = join(dir, 'output')
   const results: StepResult[] = []
-  const full = measure(runs, () => concord(dir, ['build']), () => rmSync(out, {recursive: true, force: true}))
-  const pdfs = listFiles(out).filter((f) => f.endsWith('.pdf'))
-  results.push(toResult(name, 'build (full, all formats)', full, {
-    files: listFiles(out).length,
-    pages: pdfs.reduce((sum, f) => sum + countPages(join(out, f)), 0)
-  }))
-  if (!full.ok) return results
-
   const localeFile = join(dir, 'locales', 'ko', 'statement.json')
   const original = readFileSync(localeFile, 'utf8')
   const strings = JSON.parse(original) as Record<string, string>
   const id = Object.keys(strings)[1] ?? Object.keys(strings)[0]!
   let before: Snapshot = {}
   let rewritten: string[] = []
+  let files: string[] = []
   const rebuild = (): ReturnType<typeof concord> => {
     const result = concord(dir, ['build'])
     const after = snapshotOutputs(out)
     rewritten = Object.keys(after).filter((f) => !before[f] || before[f]!.mtimeMs !== after[f]!.mtimeMs)
     return result
   }
-  const edit = measure(runs, rebuild, (i) => {
-    before = snapshotOutputs(out)
-    // Each run changes the translation again, so that every run has something to rebuild.
-    writeFileSync(localeFile, JSON.stringify({...strings, [id]: `${strings[id]} (${i + 1})`}, null, 2) + '\n')
-  })
-  const strays = rewritten.filter((f) => otherLanguage(f, 'ko'))
+  // Full build and rebuild in turn: the machine's speed drifts, and the target is their ratio.
+  const [full, edit] = measureInTurn(runs, [
+    {before: () => rmSync(out, {recursive: true, force: true}), once: () => concord(dir, ['build'])},
+    {
+      before: (i) => {
+        before = snapshotOutputs(out)
+        files = Object.keys(before)
+        // Each run changes the translation again, so that every run has something to rebuild.
+        writeFileSync(localeFile, JSON.stringify({...strings, [id]: `${strings[id]} (${i + 1})`}, null, 2) + '\n')
+      },
+      once: rebuild
+    }
+  ]) as [Outcome, Outcome]
   writeFileSync(localeFile, original)
-  const ratio = full.ok && edit.ok ? edit.measurement.ms / full.measurement.ms : NaN
+  results.push(toResult(name, 'build (full, all formats)', full, {
+    files: files.length,
+    pages: files.filter((f) => f.endsWith('.pdf')).reduce((sum, f) => sum + countPages(join(out, f)), 0)
+  }))
+  if (!full.ok) return results
+  const strays = rewritten.filter((f) => otherLanguage(f, 'ko'))
+  const ratio = edit.ok ? edit.measurement.ms / full.measurement.ms : NaN
+  // The same ratio run by run (each rebuild against the full build just before it), for how much it moves.
+  const pairs = edit.ok ? edit.measurement.runsMs.map((ms, i) => Math.round((ms / full.measurement.runsMs[i]!) * 1000) / 1000) : []
   results.push(toResult(name, 'build after one ko segment changed', edit, {
     rewritten: rewritten.length,
     rewrittenFiles: rewritten.join(' '),
     unaffectedRewritten: strays.length,
-    ratioToFull: Math.round(ratio * 1000) / 1000
+    ratioToFull: Math.round(ratio * 1000) / 1000,
+    ratioPerRun: pairs.join(' ')
   }))
   return results
 }

@@ -65,21 +65,18 @@ export const median = (values: number[]): number => {
 
 export type Outcome = {ok: true; measurement: Measurement; last: RunResult} | {ok: false; reason: string; available: boolean}
 
-/**
- * Run `runs` times (calling `before` ahead of each run, untimed) and take the
- * median. A usage error on the first run means the command is not there yet.
- */
-export function measure(runs: number, once: (i: number) => RunResult, before?: (i: number) => void): Outcome {
-  const results: RunResult[] = []
-  for (let i = 0; i < runs; i++) {
-    before?.(i)
-    const result = once(i)
-    if (result.code !== 0) {
-      const line = result.stderr.split('\n').find((l) => l.trim() !== '') ?? `exit code ${result.code}`
-      return {ok: false, reason: line.trim(), available: result.code !== 2}
-    }
-    results.push(result)
-  }
+/** A command to time, and what to do (untimed) before each of its runs. */
+export interface Timed {
+  once: (i: number) => RunResult
+  before?: (i: number) => void
+}
+
+function failed(result: RunResult): Outcome {
+  const line = result.stderr.split('\n').find((l) => l.trim() !== '') ?? `exit code ${result.code}`
+  return {ok: false, reason: line.trim(), available: result.code !== 2}
+}
+
+function summarise(results: RunResult[]): Outcome {
   const rss = results.map((r) => r.rssMb).filter((v): v is number => v !== null)
   const cpu = results.map((r) => r.cpuMs).filter((v): v is number => v !== null)
   return {
@@ -92,4 +89,34 @@ export function measure(runs: number, once: (i: number) => RunResult, before?: (
     },
     last: results[results.length - 1]!
   }
+}
+
+/**
+ * Time several commands in turn (the first, the second…, then the first
+ * again), `runs` rounds, each the median of its runs: a machine that speeds
+ * up or slows down while they run weighs on all of them alike, so their
+ * ratio holds. A command that fails stops the rounds; a usage error on its
+ * first run means the command is not there yet.
+ */
+export function measureInTurn(runs: number, steps: Timed[]): Outcome[] {
+  const results: RunResult[][] = steps.map(() => [])
+  for (let i = 0; i < runs; i++) {
+    for (const [k, step] of steps.entries()) {
+      step.before?.(i)
+      const result = step.once(i)
+      if (result.code !== 0) {
+        return steps.map((_, j): Outcome => (j === k ? failed(result) : results[j]!.length > 0 ? summarise(results[j]!) : {ok: false, reason: 'not run: an earlier step failed', available: true}))
+      }
+      results[k]!.push(result)
+    }
+  }
+  return results.map(summarise)
+}
+
+/**
+ * Run `runs` times (calling `before` ahead of each run, untimed) and take the
+ * median. A usage error on the first run means the command is not there yet.
+ */
+export function measure(runs: number, once: (i: number) => RunResult, before?: (i: number) => void): Outcome {
+  return measureInTurn(runs, [{once, ...(before ? {before} : {})}])[0]!
 }
