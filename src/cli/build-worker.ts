@@ -3,12 +3,12 @@ import type {Edition, Renderer} from '../align.js'
 import type {Format, Options} from '../options.js'
 import type {SegmentedDocument} from '../types.js'
 import {drainAdded, shapingStore, type ShapingData} from '../pdf/shaping-cache.js'
+import {useSubsetStore} from '../pdf/subset-cache.js'
 import {createUiStrings, type UiResources} from '../ui-strings.js'
 import {renderers} from './commands/build.js'
 import type {Project} from './project.js'
 import {preloadShaping} from './shaping-file.js'
 import {subsetFileStore} from './subset-file.js'
-import {useSubsetStore} from '../pdf/subset-cache.js'
 
 /**
  * A build worker thread: holds the documents and editions it was sent once,

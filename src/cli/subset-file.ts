@@ -35,8 +35,7 @@ export const subsetDir = (cacheDir: string): string => join(cacheDir, 'subsets')
 
 const sha1 = (data: Uint8Array | string): string => createHash('sha1').update(data).digest('hex')
 
-const fileName = (face: string, glyphs: readonly number[]): string =>
-  `${createHash('sha1').update(JSON.stringify([FORMAT, fontFingerprint(), face, glyphs])).digest('base64url')}.bin`
+const fileName = (face: string, glyphs: readonly number[]): string => `${sha1(JSON.stringify([FORMAT, fontFingerprint(), face, glyphs]))}.bin`
 
 const sameList = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((n, i) => n === b[i])
 
