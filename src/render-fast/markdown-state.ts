@@ -1,7 +1,6 @@
 import type {PhrasingContent} from 'mdast'
 import type {State} from 'mdast-util-to-markdown'
 import {markdownStringifier} from '../render-markdown.js'
-import {quickSafe} from './quick-safe.js'
 import {captureState, simplify} from './markdown-simple.js'
 
 /** Where a block's inline content sits in the page, as the serialiser saw it (see markdown-skeleton.ts). */
@@ -21,10 +20,7 @@ let captured: State | undefined
  * (quick-safe.ts, markdown-simple.ts).
  */
 export function serialiserState(): State {
-  captured ??= captureState(markdownStringifier, (state) => {
-    const {safe} = state
-    simplify(state, (self, value, config) => quickSafe(self, value ?? '', config) ?? safe.call(self, value, config))
-  })
+  captured ??= captureState(markdownStringifier, (state) => simplify(state))
   return captured
 }
 
