@@ -47,6 +47,8 @@ function items(state: State, parent: Parents, before: string, after: string, nes
     state.indexStack[state.indexStack.length - 1] = i
     let peeked = after
     if (next?.type === 'text') peeked = firstTextCharacter(state, next.value)
+    // Code is written between backticks, whatever its content.
+    else if (next?.type === 'inlineCode') peeked = '`'
     else if (next) {
       const handler = handlerOf(state, next)
       const peek = handler?.peek ?? handler
