@@ -37,19 +37,42 @@ const emphasis = (value: string): PhrasingContent => ({type: 'emphasis', childre
 
 const flat = (value: string): string => value.replace(/[\r\n]+/g, ' ')
 
+const LINE_ENDING = /[\r\n]/
+
+/** Whether `oneLine` would give nodes equal to `nodes`: no break or line ending anywhere, no white space at the edges of any level. */
+function onOneLine(nodes: PhrasingContent[]): boolean {
+  const first = nodes[0]
+  const last = nodes[nodes.length - 1]
+  if ((first?.type === 'text' && /^\s/.test(first.value)) || (last?.type === 'text' && /\s$/.test(last.value))) return false
+  for (const node of nodes) {
+    if (node.type === 'break' || node.type === 'image') return false
+    if (node.type === 'text' && (node.value === '' || LINE_ENDING.test(node.value))) return false
+    if (node.type === 'inlineCode' && LINE_ENDING.test(node.value)) return false
+    if (node.type === 'link' && LINE_ENDING.test(node.title ?? '')) return false
+    if ('children' in node && !onOneLine(node.children as PhrasingContent[])) return false
+  }
+  return true
+}
+
 /**
  * A GFM table cell holds one line: line endings and hard breaks become spaces
  * (as CommonMark already reads a line ending in a code span), else a code span
  * or link title with a newline would break the table.
  */
-function oneLine(nodes: PhrasingContent[]): PhrasingContent[] {
+export function oneLine(nodes: PhrasingContent[]): PhrasingContent[] {
+  // Most segments are on one line already: an aligned page has tens of thousands of cells, not copied for nothing.
+  return onOneLine(nodes) ? nodes : oneLineCopy(nodes)
+}
+
+/** `oneLine` by copying every node (exported for tests: the shortcut must give the same nodes). */
+export function oneLineCopy(nodes: PhrasingContent[]): PhrasingContent[] {
   return trimEdges(
     nodes.map((node): PhrasingContent => {
       if (node.type === 'break') return text(' ')
       if (node.type === 'text' || node.type === 'inlineCode') return {...node, value: flat(node.value)}
       if (node.type === 'image') return {...node, alt: flat(node.alt ?? ''), title: node.title ? flat(node.title) : node.title}
-      if (node.type === 'link') return {...node, title: node.title ? flat(node.title) : node.title, children: oneLine(node.children)}
-      if ('children' in node) return {...node, children: oneLine(node.children as PhrasingContent[])} as PhrasingContent
+      if (node.type === 'link') return {...node, title: node.title ? flat(node.title) : node.title, children: oneLineCopy(node.children)}
+      if ('children' in node) return {...node, children: oneLineCopy(node.children as PhrasingContent[])} as PhrasingContent
       return node
     })
   )

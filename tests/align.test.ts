@@ -15,7 +15,7 @@ import {loadProject} from '../src/cli/project.js'
 import {isSafeUrl, parseSegmentText} from '../src/edition-tree.js'
 import type {MissingMode} from '../src/options.js'
 import {parseInline} from '../src/parse.js'
-import {markerNodes, renderAlignedMarkdown, renderMarkdownEdition} from '../src/render-markdown.js'
+import {markerNodes, oneLine, oneLineCopy, renderAlignedMarkdown, renderMarkdownEdition} from '../src/render-markdown.js'
 import {flatText, inlineToMarkdown} from '../src/segment/inline.js'
 import type {TrackResult} from '../src/track.js'
 import {createUiStrings} from '../src/ui-strings.js'
@@ -89,7 +89,37 @@ const fragment = fc.constantFrom('인권', '人権', 'Хүний', 'word', ' ', 
 const translation = fc.option(fc.array(fragment, {minLength: 1, maxLength: 12}).map((parts) => parts.join('')), {nil: undefined, freq: 4})
   .filter((text) => text === undefined || text.trim() !== '')
 
+// Inline nodes as any parser or translation could give them: white space and line endings at any edge, at any depth.
+const value = fc.array(fc.constantFrom('a', '인권', ' ', '\n', '\r\n', '\t', '\u00a0'), {maxLength: 4}).map((parts) => parts.join(''))
+const {phrasing} = fc.letrec<{phrasing: PhrasingContent[]; node: PhrasingContent}>((tie) => ({
+  phrasing: fc.array(tie('node'), {maxLength: 4}),
+  node: fc.oneof(
+    {depthSize: 'small', withCrossShrink: true},
+    value.map((v): PhrasingContent => ({type: 'text', value: v})),
+    value.map((v): PhrasingContent => ({type: 'inlineCode', value: v})),
+    fc.constant<PhrasingContent>({type: 'break'}),
+    fc.record({alt: fc.option(value, {nil: undefined}), title: fc.option(value, {nil: null})}).map(({alt, title}): PhrasingContent => ({type: 'image', url: 'i.png', alt, title})),
+    fc.record({title: fc.option(value, {nil: null}), children: tie('phrasing')}).map(({title, children}) => ({type: 'link', url: 'https://example.org', title, children}) as PhrasingContent),
+    tie('phrasing').map((children) => ({type: 'emphasis', children}) as PhrasingContent),
+    tie('phrasing').map((children) => ({type: 'strong', children}) as PhrasingContent)
+  )
+}))
+
 describe('aligned Markdown', {timeout: 120_000}, () => {
+  it('puts a cell on one line as copying every node would, and leaves nodes on one line as they are', () => {
+    let kept = 0
+    fc.assert(
+      fc.property(fc.oneof(fc.array(fragment, {minLength: 1, maxLength: 12}).map((parts) => parseSegmentText(parts.join(''))), phrasing), (nodes) => {
+        const line = oneLine(nodes)
+        expect(line).toEqual(oneLineCopy(nodes))
+        if (line === nodes) kept++
+      }),
+      {numRuns: 2000}
+    )
+    // The shortcut is taken, and the comparison above is not only of copies.
+    expect(kept).toBeGreaterThan(100)
+  })
+
   it('parses back into the same rows (committed fixture)', () => {
     const editions = editionsWith('marker')
     expect(rowsOf(renderAlignedMarkdown(doc, editions, t))).toEqual(expectedRows(editions))
