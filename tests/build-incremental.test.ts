@@ -50,6 +50,25 @@ describe('incremental builds', () => {
     expect(concord(['build', '--format', 'md,html', '--out', 'clean'], dir).code).toBe(0)
     sameOutputs(dir, 'output', 'clean')
 
+    // Inputs are hashed as read: a change to a state file alone (here a Korean translation made stale) reaches its language.
+    const statePath = join(dir, 'locales/ko/statement.state.json')
+    const state = readJson<{segments: Record<string, {source: string}>}>(dir, 'locales/ko/statement.state.json')
+    const staleId = Object.keys(state.segments)[5]!
+    state.segments[staleId]!.source = '000000000000'
+    writeFileSync(statePath, JSON.stringify(state, null, 2) + '\n')
+    expect(wrote(concord(['build', '--format', 'md,html'], dir).stderr)).toEqual(['output/aligned/statement.html', 'output/aligned/statement.md', 'output/ko/statement.html', 'output/ko/statement.md'])
+    expect(read(dir, 'output/ko/statement.md')).toContain('stale-' + staleId)
+    expect(concord(['build', '--format', 'md,html', '--out', 'clean'], dir).code).toBe(0)
+    sameOutputs(dir, 'output', 'clean')
+
+    // Edited English, once segmented, reaches every file.
+    const content = join(dir, 'content/statement.md')
+    writeFileSync(content, read(dir, 'content/statement.md').replace('held in Japan.', 'held in Japan, again.'))
+    expect(concord(['segment'], dir).code).toBe(0)
+    expect(concord(['build', '--format', 'md,html'], dir).stderr).toContain('build: rendering 10 file(s)')
+    expect(concord(['build', '--format', 'md,html', '--out', 'clean'], dir).code).toBe(0)
+    sameOutputs(dir, 'output', 'clean')
+
     // A deleted or hand-edited output is rendered again; an option change re-renders everything.
     rmSync(join(dir, 'output/ja/statement.md'))
     writeFileSync(join(dir, 'output/mn/statement.html'), 'edited by hand')

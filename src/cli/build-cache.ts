@@ -15,13 +15,15 @@ import {packageVersion} from './segment-cache.js'
  * of what was written. A file whose inputs hash the same as last time and
  * that is still on disk as written is not rendered again.
  *
- * What a file is made from: everything the document and project share
- * (Markdown, segments, options, UI strings, the date, the code), the list
- * of languages (every page links to every edition), and the full edition of
- * its own language; aligned
- * files depend on every edition (a parallel PDF `aligned/<doc>.en-ko.pdf`
- * on its two). A change to one Korean translation re-renders the Korean
- * and aligned files only.
+ * What a file is made from, as read from disk: everything the document and
+ * project share (the Markdown, the registry, options, UI strings, the date,
+ * the code), the list of languages (every page links to every edition), and
+ * the locale files of its own language; aligned files depend on every
+ * language (a parallel PDF `aligned/<doc>.en-ko.pdf` on its two). A change
+ * to one Korean translation re-renders the Korean and aligned files only.
+ * The files are hashed as read rather than the editions made from them:
+ * the same inputs, and a book's editions cost a second to serialise and
+ * hash. So anything a renderer comes to read must be added here.
  */
 const FORMAT = 1
 
@@ -73,11 +75,28 @@ export function codeFingerprint(): string {
   return (code = hash(versions, ...files.flatMap((f) => [f.slice(dist.length), readFileSync(f)])))
 }
 
-/** The input hash of every output path of one document, given its editions and what the project shares. */
-export function inputHashes(document: SegmentedDocument, source: string, editions: Edition[], shared: unknown): (path: string) => string {
+/** What one document's outputs are made from, besides what the project shares: the text of its files, as read. */
+export interface DocumentInputs {
+  /** The document's Markdown. */
+  source: string
+  /** The registry files (as `segment` writes them: `build` stops unless they are so on disk). */
+  registry: string[]
+  /** The locale files of a target language, `null` for one that is absent (see LocaleTexts). */
+  locales: (language: string) => Array<string | null> | undefined
+}
+
+/** The input hash of every output path of one document, given what it is made from and what the project shares. */
+export function inputHashes(document: SegmentedDocument, inputs: DocumentInputs, editions: Edition[], shared: unknown): (path: string) => string {
   const summary = editions.map((e) => [e.language, e.source])
-  const base = hash(codeFingerprint(), source, JSON.stringify(document.segments), JSON.stringify(document.meta), JSON.stringify(summary), JSON.stringify(shared))
-  const own = new Map(editions.map((e) => [e.language, hash(JSON.stringify(e))]))
+  const base = hash(codeFingerprint(), inputs.source, ...inputs.registry, JSON.stringify(document.meta), JSON.stringify(summary), JSON.stringify(shared))
+  const locales = (language: string): string[] => {
+    const texts = inputs.locales(language)
+    if (!texts) return ['none']
+    // Which files there are, then their texts: an absent file and an empty one differ.
+    return [texts.map((text) => (text === null ? '-' : '+')).join(''), ...texts.filter((text): text is string => text !== null)]
+  }
+  // The source edition is made from the document alone.
+  const own = new Map(editions.map((e) => [e.language, e.source ? hash('source') : hash(e.language, ...locales(e.language))]))
   const all = hash(...editions.map((e) => own.get(e.language)!))
   return (path) => {
     const [folder, name = ''] = path.split('/')

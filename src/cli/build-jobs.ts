@@ -2,7 +2,7 @@ import type {Edition, RenderedFile} from '../align.js'
 import type {Format} from '../options.js'
 import type {SegmentedDocument} from '../types.js'
 import type {Executor, JobResult} from './build-pool.js'
-import {cacheFile, contentHash, inputHashes, readBuildCache, upToDate, writeBuildCache, type BuildCacheData} from './build-cache.js'
+import {cacheFile, contentHash, inputHashes, readBuildCache, upToDate, writeBuildCache, type BuildCacheData, type DocumentInputs} from './build-cache.js'
 import type {Progress} from './progress.js'
 
 /**
@@ -13,8 +13,8 @@ import type {Progress} from './progress.js'
  */
 export interface DocumentEditions {
   document: SegmentedDocument
-  /** The Markdown the document was parsed from. */
-  source: string
+  /** The files it was made from (the Markdown, its registry and locale files), as read. */
+  inputs: DocumentInputs
   editions: Edition[]
 }
 
@@ -81,7 +81,7 @@ export async function renderAll(input: RenderAllInput): Promise<RenderAllResult>
     return at === -1 ? Number.MAX_SAFE_INTEGER : at
   }
   const plans = input.documents.flatMap((doc, document) => {
-    const hashes = inputHashes(doc.document, doc.source, doc.editions, input.shared)
+    const hashes = inputHashes(doc.document, doc.inputs, doc.editions, input.shared)
     return input.formats.map((format) => {
       const known = old.renders[`${doc.document.id}/${format}`] ?? expectedPaths(format, doc)
       const needed = known.filter((path) => !upToDate(old.files, out, path, hashes(path))).sort((a, b) => rank(a) - rank(b))

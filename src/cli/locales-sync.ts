@@ -36,19 +36,27 @@ function checkLocaleFolders(project: Project): void {
   }
 }
 
-/** Read and track every target language of every document. Nothing is written. */
-export function loadTranslations(project: Project): TrackResult[] {
+/**
+ * The text of each locale file read for a document's language (`<doc>/<lng>`):
+ * strings, state and obsolete, `null` where a file is absent. With the
+ * document and its registry, that is everything its edition is made from.
+ */
+export type LocaleTexts = Map<string, Array<string | null>>
+
+/** Read and track every target language of every document (keeping what was read in `texts`, when given). Nothing is written. */
+export function loadTranslations(project: Project, texts?: LocaleTexts): TrackResult[] {
   checkLocaleFolders(project)
   const results: TrackResult[] = []
   for (const doc of project.documents) {
     for (const language of project.options.languages) {
       const paths = localePaths(project, language, doc.id)
-      const locale = parseLocale(language, doc.id, {
+      const files = {
         strings: readTextIfExists(paths.strings, project.root),
         state: readTextIfExists(paths.state, project.root),
         obsolete: readTextIfExists(paths.obsolete, project.root)
-      })
-      results.push(trackTranslations(doc.registry, locale))
+      }
+      texts?.set(`${doc.id}/${language}`, [files.strings, files.state, files.obsolete].map((file) => (file ? String(file) : null)))
+      results.push(trackTranslations(doc.registry, parseLocale(language, doc.id, files)))
     }
   }
   return results
