@@ -170,14 +170,26 @@ export function stringifyJson(value: unknown): string {
 
 function format(value: unknown, indent: string): string {
   if (typeof value !== 'object' || value === null) return JSON.stringify(value)
-  const entries = Array.isArray(value) ? value.map((v) => [null, v] as const) : Object.entries(value)
-  const open = Array.isArray(value) ? '[' : '{'
-  const close = Array.isArray(value) ? ']' : '}'
-  if (entries.length === 0) return open + close
-  const key = (k: string | null): string => (k === null ? '' : JSON.stringify(k) + ': ')
-  if (indent !== '' && entries.every(([, v]) => typeof v !== 'object' || v === null)) {
-    return open + entries.map(([k, v]) => key(k) + JSON.stringify(v)).join(', ') + close
+  // Strings built in loops, without arrays of entries: a book's registry has tens of thousands of objects.
+  const array = Array.isArray(value) ? (value as unknown[]) : undefined
+  const keys = array ? undefined : Object.keys(value)
+  const length = array ? array.length : keys!.length
+  const [open, close] = array ? ['[', ']'] : ['{', '}']
+  if (length === 0) return open + close
+  const at = (i: number): unknown => (array ? array[i] : (value as Record<string, unknown>)[keys![i]!])
+  const key = (i: number): string => (array ? '' : JSON.stringify(keys![i]) + ': ')
+  let flat = indent !== ''
+  for (let i = 0; flat && i < length; i++) {
+    const v = at(i)
+    flat = typeof v !== 'object' || v === null
+  }
+  if (flat) {
+    let out = open + key(0) + JSON.stringify(at(0))
+    for (let i = 1; i < length; i++) out += ', ' + key(i) + JSON.stringify(at(i))
+    return out + close
   }
   const inner = indent + '  '
-  return `${open}\n${entries.map(([k, v]) => inner + key(k) + format(v, inner)).join(',\n')}\n${indent}${close}`
+  let out = open + '\n' + inner + key(0) + format(at(0), inner)
+  for (let i = 1; i < length; i++) out += ',\n' + inner + key(i) + format(at(i), inner)
+  return out + '\n' + indent + close
 }
