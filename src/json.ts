@@ -71,19 +71,26 @@ function keysWritten(text: string): number {
   return count
 }
 
-/** Copy objects to null-prototype ones, as `parseWithPlaces` makes them (`JSON.parse` defines `__proto__` as an own key), counting keys. */
+/**
+ * Give objects null prototypes, as `parseWithPlaces` makes them, counting
+ * keys. In place: `JSON.parse` defines `__proto__` as an own key like any
+ * other, so only the prototype has to go (copying a book's locale files
+ * cost as much as parsing them).
+ */
 function withNullPrototypes(value: JsonValue, counter: {keys: number}): JsonValue {
   if (typeof value !== 'object' || value === null) return value
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = withNullPrototypes(value[i]!, counter)
+    for (const item of value) withNullPrototypes(item, counter)
     return value
   }
-  const copy: Record<string, JsonValue> = Object.create(null)
-  for (const key of Object.keys(value)) {
-    copy[key] = withNullPrototypes(value[key]!, counter)
-    counter.keys++
+  Object.setPrototypeOf(value, null)
+  const keys = Object.keys(value)
+  counter.keys += keys.length
+  for (const key of keys) {
+    const item = value[key]!
+    if (typeof item === 'object' && item !== null) withNullPrototypes(item, counter)
   }
-  return copy
+  return value
 }
 
 /** The positional parser (jsonc-parser): the reference, and the one that reports errors. */

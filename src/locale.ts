@@ -42,7 +42,7 @@ const fail = (file: VFile, place: Place | undefined, reason: string, ruleId: str
 
 /** Parse a locale's files; malformed content is a fatal message naming the file, line and column. */
 export function parseLocale(language: string, document: string, files: {strings?: VFile; state?: VFile; obsolete?: VFile}): LocaleData {
-  const strings: Record<string, string> = Object.create(null)
+  let strings: Record<string, string> = Object.create(null)
   const meta: Record<string, TranslationMeta> = Object.create(null)
   const obsolete: Record<string, ObsoleteEntry> = Object.create(null)
   // Positions are for messages: worked out only when something asks (JSON with positions is slow to parse).
@@ -51,19 +51,24 @@ export function parseLocale(language: string, document: string, files: {strings?
   if (files.strings) {
     const parsed = parseJson(String(files.strings), files.strings)
     if (!isObject(parsed.value)) fail(files.strings, undefined, 'Unexpected JSON value, expected an object of segment ID → translation', 'locale-invalid')
-    for (const [id, value] of Object.entries(parsed.value as Record<string, JsonValue>)) {
-      if (typeof value !== 'string') {
-        fail(files.strings, parsed.places.get(`/${id}`), `Unexpected ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value} for \`${id}\`, expected a string (flat i18next JSON: one translation per segment ID)`, 'locale-invalid')
+    const value = parsed.value as Record<string, JsonValue>
+    for (const id of Object.keys(value)) {
+      const translation = value[id]!
+      if (typeof translation !== 'string') {
+        fail(files.strings, parsed.places.get(`/${id}`), `Unexpected ${translation === null ? 'null' : Array.isArray(translation) ? 'array' : typeof translation} for \`${id}\`, expected a string (flat i18next JSON: one translation per segment ID)`, 'locale-invalid')
       }
-      strings[id] = value as string
     }
+    // Every value is a string, and the object has no prototype (parseJson): it is the strings as they are, not copied.
+    strings = value as Record<string, string>
     keyPlaces = () => new Map([...parsed.places].map(([path, place]) => [path.slice(1), place]))
   }
   if (files.state) {
     const parsed = parseJson(String(files.state), files.state)
     const segments = isObject(parsed.value) ? parsed.value.segments : undefined
     if (!isObject(segments)) fail(files.state, undefined, 'Unexpected JSON value, expected `{"segments": {…}}`; restore the file from git or delete it', 'locale-invalid')
-    for (const [id, value] of Object.entries(segments as Record<string, JsonValue>)) {
+    const records = segments as Record<string, JsonValue>
+    for (const id of Object.keys(records)) {
+      const value = records[id]!
       if (!isObject(value) || typeof value.rev !== 'number' || typeof value.source !== 'string') {
         fail(files.state, parsed.places.get(`/segments/${id}`), `Unexpected state for \`${id}\`, expected \`{"rev", "source", "target", "state"}\``, 'locale-invalid')
       }
