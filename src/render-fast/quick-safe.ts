@@ -17,6 +17,10 @@ interface Scope {
    * scan without overlaps), so "no match" is safe's answer too.
    */
   all: RegExp
+  /** `all` without the patterns that need a line ending (at a break, or around white space): for text on one line, most of it. */
+  inline: RegExp
+  /** Characters some pattern in scope is about, but for those that need a line ending. */
+  anyInline: RegExp
   /** Patterns that look at sibling nodes (or at characters beyond ASCII, or need Unicode mode) are not ruled out here. */
   exotic: boolean
 }
@@ -45,22 +49,38 @@ function scopeOf(state: State): Scope {
   return (level.scope ??= scopeFor(state))
 }
 
+// Contexts that only a line ending satisfies.
+const LINE_ONLY = new Set(['[\\r\\n]', '\\r', '\\n'])
+
+const needsLine = (p: Unsafe): boolean =>
+  Boolean(p.atBreak) || p.character === '\r' || p.character === '\n' || LINE_ONLY.has(p.before ?? '') || LINE_ONLY.has(p.after ?? '')
+
+const code = (p: Unsafe): string => `\\u${p.character.charCodeAt(0).toString(16).padStart(4, '0')}`
+
+// As compilePattern of mdast-util-to-markdown builds each pattern, with the context around the character zero-width.
+function alternative(p: Unsafe): string {
+  const before = (p.atBreak ? '[\\r\\n][\\t ]*' : '') + (p.before ? `(?:${p.before})` : '')
+  // The character first, so the expression only stops where one of them is: the context before is looked back at from after it.
+  return code(p) + (before ? `(?<=(?:${before})${code(p)})` : '') + (p.after ? `(?=${p.after})` : '')
+}
+
+const NOTHING = '[^\\s\\S]'
+const either = (patterns: Unsafe[], flags = ''): RegExp => new RegExp(patterns.length ? patterns.map(alternative).join('|') : NOTHING, flags)
+const anyOf = (patterns: Unsafe[]): RegExp => new RegExp(patterns.length ? `[${patterns.map(code).join('')}]` : NOTHING)
+
 function scopeFor(state: State): Scope {
   const patterns = state.unsafe.filter((p) => inScope(state.stack, p.inConstruct, true) && !inScope(state.stack, p.notInConstruct, false))
-  const characters = patterns.map((p) => `\\u${p.character.charCodeAt(0).toString(16).padStart(4, '0')}`)
-  // As compilePattern of mdast-util-to-markdown builds each pattern, with the context around the character zero-width.
-  const alternatives = patterns.map((p) => {
-    const before = (p.atBreak ? '[\\r\\n][\\t ]*' : '') + (p.before ? `(?:${p.before})` : '')
-    const character = `\\u${p.character.charCodeAt(0).toString(16).padStart(4, '0')}`
-    // The character first, so the expression only stops where one of them is: the context before is looked back at from after it.
-    return character + (before ? `(?<=(?:${before})${character})` : '') + (p.after ? `(?=${p.after})` : '')
-  })
+  const inline = patterns.filter((p) => !needsLine(p))
   return {
-    any: new RegExp(characters.length ? `[${characters.join('')}]` : '[^\\s\\S]'),
-    all: new RegExp(alternatives.length ? alternatives.join('|') : '[^\\s\\S]', 'g'),
+    any: anyOf(patterns),
+    all: either(patterns, 'g'),
+    inline: either(inline, 'g'),
+    anyInline: anyOf(inline),
     exotic: patterns.some((p) => p.beforeNode || p.afterNode || p.unicode || p.character.length !== 1 || p.character.charCodeAt(0) >= 128)
   }
 }
+
+const hasLineEnding = (text: string): boolean => text.includes('\n') || text.includes('\r')
 
 /** `value` when `safe` would return it unchanged (no pattern in scope matches in it, no backslash to escape); otherwise `undefined`. */
 export function quickSafe(state: State, value: string, config: SafeConfig): string | undefined {
@@ -70,9 +90,12 @@ export function quickSafe(state: State, value: string, config: SafeConfig): stri
   if (!scope.any.test(value)) return value
   if (scope.exotic) return undefined
   const before = config.before ?? ''
-  const {all} = scope
-  all.lastIndex = before.length
-  const match = all.exec(before + value + after)
-  all.lastIndex = 0
+  // Without a line ending anywhere, the patterns that need one cannot match.
+  const lines = hasLineEnding(value) || hasLineEnding(before) || hasLineEnding(after)
+  if (!lines && !scope.anyInline.test(value)) return value
+  const expression = lines ? scope.all : scope.inline
+  expression.lastIndex = before.length
+  const match = expression.exec(before + value + after)
+  expression.lastIndex = 0
   return match && match.index < before.length + value.length ? undefined : value
 }
