@@ -105,10 +105,14 @@ export function alignEditions(
   return languages.map((language) => {
     const isSource = language === settings.sourceLanguage
     const track = tracks.find((t) => t.document === doc.id && t.language === language)
-    const statuses = new Map(track?.statuses.map((s) => [s.id, s]))
+    const list = track?.statuses ?? []
+    // Statuses come in the registry's order, which is the document's: looked up by ID only where that is not so.
+    let byId: Map<string, SegmentStatus> | undefined
+    const statusOf = (id: string, i: number): SegmentStatus | undefined => (list[i]?.id === id ? list[i] : (byId ??= new Map(list.map((s) => [s.id, s]))).get(id))
     const blocks: EditionBlock[] = []
-    for (const segment of doc.segments) {
-      const status: SegmentStatus | undefined = isSource ? {id: segment.id, state: 'translated', translation: segment.text} : statuses.get(segment.id)
+    for (let i = 0; i < doc.segments.length; i++) {
+      const segment = doc.segments[i]!
+      const status: SegmentStatus | undefined = isSource ? {id: segment.id, state: 'translated', translation: segment.text} : statusOf(segment.id, i)
       const entry = editionSegment(segment.id, segment.text, status, language, settings.sourceLanguage, settings.missing)
       let block = blocks[blocks.length - 1]
       if (block?.index !== segment.block) {

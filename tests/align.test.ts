@@ -76,6 +76,15 @@ describe('alignEditions', () => {
     expect(en!.title).toBe('A Small Statement')
   })
 
+  it('finds each segment’s status by ID when the statuses come in another order, or some are absent', () => {
+    const shuffled = tracks.map((track) => ({...track, statuses: [...track.statuses].reverse().filter((_, i) => i !== 2)}))
+    const dropped = new Set(tracks.map((track) => [...track.statuses].reverse()[2]!.id))
+    const expected = editionsWith('marker', tracks.map((track) => ({...track, statuses: track.statuses.filter((s) => !dropped.has(s.id))})))
+    expect(editionsWith('marker', shuffled)).toEqual(expected)
+    // The dropped segments are missing: the statuses were read by ID, not by position.
+    expect(expected[1]!.blocks.flatMap((b) => b.segments).filter((s) => dropped.has(s.id)).every((s) => s.mark === 'missing')).toBe(true)
+  })
+
   it('honours editions.missing', () => {
     const find = (missing: MissingMode) => editionsWith(missing)[1]!.blocks.flatMap((b) => b.segments).find((s) => s.id === 'sp0vf7m')
     expect(find('placeholder')).toMatchObject({display: 'placeholder', text: ''})
