@@ -43,6 +43,9 @@ function checkLocaleFolders(project: Project): void {
  */
 export type LocaleTexts = Map<string, Array<string | null>>
 
+/** The key of a document's language in LocaleTexts. */
+export const localeKey = (document: string, language: string): string => `${document}/${language}`
+
 /** Read and track every target language of every document (keeping what was read in `texts`, when given). Nothing is written. */
 export function loadTranslations(project: Project, texts?: LocaleTexts): TrackResult[] {
   checkLocaleFolders(project)
@@ -55,7 +58,7 @@ export function loadTranslations(project: Project, texts?: LocaleTexts): TrackRe
         state: readTextIfExists(paths.state, project.root),
         obsolete: readTextIfExists(paths.obsolete, project.root)
       }
-      texts?.set(`${doc.id}/${language}`, [files.strings, files.state, files.obsolete].map((file) => (file ? String(file) : null)))
+      texts?.set(localeKey(doc.id, language), [files.strings, files.state, files.obsolete].map((file) => (file ? String(file) : null)))
       results.push(trackTranslations(doc.registry, parseLocale(language, doc.id, files)))
     }
   }

@@ -9,7 +9,7 @@ import {renderMarkdownFiles} from '../../render-markdown.js'
 import {useSubsetStore} from '../../pdf/subset-cache.js'
 import {createUiStrings, type UiResources} from '../../ui-strings.js'
 import {packageFile, readText, writeIfChanged} from '../io.js'
-import {loadTranslations, type LocaleTexts} from '../locales-sync.js'
+import {loadTranslations, localeKey, type LocaleTexts} from '../locales-sync.js'
 import {CONFIG_FILE, loadProjectOptions, openProject, requireUpToDate, UsageError, type Project} from '../project.js'
 import {info} from '../report.js'
 import {renderAll, saveRenderRecord} from '../build-jobs.js'
@@ -126,7 +126,7 @@ async function build(opts: BuildOptions): Promise<void> {
   // Files whose inputs did not change since they were written are not rendered again (see build-jobs.ts).
   const documents = project.documents.map((doc) => ({
     document: doc.document,
-    inputs: {source: String(doc.file), registry: doc.outputs.map((o) => o.content), locales: (language: string) => localeTexts.get(`${doc.id}/${language}`)},
+    inputs: {source: String(doc.file), registry: doc.outputs.map((o) => o.content), locales: (language: string) => localeTexts.get(localeKey(doc.id, language))},
     editions: alignEditions(doc.document, tracks, {sourceLanguage: options.sourceLanguage, languages: targets, missing: options.editions.missing})
   }))
   const shared = {options, resources, epoch: process.env.SOURCE_DATE_EPOCH ?? null}
