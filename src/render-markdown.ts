@@ -38,6 +38,12 @@ const emphasis = (value: string): PhrasingContent => ({type: 'emphasis', childre
 const flat = (value: string): string => value.replace(/[\r\n]+/g, ' ')
 
 const LINE_ENDING = /[\r\n]/
+/**
+ * Code with an odd run of backslashes before a pipe has no spelling in a GFM
+ * cell: written as it is, micromark reads `\|` in it as `|`; with one more
+ * backslash, `\\` is an escaped backslash and the pipe ends the cell.
+ */
+const LOST_IN_CELL = /(?<!\\)(?:\\\\)*\\\|/
 
 /** Whether `oneLine` would give nodes equal to `nodes`: no break or line ending anywhere, no white space at the edges of any level. */
 function onOneLine(nodes: PhrasingContent[]): boolean {
@@ -47,7 +53,7 @@ function onOneLine(nodes: PhrasingContent[]): boolean {
   for (const node of nodes) {
     if (node.type === 'break' || node.type === 'image') return false
     if (node.type === 'text' && (node.value === '' || LINE_ENDING.test(node.value))) return false
-    if (node.type === 'inlineCode' && LINE_ENDING.test(node.value)) return false
+    if (node.type === 'inlineCode' && (LINE_ENDING.test(node.value) || LOST_IN_CELL.test(node.value))) return false
     if (node.type === 'link' && LINE_ENDING.test(node.title ?? '')) return false
     if ('children' in node && !onOneLine(node.children as PhrasingContent[])) return false
   }
@@ -57,7 +63,8 @@ function onOneLine(nodes: PhrasingContent[]): boolean {
 /**
  * A GFM table cell holds one line: line endings and hard breaks become spaces
  * (as CommonMark already reads a line ending in a code span), else a code span
- * or link title with a newline would break the table.
+ * or link title with a newline would break the table. Code that a cell cannot
+ * keep (`LOST_IN_CELL`) becomes text.
  */
 export function oneLine(nodes: PhrasingContent[]): PhrasingContent[] {
   // Most segments are on one line already: an aligned page has tens of thousands of cells, not copied for nothing.
@@ -69,7 +76,9 @@ export function oneLineCopy(nodes: PhrasingContent[]): PhrasingContent[] {
   return trimEdges(
     nodes.map((node): PhrasingContent => {
       if (node.type === 'break') return text(' ')
-      if (node.type === 'text' || node.type === 'inlineCode') return {...node, value: flat(node.value)}
+      if (node.type === 'text') return {...node, value: flat(node.value)}
+      // Such code loses its monospace rather than a character of the translation.
+      if (node.type === 'inlineCode') return LOST_IN_CELL.test(node.value) ? text(flat(node.value)) : {...node, value: flat(node.value)}
       if (node.type === 'image') return {...node, alt: flat(node.alt ?? ''), title: node.title ? flat(node.title) : node.title}
       if (node.type === 'link') return {...node, title: node.title ? flat(node.title) : node.title, children: oneLineCopy(node.children)}
       if ('children' in node) return {...node, children: oneLineCopy(node.children as PhrasingContent[])} as PhrasingContent
