@@ -1,6 +1,6 @@
 import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {measure, run, type Outcome, type RunResult} from './measure.js'
+import {measure, measureInTurn, run, type Outcome, type RunResult} from './measure.js'
 import {DOCUMENT, removeLocales, repo, snapshot, writeLocales} from './project.js'
 
 /** One measured step, as printed and written to bench.json. */
@@ -89,13 +89,20 @@ export function segmentSteps(project: CorpusProject, runs: number, seed: number)
   return results
 }
 
+const buildArgs = (formats: string, lang?: string): string[] => ['build', '--format', formats, ...(lang ? ['--lang', lang] : [])]
+const buildName = (formats: string, lang?: string): string => `build --format ${formats}${lang ? ` --lang ${lang}` : ''}`
+
 /** A full build (output folder removed before each run) in the given formats. */
 export function buildStep(project: CorpusProject, runs: number, formats: string, lang?: string): StepResult {
   const out = join(project.dir, 'output')
-  const args = ['build', '--format', formats, ...(lang ? ['--lang', lang] : [])]
-  const outcome = measure(runs, () => concord(project.dir, args), () => rmSync(out, {recursive: true, force: true}))
+  const outcome = measure(runs, () => concord(project.dir, buildArgs(formats, lang)), () => rmSync(out, {recursive: true, force: true}))
+  return buildResult(project, formats, outcome, lang)
+}
+
+function buildResult(project: CorpusProject, formats: string, outcome: Outcome, lang?: string): StepResult {
+  const out = join(project.dir, 'output')
   const files = listFiles(out).filter((f) => !f.startsWith('.cache/'))
-  const step = `build --format ${formats}${lang ? ` --lang ${lang}` : ''}`
+  const step = buildName(formats, lang)
   if (outcome.ok && formats === 'pdf') {
     const pdfs = files.filter((f) => f.endsWith('.pdf'))
     if (pdfs.length === 0) return {corpus: project.name, step, status: 'unavailable', reason: outcome.last.stderr.trim().split('\n')[0] ?? 'no PDF written'}
@@ -110,10 +117,27 @@ export function coverageStep(project: CorpusProject, runs: number): StepResult {
   return toResult(project.name, 'coverage', measure(runs, () => concord(project.dir, ['coverage'])))
 }
 
-/** pandoc's CommonMark → HTML on the English file, the yardstick of the build targets. */
-export function pandocStep(project: CorpusProject, runs: number): StepResult {
-  const probe = run('pandoc', ['--version'], project.dir)
-  if (probe.code !== 0) return {corpus: project.name, step: 'pandoc -f commonmark -t html', status: 'unavailable', reason: 'pandoc is not installed'}
+const PANDOC = 'pandoc -f commonmark -t html'
+
+/**
+ * The Markdown+HTML build and pandoc's CommonMark → HTML on the English file
+ * (the yardstick of the build target), timed in turn: the target is their
+ * ratio, and the machine's speed drifts over the minutes between two steps.
+ * Without pandoc, the build alone.
+ */
+export function buildAgainstPandoc(project: CorpusProject, runs: number, formats = 'md,html'): StepResult[] {
+  const out = join(project.dir, 'output')
+  const build = {once: () => concord(project.dir, buildArgs(formats)), before: () => rmSync(out, {recursive: true, force: true})}
+  if (run('pandoc', ['--version'], project.dir).code !== 0) {
+    return [buildResult(project, formats, measure(runs, build.once, build.before)), {corpus: project.name, step: PANDOC, status: 'unavailable', reason: 'pandoc is not installed'}]
+  }
   const args = ['-f', 'commonmark', '-t', 'html', '-o', '/dev/null', join('content', `${DOCUMENT}.md`)]
-  return toResult(project.name, 'pandoc -f commonmark -t html', measure(runs, () => run('pandoc', args, project.dir)))
+  const [built, pandoc] = measureInTurn(runs, [build, {once: () => run('pandoc', args, project.dir)}]) as [Outcome, Outcome]
+  const result = buildResult(project, formats, built)
+  if (built.ok && pandoc.ok) {
+    // Each build against the pandoc run just after it, for how much the ratio moves.
+    const pairs = built.measurement.runsMs.map((ms, i) => Math.round((ms / pandoc.measurement.runsMs[i]!) * 100) / 100)
+    result.extra = {...result.extra, ratioToPandocPerRun: pairs.join(' ')}
+  }
+  return [result, toResult(project.name, PANDOC, pandoc)]
 }
