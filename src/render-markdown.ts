@@ -165,6 +165,9 @@ export function renderMarkdownEdition(doc: SegmentedDocument, edition: Edition, 
 
 const cell = (children: PhrasingContent[]): TableCell => ({type: 'tableCell', children})
 
+/** A row of the aligned edition: the segment ID as code, then each language's cell. */
+export const segmentRow = (id: string, cells: PhrasingContent[][]): Table['children'][number] => ({type: 'tableRow', children: [cell([{type: 'inlineCode', value: id}]), ...cells.map(cell)]})
+
 /** The Markdown of each heading and cell of the aligned edition (the fast path puts placeholders here). */
 export interface AlignedContent {
   heading: (block: AlignedBlock) => PhrasingContent[]
@@ -199,8 +202,7 @@ export function alignedMarkdownTree(doc: SegmentedDocument, editions: Edition[],
       children.push(table)
     }
     block.cells[0]!.forEach((segment, s) => {
-      const cells = editions.map((_, l) => cell(content.cell(block, l, s)))
-      table!.children.push({type: 'tableRow', children: [cell([{type: 'inlineCode', value: segment.id}]), ...cells]})
+      table!.children.push(segmentRow(segment.id, editions.map((_, l) => content.cell(block, l, s))))
     })
   }
 

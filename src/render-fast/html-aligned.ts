@@ -6,7 +6,7 @@ import {toSafeHast} from '../html/segments.js'
 import {alignedPage, alignedRow} from '../render-html.js'
 import type {SegmentedDocument} from '../types.js'
 import {blockHtml, htmlOf, type SegmentHtml} from './html-pieces.js'
-import {PAGE_PART, fillOnce, slot} from './placeholders.js'
+import {PAGE_PART, fillOnce, isPlainId, slot} from './placeholders.js'
 import {fill, template, type Template} from './template.js'
 
 const ID = '\uE011'
@@ -27,7 +27,7 @@ function rowTemplate(block: AlignedBlock, where: BlockContext | undefined, conte
 export function fastAlignedHtml(doc: SegmentedDocument, context: PageContext, html: SegmentHtml): string | undefined {
   const {editions, t} = context
   const blocks = alignedBlocks(editions)
-  if (blocks.length === 0 || blocks.some((block) => !/^[\w-]+$/.test(block.cells[0]![0]!.id))) return undefined
+  if (blocks.length === 0 || blocks.some((block) => !isPlainId(block.cells[0]![0]!.id))) return undefined
   const contexts = blockContexts(doc.tree)
   const templates = new Map<string, Template>()
   const rows = blocks.map((block) => {

@@ -8,7 +8,7 @@ import type {MissingMode} from '../options.js'
 import {editionPage} from '../render-html.js'
 import type {SegmentedDocument} from '../types.js'
 import {blockHtml, htmlOf, type SegmentHtml} from './html-pieces.js'
-import {PAGE_PART, fillOnce, fillSlots, slot} from './placeholders.js'
+import {PAGE_PART, fillOnce, fillSlots, isPlainId, slot} from './placeholders.js'
 import {skeletonTree} from './skeleton-tree.js'
 
 const placeholder = (n: number): PhrasingContent => ({type: 'text', value: slot(n)})
@@ -21,7 +21,7 @@ const placeholder = (n: number): PhrasingContent => ({type: 'text', value: slot(
  */
 export function htmlArticleSkeleton(tree: Root, blocks: EditionBlock[]): string {
   // IDs go in as they are (`[a-z0-9]`): anything else is rendered with the reference.
-  if (blocks.some((block) => block.segments.some((s) => !/^[\w-]+$/.test(s.id)))) return ''
+  if (blocks.some((block) => block.segments.some((s) => !isPlainId(s.id)))) return ''
   const byIndex = new Map(blocks.map((block) => [block.index, block]))
   const copy = skeletonTree(tree, (index, {node}) => {
     const block = byIndex.get(index)

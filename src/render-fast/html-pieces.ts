@@ -6,6 +6,7 @@ import {segmentNode, segmentTextHast, toSafeHast, type SegmentOptions} from '../
 import {isPlain} from '../parse.js'
 import {joinSegments} from '../render-markdown.js'
 import {simpleHtml} from './html-simple.js'
+import {isPlainId} from './placeholders.js'
 import {fill, template, type Template} from './template.js'
 import {segmentNodes} from './segment-nodes.js'
 
@@ -52,8 +53,8 @@ export function segmentHtml(): SegmentHtml {
     render = (segment, marked) => {
       const display = options.aligned ? alignedDisplay(segment) : segment.display
       if (display === 'omit' && !options.aligned) return null
-      // IDs are `[a-z0-9]`; anything an attribute would escape is rendered the long way.
-      if (!/^[\w-]+$/.test(segment.id)) return referenceSegment(segment, {...options, marked})
+      // IDs are `[a-z0-9]`; anything else is rendered the long way.
+      if (!isPlainId(segment.id)) return referenceSegment(segment, {...options, marked})
       const key = `${marked}\u0000${display}\u0000${segment.mark}\u0000${segment.language}`
       let shape = templates.get(key)
       if (shape === undefined) {

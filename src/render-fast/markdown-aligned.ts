@@ -1,13 +1,13 @@
 import type {PhrasingContent, Root, Table} from 'mdast'
 import {alignedDisplay, type AlignedBlock, type Edition} from '../align.js'
 import {isPlain} from '../parse.js'
-import {alignedMarkdownTree, markerNodes} from '../render-markdown.js'
+import {alignedMarkdownTree, markerNodes, segmentRow} from '../render-markdown.js'
 import type {SegmentedDocument} from '../types.js'
 import type {Translate} from '../ui-strings.js'
 import {hasLineBreak, placeBlock} from './markdown-edition.js'
 import {serialiseSkeleton, slotNode, type SlotContext} from './markdown-skeleton.js'
 import {phrasingAt, textAt} from './markdown-state.js'
-import {fillSlots, slot} from './placeholders.js'
+import {fillSlots, isPlainId, slot} from './placeholders.js'
 import {segmentNodes} from './segment-nodes.js'
 
 interface Row {
@@ -23,9 +23,6 @@ interface TableLayout {
   cells: SlotContext[]
 }
 
-// IDs are written as code; these need no escape and no other fence.
-const PLAIN_ID = /^[\w-]+$/
-
 const row = (cells: string[]): string => `| ${cells.join(' | ')} |`
 
 /**
@@ -36,11 +33,7 @@ const row = (cells: string[]): string => `| ${cells.join(' | ')} |`
 function tableLayout(table: Table, first: Row, languages: number): TableLayout | undefined {
   const contexts = new Map<number, SlotContext>()
   const id = first.block.cells[0]![first.s]!.id
-  const sample: Table = {
-    type: 'table',
-    align: [],
-    children: [table.children[0]!, {type: 'tableRow', children: [{type: 'tableCell', children: [{type: 'inlineCode', value: id}]}, ...Array.from({length: languages}, (_, l) => ({type: 'tableCell' as const, children: [slotNode(l, contexts) as PhrasingContent]}))]}]
-  }
+  const sample: Table = {type: 'table', align: [], children: [table.children[0]!, segmentRow(id, Array.from({length: languages}, (_, l) => [slotNode(l, contexts) as PhrasingContent]))]}
   const skeleton = serialiseSkeleton({type: 'root', children: [sample]}, contexts)
   const lines = skeleton?.text.replace(/\n$/, '').split('\n')
   if (!lines || lines.length !== 3 || lines[2] !== row([`\`${id}\``, ...Array.from({length: languages}, (_, l) => slot(l))])) return undefined
@@ -104,7 +97,7 @@ export function fastAlignedMarkdown(doc: SegmentedDocument, editions: Edition[],
       const lines = [layout!.head]
       for (const {block, s} of job.rows) {
         const id = block.cells[0]![s]!.id
-        if (!PLAIN_ID.test(id)) return undefined
+        if (!isPlainId(id)) return undefined
         const cells = [`\`${id}\``]
         for (let l = 0; l < editions.length; l++) {
           const value = cell(block.cells[l]![s]!, l)

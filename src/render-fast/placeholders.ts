@@ -19,6 +19,9 @@ export const slot = (n: number): string => `${SLOT_OPEN}${n}${SLOT_CLOSE}`
 
 export const hasReserved = (value: string): boolean => RESERVED.test(value)
 
+/** Whether a segment ID can be put into a page as it is: nothing in it to escape in an attribute, code span or placeholder. */
+export const isPlainId = (id: string): boolean => /^[\w-]+$/.test(id)
+
 const checked = new WeakMap<Nodes, boolean>()
 
 /** Whether any string in the tree (text, code, URLs, titles) holds a reserved character. */
