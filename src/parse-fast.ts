@@ -1,15 +1,17 @@
 import type {Blockquote, Code, Heading, List, ListItem, Paragraph, RootContent} from 'mdast'
 import type {Point} from 'unist'
-import {simpleInline} from './render-fast/inline-parse.js'
+import {phrasing, point, span, type Line} from './parse-fast-phrasing.js'
+import {table} from './parse-fast-table.js'
 
 /**
  * The blocks most prose is made of, parsed without micromark, as the nodes
  * remark-parse gives, positions included: paragraphs and ATX headings of
  * simple inline Markdown (text, `*em*`, `**strong**`, `` `code` ``,
  * `[text](url)`), block quotes and tight lists of one such paragraph per
- * quote or item, and fenced code. micromark spends most of a long file's
- * parse on exactly these, building an event for every character; this reads
- * each block once.
+ * quote or item, fenced code, tables of such cells (parse-fast-table.ts) and
+ * YAML front matter. micromark spends most of a long file's parse on exactly
+ * these, building an event for every character (GFM tables cost it four
+ * times as much per character as prose); this reads each block once.
  *
  * It answers `undefined` for anything it cannot vouch for, and the caller
  * parses that with micromark. A block starts where nothing is open (a cut
@@ -18,12 +20,6 @@ import {simpleInline} from './render-fast/inline-parse.js'
  * items go on.
  */
 
-/** A line of a block: where it starts, where its content starts (after `> ` or a list indent), and that content. */
-interface Line {
-  start: number
-  content: number
-  text: string
-}
 
 // A paragraph line starts with a letter or digit (not a list number), `[`,
 // `` ` ``, or `*`/`**` before a non-space: nothing a block can start with.
@@ -37,6 +33,8 @@ const FENCE_OPEN = /^(`{3,}|~{3,})([A-Za-z][\w+-]*)?$/
 const FENCE_LIKE = /^ {0,3}(?:`{3,}|~{3,})/
 // Characters that change how lines are counted or trimmed, or make table rows.
 const AWKWARD = /[\t\r|\f\v]/
+// In a table: the same but pipes, and backslashes (an escaped pipe does not split a cell).
+const TABLE_AWKWARD = /[\t\r\f\v\\]/
 // A blank line: spaces and tabs at most (shared with parse-chunks.ts).
 export const BLANK = /^[ \t]*$/
 
@@ -48,17 +46,29 @@ export interface FastBlock {
 
 /** The block at `start` (a non-blank line where nothing is open, first line `line`), read no further than `limit`. */
 export function fastBlock(source: string, start: number, limit: number, line: number): FastBlock | undefined {
+  if (start === 0 && source.startsWith('---\n')) return frontMatter(source, limit)
   const end = blockEnd(source, start, limit)
-  const lines = linesOf(source, start, end)
+  const lines = linesOf(source, start, end, source[start] === '|' ? TABLE_AWKWARD : AWKWARD)
   if (!lines) return undefined
   const first = lines[0]!.text
   let node: RootContent | undefined
-  if (first[0] === '#') node = heading(lines[0]!, line, lines.length)
+  if (first[0] === '|') node = table(lines, line)
+  else if (first[0] === '#') node = heading(lines[0]!, line, lines.length)
   else if (first[0] === '>') node = quote(lines, line)
   else if (FENCE_OPEN.test(first)) node = fenced(lines, line)
   else if (BULLET.test(first) || ORDERED.test(first)) return list(source, lines, line, limit)
   else node = paragraph(lines, line)
   return node && {node, end}
+}
+
+/** YAML front matter between `---` lines at the start of the file (it may hold blank lines). */
+function frontMatter(source: string, limit: number): FastBlock | undefined {
+  const close = source.indexOf('\n---', 3)
+  const end = close + 4
+  if (close === -1 || end > limit || (end < source.length && source[end] !== '\n') || source.slice(0, end).includes('\r')) return undefined
+  const lastLine = 1 + countLines(source, 0, end)
+  const value = close === 3 ? '' : source.slice(4, close)
+  return {node: {type: 'yaml', value, position: {start: {line: 1, column: 1, offset: 0}, end: {line: lastLine, column: 4, offset: end}}}, end}
 }
 
 /** Where the block at `start` ends: before the line ending of its last line, at a blank line or `limit`. */
@@ -84,9 +94,9 @@ export function skipBlank(source: string, from: number, limit: number): number {
   return limit
 }
 
-function linesOf(source: string, start: number, end: number): Line[] | undefined {
+function linesOf(source: string, start: number, end: number, awkward = AWKWARD): Line[] | undefined {
   const text = source.slice(start, end)
-  if (text === '' || AWKWARD.test(text)) return undefined
+  if (text === '' || awkward.test(text)) return undefined
   const lines: Line[] = []
   for (let at = 0; at <= text.length; ) {
     const newline = text.indexOf('\n', at)
@@ -206,29 +216,3 @@ function paragraph(lines: Line[], line: number): Paragraph | undefined {
   const last = lines.at(-1)!
   return children && {type: 'paragraph', children, position: {start: point(lines[0]!, 0, line), end: point(last, last.text.length, line + lines.length - 1)}}
 }
-
-/** The inline nodes of `lines` joined by line endings, each placed where it sits in the source. */
-function phrasing(lines: Line[], line: number, multiline: boolean): Paragraph['children'] | undefined {
-  const starts: number[] = []
-  let length = 0
-  for (const each of lines) {
-    starts.push(length)
-    length += each.text.length + 1
-  }
-  const at = (offset: number, isEnd: boolean): Point => {
-    let k = lines.length - 1
-    while (starts[k]! > offset) k--
-    // Text that ends with a line ending ends before the next line's prefix (`> `, an indent).
-    if (isEnd && k > 0 && offset === starts[k]) return {line: line + k, column: 1, offset: lines[k]!.start}
-    return point(lines[k]!, offset - starts[k]!, line + k)
-  }
-  return simpleInline(lines.map((each) => each.text).join('\n'), {lines: multiline, at})
-}
-
-const point = (of: Line, column: number, line: number): Point => ({line, column: of.content - of.start + column + 1, offset: of.content + column})
-
-/** From the start of `first`'s content to the end of `last`. */
-const span = (first: Line, last: Line, line: number, lastLine: number): {start: Point; end: Point} => ({
-  start: point(first, 0, line),
-  end: point(last, last.text.length, lastLine)
-})

@@ -44,7 +44,8 @@ export function fingerprint(): string {
   if (memo) return memo
   const hash = createHash('sha256')
   const segment = join(here, '..', 'segment')
-  const files = [join(here, '..', 'parse.js'), join(here, '..', 'parse-chunks.js'), ...readdirSync(segment).filter((f) => f.endsWith('.js')).sort().map((f) => join(segment, f))]
+  const parsers = readdirSync(join(here, '..')).filter((f) => /^parse(?:-[\w-]+)?\.js$/.test(f)).sort().map((f) => join(here, '..', f))
+  const files = [...parsers, ...readdirSync(segment).filter((f) => f.endsWith('.js')).sort().map((f) => join(segment, f))]
   for (const file of files) hash.update(relative(here, file)).update(readFileSync(file))
   for (const name of ['micromark', 'mdast-util-from-markdown', 'remark-parse', 'remark-gfm', 'remark-frontmatter', 'mdast-util-to-markdown', 'remark-stringify']) {
     hash.update(`${name}@${packageVersion(name)}\n`)
