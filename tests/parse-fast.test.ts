@@ -76,6 +76,11 @@ describe('the block parser for plain prose (parse-fast.ts)', () => {
     fc.assert(fc.property(fastFileArb, fc.integer({min: 1, max: 200}), (text, target) => same(text, target)), {numRuns: 1500})
   }, 60_000)
 
+  it('places emphasis and strong made of runs of `*` as remark-parse does, over lines too', () => {
+    const runs = fc.array(fc.constantFrom('a', '日', '.', '、', ' ', '\n', '*', '**', '***', '****', '`c`', '[l](https://example.org/a)'), {minLength: 1, maxLength: 14})
+    fc.assert(fc.property(runs, (parts) => same(`x${parts.join('')}x`, 64)), {numRuns: 3000})
+  }, 60_000)
+
   it('leaves the cutting of pieces as it was for blocks it does not take', () => {
     fc.assert(fc.property(documentArb, fc.integer({min: 1, max: 64}), (text, target) => same(text, target)), {numRuns: 400})
   })

@@ -57,13 +57,27 @@ const shapedArb = fc
   )
   .chain((parts) => fc.constantFrom(parts.join(''), parts.join(' ')))
 
+// Runs of `*` of every length between words, punctuation, code and links, with and without spaces: emphasis and strong
+// nested and side by side, runs that pair only by the rule of three, runs left as text (CJK text has no spaces to separate them).
+const runsArb = fc
+  .array(fc.constantFrom('a', '日', '.', '、', ' ', '*', '**', '***', '****', '******', '`c`', '[l](https://example.org/a)'), {minLength: 1, maxLength: 14})
+  .map((parts) => parts.join(''))
+
 describe('the fast inline parser', {timeout: 600_000}, () => {
-  for (const [name, arb] of [['any text', textArb], ['text shaped like segments', shapedArb]] as const) {
+  for (const [name, arb] of [['any text', textArb], ['text shaped like segments', shapedArb], ['runs of `*`', runsArb]] as const) {
     it(`gives the parser’s nodes (positions aside) for ${name}, or nothing`, () => {
       const parsed = agreesWhereDefined(arb, (text) => simpleInline(text), (fast, text) => expect(fast).toEqual(bare(parseInline(text))))
       expect(parsed).toBeGreaterThan(1000)
     })
   }
+})
+
+describe('runs of `*`, paired as micromark pairs them', () => {
+  it('resolves what lies between a pair afresh, where runs skipped by the rule of three may pair', () => {
+    for (const text of ['**a****a******a***.', '**`c`****`c`******、******', '***a***', 'a****b******c', '*a **b** c*', '日**本*語**', '**[l](https://example.org/a)**。']) {
+      expect(simpleInline(text), text).toEqual(bare(parseInline(text)))
+    }
+  })
 })
 
 describe('a segment’s nodes', {timeout: 600_000}, () => {

@@ -1,6 +1,7 @@
 import type {PhrasingContent} from 'mdast'
 import type {Point} from 'unist'
 import {classifyCharacter} from 'micromark-util-classify-character'
+import {resolveAttention, type Piece} from './inline-attention.js'
 
 /**
  * A parser for the inline Markdown most segments use, giving the nodes
@@ -8,8 +9,9 @@ import {classifyCharacter} from 'micromark-util-classify-character'
  * exactly alike: then the caller uses the parser. With `at`, nodes get the
  * positions remark-parse gives them (the block parser of parse-fast.ts).
  *
- * It knows text, `*emphasis*`, `**strong**`, `` `code` `` and
- * `[text](url)` with plain text inside, side by side. Parsing a sentence
+ * It knows text, `` `code` ``, `[text](url)` with plain text inside, and
+ * emphasis and strong made of `*` around any of these, nested or side by
+ * side, paired as micromark pairs them (inline-attention.ts). Parsing a sentence
  * with micromark costs about half a millisecond, mostly setting up; this
  * costs microseconds. Kept narrow on purpose: text holding anything that
  * can start another construct (escapes, references, HTML, autolinks,
@@ -23,7 +25,7 @@ const SPECIAL_LINES = /[\\`*_~[\]<&@\u0000-\u0009\u000b-\u001f\u007f\ud800-\udff
 // GFM autolink literals.
 const AUTOLINK = /www\.|https?:\/\//i
 // A line starting so would be a block (heading, quote, list, table, setext underline, ...), not a paragraph.
-const BLOCK_START = /^(?:[#>+=|-]|\d+[.)])/
+const BLOCK_START = /^(?:[#>+=|-]|\d+[.)]|\*+(?:\s|$))/
 // A link destination without parentheses, escapes, references, white space or brackets.
 const DESTINATION = /^[^\s()<>\\&\u0000-\u001f\u007f]+$/
 
@@ -58,14 +60,13 @@ export function simpleInline(text: string, options?: InlineOptions): PhrasingCon
 
 function inline(text: string): PhrasingContent[] | undefined {
   if (text === '' || /^\s|\s$/u.test(text) || BLOCK_START.test(text)) return undefined
-  const out: PhrasingContent[] = []
+  const pieces: Piece[] = []
   let start = 0
   let i = 0
   const flush = (): boolean => {
     if (i === start) return true
-    const run = text.slice(start, i)
-    if (!isText(run)) return false
-    out.push(place({type: 'text', value: run}, start, i))
+    if (!isText(text.slice(start, i))) return false
+    pieces.push({kind: 'text', start, end: i})
     return true
   }
   while (i < text.length) {
@@ -76,12 +77,19 @@ function inline(text: string): PhrasingContent[] | undefined {
     }
     // `![` starts an image.
     if (!flush() || (c === '[' && text[i - 1] === '!')) return undefined
-    const next = c === '`' ? code(text, i) : c === '*' ? attention(text, i) : link(text, i)
+    if (c === '*') {
+      let end = i
+      while (text[end] === '*') end++
+      pieces.push(run(text, i, end))
+      i = start = end
+      continue
+    }
+    const next = c === '`' ? code(text, i) : link(text, i)
     if (!next) return undefined
-    out.push(next.node)
+    pieces.push({kind: 'node', node: next.node, start: i, end: next.end})
     i = start = next.end
   }
-  return flush() ? out : undefined
+  return flush() ? resolveAttention(text, pieces, place) : undefined
 }
 
 type Found = {node: PhrasingContent; end: number} | undefined
@@ -95,30 +103,11 @@ function code(text: string, at: number): Found {
   return {node: place({type: 'inlineCode', value}, at, close + 1), end: close + 1}
 }
 
-/**
- * `*text*` or `**text**`: a run that can open (CommonMark's flanking rules,
- * with micromark's character classes), text, and a run of the same size
- * that can close. Nothing else between them, so they pair with each other.
- */
-function attention(text: string, at: number): Found {
-  let end = at
-  while (text[end] === '*') end++
-  const size = end - at
-  if (size > 2) return undefined
-  const before = kind(text, at - 1)
+/** A run of `*` from `start` to `end`, and whether it can open or close (CommonMark's flanking rules, with micromark's character classes). */
+function run(text: string, start: number, end: number): Piece {
+  const before = kind(text, start - 1)
   const after = kind(text, end)
-  if (!(!after || (after === 2 && before))) return undefined
-  const close = text.indexOf('*', end)
-  if (close === -1 || close === end) return undefined
-  let stop = close
-  while (text[stop] === '*') stop++
-  if (stop - close !== size) return undefined
-  const inside = kind(text, close - 1)
-  const outside = kind(text, stop)
-  if (!(!inside || (inside === 2 && outside))) return undefined
-  const value = text.slice(end, close)
-  if (!isText(value)) return undefined
-  return {node: place({type: size === 1 ? 'emphasis' : 'strong', children: [place({type: 'text', value}, end, close)]}, at, stop), end: stop}
+  return {kind: 'run', start, end, open: !after || (after === 2 && Boolean(before)), close: !before || (before === 2 && Boolean(after))}
 }
 
 /** `[text](destination)`: plain text (not a footnote call) and a destination with nothing to decode. */
