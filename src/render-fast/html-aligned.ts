@@ -30,12 +30,15 @@ export function fastAlignedHtml(doc: SegmentedDocument, context: PageContext, ht
   if (blocks.length === 0 || blocks.some((block) => !isPlainId(block.cells[0]![0]!.id))) return undefined
   const contexts = blockContexts(doc.tree)
   const templates = new Map<string, Template>()
+  // One options object of each kind for all cells: segmentHtml keeps its renderers by them.
+  const cellOptions = editions.map((edition) => ({language: edition.language, t, withId: false, aligned: true, focusable: true}))
+  const sourceWithId = {...cellOptions[0]!, withId: true}
   const rows = blocks.map((block) => {
     const where = contexts[block.index]
     const key = [block.kind, block.depth, where?.quote, where?.bullet].join('\u0000')
     let shape = templates.get(key)
     if (!shape) templates.set(key, (shape = rowTemplate(block, where, context)))
-    const cells = editions.map((edition, l) => blockHtml(block.cells[l]!, {language: edition.language, t, withId: l === 0 && block.kind !== 'heading', aligned: true, focusable: true}, html))
+    const cells = editions.map((_, l) => blockHtml(block.cells[l]!, l === 0 && block.kind !== 'heading' ? sourceWithId : cellOptions[l]!, html))
     return fill(shape, (hole) => (hole === ID ? block.cells[0]![0]!.id : cells[Number(hole.slice(1, -1))]!))
   })
   return fillOnce(alignedPage(doc, context, [{type: 'text', value: PAGE_PART}]), PAGE_PART, rows.join('\n'))

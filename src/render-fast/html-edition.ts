@@ -41,8 +41,10 @@ const fitsSkeleton = (block: EditionBlock): boolean =>
 /** One language's HTML page from the document's article skeleton: the reference's bytes, or `undefined` to render with the reference. */
 export function fastHtmlEdition(doc: SegmentedDocument, edition: Edition, context: PageContext, missing: MissingMode, skeleton: string, html: SegmentHtml): string | undefined {
   if (!skeleton || !edition.blocks.every(fitsSkeleton)) return undefined
-  const options = {language: edition.language, t: context.t}
-  const contents = new Map(edition.blocks.map((block) => [block.index, blockHtml(block.segments, {...options, withId: block.kind !== 'heading'}, html)]))
+  // One options object of each kind for all blocks: segmentHtml keeps its renderers by them.
+  const text = {language: edition.language, t: context.t, withId: true}
+  const heading = {...text, withId: false}
+  const contents = new Map(edition.blocks.map((block) => [block.index, blockHtml(block.segments, block.kind === 'heading' ? heading : text, html)]))
   const article = fillSlots(skeleton, (n) => contents.get(n))
   return article === undefined ? undefined : fillOnce(editionPage(doc, edition, context, missing, {type: 'text', value: PAGE_PART}), PAGE_PART, article)
 }

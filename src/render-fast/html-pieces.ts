@@ -4,7 +4,7 @@ import {unified} from 'unified'
 import {alignedDisplay, needsMarker, type EditionSegment} from '../align.js'
 import {segmentNode, segmentTextHast, toSafeHast, type SegmentOptions} from '../html/segments.js'
 import {isPlain} from '../parse.js'
-import {joinSegments} from '../render-markdown.js'
+import {languageInfo} from '../languages.js'
 import {simpleHtml} from './html-simple.js'
 import {isPlainId} from './placeholders.js'
 import {fill, template, type Template} from './template.js'
@@ -45,10 +45,17 @@ export function segmentHtml(): SegmentHtml {
     return html
   }
   const byOptions = new Map<string, (segment: EditionSegment, marked: boolean) => string | null>()
+  // Callers pass the same options object for a page's blocks: found by identity before building a key.
+  const byObject = new WeakMap<SegmentOptions, (segment: EditionSegment, marked: boolean) => string | null>()
   return (options) => {
+    const known = byObject.get(options)
+    if (known) return known
     const optionsKey = [options.language, options.withId, options.aligned, options.focusable].join('\u0000')
     let render = byOptions.get(optionsKey)
-    if (render) return render
+    if (render) {
+      byObject.set(options, render)
+      return render
+    }
     const templates = new Map<string, Template | null>()
     render = (segment, marked) => {
       const display = options.aligned ? alignedDisplay(segment) : segment.display
@@ -68,17 +75,25 @@ export function segmentHtml(): SegmentHtml {
       return fill(shape, (hole) => (hole === ID ? segment.id : text))
     }
     byOptions.set(optionsKey, render)
+    byObject.set(options, render)
     return render
   }
 }
 
-/** A block's segment spans joined as the reference joins them: `blockChildren` of render-html.ts as HTML. */
+/** A block's segment spans joined as the reference joins them: `blockChildren` of render-html.ts as HTML (`joinSegments` without a list per segment). */
 export function blockHtml(segments: EditionSegment[], options: SegmentOptions, html: SegmentHtml): string {
   const render = html(options)
-  const parts = segments.flatMap((segment, i) => {
+  let out = ''
+  let previous: string | undefined
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!
     const value = render(segment, needsMarker(segments, i))
+    if (value === null) continue
     const shown = options.aligned ? alignedDisplay(segment) : segment.display
-    return value === null ? [] : [{nodes: [value], language: shown === 'text' ? segment.language : options.language}]
-  })
-  return joinSegments(parts, () => ' ').join('')
+    const language = shown === 'text' ? segment.language : options.language
+    if (previous !== undefined && (languageInfo(previous).joiner !== '' || languageInfo(language).joiner !== '')) out += ' '
+    out += value
+    previous = language
+  }
+  return out
 }

@@ -32,8 +32,9 @@ export function treeHasReserved(tree: Nodes): boolean {
 }
 
 function holdsReserved(node: Nodes): boolean {
-  for (const [key, value] of Object.entries(node)) {
+  for (const key in node) {
     if (key === 'position' || key === 'type') continue
+    const value: unknown = node[key as keyof Nodes]
     if (typeof value === 'string' && RESERVED.test(value)) return true
     if (key === 'data' && value && RESERVED.test(JSON.stringify(value))) return true
   }
