@@ -49,7 +49,10 @@ export function blockMarkdown(job: BlockJob): string {
   if (!parts.every(plain)) {
     const cell = job.block.kind === 'tableCell'
     const nodes = (part: Part): PhrasingContent[] => segmentMarkdown(part.segment, job.language, job.t, {marked: part.marked, cell, parse: segmentNodes})
-    return phrasingAt(context, joinSegments(parts.map((part) => ({nodes: nodes(part), language: part.language})), () => ({type: 'text', value: ' '})))
+    return (
+      spacedParts(parts, context, nodes) ??
+      phrasingAt(context, joinSegments(parts.map((part) => ({nodes: nodes(part), language: part.language})), () => ({type: 'text', value: ' '})))
+    )
   }
   let out = ''
   parts.forEach((part, i) => {
@@ -60,5 +63,27 @@ export function blockMarkdown(job: BlockJob): string {
     const right = after === undefined ? context.after : spaced(part, after) ? ' ' : firstCharacter(after.segment.text)
     out += (space ? ' ' : '') + textAt(context, part.segment.text, left, right)
   })
+  return out
+}
+
+/**
+ * A block whose segments are all joined by spaces, each serialised on its
+ * own between spaces (plain text through `safe` alone): the serialiser sees
+ * nothing of a segment's neighbours but the joiner space, which it never
+ * escapes inside a line, and a segment's markers pair among themselves
+ * before the next segment's are read. `undefined` where a segment's
+ * Markdown runs over lines (a space next to a line ending is escaped).
+ */
+function spacedParts(parts: Part[], context: PhrasingContext, nodes: (part: Part) => PhrasingContent[]): string | undefined {
+  for (let i = 1; i < parts.length; i++) if (!spaced(parts[i - 1]!, parts[i]!)) return undefined
+  let out = ''
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!
+    const before = i === 0 ? context.before : ' '
+    const after = i === parts.length - 1 ? context.after : ' '
+    const value = plain(part) ? textAt(context, part.segment.text, before, after) : phrasingAt(context, nodes(part), before, after)
+    if (value === '' || /[\r\n]/.test(value)) return undefined
+    out += i === 0 ? value : ` ${value}`
+  }
   return out
 }
