@@ -6,7 +6,7 @@ import {loadOptions, type Options} from '../options.js'
 import {emptyRegistry} from '../reconcile.js'
 import {parseRegistry, serializeRegistry} from '../registry.js'
 import {stringifyJson} from '../json.js'
-import {readText, readTextIfExists, wouldChange} from './io.js'
+import {readText, readTextIfExists} from './io.js'
 import {prepareInParallel, type Prepared} from './parse-pool.js'
 import {readSegmentCache, writeSegmentCache} from './segment-cache.js'
 
@@ -90,7 +90,8 @@ export function loadProject(root: string, only?: string[], prepared?: PreparedDo
     const file = readText(path, root)
     const paths = registryPaths(root, options, id)
     const stringsFile = readTextIfExists(paths.strings, root)
-    const registry = stringsFile ? parseRegistry(id, stringsFile, readTextIfExists(paths.meta, root)) : emptyRegistry(id)
+    const metaFile = stringsFile ? readTextIfExists(paths.meta, root) : undefined
+    const registry = stringsFile ? parseRegistry(id, stringsFile, metaFile) : emptyRegistry(id)
     // Segments of unchanged parts of the file come from the cache of the last run (see segment-cache.ts).
     const ahead = prepared?.get(id)
     const ready = ahead && ahead.source === String(file) ? ahead : undefined
@@ -102,7 +103,10 @@ export function loadProject(root: string, only?: string[], prepared?: PreparedDo
       {path: paths.strings, content: stringifyJson(strings)},
       {path: paths.meta, content: stringifyJson(meta)}
     ]
-    documents.push({...result, id, file, outputs, outdated: outputs.some((o) => wouldChange(o.path, o.content)), ...(ready?.tree ? {parsedAhead: true} : {})})
+    // Compared with the text as read (a byte-order mark is not content), not read and encoded again: a book's registry is megabytes.
+    const onDisk = [stringsFile, metaFile]
+    const outdated = outputs.some((o, k) => onDisk[k] === undefined || String(onDisk[k]) !== o.content)
+    documents.push({...result, id, file, outputs, outdated, ...(ready?.tree ? {parsedAhead: true} : {})})
   }
   if (only) {
     for (const id of only) {
