@@ -42,7 +42,8 @@ export function segmentNodes(text: string): PhrasingContent[] {
 export function prepareSegmentNodes(texts: Iterable<string>): void {
   const pending = new Set<string>()
   for (const text of texts) {
-    if (parsed.has(text)) continue
+    // Plain text is one text node, made when asked for: the pages write most of it without nodes (textAt, the HTML as it is).
+    if (isPlain(text) || parsed.has(text)) continue
     if (parsed.size >= CACHE_LIMIT) clearParsed()
     const nodes = quick(text)
     if (nodes) parsed.set(text, nodes)
