@@ -18,7 +18,8 @@ export const validateCoverage = new Ajv2020({allErrors: true, strict: true}).com
 const fixture = join(repo, 'tests/fixtures/coverage-basic')
 
 function fixtureCoverage(): Coverage {
-  const project = loadProject(fixture)
+  // Read-only: a test leaves nothing (not even the segment cache) in the fixture.
+  const project = loadProject(fixture, undefined, undefined, {readOnly: true})
   return computeCoverage({documents: project.documents.map((d) => d.document), tracked: loadTranslations(project), languages: project.options.languages})
 }
 
