@@ -78,8 +78,10 @@ const incremental = incrementalSteps(statement, Number(values.runs))
 record(incremental)
 record([await watchSteps(statement, Number(values.runs), incremental.find((r) => r.step.startsWith('build (full')))])
 
-const large = sizes.length > 1 ? `${Math.max(...sizes)} MB` : `${sizes[0] ?? 1} MB`
-const targets = judgeTargets(results, `${Math.min(...sizes)} MB`, large)
+// `--sizes 0` times the statement alone: the corpus targets are then named for the default sizes and "not measured".
+const small = sizes.length > 0 ? `${Math.min(...sizes)} MB` : '1 MB'
+const large = sizes.length > 1 ? `${Math.max(...sizes)} MB` : sizes.length === 1 ? small : '10 MB'
+const targets = judgeTargets(results, small, large)
 process.stdout.write(`\n${formatTable(results)}\n\nTargets (${cpus().length} cores, load average ${load.map((l) => l.toFixed(1)).join(' ')} at start):\n${formatTargets(targets)}\n`)
 
 const report = {
