@@ -18,6 +18,9 @@ export const LANGUAGES: Readonly<Record<string, LanguageInfo>> = Object.freeze({
   mn: {code: 'mn', name: 'Монгол', englishName: 'Mongolian', script: 'Cyrl', joiner: ' '}
 })
 
+/** Whether two sentences side by side, in these languages, are joined by a space: wherever either side is in a spaced language (English shown in Japanese). */
+export const joinedBySpace = (a: string, b: string): boolean => languageInfo(a).joiner !== '' || languageInfo(b).joiner !== ''
+
 export function languageInfo(code: string): LanguageInfo {
   const info = Object.hasOwn(LANGUAGES, code) ? LANGUAGES[code] : undefined
   if (!info) throw new Error(`Unexpected language \`${code}\`, expected one of ${Object.keys(LANGUAGES).map((c) => `\`${c}\``).join(', ')}`)

@@ -7,7 +7,7 @@ import remarkStringify from 'remark-stringify'
 import {stringify as stringifyYaml} from 'yaml'
 import {alignedBlocks, alignedDisplay, needsMarker, type AlignedBlock, type Edition, type EditionSegment, type RenderedFile, type RenderInput} from './align.js'
 import {parseSegmentText, rebuildTree, trimEdges} from './edition-tree.js'
-import {languageInfo} from './languages.js'
+import {joinedBySpace, languageInfo} from './languages.js'
 import {fastMarkdown, type FastMarkdown} from './render-fast/markdown.js'
 import {fastRoot} from './segment/fast-safe.js'
 import type {SegmentedDocument} from './types.js'
@@ -108,7 +108,7 @@ export function joinSegments<T>(parts: Array<{nodes: T[]; language: string}>, sp
   const out: T[] = []
   parts.forEach((part, i) => {
     const before = parts[i - 1]
-    if (before && (languageInfo(before.language).joiner !== '' || languageInfo(part.language).joiner !== '')) out.push(space())
+    if (before && joinedBySpace(before.language, part.language)) out.push(space())
     out.push(...part.nodes)
   })
   return out

@@ -4,7 +4,7 @@ import {unified} from 'unified'
 import {alignedDisplay, needsMarker, type EditionSegment} from '../align.js'
 import {segmentNode, segmentTextHast, toSafeHast, type SegmentOptions} from '../html/segments.js'
 import {isPlain} from '../parse.js'
-import {languageInfo} from '../languages.js'
+import {joinedBySpace} from '../languages.js'
 import {simpleHtml} from './html-simple.js'
 import {isPlainId} from './placeholders.js'
 import {fill, template, type Template} from './template.js'
@@ -91,7 +91,7 @@ export function blockHtml(segments: EditionSegment[], options: SegmentOptions, h
     if (value === null) continue
     const shown = options.aligned ? alignedDisplay(segment) : segment.display
     const language = shown === 'text' ? segment.language : options.language
-    if (previous !== undefined && (languageInfo(previous).joiner !== '' || languageInfo(language).joiner !== '')) out += ' '
+    if (previous !== undefined && joinedBySpace(previous, language)) out += ' '
     out += value
     previous = language
   }

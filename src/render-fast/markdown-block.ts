@@ -1,6 +1,6 @@
 import type {PhrasingContent} from 'mdast'
 import {needsMarker, type EditionBlock, type EditionSegment} from '../align.js'
-import {languageInfo} from '../languages.js'
+import {joinedBySpace} from '../languages.js'
 import {isPlain} from '../parse.js'
 import {joinSegments, segmentMarkdown} from '../render-markdown.js'
 import type {Translate} from '../ui-strings.js'
@@ -34,7 +34,7 @@ function partsOf({block, language}: BlockJob): Part[] {
 /** Current plain text: parses to one text node, which the serialiser writes with `safe` alone. */
 const plain = ({segment}: Part): boolean => segment.display === 'text' && segment.mark === 'current' && isPlain(segment.text)
 
-const spaced = (a: Part, b: Part): boolean => languageInfo(a.language).joiner !== '' || languageInfo(b.language).joiner !== ''
+const spaced = (a: Part, b: Part): boolean => joinedBySpace(a.language, b.language)
 
 /**
  * The inline Markdown of a block of an edition, as the reference serialises
