@@ -3,12 +3,11 @@ import rehypeStringify from 'rehype-stringify'
 import {unified} from 'unified'
 import {alignedDisplay, needsMarker, type EditionSegment} from '../align.js'
 import {segmentNode, segmentTextHast, toSafeHast, type SegmentOptions} from '../html/segments.js'
-import {isPlain} from '../parse.js'
 import {joinedBySpace} from '../languages.js'
 import {simpleHtml} from './html-simple.js'
 import {isPlainId} from './placeholders.js'
 import {fill, template, type Template} from './template.js'
-import {segmentNodes} from './segment-nodes.js'
+import {plainSegment, segmentNodes} from './segment-nodes.js'
 
 const stringifier = unified().use(rehypeStringify)
 
@@ -38,8 +37,9 @@ function referenceSegment(segment: EditionSegment, options: SegmentOptions): str
  */
 export function segmentHtml(): SegmentHtml {
   const bodies = new Map<string, string>()
-  const body = (text: string): string => {
-    if (isPlain(text)) return text
+  const body = (segment: EditionSegment): string => {
+    const text = segment.text
+    if (plainSegment(segment)) return text
     let html = bodies.get(text)
     if (html === undefined) bodies.set(text, (html = simpleHtml(segmentNodes(text)) ?? htmlOf(segmentTextHast(text))))
     return html
@@ -71,7 +71,7 @@ export function segmentHtml(): SegmentHtml {
         templates.set(key, (shape = usable ? found : null))
       }
       if (shape === null) return referenceSegment(segment, {...options, marked})
-      const text = display === 'text' ? body(segment.text) : ''
+      const text = display === 'text' ? body(segment) : ''
       return fill(shape, (hole) => (hole === ID ? segment.id : text))
     }
     byOptions.set(optionsKey, render)

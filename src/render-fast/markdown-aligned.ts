@@ -1,6 +1,5 @@
 import type {PhrasingContent, Root, Table} from 'mdast'
 import {alignedDisplay, type AlignedBlock, type Edition} from '../align.js'
-import {isPlain} from '../parse.js'
 import {alignedMarkdownTree, markerNodes, segmentRow} from '../render-markdown.js'
 import type {SegmentedDocument} from '../types.js'
 import type {Translate} from '../ui-strings.js'
@@ -8,7 +7,7 @@ import {hasLineBreak, placeBlock} from './markdown-edition.js'
 import {serialiseSkeleton, slotNode, type SlotContext} from './markdown-skeleton.js'
 import {phrasingAt, textAt} from './markdown-state.js'
 import {fillSlots, isPlainId, slot} from './placeholders.js'
-import {segmentNodes} from './segment-nodes.js'
+import {plainSegment, segmentNodes} from './segment-nodes.js'
 
 interface Row {
   block: AlignedBlock
@@ -77,7 +76,7 @@ export function fastAlignedMarkdown(doc: SegmentedDocument, editions: Edition[],
     const display = alignedDisplay(segment)
     if (display === 'omit') return undefined
     const value =
-      display === 'text' && segment.mark === 'current' && isPlain(segment.text)
+      display === 'text' && segment.mark === 'current' && plainSegment(segment)
         ? textAt(context, segment.text, context.before, context.after)
         : phrasingAt(context, markerNodes(segment, editions[l]!.language, t, {aligned: true, parse: segmentNodes}))
     return placeBlock(value, 'tableCell', context, () => false)
@@ -89,9 +88,9 @@ export function fastAlignedMarkdown(doc: SegmentedDocument, editions: Edition[],
     let content: string | undefined
     if (job.kind === 'heading') {
       const segments = job.block.cells[0]!
-      const only = segments.length === 1 ? segments[0]!.text : undefined
+      const only = segments.length === 1 ? segments[0]! : undefined
       const nodes = (): PhrasingContent[] => segments.flatMap((s) => segmentNodes(s.text))
-      const value = only !== undefined && isPlain(only) ? textAt(context, only, context.before, context.after) : phrasingAt(context, nodes())
+      const value = only !== undefined && plainSegment(only) ? textAt(context, only.text, context.before, context.after) : phrasingAt(context, nodes())
       content = placeBlock(value, 'heading', context, () => hasLineBreak(nodes()), Math.min(6, job.block.depth + 1))
     } else {
       const lines = [layout!.head]

@@ -1,12 +1,11 @@
 import type {PhrasingContent} from 'mdast'
 import {needsMarker, type EditionBlock, type EditionSegment} from '../align.js'
 import {joinedBySpace} from '../languages.js'
-import {isPlain} from '../parse.js'
 import {joinSegments, segmentMarkdown} from '../render-markdown.js'
 import type {Translate} from '../ui-strings.js'
 import {firstCharacter, lastCharacter} from './characters.js'
 import {phrasingAt, textAt, type PhrasingContext} from './markdown-state.js'
-import {segmentNodes} from './segment-nodes.js'
+import {plainSegment, segmentNodes} from './segment-nodes.js'
 
 export interface BlockJob {
   block: EditionBlock
@@ -32,7 +31,7 @@ function partsOf({block, language}: BlockJob): Part[] {
 }
 
 /** Current plain text: parses to one text node, which the serialiser writes with `safe` alone. */
-const plain = ({segment}: Part): boolean => segment.display === 'text' && segment.mark === 'current' && isPlain(segment.text)
+const plain = ({segment}: Part): boolean => segment.display === 'text' && segment.mark === 'current' && plainSegment(segment)
 
 const spaced = (a: Part, b: Part): boolean => joinedBySpace(a.language, b.language)
 

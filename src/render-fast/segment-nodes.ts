@@ -1,5 +1,5 @@
 import type {PhrasingContent} from 'mdast'
-import type {Edition} from '../align.js'
+import type {Edition, EditionSegment} from '../align.js'
 import {isSafeUrl, parseSegmentText, publishable} from '../edition-tree.js'
 import {isPlain, parseInlineBatch} from '../parse.js'
 import {simpleInline} from './inline-parse.js'
@@ -21,6 +21,16 @@ function quick(text: string): PhrasingContent[] | undefined {
   const simple: PhrasingContent[] | undefined = isPlain(text) ? [{type: 'text', value: text}] : simpleInline(text)
   // What the fast parser gives is already publishable (no raw HTML, no white space at its edges) but for unsafe links.
   return simple?.some((node) => node.type === 'link' && !isSafeUrl(node.url)) ? publishable(simple) : simple
+}
+
+// Whether a segment's text is plain, by segment: each page asks again of the same objects, and a scan of the text costs more than a lookup.
+const plainTexts = new WeakMap<EditionSegment, boolean>()
+
+/** isPlain of the segment's text, worked out once for all the pages of a build (segments are not changed once aligned). */
+export function plainSegment(segment: EditionSegment): boolean {
+  let plain = plainTexts.get(segment)
+  if (plain === undefined) plainTexts.set(segment, (plain = isPlain(segment.text)))
+  return plain
 }
 
 /** parseSegmentText with the fast inline parser where it applies: the same nodes, positions aside. */
@@ -58,6 +68,8 @@ export function prepareSegmentNodes(texts: Iterable<string>): void {
 export function prepareEditions(editions: Edition[]): void {
   const pending = editions.filter((edition) => !prepared.has(edition))
   if (pending.length === 0) return
-  prepareSegmentNodes(pending.flatMap((edition) => edition.blocks.flatMap((block) => block.segments.map((segment) => segment.text))))
+  const texts: string[] = []
+  for (const edition of pending) for (const block of edition.blocks) for (const segment of block.segments) if (!plainSegment(segment)) texts.push(segment.text)
+  prepareSegmentNodes(texts)
   for (const edition of pending) prepared.add(edition)
 }
