@@ -175,6 +175,8 @@ export function stringifyJson(value: unknown): string {
   return format(value, '') + '\n'
 }
 
+const isPrimitive = (value: unknown): boolean => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null
+
 function format(value: unknown, indent: string): string {
   if (typeof value !== 'object' || value === null) return JSON.stringify(value)
   // Strings built in loops, without arrays of entries: a book's registry has tens of thousands of objects.
@@ -195,6 +197,8 @@ function format(value: unknown, indent: string): string {
     for (let i = 1; i < length; i++) out += ', ' + key(i) + JSON.stringify(at(i))
     return out + close
   }
+  // A top-level object of strings and numbers (a registry's or a locale's strings) is what the native writer gives at a two-space indent, in a tenth of the time.
+  if (indent === '' && !array && keys!.every((k) => isPrimitive((value as Record<string, unknown>)[k]))) return JSON.stringify(value, null, 2)
   const inner = indent + '  '
   let out = open + '\n' + inner + key(0) + format(at(0), inner)
   for (let i = 1; i < length; i++) out += ',\n' + inner + key(i) + format(at(i), inner)

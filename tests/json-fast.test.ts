@@ -80,3 +80,25 @@ describe('parseJson through the native parser', () => {
     }
   })
 })
+
+describe('stringifyJson', () => {
+  // A registry's and a locale's strings are written by the native writer: it must give the committed format byte for byte.
+  it('writes a top-level object of plain values one entry a line at a two-space indent', () => {
+    const primitive = fc.oneof(fc.string({maxLength: 8}), fc.string({unit: 'binary', maxLength: 4}), fc.integer(), fc.double({noNaN: true, noDefaultInfinity: true}), fc.boolean(), fc.constant(null))
+    fc.assert(
+      fc.property(fc.array(fc.tuple(keyArb, primitive), {maxLength: 6}), (entries) => {
+        const object: Record<string, JsonValue> = Object.create(null)
+        for (const [k, v] of entries) object[k] = v
+        const lines = Object.keys(object).map((k) => `  ${JSON.stringify(k)}: ${JSON.stringify(object[k])}`)
+        expect(stringifyJson(object)).toBe(lines.length ? `{\n${lines.join(',\n')}\n}\n` : '{}\n')
+      }),
+      {numRuns: 1000}
+    )
+  })
+
+  it('writes nested objects and arrays of plain values on one line', () => {
+    expect(stringifyJson({format: 1, segments: {a: {rev: 1, hash: 'x"y'}, b: [1, 'z']}, empty: {}})).toBe(
+      '{\n  "format": 1,\n  "segments": {\n    "a": {"rev": 1, "hash": "x\\"y"},\n    "b": [1, "z"]\n  },\n  "empty": {}\n}\n'
+    )
+  })
+})
