@@ -55,6 +55,20 @@ describe('fast Markdown and HTML renderers', {timeout: 600_000}, () => {
     expect(byPath(renderMarkdownFiles(input))).toEqual(byPath(renderMarkdownFilesReference(input)))
     expect(byPath(renderHtmlFiles(input))).toEqual(byPath(renderHtmlFilesReference(input)))
   })
+
+  it('check a segment’s text again when it is changed after a render (plain text goes into HTML as it is)', () => {
+    const input = renderInput({markdown: '# Title\n\nA plain sentence.\n', translations: [[['translated', '제목'], ['translated', '평범한 문장.']], [], []], missing: 'marker'})!
+    renderMarkdownFiles(input)
+    renderHtmlFiles(input)
+    const segment = input.editions.find((e) => e.language === 'ko')!.blocks[1]!.segments[0]!
+    expect(segment.text).toBe('평범한 문장.')
+    segment.text = '평범한 <img src=x onerror=alert(1)> *문장*.'
+    const html = byPath(renderHtmlFiles(input))
+    expect(html).toEqual(byPath(renderHtmlFilesReference(input)))
+    expect(html['ko/doc.html']).not.toContain('<img')
+    expect(html['ko/doc.html']).toContain('<em>문장</em>')
+    expect(byPath(renderMarkdownFiles(input))).toEqual(byPath(renderMarkdownFilesReference(input)))
+  })
 })
 
 describe('a block’s Markdown from its segments alone', {timeout: 600_000}, () => {

@@ -23,14 +23,17 @@ function quick(text: string): PhrasingContent[] | undefined {
   return simple?.some((node) => node.type === 'link' && !isSafeUrl(node.url)) ? publishable(simple) : simple
 }
 
-// Whether a segment's text is plain, by segment: each page asks again of the same objects, and a scan of the text costs more than a lookup.
-const plainTexts = new WeakMap<EditionSegment, boolean>()
+// The text each segment was last found plain with: each page asks again of the same objects, and a lookup costs less than a scan.
+// Kept with the text, so that a segment whose text is changed afterwards is checked again (plain text goes into HTML as it is).
+const plainTexts = new WeakMap<EditionSegment, string>()
 
-/** isPlain of the segment's text, worked out once for all the pages of a build (segments are not changed once aligned). */
+/** isPlain of the segment's text, worked out once for all the pages of a build. */
 export function plainSegment(segment: EditionSegment): boolean {
-  let plain = plainTexts.get(segment)
-  if (plain === undefined) plainTexts.set(segment, (plain = isPlain(segment.text)))
-  return plain
+  const text = segment.text
+  if (plainTexts.get(segment) === text) return true
+  if (!isPlain(text)) return false
+  plainTexts.set(segment, text)
+  return true
 }
 
 /** parseSegmentText with the fast inline parser where it applies: the same nodes, positions aside. */
