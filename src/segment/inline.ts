@@ -29,7 +29,8 @@ export function inlineToMarkdown(children: PhrasingContent[]): string {
   return state.containerPhrasing({type: 'paragraph', children}, {before: '\n', after: '\n', now: {line: 1, column: 1}, lineShift: 0}).trim()
 }
 
-const collapse = (value: string): string => value.replace(/[ \t\r\n]+/g, ' ')
+// Runs of white space become one space. Only runs that change are matched (two or more characters, or a lone tab or line ending): a lone space is left alone, which is most of them.
+const collapse = (value: string): string => value.replace(/[ \t\r\n]{2,}|[\t\r\n]/g, ' ')
 
 /** Copy of the nodes with runs of whitespace in text folded to one space, so reflow changes nothing. */
 function normalise(nodes: PhrasingContent[]): PhrasingContent[] {
