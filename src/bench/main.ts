@@ -15,7 +15,7 @@ import {buildAgainstPandoc, buildStep, coverageStep, segmentSteps, type CorpusPr
  * child process (median of several runs, peak RSS, CPU time), print a table
  * and the issue's targets, and write output/bench.json.
  *
- *   npm run bench                             # 1 MB and 10 MB, the median of 5 runs a step (3 at 10 MB), about 10 minutes
+ *   npm run bench                             # 1 MB and 10 MB, the median of 5 runs a step (3 at 10 MB), 7–8 minutes here
  *   npm run bench -- --sizes 1 --runs 3       # quick: 1 MB only
  *   npm run bench -- --keep                   # keep the temp projects to look at
  * Options: --sizes (MB, comma-separated), --runs, --runs-large (≥ 5 MB),
