@@ -197,7 +197,7 @@ function format(value: unknown, indent: string): string {
     for (let i = 1; i < length; i++) out += ', ' + key(i) + JSON.stringify(at(i))
     return out + close
   }
-  // A top-level object of strings and numbers (a registry's or a locale's strings) is what the native writer gives at a two-space indent, in a tenth of the time.
+  // A top-level object of plain values (a registry's or a locale's strings) is what the native writer gives at a two-space indent, in a tenth of the time.
   if (indent === '' && !array && keys!.every((k) => isPrimitive((value as Record<string, unknown>)[k]))) return JSON.stringify(value, null, 2)
   const inner = indent + '  '
   let out = open + '\n' + inner + key(0) + format(at(0), inner)

@@ -15,12 +15,17 @@ function clearParsed(): void {
   prepared = new WeakSet()
 }
 
+/** The nodes of text that is not plain, from the fast inline parser; `undefined` when it takes the Markdown parser. */
+function markup(text: string): PhrasingContent[] | undefined {
+  const simple = simpleInline(text)
+  // What the fast parser gives is already publishable (no raw HTML, no white space at its edges) but for unsafe links.
+  return simple?.some((node) => node.type === 'link' && !isSafeUrl(node.url)) ? publishable(simple) : simple
+}
+
 /** The nodes of `text` without the Markdown parser, `undefined` when it takes the parser. */
 function quick(text: string): PhrasingContent[] | undefined {
   // Plain text parses to itself, one text node (see parseInline).
-  const simple: PhrasingContent[] | undefined = isPlain(text) ? [{type: 'text', value: text}] : simpleInline(text)
-  // What the fast parser gives is already publishable (no raw HTML, no white space at its edges) but for unsafe links.
-  return simple?.some((node) => node.type === 'link' && !isSafeUrl(node.url)) ? publishable(simple) : simple
+  return isPlain(text) ? [{type: 'text', value: text}] : markup(text)
 }
 
 // The text each segment was last found plain with: each page asks again of the same objects, and a lookup costs less than a scan.
@@ -49,30 +54,29 @@ export function segmentNodes(text: string): PhrasingContent[] {
 }
 
 /**
- * Parse ahead the texts among `texts` that segmentNodes has not seen, those
- * that only the Markdown parser reads in one parse (see parseInlineBatch).
+ * Parse ahead the segment texts of `editions` that segmentNodes has not
+ * seen, those that only the Markdown parser reads in one parse (see
+ * parseInlineBatch). Plain text is one text node, made when asked for: the
+ * pages write most of it without nodes (textAt, the HTML as it is).
  */
-export function prepareSegmentNodes(texts: Iterable<string>): void {
+export function prepareEditions(editions: Edition[]): void {
+  const fresh = editions.filter((edition) => !prepared.has(edition))
+  if (fresh.length === 0) return
   const pending = new Set<string>()
-  for (const text of texts) {
-    // Plain text is one text node, made when asked for: the pages write most of it without nodes (textAt, the HTML as it is).
-    if (isPlain(text) || parsed.has(text)) continue
-    if (parsed.size >= CACHE_LIMIT) clearParsed()
-    const nodes = quick(text)
-    if (nodes) parsed.set(text, nodes)
-    else pending.add(text)
+  for (const edition of fresh) {
+    for (const block of edition.blocks) {
+      for (const segment of block.segments) {
+        const text = segment.text
+        if (plainSegment(segment) || parsed.has(text)) continue
+        if (parsed.size >= CACHE_LIMIT) clearParsed()
+        const nodes = markup(text)
+        if (nodes) parsed.set(text, nodes)
+        else pending.add(text)
+      }
+    }
   }
   const list = [...pending]
   if (parsed.size + list.length >= CACHE_LIMIT) clearParsed()
   parseInlineBatch(list).forEach((nodes, i) => parsed.set(list[i]!, publishable(nodes)))
-}
-
-/** prepareSegmentNodes for the segment texts of `editions`. */
-export function prepareEditions(editions: Edition[]): void {
-  const pending = editions.filter((edition) => !prepared.has(edition))
-  if (pending.length === 0) return
-  const texts: string[] = []
-  for (const edition of pending) for (const block of edition.blocks) for (const segment of block.segments) if (!plainSegment(segment)) texts.push(segment.text)
-  prepareSegmentNodes(texts)
-  for (const edition of pending) prepared.add(edition)
+  for (const edition of fresh) prepared.add(edition)
 }
