@@ -1,17 +1,17 @@
 import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {readText} from '../cli/io.js'
-import {serializeLocale} from '../locale.js'
-import {parseRegistry} from '../registry.js'
-import {trackTranslations} from '../track.js'
+import {readText} from '../engine/io.js'
+import {serializeLocale} from '../translations/locale.js'
+import {parseRegistry} from '../ids/registry.js'
+import {trackTranslations} from '../translations/track.js'
 import {translateSegments} from './translate.js'
 
 export const DOCUMENT = 'bench'
 export const LANGUAGES = ['ko', 'ja', 'mn']
 
 /** The repository this benchmark runs from (for `ui.json` files and the real statement). */
-export const repo = new URL('../../', import.meta.url).pathname
+export const repo = new URL('../..', import.meta.url).pathname
 
 /** A fresh temp project holding one generated document, configured like the real one. */
 export function createProject(name: string, markdown: string): string {

@@ -3,7 +3,7 @@ import {statSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {installCodeCache} from './code-cache.js'
+import {installCodeCache} from '../engine/code-cache.js'
 import {tuneJit} from './jit.js'
 
 /**

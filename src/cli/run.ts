@@ -2,8 +2,8 @@ import {readFileSync} from 'node:fs'
 import {Command, CommanderError} from 'commander'
 import {VFileMessage} from 'vfile-message'
 import {commands} from './commands/index.js'
-import {packageFile} from './io.js'
-import {UsageError} from './project.js'
+import {packageFile} from '../engine/io.js'
+import {UsageError} from '../engine/project.js'
 import {printMessages} from './report.js'
 
 /**

@@ -1,8 +1,8 @@
 import type {VFile} from 'vfile'
-import type {ObsoleteEntry, TranslationMeta} from '../locale.js'
-import {textHash} from '../similarity.js'
-import {trackTranslations, type TrackResult} from '../track.js'
-import type {Registry, RegistryEntry, TranslationState} from '../types.js'
+import type {ObsoleteEntry, TranslationMeta} from '../translations/locale.js'
+import {textHash} from '../ids/similarity.js'
+import {trackTranslations, type TrackResult} from '../translations/track.js'
+import type {Registry, RegistryEntry, TranslationState} from '../core/types.js'
 import {reject, type ImportDocument, type ImportUnit, type ParsedInterchange} from './model.js'
 
 export interface ImportContext {

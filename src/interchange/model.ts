@@ -1,8 +1,8 @@
 import type {VFile} from 'vfile'
-import type {Place} from '../json.js'
-import {textHash} from '../similarity.js'
-import type {SegmentStatus} from '../track.js'
-import type {BlockKind, Segment, TranslationState} from '../types.js'
+import type {Place} from '../core/json.js'
+import {textHash} from '../ids/similarity.js'
+import type {SegmentStatus} from '../translations/track.js'
+import type {BlockKind, Segment, TranslationState} from '../core/types.js'
 
 /** One segment as a translator sees it in an exported file. */
 export interface ExportUnit {

@@ -1,4 +1,4 @@
-import {languageInfo} from '../languages.js'
+import {languageInfo} from '../core/languages.js'
 import {TARGET_HASH_NOTE, unitContext, type ExportDocument, type ExportUnit} from './model.js'
 import {escapePo, poString} from './po-syntax.js'
 

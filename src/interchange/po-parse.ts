@@ -1,5 +1,5 @@
 import type {VFile} from 'vfile'
-import type {Place} from '../json.js'
+import type {Place} from '../core/json.js'
 import {readPoString} from './po-syntax.js'
 
 export interface PoEntry {

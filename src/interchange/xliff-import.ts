@@ -1,6 +1,6 @@
 import {SaxesParser, type SaxesTagNS} from 'saxes'
 import type {VFile} from 'vfile'
-import type {Place} from '../json.js'
+import type {Place} from '../core/json.js'
 import {NO_TARGET, reject, SOURCE_HASH_NOTE, TARGET_HASH_NOTE, type ImportDocument, type ImportUnit, type ParsedInterchange} from './model.js'
 import {XLIFF_NAMESPACE} from './xliff-export.js'
 

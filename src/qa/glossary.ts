@@ -1,7 +1,7 @@
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {isObject, parseJson, type JsonValue, type Place} from '../json.js'
-import {parseInline} from '../parse.js'
+import {isObject, parseJson, type JsonValue, type Place} from '../core/json.js'
+import {parseInline} from '../markdown/parse.js'
 import {flatText} from '../segment/inline.js'
 import {code, ruleMessage, type SegmentPair} from './rules.js'
 

@@ -1,6 +1,6 @@
 import type {Nodes} from 'mdast'
 import type {VFileMessage} from 'vfile-message'
-import {parseInline} from '../parse.js'
+import {parseInline} from '../markdown/parse.js'
 import {code, ruleMessage, type SegmentPair} from './rules.js'
 
 /** Inline markup a translation must keep: how many of each, and where links and images point. */

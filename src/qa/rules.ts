@@ -1,6 +1,6 @@
 import {VFileMessage} from 'vfile-message'
-import type {Place} from '../json.js'
-import type {BlockKind} from '../types.js'
+import type {Place} from '../core/json.js'
+import type {BlockKind} from '../core/types.js'
 
 export type Severity = 'error' | 'warning' | 'info'
 

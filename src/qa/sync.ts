@@ -1,6 +1,6 @@
 import type {VFileMessage} from 'vfile-message'
-import type {Place} from '../json.js'
-import type {TrackResult} from '../track.js'
+import type {Place} from '../core/json.js'
+import type {TrackResult} from '../translations/track.js'
 import {code, ruleMessage} from './rules.js'
 
 const START: Place = {line: 1, column: 1}

@@ -1,5 +1,5 @@
 import type {VFileMessage} from 'vfile-message'
-import {parseInline} from '../parse.js'
+import {parseInline} from '../markdown/parse.js'
 import {flatText} from '../segment/inline.js'
 import {code, ruleMessage, type SegmentPair} from './rules.js'
 

@@ -1,5 +1,5 @@
 import type {Heading, Nodes, Paragraph, Root, TableCell} from 'mdast'
-import type {BlockKind} from '../types.js'
+import type {BlockKind} from '../core/types.js'
 
 /** A block whose inline content is translated segment by segment. */
 export interface TextBlock {

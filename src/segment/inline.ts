@@ -3,9 +3,9 @@ import {toString} from 'mdast-util-to-string'
 import {unified} from 'unified'
 import remarkStringify from 'remark-stringify'
 import remarkGfm from 'remark-gfm'
-import {isPlain} from '../parse.js'
+import {isPlain} from '../markdown/parse.js'
 import type {State} from 'mdast-util-to-markdown'
-import {captureState, simplify} from '../render-fast/markdown-simple.js'
+import {captureState, simplify} from '../markdown/phrasing-to-markdown.js'
 import {sentenceBreaks} from './sentences.js'
 
 let captured: State | undefined

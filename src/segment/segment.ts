@@ -1,5 +1,5 @@
 import type {PhrasingContent, Root} from 'mdast'
-import type {SourceSegment} from '../types.js'
+import type {SourceSegment} from '../core/types.js'
 import {collectBlocks, type TextBlock} from './blocks.js'
 import {inlineToMarkdown, splitInline, type InlineSentence} from './inline.js'
 

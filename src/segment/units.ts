@@ -1,8 +1,8 @@
 import {createHash} from 'node:crypto'
 import type {Root, RootContent} from 'mdast'
-import {cutPoints, shiftPositions} from '../parse-chunks.js'
-import {parseTree} from '../parse.js'
-import type {SourceSegment} from '../types.js'
+import {cutPoints, shiftPositions} from '../markdown/pieces.js'
+import {parseTree} from '../markdown/parse.js'
+import type {SourceSegment} from '../core/types.js'
 import {collectBlocks} from './blocks.js'
 import {segmentTree} from './segment.js'
 
@@ -11,7 +11,7 @@ import {segmentTree} from './segment.js'
  * that did not change since the last run.
  *
  * A unit is the text between two places where the file can be cut (see
- * parse-chunks.ts): it parses the same on its own as inside the file, so
+ * markdown/pieces.ts): it parses the same on its own as inside the file, so
  * its segments, with blocks and lines counted from the unit's start, depend
  * on its text alone. After an edit of a few sentences almost every unit is
  * found in the cache and only the edited ones are parsed again.

@@ -57,8 +57,8 @@ await esbuild.build({
 
 await esbuild.build({
   ...shared,
-  entryPoints: ['build-worker.js', 'parse-worker.js'].map((name) => join(dist, 'cli', name)),
-  outdir: join(dist, 'cli'),
+  entryPoints: ['build-worker.js', 'parse-worker.js'].map((name) => join(dist, 'engine', name)),
+  outdir: join(dist, 'engine'),
   allowOverwrite: true,
   format: 'esm',
   // CommonJS dependencies (commander) require Node built-ins.

@@ -7,7 +7,7 @@ import {execFileSync} from 'node:child_process'
 import {readdirSync} from 'node:fs'
 import {join} from 'node:path'
 import type {Frame} from '../../src/pdf/page-flow.js'
-import type {TextItem} from '../fixtures/pdf-support/read-pdf.js'
+import type {TextItem} from './read-pdf.js'
 
 /** Text of every page inside `frame` (points), pages joined. */
 export function frameText(path: string, frame: Frame): string {

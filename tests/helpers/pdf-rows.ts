@@ -2,13 +2,13 @@
  * What each row of a parallel edition shows, computed from the same model the
  * renderer uses, so a layout test can find each row's first line in the PDF.
  */
-import {alignEditions} from '../../src/align.js'
-import {loadTranslations} from '../../src/cli/locales-sync.js'
-import {loadProject} from '../../src/cli/project.js'
-import {boldBlocks} from '../../src/pdf-edition/glyph-check.js'
-import {blockSpans} from '../../src/pdf-edition/inline-spans.js'
-import {printItems, titleItem} from '../../src/pdf-edition/structure.js'
-import {createUiStrings} from '../../src/ui-strings.js'
+import {alignEditions} from '../../src/editions/align.js'
+import {loadTranslations} from '../../src/engine/locales-sync.js'
+import {loadProject} from '../../src/engine/project.js'
+import {boldBlocks} from '../../src/editions/pdf/glyph-check.js'
+import {blockSpans} from '../../src/editions/pdf/inline-spans.js'
+import {printItems, titleItem} from '../../src/editions/pdf/structure.js'
+import {createUiStrings} from '../../src/core/ui-strings.js'
 import {readJson} from './cli.js'
 
 export interface RowText {

@@ -1,9 +1,9 @@
 import {relative} from 'node:path'
 import {Command} from 'commander'
-import {acceptTranslations} from '../../track.js'
-import {writeIfChanged} from '../io.js'
-import {loadTranslations, localeOutputs} from '../locales-sync.js'
-import {loadProject, requireUpToDate, UsageError} from '../project.js'
+import {acceptTranslations} from '../../translations/track.js'
+import {writeIfChanged} from '../../engine/io.js'
+import {loadTranslations, localeOutputs} from '../../engine/locales-sync.js'
+import {loadProject, requireUpToDate, UsageError} from '../../engine/project.js'
 import {info} from '../report.js'
 
 /** Shared by `accept` (stale → current, wording unchanged) and `review` (current → reviewed). */

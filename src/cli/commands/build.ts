@@ -1,24 +1,24 @@
 import {existsSync} from 'node:fs'
 import {isAbsolute, join, relative, resolve} from 'node:path'
 import {Command, InvalidArgumentError} from 'commander'
-import {alignEditions, type RenderedFile, type Renderer} from '../../align.js'
-import {isObject, parseJson, type JsonValue} from '../../json.js'
-import {defaults, type Format} from '../../options.js'
-import {renderHtmlFiles} from '../../render-html.js'
-import {renderMarkdownFiles} from '../../render-markdown.js'
+import {alignEditions, type RenderedFile, type Renderer} from '../../editions/align.js'
+import {isObject, parseJson, type JsonValue} from '../../core/json.js'
+import {defaults, type Format} from '../../core/options.js'
+import {renderHtmlFiles} from '../../editions/html/render.js'
+import {renderMarkdownFiles} from '../../editions/markdown/render.js'
 import {useSubsetStore} from '../../pdf/subset-cache.js'
-import {createUiStrings, type UiResources} from '../../ui-strings.js'
-import {packageFile, readText, writeIfChanged} from '../io.js'
-import {loadTranslations, localeKey, type LocaleTexts} from '../locales-sync.js'
-import {CONFIG_FILE, loadProjectOptions, openProject, requireUpToDate, UsageError, type Project} from '../project.js'
+import {createUiStrings, type UiResources} from '../../core/ui-strings.js'
+import {packageFile, readText, writeIfChanged} from '../../engine/io.js'
+import {loadTranslations, localeKey, type LocaleTexts} from '../../engine/locales-sync.js'
+import {CONFIG_FILE, loadProjectOptions, openProject, requireUpToDate, UsageError, type Project} from '../../engine/project.js'
 import {info} from '../report.js'
-import {renderAll, saveRenderRecord} from '../build-jobs.js'
-import {chooseThreads, inProcessExecutor, mixedExecutor} from '../build-pool.js'
-import {prepareInParallel} from '../parse-pool.js'
+import {renderAll, saveRenderRecord} from '../../engine/build-jobs.js'
+import {chooseThreads, inProcessExecutor, mixedExecutor} from '../../engine/build-pool.js'
+import {prepareInParallel} from '../../engine/parse-pool.js'
 import {createProgress} from '../progress.js'
-import {preloadShaping, saveShaping, shapingPath} from '../shaping-file.js'
-import {pruneSubsets, subsetDir, subsetFileStore} from '../subset-file.js'
-import {reportFailure, watchAndRun} from '../watch.js'
+import {preloadShaping, saveShaping, shapingPath} from '../../engine/shaping-file.js'
+import {pruneSubsets, subsetDir, subsetFileStore} from '../../engine/subset-file.js'
+import {reportFailure, watchAndRun} from '../../engine/watch.js'
 
 const FORMATS: readonly Format[] = ['md', 'html', 'pdf']
 
@@ -33,7 +33,7 @@ export const renderers: Partial<Record<Format, (project: Project) => Renderer>> 
   // pdfkit, fontkit and the fonts load only for a build that prints.
   pdf: (project) => {
     let render: Promise<Renderer> | undefined
-    return async (input) => (await (render ??= import('../build-pdf.js').then((m) => m.pdfRenderer(project))))(input)
+    return async (input) => (await (render ??= import('../../engine/build-pdf.js').then((m) => m.pdfRenderer(project))))(input)
   }
 }
 

@@ -1,11 +1,11 @@
 import {join, relative} from 'node:path'
 import {Command} from 'commander'
 import type {VFileMessage} from 'vfile-message'
-import {parseJson, type Place} from '../../json.js'
+import {parseJson, type Place} from '../../core/json.js'
 import {checkGlossaryComplete, checkSegment, localeOutdated, parseGlossary, registryOutdated, segmentPairs, trackMessages, type Glossary} from '../../qa/index.js'
-import {readTextIfExists, wouldChange} from '../io.js'
-import {loadTranslations, localeOutputs, localePaths} from '../locales-sync.js'
-import {openProject, UsageError} from '../project.js'
+import {readTextIfExists, wouldChange} from '../../engine/io.js'
+import {loadTranslations, localeOutputs, localePaths} from '../../engine/locales-sync.js'
+import {openProject, UsageError} from '../../engine/project.js'
 import {info, printMessages} from '../report.js'
 
 /** Key positions of a JSON object file (`{}` when the file does not exist). */

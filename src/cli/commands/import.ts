@@ -5,9 +5,9 @@ import {applyImport, type ImportChange} from '../../interchange/apply-import.js'
 import {detectFormat} from '../../interchange/detect.js'
 import {parsePo} from '../../interchange/po-import.js'
 import {parseXliff} from '../../interchange/xliff-import.js'
-import {readText, writeIfChanged} from '../io.js'
-import {loadTranslations, localeOutputs} from '../locales-sync.js'
-import {loadProject, requireUpToDate, UsageError} from '../project.js'
+import {readText, writeIfChanged} from '../../engine/io.js'
+import {loadTranslations, localeOutputs} from '../../engine/locales-sync.js'
+import {loadProject, requireUpToDate, UsageError} from '../../engine/project.js'
 import {info, printMessages} from '../report.js'
 
 function describe(change: ImportChange): string {

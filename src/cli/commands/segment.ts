@@ -1,9 +1,9 @@
 import {relative} from 'node:path'
 import {Command} from 'commander'
-import {openProject} from '../project.js'
-import {wouldChange, writeIfChanged} from '../io.js'
+import {openProject} from '../../engine/project.js'
+import {wouldChange, writeIfChanged} from '../../engine/io.js'
 import {info} from '../report.js'
-import {syncLocales} from '../locales-sync.js'
+import {syncLocales} from '../../engine/locales-sync.js'
 
 export function segmentCommand(): Command {
   return new Command('segment')

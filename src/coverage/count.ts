@@ -1,0 +1,194 @@
+import {LANGUAGES} from '../core/languages.js'
+import {parseInline} from '../markdown/parse.js'
+import {simpleInline} from '../markdown/inline-parse.js'
+import {flatText} from '../segment/inline.js'
+import type {SegmentStatus, TrackResult} from '../translations/track.js'
+import type {Segment, SegmentedDocument} from '../core/types.js'
+
+/** Segment counts by state; `translated` includes `reviewed`, so translated + stale + missing = total. */
+export interface Counts {
+  total: number
+  translated: number
+  reviewed: number
+  stale: number
+  missing: number
+  /** translated / total × 100, one decimal (100 when there is nothing to translate). */
+  percent: number
+}
+
+export interface LanguageTotals extends Counts {
+  /** English words of the current translated segments. */
+  translatedWords: number
+  /** translatedWords / source words × 100, one decimal: long sentences weigh more. */
+  wordPercent: number
+  /** Characters (whitespace excluded) of the current translations: the volume measure for CJK text. */
+  characters: number
+}
+
+export interface SectionCoverage extends Counts {
+  /** ID of the heading segment; `null` for the segments before the first heading. */
+  id: string | null
+  /** The heading's English text, or `null` before the first heading. */
+  heading: string | null
+}
+
+export interface Gap {
+  id: string
+  state: 'missing' | 'stale'
+  section: string | null
+}
+
+export interface LanguageCoverage extends LanguageTotals {
+  sections: SectionCoverage[]
+  /** Every missing and stale segment, in document order. */
+  gaps: Gap[]
+}
+
+export interface DocumentCoverage {
+  id: string
+  title: string | null
+  segments: number
+  words: number
+  languages: Record<string, LanguageCoverage>
+}
+
+export interface Coverage {
+  documents: DocumentCoverage[]
+  totals: {documents: number; segments: number; words: number; languages: Record<string, LanguageTotals>}
+}
+
+export interface CoverageInput {
+  documents: Array<Pick<SegmentedDocument, 'id' | 'meta' | 'segments'>>
+  tracked: TrackResult[]
+  /** Target languages, in display order. */
+  languages: string[]
+}
+
+/** Korean and Japanese volume is counted in characters (the industry measure for these scripts), so reports show target characters for them. */
+export const showsCharacters = (code: string): boolean => Object.hasOwn(LANGUAGES, code) && ['Hang', 'Jpan'].includes(LANGUAGES[code]!.script)
+
+/** Plain text of inline Markdown; text without any Markdown syntax character skips the parser (most sentences: coverage of a large book stays fast). */
+function plainText(markdown: string): string {
+  // Common markup skips micromark (the same nodes, see markdown/inline-parse.ts): a parse costs half a millisecond.
+  return /[\\`*_[\]<>&!~]/.test(markdown) ? flatText(simpleInline(markdown) ?? parseInline(markdown)) : markdown.replace(/\s+/g, ' ').trim()
+}
+
+/** Words as pocount counts them: whitespace-separated runs that hold a letter or digit. */
+export function countWords(markdown: string): number {
+  return plainText(markdown).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+}
+
+export function countCharacters(markdown: string): number {
+  return [...plainText(markdown)].filter((c) => !/\s/u.test(c)).length
+}
+
+/** One decimal, computed on integers first so 2/3 gives 66.7 on every platform. */
+export function percentOf(part: number, whole: number): number {
+  return whole === 0 ? 100 : Math.round((part * 1000) / whole) / 10
+}
+
+function emptyTotals(): LanguageTotals {
+  return {total: 0, translated: 0, reviewed: 0, stale: 0, missing: 0, percent: 100, translatedWords: 0, wordPercent: 100, characters: 0}
+}
+
+function add(into: Counts, state: SegmentStatus['state']): void {
+  into.total++
+  if (state === 'missing') into.missing++
+  else if (state === 'stale') into.stale++
+  else {
+    into.translated++
+    if (state === 'reviewed') into.reviewed++
+  }
+}
+
+function finish<T extends Counts>(counts: T): T {
+  counts.percent = percentOf(counts.translated, counts.total)
+  return counts
+}
+
+function languageCoverage(segments: Segment[], words: Map<string, number>, headings: Map<string, string>, result: TrackResult | undefined): LanguageCoverage {
+  const states = new Map((result?.statuses ?? []).map((s) => [s.id, s]))
+  const totals = emptyTotals()
+  const sections = new Map<string | null, SectionCoverage>()
+  const gaps: Gap[] = []
+  let sourceWords = 0
+  for (const segment of segments) {
+    const status = states.get(segment.id)
+    const state = status?.state ?? 'missing'
+    const section = segment.section
+    if (!sections.has(section)) {
+      sections.set(section, {id: section, heading: section === null ? null : (headings.get(section) ?? null), total: 0, translated: 0, reviewed: 0, stale: 0, missing: 0, percent: 100})
+    }
+    add(totals, state)
+    add(sections.get(section)!, state)
+    sourceWords += words.get(segment.id)!
+    if (state === 'missing' || state === 'stale') gaps.push({id: segment.id, state, section})
+    else {
+      totals.translatedWords += words.get(segment.id)!
+      totals.characters += countCharacters(status!.translation!)
+    }
+  }
+  finish(totals)
+  totals.wordPercent = percentOf(totals.translatedWords, sourceWords)
+  return {...totals, sections: [...sections.values()].map(finish), gaps}
+}
+
+function accumulate(into: LanguageTotals, from: LanguageTotals): void {
+  for (const key of ['total', 'translated', 'reviewed', 'stale', 'missing', 'translatedWords', 'characters'] as const) into[key] += from[key]
+}
+
+/**
+ * The coverage report: per document and target language, segment counts by
+ * state, word-weighted progress, a per-section breakdown and the gaps.
+ * Pure; the same input gives the same object, keys in a fixed order.
+ */
+export function computeCoverage(input: CoverageInput): Coverage {
+  const totals = {documents: input.documents.length, segments: 0, words: 0, languages: {} as Record<string, LanguageTotals>}
+  for (const language of input.languages) totals.languages[language] = emptyTotals()
+  const documents = input.documents.map((doc): DocumentCoverage => {
+    const words = new Map(doc.segments.map((s) => [s.id, countWords(s.text)]))
+    const headings = new Map(doc.segments.filter((s) => s.kind === 'heading').map((s) => [s.id, plainText(s.text)]))
+    const wordTotal = [...words.values()].reduce((a, b) => a + b, 0)
+    const languages: Record<string, LanguageCoverage> = {}
+    for (const language of input.languages) {
+      const result = input.tracked.find((r) => r.document === doc.id && r.language === language)
+      languages[language] = languageCoverage(doc.segments, words, headings, result)
+      accumulate(totals.languages[language]!, languages[language])
+    }
+    totals.segments += doc.segments.length
+    totals.words += wordTotal
+    const title = typeof doc.meta.title === 'string' ? doc.meta.title : null
+    return {id: doc.id, title, segments: doc.segments.length, words: wordTotal, languages}
+  })
+  for (const language of input.languages) {
+    const t = totals.languages[language]!
+    t.percent = percentOf(t.translated, t.total)
+    t.wordPercent = percentOf(t.translatedWords, totals.words)
+  }
+  return {documents, totals}
+}
+
+export interface GateFailure {
+  language: string
+  percent: number
+  threshold: number
+  translated: number
+  total: number
+  stale: number
+  missing: number
+}
+
+/**
+ * Languages below their threshold. A per-language threshold wins over the
+ * global one, so a language known to be partial can have a lower bar.
+ * Compared exactly, not on the rounded percent: 99.96% is below 100.
+ */
+export function coverageGate(coverage: Coverage, failUnder: number | null, thresholds: Record<string, number>): GateFailure[] {
+  const failures: GateFailure[] = []
+  for (const [language, t] of Object.entries(coverage.totals.languages)) {
+    const threshold = Object.hasOwn(thresholds, language) ? thresholds[language]! : failUnder
+    if (threshold === null || t.total === 0 || t.translated * 100 >= threshold * t.total) continue
+    failures.push({language, percent: t.percent, threshold, translated: t.translated, total: t.total, stale: t.stale, missing: t.missing})
+  }
+  return failures
+}

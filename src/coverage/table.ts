@@ -1,0 +1,53 @@
+import pc from 'picocolors'
+import {showsCharacters, type Coverage, type LanguageTotals} from './count.js'
+import type {Translate} from './render.js'
+
+/** Terminal columns a string takes: Hangul, kana, CJK ideographs and full-width forms take two. */
+export function displayWidth(value: string): number {
+  let width = 0
+  for (const c of value) width += /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(c) ? 2 : 1
+  return width
+}
+
+export interface TableOptions {
+  t: Translate
+  /** Colour the percent column (only when stdout is a terminal). */
+  color: boolean
+}
+
+/**
+ * Documents × languages as an aligned plain-text table. With several
+ * documents, a totals row per language follows.
+ */
+export function renderCoverageTable(coverage: Coverage, options: TableOptions): string {
+  const {t} = options
+  const colors = pc.createColors(options.color)
+  const header = [t('document'), t('language'), t('total'), t('translated'), t('reviewed'), t('stale'), t('missing'), t('percent'), t('sourceWords'), t('targetCharacters')]
+  const rows: string[][] = []
+  const row = (document: string, words: number, code: string, c: LanguageTotals): string[] => [
+    document,
+    code,
+    ...[c.total, c.translated, c.reviewed, c.stale, c.missing].map(String),
+    `${c.percent.toFixed(1)}%`,
+    String(words),
+    showsCharacters(code) ? String(c.characters) : '–'
+  ]
+  for (const doc of coverage.documents) {
+    for (const [code, c] of Object.entries(doc.languages)) rows.push(row(doc.id, doc.words, code, c))
+  }
+  if (coverage.documents.length > 1) {
+    for (const [code, c] of Object.entries(coverage.totals.languages)) rows.push(row(t('allDocuments'), coverage.totals.words, code, c))
+  }
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))))
+  const pad = (value: string, i: number): string => {
+    const fill = ' '.repeat(widths[i]! - displayWidth(value))
+    return i < 2 ? value + fill : fill + value
+  }
+  const paint = (value: string, percent: number): string => (percent >= 100 ? colors.green(value) : percent >= 50 ? colors.yellow(value) : colors.red(value))
+  const lines = [header.map(pad).join('  '), widths.map((w) => '-'.repeat(w)).join('  ')]
+  for (const r of rows) {
+    const percent = Number.parseFloat(r[7]!)
+    lines.push(r.map((value, i) => (i === 7 ? paint(pad(value, i), percent) : pad(value, i))).join('  ').trimEnd())
+  }
+  return lines.map((l) => l.trimEnd()).join('\n') + '\n'
+}

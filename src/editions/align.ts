@@ -1,0 +1,186 @@
+import type {MissingMode, Options} from '../core/options.js'
+import {parseInline} from '../markdown/parse.js'
+import {flatText} from '../segment/inline.js'
+import type {SegmentStatus, TrackResult} from '../translations/track.js'
+import type {BlockKind, SegmentedDocument} from '../core/types.js'
+import type {Translate} from '../core/ui-strings.js'
+
+/** How a segment stands in an edition, as readers are told. */
+export type Mark = 'current' | 'stale' | 'missing'
+
+/** What a reader sees in place of a segment. */
+export type Display = 'text' | 'placeholder' | 'omit'
+
+export interface EditionSegment {
+  id: string
+  mark: Mark
+  display: Display
+  /** Inline Markdown shown when `display` is `text`: the translation (also when stale), or the English of a missing segment. */
+  text: string
+  /** Language of `text`: the edition's, or the source language when a missing segment shows the English. */
+  language: string
+  /** The current English. */
+  source: string
+  /** For stale segments: the English the translation was made from, when known. */
+  previousSource?: string
+}
+
+export interface EditionBlock {
+  /** Index in `collectBlocks(tree)`. */
+  index: number
+  kind: BlockKind
+  depth: number
+  section: string | null
+  segments: EditionSegment[]
+}
+
+export interface EditionCounts {
+  total: number
+  current: number
+  stale: number
+  missing: number
+  /** Current segments / total × 100, one decimal. */
+  percent: number
+}
+
+/** One language's edition of a document, ready for any renderer. Editions of a document share blocks and segments index for index. */
+export interface Edition {
+  language: string
+  document: string
+  /** Whether this is the source-language edition. */
+  source: boolean
+  /** Plain-text title: the translated top heading, or the front matter title when that is missing. */
+  title: string
+  blocks: EditionBlock[]
+  counts: EditionCounts
+}
+
+/** What every renderer gets: one document, its editions (source first), project options and UI strings. */
+export interface RenderInput {
+  document: SegmentedDocument
+  editions: Edition[]
+  options: Options
+  t: Translate
+  /**
+   * Which output paths to render (default all): `concord build` leaves out
+   * files whose inputs did not change since they were written. A renderer
+   * returns only the files this accepts, and skips the work for the others.
+   */
+  only?: (path: string) => boolean
+}
+
+/** An output file, with `path` relative to the output folder (`/`-separated). */
+export interface RenderedFile {
+  path: string
+  content: string | Uint8Array
+}
+
+/** A format's renderer; may be async (PDF streams). */
+export type Renderer = (input: RenderInput) => RenderedFile[] | Promise<RenderedFile[]>
+
+function editionSegment(id: string, source: string, status: SegmentStatus | undefined, language: string, sourceLanguage: string, missing: MissingMode): EditionSegment {
+  // Object literals in one key order (no spreads): a book has tens of thousands of segments per edition.
+  if (!status || status.state === 'missing' || status.translation === undefined) {
+    if (missing === 'marker') return {id, source, mark: 'missing', display: 'text', text: source, language: sourceLanguage}
+    return {id, source, mark: 'missing', display: missing === 'placeholder' ? 'placeholder' : 'omit', text: '', language}
+  }
+  if (status.state !== 'stale') return {id, source, mark: 'current', display: 'text', text: status.translation, language}
+  const stale: EditionSegment = {id, source, mark: 'stale', display: 'text', text: status.translation, language}
+  if (status.previousSource !== undefined) stale.previousSource = status.previousSource
+  return stale
+}
+
+/**
+ * Build the edition of `doc` in each language: the source first, then each
+ * target in the order given. A language without a track result is all missing.
+ * Pure; nothing is dropped: every segment of the document appears in every
+ * edition, marked `current`, `stale` or `missing`.
+ */
+export function alignEditions(
+  doc: SegmentedDocument,
+  tracks: TrackResult[],
+  settings: {sourceLanguage: string; languages: string[]; missing: MissingMode}
+): Edition[] {
+  const languages = [settings.sourceLanguage, ...settings.languages.filter((l) => l !== settings.sourceLanguage)]
+  return languages.map((language) => {
+    const isSource = language === settings.sourceLanguage
+    const track = tracks.find((t) => t.document === doc.id && t.language === language)
+    const list = track?.statuses ?? []
+    // Statuses come in the registry's order, which is the document's: looked up by ID only where that is not so.
+    let byId: Map<string, SegmentStatus> | undefined
+    const statusOf = (id: string, i: number): SegmentStatus | undefined => (list[i]?.id === id ? list[i] : (byId ??= new Map(list.map((s) => [s.id, s]))).get(id))
+    const blocks: EditionBlock[] = []
+    for (let i = 0; i < doc.segments.length; i++) {
+      const segment = doc.segments[i]!
+      const status: SegmentStatus | undefined = isSource ? {id: segment.id, state: 'translated', translation: segment.text} : statusOf(segment.id, i)
+      const entry = editionSegment(segment.id, segment.text, status, language, settings.sourceLanguage, settings.missing)
+      let block = blocks[blocks.length - 1]
+      if (block?.index !== segment.block) {
+        block = {index: segment.block, kind: segment.kind, depth: segment.depth, section: segment.section, segments: []}
+        blocks.push(block)
+      }
+      block.segments.push(entry)
+    }
+    const marks: Record<Mark, number> = {current: 0, stale: 0, missing: 0}
+    let total = 0
+    for (const block of blocks) for (const segment of block.segments) (marks[segment.mark]++, total++)
+    const {current} = marks
+    const counts = {total, current, stale: marks.stale, missing: marks.missing, percent: total ? Math.round((current / total) * 1000) / 10 : 100}
+    return {language, document: doc.id, source: isSource, title: editionTitle(doc, blocks, isSource), blocks, counts}
+  })
+}
+
+function editionTitle(doc: SegmentedDocument, blocks: EditionBlock[], isSource: boolean): string {
+  const fallback = typeof doc.meta.title === 'string' ? doc.meta.title : undefined
+  if (isSource && fallback) return fallback
+  const top = blocks.find((b) => b.kind === 'heading' && b.depth === 1)?.segments[0]
+  if (top && top.mark !== 'missing') return flatText(parseInline(top.text) as never)
+  return fallback ?? doc.id
+}
+
+/** A row of the aligned edition: one block, with each language's version of it, in edition order. */
+export interface AlignedBlock {
+  index: number
+  kind: BlockKind
+  depth: number
+  section: string | null
+  /** `cells[l][s]`: segment `s` of the block in edition `l`. */
+  cells: EditionSegment[][]
+}
+
+/** Zip editions block by block (they share blocks by construction). */
+export function alignedBlocks(editions: Edition[]): AlignedBlock[] {
+  const first = editions[0]
+  if (!first) return []
+  return first.blocks.map((block, b) => ({
+    index: block.index,
+    kind: block.kind,
+    depth: block.depth,
+    section: block.section,
+    cells: editions.map((edition) => {
+      const other = edition.blocks[b]
+      if (other?.index !== block.index) throw new Error(`Editions of \`${edition.document}\` do not share block ${block.index}; build them with alignEditions`)
+      return other.segments
+    })
+  }))
+}
+
+/**
+ * In an aligned view the English is already in its own column, so a missing
+ * segment shown as English-with-marker shows the placeholder instead.
+ */
+export function alignedDisplay(segment: EditionSegment): Display {
+  return segment.mark === 'missing' && segment.display === 'text' ? 'placeholder' : segment.display
+}
+
+/**
+ * Whether a segment needs its own marker: a run of missing segments shown in
+ * English within one block gets one marker at its start, which reads better
+ * than a marker before every sentence (the language change shows the run).
+ */
+export function needsMarker(segments: EditionSegment[], i: number): boolean {
+  const segment = segments[i]!
+  const before = segments[i - 1]
+  if (segment.mark !== 'missing' || segment.display !== 'text') return segment.mark !== 'current'
+  return !(before && before.mark === 'missing' && before.display === 'text')
+}

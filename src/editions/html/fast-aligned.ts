@@ -1,0 +1,45 @@
+import type {ElementContent} from 'hast'
+import {alignedBlocks, type AlignedBlock} from '../align.js'
+import type {PageContext} from './chrome.js'
+import {blockContexts, type BlockContext} from './context.js'
+import {toSafeHast} from './segments.js'
+import {alignedPage, alignedRow} from './render.js'
+import type {SegmentedDocument} from '../../core/types.js'
+import {blockHtml, htmlOf, type SegmentHtml} from './fast-pieces.js'
+import {PAGE_PART, fillOnce, isPlainId, slot} from '../placeholders.js'
+import {fill, template, type Template} from '../template.js'
+
+const ID = '\uE011'
+
+/**
+ * A grid row of each shape (heading or paragraph, depth, list bullet, quote),
+ * rendered by the reference with placeholders for its ID and its cells: a
+ * row's HTML depends on nothing else, so each row is its template filled in.
+ */
+function rowTemplate(block: AlignedBlock, where: BlockContext | undefined, context: PageContext): Template {
+  const shape: AlignedBlock = {...block, cells: block.cells.map((cell) => cell.map((segment) => ({...segment, id: ID})))}
+  const row = alignedRow(shape, where, context, (_, l) => [{type: 'text', value: slot(l)}])
+  const html = htmlOf((toSafeHast({type: 'root', children: [row]}).children as ElementContent[]).filter((node) => node.type === 'element'))
+  return template(html, /(\uE000\d+\uE001|\uE011)/)
+}
+
+/** The aligned page: rows from templates, each cell's segment spans put in; `undefined` to render with the reference. */
+export function fastAlignedHtml(doc: SegmentedDocument, context: PageContext, html: SegmentHtml): string | undefined {
+  const {editions, t} = context
+  const blocks = alignedBlocks(editions)
+  if (blocks.length === 0 || blocks.some((block) => !isPlainId(block.cells[0]![0]!.id))) return undefined
+  const contexts = blockContexts(doc.tree)
+  const templates = new Map<string, Template>()
+  // One options object of each kind for all cells: segmentHtml keeps its renderers by them.
+  const cellOptions = editions.map((edition) => ({language: edition.language, t, withId: false, aligned: true, focusable: true}))
+  const sourceWithId = {...cellOptions[0]!, withId: true}
+  const rows = blocks.map((block) => {
+    const where = contexts[block.index]
+    const key = [block.kind, block.depth, where?.quote, where?.bullet].join('\u0000')
+    let shape = templates.get(key)
+    if (!shape) templates.set(key, (shape = rowTemplate(block, where, context)))
+    const cells = editions.map((_, l) => blockHtml(block.cells[l]!, l === 0 && block.kind !== 'heading' ? sourceWithId : cellOptions[l]!, html))
+    return fill(shape, (hole) => (hole === ID ? block.cells[0]![0]!.id : cells[Number(hole.slice(1, -1))]!))
+  })
+  return fillOnce(alignedPage(doc, context, [{type: 'text', value: PAGE_PART}]), PAGE_PART, rows.join('\n'))
+}

@@ -1,0 +1,50 @@
+import type {ElementContent} from 'hast'
+import type {PhrasingContent, Root} from 'mdast'
+import type {Edition, EditionBlock} from '../align.js'
+import type {PageContext} from './chrome.js'
+import {hb} from './h.js'
+import {toSafeHast} from './segments.js'
+import type {MissingMode} from '../../core/options.js'
+import {editionPage} from './render.js'
+import type {SegmentedDocument} from '../../core/types.js'
+import {blockHtml, htmlOf, type SegmentHtml} from './fast-pieces.js'
+import {PAGE_PART, fillOnce, fillSlots, isPlainId, slot} from '../placeholders.js'
+import {skeletonTree} from '../skeleton-tree.js'
+
+const placeholder = (n: number): PhrasingContent => ({type: 'text', value: slot(n)})
+
+/**
+ * The article of a language edition with a slot in place of the content of
+ * each text block of `blocks`, headings with their segment's ID. The same
+ * for every edition of the document (they share blocks and IDs); empty when
+ * it cannot be used. Pure.
+ */
+export function htmlArticleSkeleton(tree: Root, blocks: EditionBlock[]): string {
+  // IDs go in as they are (`[a-z0-9]`): anything else is rendered with the reference.
+  if (blocks.some((block) => block.segments.some((s) => !isPlainId(s.id)))) return ''
+  const byIndex = new Map(blocks.map((block) => [block.index, block]))
+  const copy = skeletonTree(tree, (index, {node}) => {
+    const block = byIndex.get(index)
+    if (!block) return undefined
+    const id = block.kind === 'heading' ? block.segments[0]?.id : undefined
+    return {children: [placeholder(index)] as never, ...(id === undefined ? {} : {data: {...node.data, hProperties: {id}}})}
+  })
+  // As editionArticle: each block on its own line, without remark-rehype's newlines between blocks.
+  const content = (toSafeHast(copy).children as ElementContent[]).filter((node) => node.type !== 'text' || node.value.trim() !== '')
+  return content.length ? htmlOf([hb('article', {}, content)]) : ''
+}
+
+/** Whether the edition's blocks are the skeleton's: none dropped (every segment omitted), no heading without its ID. */
+const fitsSkeleton = (block: EditionBlock): boolean =>
+  block.segments.some((s) => s.display !== 'omit') && !(block.kind === 'heading' && block.segments[0]?.display === 'omit')
+
+/** One language's HTML page from the document's article skeleton: the reference's bytes, or `undefined` to render with the reference. */
+export function fastHtmlEdition(doc: SegmentedDocument, edition: Edition, context: PageContext, missing: MissingMode, skeleton: string, html: SegmentHtml): string | undefined {
+  if (!skeleton || !edition.blocks.every(fitsSkeleton)) return undefined
+  // One options object of each kind for all blocks: segmentHtml keeps its renderers by them.
+  const text = {language: edition.language, t: context.t, withId: true}
+  const heading = {...text, withId: false}
+  const contents = new Map(edition.blocks.map((block) => [block.index, blockHtml(block.segments, block.kind === 'heading' ? heading : text, html)]))
+  const article = fillSlots(skeleton, (n) => contents.get(n))
+  return article === undefined ? undefined : fillOnce(editionPage(doc, edition, context, missing, {type: 'text', value: PAGE_PART}), PAGE_PART, article)
+}

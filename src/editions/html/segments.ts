@@ -1,0 +1,97 @@
+import type {Element, ElementContent, Root as HastRoot, RootContent as HastContent} from 'hast'
+import type {PhrasingContent, Root} from 'mdast'
+import {unified} from 'unified'
+import remarkRehype from 'remark-rehype'
+import rehypeSanitize, {defaultSchema} from 'rehype-sanitize'
+import {alignedDisplay, type EditionSegment} from '../align.js'
+import {parseSegmentText} from '../segment-text.js'
+import type {Translate} from '../../core/ui-strings.js'
+
+// Raw HTML in the source is dropped here (no allowDangerousHtml); in translations it was already turned into text.
+const toHast = unified().use(remarkRehype)
+const sanitizer = unified().use(rehypeSanitize, defaultSchema)
+
+const UNTRUSTED = 'dataConcordUntrusted'
+
+/**
+ * An mdast node that becomes a given hast element (mdast-util-to-hast honours
+ * `data.hName`/`hProperties` on unknown nodes). Renderers use it for the
+ * segment spans and the aligned grid, so one remark-rehype run does the page.
+ */
+export function wrapper(type: string, tagName: string, properties: Record<string, unknown>, children: unknown[]): PhrasingContent {
+  return {type, data: {hName: tagName, hProperties: properties}, children} as unknown as PhrasingContent
+}
+
+export interface SegmentOptions {
+  /** Language of the surrounding text (the page, or the aligned column). */
+  language: string
+  t: Translate
+  /** Put the segment ID in `id` (deep-link target) and not only in `data-seg`. */
+  withId: boolean
+  /** Aligned view: a missing segment shows the placeholder (the English is in its own column). */
+  aligned?: boolean
+  focusable?: boolean
+  /** False inside a run of missing segments that already has a marker. */
+  marked?: boolean
+}
+
+const mark = (kind: 'missing' | 'stale', label: string): PhrasingContent =>
+  wrapper('concordMark', 'span', {className: ['mark', `mark-${kind}`]}, [{type: 'text', value: label}])
+
+/** The mdast of one segment: a span with its ID, a marker in words for missing and stale, and its (untrusted) text. */
+export function segmentNode(segment: EditionSegment, options: SegmentOptions): PhrasingContent | null {
+  const display = options.aligned ? alignedDisplay(segment) : segment.display
+  if (display === 'omit' && !options.aligned) return null
+  const {language, t} = options
+  const properties = {
+    ...(options.withId ? {id: segment.id} : {}),
+    dataSeg: segment.id,
+    className: ['seg', `seg-${segment.mark}`],
+    ...(options.focusable ? {tabIndex: 0} : {})
+  }
+  const body = (): PhrasingContent =>
+    wrapper('concordText', 'span', {[UNTRUSTED]: '', ...(segment.language === language ? {} : {lang: segment.language})}, parseSegmentText(segment.text))
+  const space: PhrasingContent = {type: 'text', value: ' '}
+  let children: PhrasingContent[]
+  if (display === 'omit') children = []
+  else if (display === 'placeholder') children = [mark('missing', t(language, 'missingPlaceholder'))]
+  else if (segment.mark === 'missing') children = options.marked === false ? [body()] : [mark('missing', `[${t(language, 'missingMarker')}]`), space, body()]
+  else if (segment.mark === 'stale') children = [mark('stale', `[${t(language, 'staleMarker')}]`), space, body()]
+  else children = [body()]
+  return wrapper('concordSegment', 'span', properties, children)
+}
+
+/**
+ * mdast → hast, then every segment's text through rehype-sanitize on its own:
+ * translations are untrusted, while the structure around them (IDs, classes,
+ * markers) is ours and must survive. `javascript:` links, event handlers and
+ * remote-looking attributes are removed by the sanitiser's default schema.
+ */
+export function toSafeHast(tree: Root): HastRoot {
+  const root = toHast.runSync(tree) as HastRoot
+  defuse(root)
+  return root
+}
+
+function defuse(parent: HastRoot | Element): void {
+  const next: HastContent[] = []
+  for (const child of parent.children) {
+    if (child.type === 'element' && child.properties[UNTRUSTED] !== undefined) {
+      const clean = (sanitizer.runSync({type: 'root', children: child.children}) as HastRoot).children as ElementContent[]
+      const lang = child.properties.lang
+      if (lang === undefined) next.push(...clean)
+      else next.push({...child, properties: {lang}, children: clean})
+      continue
+    }
+    if (child.type === 'element') defuse(child)
+    next.push(child)
+  }
+  parent.children = next as never
+}
+
+/** A segment's text as it ends up in a page, sanitised: what the fast path puts in a segment's span (see editions/html/fast-pieces.ts). */
+export function segmentTextHast(text: string): ElementContent[] {
+  const tree: Root = {type: 'root', children: [{type: 'paragraph', children: [wrapper('concordText', 'span', {[UNTRUSTED]: ''}, parseSegmentText(text))]}]}
+  const paragraph = toSafeHast(tree).children.find((node) => node.type === 'element')
+  return paragraph?.type === 'element' ? paragraph.children : []
+}

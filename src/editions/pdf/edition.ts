@@ -1,0 +1,137 @@
+import type {Edition, EditionSegment} from '../align.js'
+import {parseSegmentText} from '../segment-text.js'
+import {languageInfo} from '../../core/languages.js'
+import type {Options} from '../../core/options.js'
+import {drawPageFurniture} from '../../pdf/furniture.js'
+import {layoutBlock} from '../../pdf/layout.js'
+import type {TextSpan} from '../../pdf/line-break.js'
+import {PageFlow, defaultGeometry, type Frame} from '../../pdf/page-flow.js'
+import {columnBoxes, layoutRow, placeRow} from '../../pdf/parallel-rows.js'
+import {createPdfDocument, pdfToBuffer, type PdfInfo} from '../../pdf/pdf-document.js'
+import {flatText} from '../../segment/inline.js'
+import type {DocumentMeta, SegmentedDocument} from '../../core/types.js'
+import type {Translate} from '../../core/ui-strings.js'
+import {drawRule, itemStyle, keepTogether, Outline} from './flow-helpers.js'
+import {boldBlocks} from './glyph-check.js'
+import {blockSpans} from './inline-spans.js'
+import {titleItem, type CodeItem, type PrintItem, type TableItem, type TextItem} from './structure.js'
+import {COLORS, INDENT, typeScale} from './theme.js'
+import {draftText, fieldSpans, metaFields, runningTitle, titleSpans} from './title-block.js'
+
+export interface EditionPdfInput {
+  document: SegmentedDocument
+  edition: Edition
+  items: readonly PrintItem[]
+  options: Options
+  t: Translate
+  date: Date
+  /** Mixed into the file ID: the output path relative to the output folder. */
+  idSeed: string
+}
+
+/** Document info: title in the edition's language, the rest from the front matter. */
+export function pdfInfo(meta: DocumentMeta, title: string): PdfInfo {
+  const keywords = Array.isArray(meta.keywords) ? meta.keywords.map(String).join(', ') : typeof meta.keywords === 'string' ? meta.keywords : undefined
+  return {
+    Title: title,
+    ...(typeof meta.author === 'string' ? {Author: meta.author} : {}),
+    ...(typeof meta.description === 'string' ? {Subject: meta.description} : {}),
+    ...(keywords ? {Keywords: keywords} : {}),
+    Creator: 'Concord'
+  }
+}
+
+/** A block's text without markers, for outline entries: what the reader sees, in plain text. */
+export function plainText(segments: readonly EditionSegment[], language: string, t: Translate): string {
+  const shown = segments.filter((s) => s.display !== 'omit')
+  if (shown.every((s) => s.display === 'placeholder')) return t(language, 'missingPlaceholder')
+  return shown
+    .filter((s) => s.display === 'text')
+    .map((s) => flatText(parseSegmentText(s.text)))
+    .join(languageInfo(language).joiner)
+}
+
+/** Indented frame for an item: blockquotes are narrowed on both sides. */
+export function itemFrame(frame: Frame, quote: number): Frame {
+  const inset = quote * INDENT.quote
+  return {x: frame.x + inset, y: frame.y, width: frame.width - 2 * inset, height: frame.height}
+}
+
+/** One language's edition of a document as a PDF. */
+export async function renderEditionPdf(input: EditionPdfInput): Promise<Buffer> {
+  const {document, edition, items, options, t} = input
+  const lang = edition.language
+  const geometry = defaultGeometry(options.pdf.pageSize)
+  const scale = typeScale(geometry.size)
+  const doc = createPdfDocument({lang, geometry, date: input.date, idSeed: input.idSeed, info: pdfInfo(document.meta, edition.title)})
+  const flow = new PageFlow(doc, geometry)
+  const outline = new Outline(doc, geometry)
+  const byIndex = new Map(edition.blocks.map((block) => [block.index, block]))
+  const bold = boldBlocks(items)
+  const spansOf = (index: number): TextSpan[] => blockSpans(byIndex.get(index)?.segments ?? [], {language: lang, t, bold: bold.has(index)})
+  const line = scale.body * 1.75
+
+  // Title block: language, draft banner, title, metadata and notes.
+  flow.text([{text: languageInfo(lang).name, color: COLORS.muted}], {lang, size: scale.small, spaceAfter: 4})
+  const draft = draftText(edition, options, t)
+  if (draft) flow.text([{text: draft, style: 'bold', color: COLORS.draft}], {lang, size: scale.body, spaceAfter: 6})
+  const titleAt = flow.text(titleSpans(edition, items, t), {lang, size: scale.title, leading: 1.45, spaceAfter: scale.title * 0.6})
+  const title = titleItem(items)
+  outline.add(title ? plainText(byIndex.get(title.index)?.segments ?? [], lang, t) || edition.title : edition.title, 1, titleAt)
+  for (const field of metaFields(document.meta)) flow.text(fieldSpans(field, lang, t), {lang, size: scale.small, spaceAfter: 3})
+  drawRule(flow, flow.frame.x, flow.frame.width, 12)
+
+  const text = (item: TextItem, next: PrintItem | undefined): void => {
+    const spans = spansOf(item.index)
+    if (spans.length === 0) return
+    const frame = itemFrame(flow.frame, item.quote)
+    const style = {...itemStyle(item, scale, lang, scale.body), ...(item.quote ? {color: '#333333'} : {})}
+    const block = layoutBlock(spans, frame.width, style)
+    if (item.kind === 'heading' && next) keepTogether(flow, Math.max(flow.spaceAfter, style.spaceBefore ?? 0) + block.height + (style.spaceAfter ?? 0) + 2 * line)
+    const [at] = flow.place([block], frame.x)
+    if (item.kind === 'heading') outline.add(plainText(byIndex.get(item.index)?.segments ?? [], lang, t), item.depth, at!)
+  }
+
+  const table = (item: TableItem): void => {
+    const frame = itemFrame(flow.frame, item.quote)
+    const count = Math.max(1, ...item.rows.map((r) => r.length))
+    const boxes = columnBoxes({...frame, x: frame.x + item.list * INDENT.list, width: frame.width - item.list * INDENT.list}, count, 10)
+    item.rows.forEach((row, r) => {
+      const cells = boxes.map((_, c) => [{spans: row[c] === undefined ? [] : spansOf(row[c]!), style: {lang, size: scale.body * 0.92, align: item.align[c] ?? 'left'}}])
+      const columns = layoutRow(boxes, cells)
+      const placed = placeRow(flow, boxes, columns, {spaceBefore: r === 0 ? scale.body * 0.6 : 0, spaceAfter: r === item.rows.length - 1 ? scale.body * 0.8 : 4})
+      const y = placed.bottom + 2
+      const right = boxes[boxes.length - 1]!
+      doc.save().lineWidth(r === 0 ? 0.8 : 0.3).strokeColor(COLORS.rule).moveTo(boxes[0]!.x, y).lineTo(right.x + right.width, y).stroke().restore()
+    })
+  }
+
+  const code = (item: CodeItem): void => {
+    const frame = itemFrame(flow.frame, item.quote)
+    const indent = item.list * INDENT.list + 12
+    const lines = item.lines.map((l) => layoutBlock(l.replace(/^ +/, (m) => '\u00a0'.repeat(m.length)) || '\u00a0', frame.width, {lang: 'en', size: scale.body * 0.9, indent, color: '#333333', leading: 1.45}))
+    if (lines.length === 0) return
+    lines[lines.length - 1]!.style.spaceAfter = scale.body * 0.7
+    flow.place(lines, frame.x)
+  }
+
+  items.forEach((item, i) => {
+    if (item === title) return
+    if (item.type === 'text') text(item, items[i + 1])
+    else if (item.type === 'table') table(item)
+    else if (item.type === 'code') code(item)
+    else {
+      const frame = itemFrame(flow.frame, item.quote)
+      drawRule(flow, frame.x, frame.width)
+    }
+  })
+
+  drawPageFurniture(doc, geometry, {
+    lang,
+    size: scale.small,
+    rule: true,
+    header: () => ({spans: runningTitle(edition, document.meta)}),
+    footer: (page, pages) => ({spans: t(lang, 'page', {page: page + 1, pages}), align: 'center'})
+  })
+  return pdfToBuffer(doc)
+}

@@ -1,0 +1,152 @@
+import type {PhrasingContent} from 'mdast'
+import {alignedDisplay, needsMarker, type EditionSegment} from '../align.js'
+import {parseSegmentText} from '../segment-text.js'
+import type {FontStyle} from '../../pdf/fonts.js'
+import type {TextSpan} from '../../pdf/line-break.js'
+import {joinSegments} from '../markdown/render.js'
+import type {Translate} from '../../core/ui-strings.js'
+import {COLORS} from './theme.js'
+
+interface Context {
+  bold: boolean
+  italic: boolean
+  color?: string
+  link?: string
+}
+
+const styleOf = (c: Context): FontStyle => (c.bold ? (c.italic ? 'bold-italic' : 'bold') : c.italic ? 'italic' : 'regular')
+
+const span = (text: string, c: Context): TextSpan[] =>
+  text === '' ? [] : [{text, style: styleOf(c), ...(c.color ? {color: c.color} : {}), ...(c.link ? {link: c.link} : {})}]
+
+type Handler = (node: never, c: Context) => TextSpan[]
+
+const within = (node: {children: PhrasingContent[]}, c: Context): TextSpan[] => node.children.flatMap((child) => phrasingSpans(child, c))
+
+// A PDF link annotation needs an absolute target; a relative or fragment link from the web edition would lead nowhere.
+const ABSOLUTE = /^(https?:|mailto:)/i
+
+/**
+ * One handler per phrasing type `parseSegmentText` can return. There is no
+ * monospace face, so code keeps Noto Sans; strikethrough has no equivalent
+ * in pdfkit's text API and keeps its words.
+ */
+const handlers: Record<string, Handler> = {
+  // A segment is parsed without the document's footnote definitions, so its `[^1]` arrives as text; print it as `[1]`.
+  text: (node: {value: string}, c) => span(node.value.replace(/\[\^([^\]\s]+)\]/g, '[$1]'), c),
+  inlineCode: (node: {value: string}, c) => span(node.value, c),
+  html: (node: {value: string}, c) => span(node.value, c),
+  break: (_node, c) => span(' ', c),
+  emphasis: (node: {children: PhrasingContent[]}, c) => within(node, {...c, italic: true}),
+  strong: (node: {children: PhrasingContent[]}, c) => within(node, {...c, bold: true}),
+  delete: within,
+  linkReference: within,
+  link: (node: {url: string; children: PhrasingContent[]}, c) =>
+    ABSOLUTE.test(node.url) ? within(node, {...c, link: node.url, color: c.color ?? COLORS.link}) : within(node, c),
+  image: (node: {alt?: string | null}, c) => span(node.alt ?? '', c),
+  imageReference: (node: {alt?: string | null}, c) => span(node.alt ?? '', c),
+  footnoteReference: (node: {label?: string | null; identifier: string}, c) => span(`[${node.label ?? node.identifier}]`, c)
+}
+
+function phrasingSpans(node: PhrasingContent, c: Context): TextSpan[] {
+  const handler = Object.hasOwn(handlers, node.type) ? handlers[node.type] : undefined
+  if (!handler) throw new Error(`Unexpected phrasing node type \`${node.type}\`, expected a type with a handler in src/editions/pdf/inline-spans.ts`)
+  return handler(node as never, c)
+}
+
+/** Adjacent spans that draw alike become one, so runs (and PDF text operators) stay few. */
+export function mergeSpans(spans: readonly TextSpan[]): TextSpan[] {
+  const out: TextSpan[] = []
+  for (const s of spans) {
+    const last = out[out.length - 1]
+    if (last && last.style === s.style && last.color === s.color && last.link === s.link) out[out.length - 1] = {...last, text: last.text + s.text}
+    else out.push({...s})
+  }
+  return out
+}
+
+/** Styled spans of inline Markdown; `bold` for headings (emphasis inside one becomes bold italic). */
+export function markdownSpans(markdown: string, base: {bold?: boolean; color?: string} = {}): readonly TextSpan[] {
+  const key = `${base.bold ? 'b' : ''}|${base.color ?? ''}|${markdown}`
+  let spans = parsed.get(key)
+  if (!spans) {
+    const context: Context = {bold: base.bold ?? false, italic: false, ...(base.color ? {color: base.color} : {})}
+    spans = Object.freeze(mergeSpans(parseSegmentText(markdown).flatMap((node) => phrasingSpans(node, context))).map((s) => Object.freeze(s)))
+    // Bounded, for processes that render many documents.
+    if (parsed.size >= 20_000) parsed.clear()
+    parsed.set(key, spans)
+  }
+  return spans
+}
+
+// Each segment is drawn in several editions and checked once more; parsing its Markdown once is enough.
+const parsed = new Map<string, readonly TextSpan[]>()
+
+export interface SegmentSpanOptions {
+  /** Language of the block the segment is set in (the edition's, or the column's). */
+  language: string
+  t: Translate
+  bold?: boolean
+  /** Parallel edition: a missing segment shows the placeholder, as the English is in the next column. */
+  aligned?: boolean
+}
+
+/** What one segment contributes to a block: an optional marker (UI text) and its own text (translation or English). */
+export interface SegmentParts {
+  marker: readonly TextSpan[]
+  /** UI key of the marker, to name it when a character is not covered. */
+  markerKey?: string
+  body: readonly TextSpan[]
+  /** Language of `body`, for the sentence joiner. */
+  language: string
+}
+
+/**
+ * The parts of segment `i` of a block. Missing text is the English in a
+ * lighter colour after one marker per run; a stale translation is shown
+ * after its marker; a placeholder is itself the marker. Null when omitted.
+ */
+export function segmentParts(segments: readonly EditionSegment[], i: number, options: SegmentSpanOptions): SegmentParts | null {
+  const segment = segments[i]!
+  const display = options.aligned ? alignedDisplay(segment) : segment.display
+  const {language, t} = options
+  const bold = options.bold ?? false
+  const markStyle: FontStyle = bold ? 'bold-italic' : 'italic'
+  if (display === 'omit') return null
+  if (display === 'placeholder') {
+    return {marker: [{text: t(language, 'missingPlaceholder'), style: markStyle, color: COLORS.missingMark}], markerKey: 'missingPlaceholder', body: [], language}
+  }
+  if (segment.mark === 'missing') {
+    const body = markdownSpans(segment.text, {bold, color: COLORS.missingText})
+    const marked = needsMarker(segments as EditionSegment[], i)
+    return {
+      marker: marked ? [{text: `[${t(language, 'missingMarker')}]`, style: markStyle, color: COLORS.missingMark}] : [],
+      ...(marked ? {markerKey: 'missingMarker'} : {}),
+      body,
+      language: segment.language
+    }
+  }
+  const body = markdownSpans(segment.text, {bold})
+  if (segment.mark === 'stale') {
+    return {marker: [{text: `[${t(language, 'staleMarker')}]`, style: markStyle, color: COLORS.staleMark}], markerKey: 'staleMarker', body, language}
+  }
+  return {marker: [], body, language}
+}
+
+/**
+ * A block's spans: its segments' parts joined by the sentence joiner (a
+ * space where either side is spaced). A run of placeholders prints as one:
+ * on paper, "[Translation missing]" four times over says no more than once.
+ */
+export function blockSpans(segments: readonly EditionSegment[], options: SegmentSpanOptions): TextSpan[] {
+  let previous: SegmentParts | null = null
+  const parts = segments.flatMap((_, i) => {
+    const p = segmentParts(segments, i, options)
+    const repeated = p?.markerKey === 'missingPlaceholder' && previous?.markerKey === 'missingPlaceholder'
+    if (p) previous = p
+    if (!p || repeated) return []
+    const nodes = p.marker.length && p.body.length ? [...p.marker, {text: ' '}, ...p.body] : [...p.marker, ...p.body]
+    return [{nodes, language: p.language}]
+  })
+  return mergeSpans(joinSegments<TextSpan>(parts, () => ({text: ' '})))
+}

@@ -1,0 +1,132 @@
+import type {Edition} from '../align.js'
+import {languageInfo} from '../../core/languages.js'
+import type {Options} from '../../core/options.js'
+import {furnitureLine} from '../../pdf/furniture.js'
+import {drawLine, type BlockStyle} from '../../pdf/layout.js'
+import type {TextSpan} from '../../pdf/line-break.js'
+import {PageFlow, defaultGeometry, marginFrame, type PageGeometry} from '../../pdf/page-flow.js'
+import {columnBoxes, layoutRow, placeRow, type CellText, type ColumnBox} from '../../pdf/parallel-rows.js'
+import {createPdfDocument, pdfToBuffer} from '../../pdf/pdf-document.js'
+import type {SegmentedDocument} from '../../core/types.js'
+import type {Translate} from '../../core/ui-strings.js'
+import {pdfInfo, plainText} from './edition.js'
+import {drawRule, itemStyle, keepTogether, Outline} from './flow-helpers.js'
+import {placeSplittableRow} from './split-row.js'
+import {boldBlocks} from './glyph-check.js'
+import {blockSpans} from './inline-spans.js'
+import {titleItem, type PrintItem, type TextItem} from './structure.js'
+import {COLORS, INDENT, typeScale} from './theme.js'
+import {draftText, fieldSpans, metaFields, runningTitle, titleSpans} from './title-block.js'
+
+export interface ParallelPdfInput {
+  document: SegmentedDocument
+  /** The source edition (left column) and one translation (right column). */
+  source: Edition
+  target: Edition
+  items: readonly PrintItem[]
+  options: Options
+  t: Translate
+  date: Date
+  idSeed: string
+}
+
+const GUTTER = 18
+
+/** Running headers (each column's title) and footers (each language's "Page N of M"), column by column. */
+function drawParallelFurniture(doc: PDFKit.PDFDocument, geometry: PageGeometry, editions: readonly Edition[], titles: readonly string[], t: Translate, size: number): void {
+  const frame = marginFrame(geometry)
+  const boxes = columnBoxes(frame, editions.length, GUTTER)
+  const range = doc.bufferedPageRange()
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i)
+    let lineHeight = 0
+    editions.forEach((edition, c) => {
+      const box = boxes[c]!
+      const style: BlockStyle = {lang: edition.language, size, leading: 1.45, color: '#444444'}
+      const header = furnitureLine({spans: titles[c]!}, box.width, style)
+      drawLine(doc, header, 0, box.x, frame.y)
+      const footer = furnitureLine({spans: t(edition.language, 'page', {page: i + 1, pages: range.count}), align: 'center'}, box.width, style)
+      drawLine(doc, footer, 0, box.x, frame.y + frame.height - footer.lineHeight)
+      lineHeight = Math.max(lineHeight, header.lineHeight)
+    })
+    const y = frame.y + Math.min(geometry.header, lineHeight + 2)
+    doc.save().lineWidth(0.4).strokeColor(COLORS.rule).moveTo(frame.x, y).lineTo(frame.x + frame.width, y).stroke().restore()
+  }
+}
+
+/** The parallel edition: the source on the left, the translation on the right, one row per block, each row starting at the same height. */
+export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer> {
+  const {document, source, target, items, options, t} = input
+  const editions = [source, target]
+  const languages = editions.map((e) => e.language)
+  const geometry = defaultGeometry(options.pdf.pageSize)
+  const scale = typeScale(geometry.size)
+  const doc = createPdfDocument({lang: target.language, geometry, date: input.date, idSeed: input.idSeed, info: pdfInfo(document.meta, `${source.title} / ${target.title}`)})
+  const flow = new PageFlow(doc, geometry)
+  const outline = new Outline(doc, geometry)
+  const boxes = columnBoxes(flow.frame, 2, GUTTER)
+  const byIndex = editions.map((edition) => new Map(edition.blocks.map((block) => [block.index, block])))
+  const bold = boldBlocks(items)
+  const spansOf = (column: number, index: number): TextSpan[] =>
+    blockSpans(byIndex[column]!.get(index)?.segments ?? [], {language: languages[column]!, t, bold: bold.has(index), aligned: column > 0})
+  const plain = (index: number): string => editions.map((e, c) => plainText(byIndex[c]!.get(index)?.segments ?? [], e.language, t)).filter(Boolean).join(' / ')
+  const size = scale.column
+  const row = (cells: ReadonlyArray<readonly CellText[]>, spaceBefore = 0, spaceAfter = 0, columnBoxesUsed: readonly ColumnBox[] = boxes) =>
+    placeRow(flow, columnBoxesUsed, layoutRow(columnBoxesUsed, cells), {spaceBefore, spaceAfter})
+
+  // Title block: column heads, titles, the translation's draft banner, bilingual metadata.
+  row(languages.map((l) => [{spans: [{text: languageInfo(l).name, style: 'bold' as const, color: COLORS.muted}], style: {lang: l, size: scale.small}}]), 0, 4)
+  const title = titleItem(items)
+  const titleAt = row(
+    editions.map((e, c) => [{spans: titleSpans(e, items, t, c > 0), style: {lang: e.language, size: scale.title * 0.8, leading: 1.45}}]),
+    0,
+    scale.title * 0.5
+  )
+  outline.add(title ? plain(title.index) : `${source.title} / ${target.title}`, 1, {pageIndex: titleAt.firstPage, top: titleAt.top})
+  const draft = draftText(target, options, t)
+  if (draft) row([[], [{spans: [{text: draft, style: 'bold', color: COLORS.draft}], style: {lang: target.language, size}}]], 0, 6)
+  // Metadata in each column's language, so that nothing on the page crosses the gutter.
+  for (const field of metaFields(document.meta)) row(languages.map((l) => [{spans: fieldSpans(field, l, t), style: {lang: l, size: scale.small}}]), 0, 3)
+  drawRule(flow, flow.frame.x, flow.frame.width, 12)
+
+  const text = (item: TextItem, next: PrintItem | undefined): void => {
+    const styles = languages.map((l) => {
+      const style = itemStyle(item, scale, l, size)
+      return {...style, indent: (style.indent ?? 0) + item.quote * INDENT.quote, ...(item.quote ? {color: '#333333'} : {})}
+    })
+    const cells = styles.map((style, c) => [{spans: spansOf(c, item.index), style}])
+    if (cells.every(([cell]) => cell!.spans.length === 0)) return
+    const laid = layoutRow(boxes, cells)
+    const height = Math.max(...laid.map((column) => column.reduce((sum, b) => sum + b.height, 0)))
+    const before = styles[0]!.spaceBefore ?? 0
+    if (item.kind === 'heading' && next) keepTogether(flow, Math.max(flow.spaceAfter, before) + height + (styles[0]!.spaceAfter ?? 0) + 2 * size * 1.75)
+    const spacing = {spaceBefore: before, spaceAfter: styles[0]!.spaceAfter ?? 0}
+    const placed = item.kind === 'heading' ? placeRow(flow, boxes, laid, spacing) : placeSplittableRow(flow, boxes, laid, {...spacing, minSplitHeight: 5 * size * 1.75})
+    if (item.kind === 'heading') outline.add(plain(item.index), item.depth, {pageIndex: placed.firstPage, top: placed.top})
+  }
+
+  items.forEach((item, i) => {
+    if (item === title) return
+    if (item.type === 'text') return text(item, items[i + 1])
+    if (item.type === 'rule') return drawRule(flow, flow.frame.x, flow.frame.width)
+    if (item.type === 'code') {
+      const style = {lang: 'en', size: size * 0.9, color: '#333333', indent: 8 + item.quote * INDENT.quote}
+      const lines = item.lines.map((l) => ({spans: l.replace(/^ +/, (m) => '\u00a0'.repeat(m.length)) || '\u00a0', style}))
+      row([lines, lines], size * 0.5, size * 0.7)
+      return
+    }
+    // A table row becomes one row of both columns, each column split into the table's columns.
+    const count = Math.max(1, ...item.rows.map((r) => r.length))
+    const cellBoxes = boxes.flatMap((box) => columnBoxes({x: box.x + item.quote * INDENT.quote, y: 0, width: box.width - item.quote * INDENT.quote, height: 0}, count, 6))
+    item.rows.forEach((cells, r) => {
+      const columns = languages.flatMap((l, c) =>
+        Array.from({length: count}, (_, k) => [{spans: cells[k] === undefined ? [] : spansOf(c, cells[k]!), style: {lang: l, size: size * 0.92, align: item.align[k] ?? 'left'} as BlockStyle}])
+      )
+      const placed = row(columns, r === 0 ? size * 0.6 : 0, r === item.rows.length - 1 ? size * 0.8 : 4, cellBoxes)
+      for (const box of boxes) doc.save().lineWidth(r === 0 ? 0.8 : 0.3).strokeColor(COLORS.rule).moveTo(box.x, placed.bottom + 2).lineTo(box.x + box.width, placed.bottom + 2).stroke().restore()
+    })
+  })
+
+  drawParallelFurniture(doc, geometry, editions, editions.map((e) => runningTitle(e, document.meta)), t, scale.small)
+  return pdfToBuffer(doc)
+}

@@ -1,0 +1,67 @@
+import type {RenderedFile, RenderInput} from '../align.js'
+import {buildDate} from '../../pdf/pdf-document.js'
+import {renderEditionPdf} from './edition.js'
+import {failOnGlyphProblems, glyphProblems, type Locate} from './glyph-check.js'
+import {renderParallelPdf} from './parallel.js'
+import {printItems} from './structure.js'
+
+export type {Locate} from './glyph-check.js'
+
+export interface PdfRenderInput extends RenderInput {
+  /** Where a key is in a project file, so that a glyph error points at the translation (the CLI supplies it). */
+  locate?: Locate
+  /** Environment for SOURCE_DATE_EPOCH; default `process.env`. */
+  env?: NodeJS.ProcessEnv
+}
+
+/**
+ * The PDF renderer: `<lng>/<doc>.pdf` for every edition and
+ * `aligned/<doc>.en-<lng>.pdf` for every translation.
+ *
+ * Every character is checked against the fonts before anything is laid out,
+ * so a translation with a character no font has fails the build with a
+ * message naming its file and segment, and no PDF is returned at all.
+ * The date is SOURCE_DATE_EPOCH, else the document's own date; the file ID
+ * is seeded with the output path, so equal inputs give equal bytes.
+ */
+const printed = new WeakMap<object, ReturnType<typeof printItems>>()
+/** Editions → UI strings they passed the glyph check with. */
+const checked = new WeakMap<object, WeakSet<object>>()
+
+export async function renderPdfFiles(input: PdfRenderInput): Promise<RenderedFile[]> {
+  const {document, editions, options, t} = input
+  // `concord build` asks for one file at a time (see cli/build-jobs.ts): the print items of the
+  // whole document are worked out once per tree, and each edition is checked once.
+  let items = printed.get(document.tree)
+  if (!items) printed.set(document.tree, (items = printItems(document.tree)))
+  const source = editions.find((e) => e.source)
+  const only = input.only ?? (() => true)
+  const own = editions.map((edition) => ({edition, path: `${edition.language}/${document.id}.pdf`})).filter(({path}) => only(path))
+  const aligned = editions
+    .filter((target) => source && !target.source)
+    .map((target) => ({target, path: `aligned/${document.id}.${source!.language}-${target.language}.pdf`}))
+    .filter(({path}) => only(path))
+  // Every edition printed here is checked before anything is laid out; editions not printed
+  // this time (their files are up to date) were checked when they were printed.
+  const printedNow = new Set([...own.map((o) => o.edition), ...aligned.flatMap((a) => [source!, a.target])])
+  const unchecked = editions.filter((edition) => printedNow.has(edition) && !checked.get(edition)?.has(t))
+  if (unchecked.length > 0) {
+    failOnGlyphProblems(glyphProblems(input, items, input.locate, unchecked))
+    for (const edition of unchecked) {
+      if (!checked.has(edition)) checked.set(edition, new WeakSet())
+      checked.get(edition)!.add(t)
+    }
+  }
+  const date = documentDate(input)
+  const files: RenderedFile[] = []
+  for (const {edition, path} of own) files.push({path, content: await renderEditionPdf({document, edition, items, options, t, date, idSeed: path})})
+  for (const {target, path} of aligned) files.push({path, content: await renderParallelPdf({document, source: source!, target, items, options, t, date, idSeed: path})})
+  return files
+}
+
+/** SOURCE_DATE_EPOCH, else the document's own date. */
+function documentDate(input: PdfRenderInput): Date {
+  const own = input.document.meta.date
+  // A free-form date ("August 2007") is fine in the title block but cannot date the file.
+  return buildDate(input.env ?? process.env, typeof own === 'string' && !Number.isNaN(Date.parse(own)) ? own : undefined)
+}

@@ -1,0 +1,38 @@
+import type {PageSizeName} from '../../pdf/page-flow.js'
+
+/**
+ * Colours of the printed editions. Missing English is a mid grey that still
+ * reads on a laser printer; markers are a darker brown (missing) or red
+ * (stale) so that they stay distinct from each other in greyscale too.
+ */
+export const COLORS = {
+  text: '#000000',
+  muted: '#555555',
+  missingText: '#707070',
+  missingMark: '#7a4a00',
+  staleMark: '#a3231a',
+  draft: '#a3231a',
+  link: '#1a4a8c',
+  rule: '#999999'
+} as const
+
+/** Type sizes in points for a page size; A5 is set a step smaller. */
+export interface TypeScale {
+  body: number
+  small: number
+  title: number
+  headings: readonly number[]
+  /** Body size in the two-column parallel edition. */
+  column: number
+}
+
+export function typeScale(size: PageSizeName): TypeScale {
+  return size === 'A5'
+    ? {body: 9.5, small: 8, title: 15, headings: [14, 12, 11, 10.5, 10, 9.5], column: 8.5}
+    : {body: 10.5, small: 8.5, title: 18, headings: [16, 13.5, 12, 11, 10.5, 10.5], column: 9.5}
+}
+
+export const headingSize = (scale: TypeScale, depth: number): number => scale.headings[Math.min(Math.max(depth, 1), 6) - 1]!
+
+/** Indents in points: one level of blockquote, one level of list. */
+export const INDENT = {quote: 18, list: 16} as const

@@ -1,0 +1,98 @@
+import {existsSync, readdirSync, statSync} from 'node:fs'
+import {join, relative} from 'node:path'
+import {VFile} from 'vfile'
+import {parseLocale, serializeLocale} from '../translations/locale.js'
+import {trackTranslations, type TrackResult} from '../translations/track.js'
+import {readTextIfExists} from './io.js'
+import type {Project} from './project.js'
+
+export interface LocalePaths {
+  strings: string
+  state: string
+  obsolete: string
+}
+
+export function localePaths(project: Project, language: string, document: string): LocalePaths {
+  const folder = join(project.root, project.options.localesDir, language)
+  return {
+    strings: join(folder, `${document}.json`),
+    state: join(folder, `${document}.state.json`),
+    obsolete: join(folder, `${document}.obsolete.json`)
+  }
+}
+
+/** A locale folder for a language that is not configured is an error: its translations would be silently ignored. */
+function checkLocaleFolders(project: Project): void {
+  const folder = join(project.root, project.options.localesDir)
+  if (!existsSync(folder)) return
+  const known = new Set([project.options.sourceLanguage, ...project.options.languages])
+  for (const name of readdirSync(folder).sort()) {
+    if (known.has(name) || name.startsWith('.') || !statSync(join(folder, name)).isDirectory()) continue
+    const file = new VFile({path: relative(project.root, join(folder, name))})
+    file.fail(
+      `Unexpected locale folder \`${name}\`, expected a configured language (${[...known].map((l) => `\`${l}\``).join(', ')}); add \`${name}\` to \`languages\` in .concordrc.json, or move the folder away`,
+      {place: {line: 1, column: 1}, ruleId: 'locale-unknown-language', source: 'concord'}
+    )
+  }
+}
+
+/**
+ * The text of each locale file read for a document's language (`<doc>/<lng>`):
+ * strings, state and obsolete, `null` where a file is absent. With the
+ * document and its registry, that is everything its edition is made from.
+ */
+export type LocaleTexts = Map<string, Array<string | null>>
+
+/** The key of a document's language in LocaleTexts. */
+export const localeKey = (document: string, language: string): string => `${document}/${language}`
+
+/** Read and track every target language of every document (keeping what was read in `texts`, when given). Nothing is written. */
+export function loadTranslations(project: Project, texts?: LocaleTexts): TrackResult[] {
+  checkLocaleFolders(project)
+  const results: TrackResult[] = []
+  for (const doc of project.documents) {
+    for (const language of project.options.languages) {
+      const paths = localePaths(project, language, doc.id)
+      const files = {
+        strings: readTextIfExists(paths.strings, project.root),
+        state: readTextIfExists(paths.state, project.root),
+        obsolete: readTextIfExists(paths.obsolete, project.root)
+      }
+      texts?.set(localeKey(doc.id, language), [files.strings, files.state, files.obsolete].map((file) => (file ? String(file) : null)))
+      results.push(trackTranslations(doc.registry, parseLocale(language, doc.id, files)))
+    }
+  }
+  return results
+}
+
+/** The locale files as they should be after tracking, plus a report of what moved. */
+export function localeOutputs(project: Project, tracked: TrackResult[]): Array<{path: string; content: string}> {
+  const outputs: Array<{path: string; content: string}> = []
+  for (const result of tracked) {
+    const paths = localePaths(project, result.language, result.document)
+    const files = serializeLocale(result)
+    const hasAny = Object.keys(result.strings).length > 0 || existsSync(paths.strings)
+    if (hasAny) {
+      outputs.push({path: paths.strings, content: files.strings}, {path: paths.state, content: files.state})
+    }
+    if (files.obsolete !== null || existsSync(paths.obsolete)) outputs.push({path: paths.obsolete, content: files.obsolete ?? '{}\n'})
+  }
+  return outputs
+}
+
+export function trackReport(project: Project, tracked: TrackResult[]): string[] {
+  const lines: string[] = []
+  for (const r of tracked) {
+    const where = relative(project.root, localePaths(project, r.language, r.document).strings)
+    if (r.moved.length) lines.push(`${where}: moved ${r.moved.length} retired translation(s) to obsolete: ${r.moved.join(', ')}`)
+    if (r.restored.length) lines.push(`${where}: restored ${r.restored.length} translation(s) from obsolete: ${r.restored.join(', ')}`)
+    if (r.orphans.length) lines.push(`${where}: ${r.orphans.length} orphan translation(s) under unknown IDs, kept: ${r.orphans.map((id) => `\`${id}\``).join(', ')}`)
+    if (r.empty.length) lines.push(`${where}: ${r.empty.length} empty translation(s), counted as missing: ${r.empty.join(', ')}`)
+  }
+  return lines
+}
+
+export function syncLocales(project: Project): {tracked: TrackResult[]; outputs: Array<{path: string; content: string}>; report: string[]} {
+  const tracked = loadTranslations(project)
+  return {tracked, outputs: localeOutputs(project, tracked), report: trackReport(project, tracked)}
+}

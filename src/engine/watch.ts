@@ -1,0 +1,106 @@
+import {existsSync, watch, type FSWatcher} from 'node:fs'
+import {basename, dirname, join, relative} from 'node:path'
+import {VFileMessage} from 'vfile-message'
+import {UsageError} from './project.js'
+import {info, printMessages} from '../cli/report.js'
+
+/**
+ * Watch mode: run again when the inputs change. Folders are watched with
+ * their subfolders (`fs.watch` recursive, Node ≥ 20 on Linux, macOS and
+ * Windows); single files through their folder, because editors save by
+ * writing a new file and renaming it over the old one. Changes are gathered
+ * for `debounceMs` of quiet, so a save that touches several files (or a
+ * `git checkout`) gives one run; a change during a run gives one more run
+ * after it. A failing run prints its messages and the watch goes on.
+ */
+export interface WatchSpec {
+  root: string
+  /** Folders watched with everything under them. */
+  folders: string[]
+  /** Files watched through their folder. */
+  files: string[]
+  /** Quiet time before a run, in ms. Default 150. */
+  debounceMs?: number
+}
+
+export interface Watch {
+  /** Resolves when the watch is closed (Ctrl+C, or `close()`). */
+  closed: Promise<void>
+  close(): void
+}
+
+/** Editors' and our own temporary files, swap files and backups are not inputs. */
+export const isInput = (path: string): boolean => {
+  const name = basename(path)
+  return !/\.tmp-\d+$/.test(name) && !/^(\.#|#)|~$|\.sw[a-p]$|^4913$/.test(name) && !name.startsWith('.')
+}
+
+/** Print what made a run fail, as `main` would, without ending the process. */
+export function reportFailure(error: unknown): void {
+  if (error instanceof VFileMessage) printMessages([error])
+  else if (error instanceof UsageError) process.stderr.write(`concord: ${error.message}\n`)
+  else process.stderr.write(`concord: internal error (please report it): ${error instanceof Error ? error.stack : String(error)}\n`)
+}
+
+export function watchAndRun(spec: WatchSpec, run: (changed: string[]) => Promise<void>): Watch {
+  const debounce = spec.debounceMs ?? 150
+  const watchers: FSWatcher[] = []
+  const changed = new Set<string>()
+  let timer: NodeJS.Timeout | undefined
+  let running = false
+  let finish: () => void = () => undefined
+  const closed = new Promise<void>((resolve) => (finish = resolve))
+
+  const flush = async (): Promise<void> => {
+    timer = undefined
+    if (running || changed.size === 0) return
+    running = true
+    const paths = [...changed].sort()
+    changed.clear()
+    info(`watch: ${paths.length === 1 ? paths[0] : `${paths.length} files`} changed; rebuilding`)
+    try {
+      await run(paths)
+    } catch (error) {
+      reportFailure(error)
+    } finally {
+      running = false
+      if (changed.size > 0) schedule()
+      else info('watch: waiting for changes (Ctrl+C to stop)')
+    }
+  }
+  const schedule = (): void => {
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(() => void flush(), debounce)
+  }
+  const note = (path: string, named = false): void => {
+    if (!named && !isInput(path)) return
+    changed.add(relative(spec.root, path) || path)
+    if (!running) schedule()
+  }
+
+  for (const folder of spec.folders.filter((f) => existsSync(f))) {
+    const watcher = watch(folder, {recursive: true}, (_event, name) => note(name ? join(folder, String(name)) : folder))
+    watcher.on('error', (error) => info(`watch: stopped watching ${relative(spec.root, folder)}: ${error.message}`))
+    watchers.push(watcher)
+  }
+  const byFolder = new Map<string, Set<string>>()
+  for (const file of spec.files) byFolder.set(dirname(file), (byFolder.get(dirname(file)) ?? new Set()).add(basename(file)))
+  for (const [folder, names] of byFolder) {
+    const watcher = watch(folder, (_event, name) => {
+      if (name && names.has(String(name))) note(join(folder, String(name)), true)
+    })
+    watchers.push(watcher)
+  }
+
+  const close = (): void => {
+    if (timer) clearTimeout(timer)
+    for (const watcher of watchers) watcher.close()
+    process.off('SIGINT', close)
+    process.off('SIGTERM', close)
+    finish()
+  }
+  process.on('SIGINT', close)
+  process.on('SIGTERM', close)
+  info('watch: waiting for changes (Ctrl+C to stop)')
+  return {closed, close}
+}

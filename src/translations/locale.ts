@@ -1,0 +1,115 @@
+import type {VFile} from 'vfile'
+import {isObject, parseJson, stringifyJson, type JsonValue, type Place} from '../core/json.js'
+
+/**
+ * A target language's files for one document, under `locales/<lng>/`:
+ * - `<doc>.json`: i18next JSON v4, flat, segment ID → translation (what i18next loads);
+ * - `<doc>.state.json`: per segment, the English revision and hash it translates,
+ *   a hash of the translation (to notice edits) and `translated` or `reviewed`;
+ * - `<doc>.obsolete.json`: translations of retired segments, with their English.
+ */
+export interface TranslationMeta {
+  /** English revision the translation was made against. */
+  rev: number
+  /** Hash of that English text. */
+  source: string
+  /** Hash of the translation when it was last recorded; a different hash means the translator edited it. */
+  target: string
+  state: 'translated' | 'reviewed'
+}
+
+export interface ObsoleteEntry {
+  /** The English of the retired segment. */
+  source: string
+  translation: string
+  state: 'translated' | 'reviewed' | 'stale'
+}
+
+export interface LocaleData {
+  language: string
+  document: string
+  /** Translations in file order (null prototype: `__proto__` is an ordinary key). */
+  strings: Record<string, string>
+  meta: Record<string, TranslationMeta>
+  obsolete: Record<string, ObsoleteEntry>
+  /** Where each key of `strings` is, for messages. */
+  places: Map<string, Place>
+  file?: VFile
+}
+
+const fail = (file: VFile, place: Place | undefined, reason: string, ruleId: string): never =>
+  file.fail(reason, {place: place ?? {line: 1, column: 1}, ruleId, source: 'concord'})
+
+/** Parse a locale's files; malformed content is a fatal message naming the file, line and column. */
+export function parseLocale(language: string, document: string, files: {strings?: VFile; state?: VFile; obsolete?: VFile}): LocaleData {
+  let strings: Record<string, string> = Object.create(null)
+  const meta: Record<string, TranslationMeta> = Object.create(null)
+  const obsolete: Record<string, ObsoleteEntry> = Object.create(null)
+  // Positions are for messages: worked out only when something asks (JSON with positions is slow to parse).
+  let keyPlaces = (): Map<string, Place> => new Map()
+
+  if (files.strings) {
+    const parsed = parseJson(String(files.strings), files.strings)
+    if (!isObject(parsed.value)) fail(files.strings, undefined, 'Unexpected JSON value, expected an object of segment ID → translation', 'locale-invalid')
+    const value = parsed.value as Record<string, JsonValue>
+    for (const id of Object.keys(value)) {
+      const translation = value[id]!
+      if (typeof translation !== 'string') {
+        fail(files.strings, parsed.places.get(`/${id}`), `Unexpected ${translation === null ? 'null' : Array.isArray(translation) ? 'array' : typeof translation} for \`${id}\`, expected a string (flat i18next JSON: one translation per segment ID)`, 'locale-invalid')
+      }
+    }
+    // Every value is a string, and the object has no prototype (parseJson): it is the strings as they are, not copied.
+    strings = value as Record<string, string>
+    keyPlaces = () => new Map([...parsed.places].map(([path, place]) => [path.slice(1), place]))
+  }
+  if (files.state) {
+    const parsed = parseJson(String(files.state), files.state)
+    const segments = isObject(parsed.value) ? parsed.value.segments : undefined
+    if (!isObject(segments)) fail(files.state, undefined, 'Unexpected JSON value, expected `{"segments": {…}}`; restore the file from git or delete it', 'locale-invalid')
+    const records = segments as Record<string, JsonValue>
+    for (const id of Object.keys(records)) {
+      const value = records[id]!
+      if (!isObject(value) || typeof value.rev !== 'number' || typeof value.source !== 'string') {
+        fail(files.state, parsed.places.get(`/segments/${id}`), `Unexpected state for \`${id}\`, expected \`{"rev", "source", "target", "state"}\``, 'locale-invalid')
+      }
+      const record = value as Record<string, JsonValue>
+      meta[id] = {
+        rev: record.rev as number,
+        source: record.source as string,
+        target: typeof record.target === 'string' ? record.target : '',
+        state: record.state === 'reviewed' ? 'reviewed' : 'translated'
+      }
+    }
+  }
+  if (files.obsolete) {
+    const parsed = parseJson(String(files.obsolete), files.obsolete)
+    if (!isObject(parsed.value)) fail(files.obsolete, undefined, 'Unexpected JSON value, expected an object of obsolete entries', 'locale-invalid')
+    for (const [id, value] of Object.entries(parsed.value as Record<string, JsonValue>)) {
+      if (!isObject(value) || typeof value.translation !== 'string') {
+        fail(files.obsolete, parsed.places.get(`/${id}`), `Unexpected obsolete entry \`${id}\`, expected \`{"source", "translation", "state"}\``, 'locale-invalid')
+      }
+      const record = value as Record<string, JsonValue>
+      const state = record.state === 'reviewed' || record.state === 'stale' ? record.state : 'translated'
+      obsolete[id] = {source: String(record.source ?? ''), translation: record.translation as string, state}
+    }
+  }
+  let places: Map<string, Place> | undefined
+  return {
+    language, document, strings, meta, obsolete,
+    get places() {
+      return (places ??= keyPlaces())
+    },
+    file: files.strings
+  }
+}
+
+/** File contents for a locale, deterministic: keys in the order given (document order). */
+export function serializeLocale(data: Pick<LocaleData, 'strings' | 'meta' | 'obsolete'>): {strings: string; state: string; obsolete: string | null} {
+  const state = {format: 1, segments: data.meta}
+  const hasObsolete = Object.keys(data.obsolete).length > 0
+  return {
+    strings: stringifyJson(data.strings),
+    state: stringifyJson(state),
+    obsolete: hasObsolete ? stringifyJson(data.obsolete) : null
+  }
+}

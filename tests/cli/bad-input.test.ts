@@ -1,0 +1,58 @@
+import {describe, expect, it} from 'vitest'
+import {concord, read, snapshot, tempProject, write} from '../helpers/cli.js'
+
+function expectFailure(dir: string, args: string[], pattern: RegExp): void {
+  const before = snapshot(dir)
+  const run = concord(args, dir)
+  expect(run.code, run.stderr).toBe(1)
+  expect(run.stderr).toMatch(pattern)
+  expect(snapshot(dir)).toEqual(before)
+}
+
+describe('bad input to concord segment', () => {
+  it('rejects Markdown that is not UTF-8, naming file, line and column', () => {
+    const dir = tempProject()
+    const text = read(dir, 'content/statement.md').replace('Refugees are often', 'Refugees are \u00e9often')
+    write(dir, 'content/statement.md', Buffer.from(text, 'latin1'))
+    expectFailure(dir, ['segment'], /^content\/statement\.md:\d+:\d+: Unexpected byte `0x[0-9a-f]{2}` that is not UTF-8, expected UTF-8 text; re-save the file as UTF-8 \[encoding\]$/m)
+  })
+
+  it('rejects an empty document', () => {
+    const dir = tempProject()
+    write(dir, 'content/empty.md', '---\ntitle: Empty\n---\n\n')
+    expectFailure(dir, ['segment'], /^content\/empty\.md:1:1: Unexpected empty document, expected at least one heading or paragraph/m)
+  })
+
+  it('rejects a registry hand-edited into invalid JSON', () => {
+    const dir = tempProject()
+    write(dir, 'locales/en/statement.json', read(dir, 'locales/en/statement.json').replace('",\n  "s5dcbn3"', '"\n  "s5dcbn3"'))
+    expectFailure(dir, ['segment'], /^locales\/en\/statement\.json:3:3: Unexpected JSON syntax \(CommaExpected\), expected valid JSON/m)
+  })
+
+  it('rejects a registry holding duplicate IDs', () => {
+    const dir = tempProject()
+    write(dir, 'locales/en/statement.json', read(dir, 'locales/en/statement.json').replace('"s5dcbn3"', '"sp2dxtn"'))
+    expectFailure(dir, ['segment'], /^locales\/en\/statement\.json:3:3: Unexpected duplicate key `sp2dxtn` \(first at line 2\)/m)
+  })
+
+  it('rejects a retired ID that is also current', () => {
+    const dir = tempProject()
+    const meta = read(dir, 'locales/en/statement.registry.json').replace('"retired": {}', '"retired": {"sp2dxtn": {"text": "x", "rev": 1, "hash": "0"}}')
+    write(dir, 'locales/en/statement.registry.json', meta)
+    expectFailure(dir, ['segment'], /statement\.registry\.json:\d+:\d+: Unexpected retired ID `sp2dxtn`/)
+  })
+
+  it('rejects invalid options with the option named', () => {
+    const dir = tempProject()
+    write(dir, '.concordrc.json', '{\n  "languages": ["ko", "xx"]\n}\n')
+    expectFailure(dir, ['segment'], /^\.concordrc\.json:2:3: Unexpected value `\["ko","xx"\]` for `languages`/m)
+  })
+
+  it('exits 2 on usage errors', () => {
+    const dir = tempProject()
+    expect(concord(['segment', '--nope'], dir).code).toBe(2)
+    expect(concord(['frobnicate'], dir).code).toBe(2)
+    expect(concord(['status', '--lang', 'fr'], dir).code).toBe(2)
+    expect(concord(['--help'], dir).code).toBe(0)
+  })
+})
