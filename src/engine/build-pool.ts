@@ -96,7 +96,7 @@ export function mixedExecutor(input: ExecutorInput, threads: number): Executor {
 
 export function workerExecutor(input: ExecutorInput, threads: number): Executor {
   const setup: WorkerSetup = {root: input.root, options: input.options, resources: input.resources, ...(input.shaping ? {shaping: input.shaping} : {}), ...(input.subsets ? {subsets: input.subsets} : {})}
-  const url = new URL('./build-worker.js', import.meta.url)
+  const url = new URL('../engine/build-worker.js', import.meta.url)
   const idle: Worker[] = []
   const waiting: Array<(worker: Worker) => void> = []
   const pending = new Map<number, {resolve: (r: JobResult) => void; reject: (e: Error) => void; worker: Worker}>()
