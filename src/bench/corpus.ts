@@ -83,11 +83,16 @@ function sentence(random: Random): string {
   return out.join(' ') + (random.chance(0.05) ? '?' : '.')
 }
 
-const sentences = (random: Random, min: number, max: number): string[] =>
-  Array.from({length: random.int(min, max)}, () => sentence(random))
+const sentences = (random: Random, min: number, max: number): string[] => Array.from({length: random.int(min, max)}, () => sentence(random))
 
 function heading(random: Random, depth: number): Block {
-  return {type: 'heading', depth, text: words(random, random.int(2, 7)).map((w, i) => (i === 0 ? capital(w) : w)).join(' ')}
+  return {
+    type: 'heading',
+    depth,
+    text: words(random, random.int(2, 7))
+      .map((w, i) => (i === 0 ? capital(w) : w))
+      .join(' ')
+  }
 }
 
 function block(random: Random): Block {
@@ -129,10 +134,12 @@ export function renderBlock(block: Block): string {
     case 'quote':
       return wrap(block.sentences.join(' '), '> ', '> ').join('\n')
     case 'list':
-      return block.items.map((item, i) => {
-        const marker = block.ordered ? `${i + 1}. ` : '- '
-        return wrap(item.join(' '), marker, ' '.repeat(marker.length)).join('\n')
-      }).join('\n')
+      return block.items
+        .map((item, i) => {
+          const marker = block.ordered ? `${i + 1}. ` : '- '
+          return wrap(item.join(' '), marker, ' '.repeat(marker.length)).join('\n')
+        })
+        .join('\n')
     case 'table': {
       const row = (cells: string[]): string => `| ${cells.join(' | ')} |`
       const [head, ...rest] = block.rows

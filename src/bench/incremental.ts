@@ -59,22 +59,26 @@ export function incrementalSteps(dir: string, runs: number): StepResult[] {
     }
   ]) as [Outcome, Outcome]
   writeFileSync(localeFile, original)
-  results.push(toResult(name, 'build (full, all formats)', full, {
-    files: files.length,
-    pages: files.filter((f) => f.endsWith('.pdf')).reduce((sum, f) => sum + countPages(join(out, f)), 0)
-  }))
+  results.push(
+    toResult(name, 'build (full, all formats)', full, {
+      files: files.length,
+      pages: files.filter((f) => f.endsWith('.pdf')).reduce((sum, f) => sum + countPages(join(out, f)), 0)
+    })
+  )
   if (!full.ok) return results
   const strays = rewritten.filter((f) => otherLanguage(f, 'ko'))
   const ratio = edit.ok ? edit.measurement.ms / full.measurement.ms : NaN
   // The same ratio run by run (each rebuild against the full build just before it), for how much it moves.
   const pairs = edit.ok ? edit.measurement.runsMs.map((ms, i) => Math.round((ms / full.measurement.runsMs[i]!) * 1000) / 1000) : []
-  results.push(toResult(name, 'build after one ko segment changed', edit, {
-    rewritten: rewritten.length,
-    rewrittenFiles: rewritten.join(' '),
-    unaffectedRewritten: strays.length,
-    ratioToFull: Math.round(ratio * 1000) / 1000,
-    ratioPerRun: pairs.join(' ')
-  }))
+  results.push(
+    toResult(name, 'build after one ko segment changed', edit, {
+      rewritten: rewritten.length,
+      rewrittenFiles: rewritten.join(' '),
+      unaffectedRewritten: strays.length,
+      ratioToFull: Math.round(ratio * 1000) / 1000,
+      ratioPerRun: pairs.join(' ')
+    })
+  )
   return results
 }
 
@@ -133,7 +137,13 @@ export async function watchSteps(dir: string, runs: number, full: StepResult | u
     const ms = median(times)
     const strays = rewritten.filter((f) => otherLanguage(f, 'ko'))
     return {
-      corpus: name, step, status: 'ok', ms, runsMs: times.map(Math.round), cpuMs: null, rssMb: peakRss(child.pid),
+      corpus: name,
+      step,
+      status: 'ok',
+      ms,
+      runsMs: times.map(Math.round),
+      cpuMs: null,
+      rssMb: peakRss(child.pid),
       extra: {rewritten: rewritten.length, unaffectedRewritten: strays.length, ratioToFull: full?.ms ? Math.round((ms / full.ms) * 1000) / 1000 : NaN}
     }
   } finally {

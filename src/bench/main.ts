@@ -36,7 +36,10 @@ const {values} = parseArgs({
 })
 
 const seed = Number(values.seed)
-const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0)
+const sizes = values.sizes
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0)
 const pdfSizes = new Set(values['pdf-sizes'].split(',').map(Number))
 const log = (line: string): void => void process.stderr.write(line + '\n')
 const results: StepResult[] = []
@@ -77,7 +80,13 @@ const statementProject: CorpusProject = {name: 'statement', dir: statement, mark
 record([buildStep(statementProject, Number(values['pdf-runs']), 'pdf', 'ko,ja')])
 const incremental = incrementalSteps(statement, Number(values.runs))
 record(incremental)
-record([await watchSteps(statement, Number(values.runs), incremental.find((r) => r.step.startsWith('build (full')))])
+record([
+  await watchSteps(
+    statement,
+    Number(values.runs),
+    incremental.find((r) => r.step.startsWith('build (full'))
+  )
+])
 
 // `--sizes 0` times the statement alone: the corpus targets are then named for the default sizes and "not measured".
 const small = sizes.length > 0 ? `${Math.min(...sizes)} MB` : '1 MB'

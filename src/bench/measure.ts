@@ -28,9 +28,7 @@ export function run(command: string, args: string[], cwd: string): RunResult {
   const report = join(scratch, 'rss')
   const useTime = existsSync(TIME)
   const isNode = command === process.execPath
-  const [file, argv] = useTime
-    ? [TIME, ['-f', '%M %U %S', '-o', report, command, ...args]]
-    : [command, isNode ? ['--import', probe, ...args] : args]
+  const [file, argv] = useTime ? [TIME, ['-f', '%M %U %S', '-o', report, command, ...args]] : [command, isNode ? ['--import', probe, ...args] : args]
   const env = {...process.env, NO_COLOR: '1', CONCORD_BENCH_RSS: report}
   const start = process.hrtime.bigint()
   const child = spawnSync(file, argv, {cwd, env, encoding: 'utf8', maxBuffer: 1 << 30})
@@ -105,7 +103,9 @@ export function measureInTurn(runs: number, steps: Timed[]): Outcome[] {
       step.before?.(i)
       const result = step.once(i)
       if (result.code !== 0) {
-        return steps.map((_, j): Outcome => (j === k ? failed(result) : results[j]!.length > 0 ? summarise(results[j]!) : {ok: false, reason: 'not run: an earlier step failed', available: true}))
+        return steps.map(
+          (_, j): Outcome => (j === k ? failed(result) : results[j]!.length > 0 ? summarise(results[j]!) : {ok: false, reason: 'not run: an earlier step failed', available: true})
+        )
       }
       results[k]!.push(result)
     }

@@ -8,8 +8,7 @@ export interface Target {
 
 const seconds = (ms: number | null | undefined): string => (ms === null || ms === undefined ? '–' : (ms / 1000).toFixed(2))
 
-const find = (results: StepResult[], corpus: string, step: string): StepResult | undefined =>
-  results.find((r) => r.corpus === corpus && r.step === step && r.status === 'ok')
+const find = (results: StepResult[], corpus: string, step: string): StepResult | undefined => results.find((r) => r.corpus === corpus && r.step === step && r.status === 'ok')
 
 /** The issue's targets, judged from the measured steps (wall time, as the issue states them). */
 export function judgeTargets(results: StepResult[], small: string, large: string): Target[] {
@@ -26,13 +25,15 @@ export function judgeTargets(results: StepResult[], small: string, large: string
   }
 
   const edit = find(results, large, 'segment after 1% reworded')
-  targets.push(edit
-    ? {
-        name: `reconcile ${large} after 1% edits < 15 s and < 1.5 GB`,
-        status: edit.ms! < 15_000 && (edit.rssMb ?? Infinity) < 1536 ? 'pass' : 'fail',
-        detail: `${seconds(edit.ms)} s, ${edit.rssMb?.toFixed(0) ?? '?'} MB peak`
-      }
-    : {name: `reconcile ${large} after 1% edits < 15 s and < 1.5 GB`, status: 'not measured', detail: 'step not run'})
+  targets.push(
+    edit
+      ? {
+          name: `reconcile ${large} after 1% edits < 15 s and < 1.5 GB`,
+          status: edit.ms! < 15_000 && (edit.rssMb ?? Infinity) < 1536 ? 'pass' : 'fail',
+          detail: `${seconds(edit.ms)} s, ${edit.rssMb?.toFixed(0) ?? '?'} MB peak`
+        }
+      : {name: `reconcile ${large} after 1% edits < 15 s and < 1.5 GB`, status: 'not measured', detail: 'step not run'}
+  )
 
   const growth: string[] = []
   let worst = 0
@@ -44,9 +45,11 @@ export function judgeTargets(results: StepResult[], small: string, large: string
     worst = Math.max(worst, ratio)
     growth.push(`${step} ${ratio.toFixed(1)}×`)
   }
-  targets.push(growth.length
-    ? {name: 'linear growth: 10× input ≤ 12× time', status: worst <= 12 ? 'pass' : 'fail', detail: growth.join('; ')}
-    : {name: 'linear growth: 10× input ≤ 12× time', status: 'not measured', detail: 'needs both corpus sizes'})
+  targets.push(
+    growth.length
+      ? {name: 'linear growth: 10× input ≤ 12× time', status: worst <= 12 ? 'pass' : 'fail', detail: growth.join('; ')}
+      : {name: 'linear growth: 10× input ≤ 12× time', status: 'not measured', detail: 'needs both corpus sizes'}
+  )
 
   const pdf = find(results, small, 'build --format pdf --lang ko,ja')
   const base = find(results, 'statement', 'build --format pdf --lang ko,ja')
@@ -60,7 +63,10 @@ export function judgeTargets(results: StepResult[], small: string, large: string
     })
   } else targets.push({name: 'PDF ≥ 40 pages/s (CJK) after fonts load', status: 'not measured', detail: pdf ? 'statement PDF not measured' : 'PDF build not available'})
 
-  for (const [step, how] of [['build after one ko segment changed', 'one-off `concord build`'], ['build --watch: rebuild after one ko segment changed', '`concord build --watch`']] as const) {
+  for (const [step, how] of [
+    ['build after one ko segment changed', 'one-off `concord build`'],
+    ['build --watch: rebuild after one ko segment changed', '`concord build --watch`']
+  ] as const) {
     const inc = find(results, 'statement', step)
     const name = `one segment changed: only affected outputs rewritten, ≤ 40% of a full build (${how})`
     if (!inc) {
@@ -80,12 +86,22 @@ export function judgeTargets(results: StepResult[], small: string, large: string
 
 function pad(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)))
-  return rows.map((r) => r.map((cell, c) => (c >= 2 && c <= 5 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd()).join('\n')
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => (c >= 2 && c <= 5 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+        .join('  ')
+        .trimEnd()
+    )
+    .join('\n')
 }
 
 const notes = (r: StepResult): string => {
   if (r.status !== 'ok') return `${r.status === 'unavailable' ? 'not available yet' : 'FAILED'}: ${r.reason ?? ''}`
-  return Object.entries(r.extra ?? {}).filter(([k]) => k !== 'rewrittenFiles').map(([k, v]) => `${k} ${v}`).join(', ')
+  return Object.entries(r.extra ?? {})
+    .filter(([k]) => k !== 'rewrittenFiles')
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')
 }
 
 export function formatTable(results: StepResult[]): string {

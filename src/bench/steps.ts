@@ -31,10 +31,12 @@ export function toResult(corpus: string, step: string, outcome: Outcome, extra?:
 /** Every file under `dir`, relative, sorted. */
 export function listFiles(dir: string, prefix = ''): string[] {
   if (!existsSync(dir)) return []
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name)
-    return statSync(path).isDirectory() ? listFiles(path, `${prefix}${name}/`) : [`${prefix}${name}`]
-  })
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name)
+      return statSync(path).isDirectory() ? listFiles(path, `${prefix}${name}/`) : [`${prefix}${name}`]
+    })
 }
 
 /** Pages of a PDF written by pdfkit (no object streams, so every page object is visible). */
@@ -54,17 +56,27 @@ export interface CorpusProject {
 export function segmentSteps(project: CorpusProject, runs: number, seed: number): StepResult[] {
   const {name, dir} = project
   const results: StepResult[] = []
-  const cold = measure(runs, () => concord(dir, ['segment']), () => {
-    removeLocales(dir)
-    rmSync(join(dir, 'output'), {recursive: true, force: true})
-  })
+  const cold = measure(
+    runs,
+    () => concord(dir, ['segment']),
+    () => {
+      removeLocales(dir)
+      rmSync(join(dir, 'output'), {recursive: true, force: true})
+    }
+  )
   const segments = cold.ok ? Number(/(\d+) segments/.exec(cold.last.stderr)?.[1] ?? 0) : 0
   results.push(toResult(name, 'segment (cold: no registry)', cold, {segments}))
   if (!cold.ok) return results
 
   const translated = writeLocales(dir, 0.9, seed)
   concord(dir, ['segment'])
-  results.push(toResult(name, 'segment --check (up to date)', measure(runs, () => concord(dir, ['segment', '--check']))))
+  results.push(
+    toResult(
+      name,
+      'segment --check (up to date)',
+      measure(runs, () => concord(dir, ['segment', '--check']))
+    )
+  )
 
   // Every run starts from the state before the edit: locales and the segment cache of the unedited file.
   const restoreLocales = snapshot(dir, 'locales')
@@ -74,15 +86,21 @@ export function segmentSteps(project: CorpusProject, runs: number, seed: number)
     restoreCache()
   }
   const file = join(dir, 'content', `${DOCUMENT}.md`)
-  const edit = measure(runs, () => concord(dir, ['segment']), () => {
-    restore()
-    writeFileSync(file, project.edited)
-  })
+  const edit = measure(
+    runs,
+    () => concord(dir, ['segment']),
+    () => {
+      restore()
+      writeFileSync(file, project.edited)
+    }
+  )
   const changed = edit.ok ? /\((\d+) added, (\d+) changed, (\d+) retired\)/.exec(edit.last.stderr) : null
-  results.push(toResult(name, 'segment after 1% reworded', edit, {
-    reworded: project.reworded,
-    ...(changed ? {added: Number(changed[1]), changed: Number(changed[2]), retired: Number(changed[3])} : {})
-  }))
+  results.push(
+    toResult(name, 'segment after 1% reworded', edit, {
+      reworded: project.reworded,
+      ...(changed ? {added: Number(changed[1]), changed: Number(changed[2]), retired: Number(changed[3])} : {})
+    })
+  )
   writeFileSync(file, project.markdown)
   restore()
   results[0]!.extra = {...results[0]!.extra, ...Object.fromEntries(Object.entries(translated).map(([l, n]) => [`${l} translated`, n]))}
@@ -95,7 +113,11 @@ const buildName = (formats: string, lang?: string): string => `build --format ${
 /** A full build (output folder removed before each run) in the given formats. */
 export function buildStep(project: CorpusProject, runs: number, formats: string, lang?: string): StepResult {
   const out = join(project.dir, 'output')
-  const outcome = measure(runs, () => concord(project.dir, buildArgs(formats, lang)), () => rmSync(out, {recursive: true, force: true}))
+  const outcome = measure(
+    runs,
+    () => concord(project.dir, buildArgs(formats, lang)),
+    () => rmSync(out, {recursive: true, force: true})
+  )
   return buildResult(project, formats, outcome, lang)
 }
 
@@ -114,7 +136,11 @@ function buildResult(project: CorpusProject, formats: string, outcome: Outcome, 
 }
 
 export function coverageStep(project: CorpusProject, runs: number): StepResult {
-  return toResult(project.name, 'coverage', measure(runs, () => concord(project.dir, ['coverage'])))
+  return toResult(
+    project.name,
+    'coverage',
+    measure(runs, () => concord(project.dir, ['coverage']))
+  )
 }
 
 const PANDOC = 'pandoc -f commonmark -t html'

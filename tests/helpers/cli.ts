@@ -61,4 +61,3 @@ export function snapshot(dir: string): Record<string, string> {
   walk('locales')
   return out
 }
-

@@ -48,8 +48,6 @@ export const blocks = [
 export const separators = ['\n', '\n\n', '\n\n\n', '\n \n', '\r\n\r\n']
 
 /** A Markdown document of blocks that stress cutting it into pieces. */
-export const documentArb = fc.tuple(
-  fc.boolean(),
-  fc.array(fc.tuple(fc.constantFrom(...blocks), fc.constantFrom(...separators)), {minLength: 1, maxLength: 14})
-).map(([front, parts]) => (front ? '---\ntitle: x\n\nnote: y\n---\n\n' : '') + parts.map(([b, s]) => b + s).join(''))
-
+export const documentArb = fc
+  .tuple(fc.boolean(), fc.array(fc.tuple(fc.constantFrom(...blocks), fc.constantFrom(...separators)), {minLength: 1, maxLength: 14}))
+  .map(([front, parts]) => (front ? '---\ntitle: x\n\nnote: y\n---\n\n' : '') + parts.map(([b, s]) => b + s).join(''))

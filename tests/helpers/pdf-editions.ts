@@ -92,7 +92,10 @@ export interface AlignedRow {
 }
 
 /** A parallel edition: English left, `lang` right, one row per segment; `tall` adds a row taller than a page. */
-export async function renderAligned(lang: Exclude<Lang, 'en'>, options: EditionOptions & {tall?: boolean} = {}): Promise<{bytes: Buffer; geometry: PageGeometry; boxes: ColumnBox[]; rows: AlignedRow[]}> {
+export async function renderAligned(
+  lang: Exclude<Lang, 'en'>,
+  options: EditionOptions & {tall?: boolean} = {}
+): Promise<{bytes: Buffer; geometry: PageGeometry; boxes: ColumnBox[]; rows: AlignedRow[]}> {
   const geometry = defaultGeometry(options.size ?? 'A4')
   const doc = createPdfDocument({lang, geometry, info: {Title: `${SAMPLES[2]!.en} (en–${lang})`}, idSeed: `aligned-${lang}`})
   const flow = new PageFlow(doc, geometry)

@@ -19,26 +19,65 @@ const ui = (lng: string): Record<string, string> => JSON.parse(readFileSync(join
 export const t = createUiStrings({en: ui('en'), ko: ui('ko'), ja: ui('ja'), mn: ui('mn')})
 
 const words = ['rights', 'members', 'Seoul', 'report', 'dialogue', 'border', 'w.x', 'C#', 'a_b', '1168', 'x|y', 'end.', 'www', 'e.g.', '(note)', 'AT&T', 'x<y', '"quoted"', "it's"]
-const inline = ['*emphasis*', '**strong words**', '`code_1`', '[the site](https://example.org/a)', '[ref link][ref]', '~~gone~~', '<b>raw</b>', '***both***', '*a **b** c*', '![alt](https://example.org/i.png)', 'https://example.org', 'x\\*y']
+const inline = [
+  '*emphasis*',
+  '**strong words**',
+  '`code_1`',
+  '[the site](https://example.org/a)',
+  '[ref link][ref]',
+  '~~gone~~',
+  '<b>raw</b>',
+  '***both***',
+  '*a **b** c*',
+  '![alt](https://example.org/i.png)',
+  'https://example.org',
+  'x\\*y'
+]
 const wordArb = fc.oneof({weight: 6, arbitrary: fc.constantFrom(...words)}, {weight: 1, arbitrary: fc.constantFrom(...inline)})
 const sentenceArb = fc.array(wordArb, {minLength: 1, maxLength: 6}).map((w) => `${w.join(' ').replace(/^[a-z]/, (c) => c.toUpperCase())}.`)
 const paragraphArb = fc.array(sentenceArb, {minLength: 1, maxLength: 3}).map((s) => s.join(' '))
 const shortArb = fc.array(fc.constantFrom(...words, '*em*', '`c`'), {minLength: 1, maxLength: 3}).map((w) => w.join(' '))
 
-const listArb = fc.tuple(fc.boolean(), fc.boolean(), fc.array(fc.tuple(paragraphArb, fc.option(fc.array(shortArb, {minLength: 1, maxLength: 2}), {nil: undefined})), {minLength: 1, maxLength: 3}))
+const listArb = fc
+  .tuple(fc.boolean(), fc.boolean(), fc.array(fc.tuple(paragraphArb, fc.option(fc.array(shortArb, {minLength: 1, maxLength: 2}), {nil: undefined})), {minLength: 1, maxLength: 3}))
   .map(([ordered, loose, items]) =>
-    items
-      .map(([text, sub], i) => `${ordered ? `${i + 1}.` : '-'} ${text}${sub ? `\n${sub.map((s) => `   - ${s}`).join('\n')}` : ''}`)
-      .join(loose ? '\n\n' : '\n')
+    items.map(([text, sub], i) => `${ordered ? `${i + 1}.` : '-'} ${text}${sub ? `\n${sub.map((s) => `   - ${s}`).join('\n')}` : ''}`).join(loose ? '\n\n' : '\n')
   )
 
 const blockArb = fc.oneof(
   {weight: 6, arbitrary: paragraphArb},
   {weight: 2, arbitrary: fc.tuple(fc.integer({min: 1, max: 6}), shortArb).map(([depth, text]) => `${'#'.repeat(depth)} ${text}`)},
   {weight: 2, arbitrary: listArb},
-  {weight: 1, arbitrary: fc.tuple(paragraphArb, fc.option(listArb, {nil: undefined})).map(([p, list]) => `> ${p}${list ? `\n>\n${list.split('\n').map((l) => `> ${l}`).join('\n')}` : ''}`)},
-  {weight: 1, arbitrary: fc.array(fc.tuple(shortArb, shortArb), {minLength: 1, maxLength: 3}).map((rows) => ['| Term | Meaning |', '| --- | :-: |', ...rows.map(([a, b]) => `| ${a} | ${b} |`)].join('\n'))},
-  {weight: 1, arbitrary: fc.constantFrom('```js\nconst a = 1 // *not* text\n```', '---', '<div>kept</div>', '[ref]: https://example.org/ref', '[^1]: A footnote about *this*.\n\n    Second paragraph of it.')},
+  {
+    weight: 1,
+    arbitrary: fc.tuple(paragraphArb, fc.option(listArb, {nil: undefined})).map(
+      ([p, list]) =>
+        `> ${p}${
+          list
+            ? `\n>\n${list
+                .split('\n')
+                .map((l) => `> ${l}`)
+                .join('\n')}`
+            : ''
+        }`
+    )
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(fc.tuple(shortArb, shortArb), {minLength: 1, maxLength: 3})
+      .map((rows) => ['| Term | Meaning |', '| --- | :-: |', ...rows.map(([a, b]) => `| ${a} | ${b} |`)].join('\n'))
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '```js\nconst a = 1 // *not* text\n```',
+      '---',
+      '<div>kept</div>',
+      '[ref]: https://example.org/ref',
+      '[^1]: A footnote about *this*.\n\n    Second paragraph of it.'
+    )
+  },
   {weight: 1, arbitrary: paragraphArb.map((p) => `${p} A note.[^1]`)}
 )
 
@@ -51,17 +90,81 @@ export const markdownArb = fc
 
 /** Pieces of translations: words in each script, Markdown syntax, markup, hostile HTML and links, line breaks. */
 export const pieces = [
-  '회원들은', '서울에서', '인권을', '保護', 'する', '。', '、', 'メンバー', 'Монгол', 'хүний', 'эрх', 'word', '1.', '2)', '#', '-', '+', '=', '|', '!', '~', '&', '<', '>', '(', ')', '[', ']', '*', '_', '`', '\\', '&amp;', '&#x20;',
-  '*強調。*', '*강조*', '**굵게**', '`コード`', '`a|b`', '[링크](https://example.org/k)', '[bad](javascript:alert(1))', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>',
-  'www.example.org', 'mail@example.org', 'w.x', '[^1]', '~~삭제~~', '\n', '  \n', '\\\n', '\u3000', ' ', '*', '**', ' *x*', '_y_', '***z***', '*a*b*', '***',
+  '회원들은',
+  '서울에서',
+  '인권을',
+  '保護',
+  'する',
+  '。',
+  '、',
+  'メンバー',
+  'Монгол',
+  'хүний',
+  'эрх',
+  'word',
+  '1.',
+  '2)',
+  '#',
+  '-',
+  '+',
+  '=',
+  '|',
+  '!',
+  '~',
+  '&',
+  '<',
+  '>',
+  '(',
+  ')',
+  '[',
+  ']',
+  '*',
+  '_',
+  '`',
+  '\\',
+  '&amp;',
+  '&#x20;',
+  '*強調。*',
+  '*강조*',
+  '**굵게**',
+  '`コード`',
+  '`a|b`',
+  '[링크](https://example.org/k)',
+  '[bad](javascript:alert(1))',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  'www.example.org',
+  'mail@example.org',
+  'w.x',
+  '[^1]',
+  '~~삭제~~',
+  '\n',
+  '  \n',
+  '\\\n',
+  '\u3000',
+  ' ',
+  '*',
+  '**',
+  ' *x*',
+  '_y_',
+  '***z***',
+  '*a*b*',
+  '***',
   // What the fast path uses as placeholders.
-  '\uE0000\uE001', '\uE004', '\uE010', '\uE011'
+  '\uE0000\uE001',
+  '\uE004',
+  '\uE010',
+  '\uE011'
 ]
 const translationArb = fc.oneof(
   {weight: 8, arbitrary: fc.tuple(fc.array(fc.constantFrom(...pieces), {minLength: 1, maxLength: 8}), fc.constantFrom('', ' ')).map(([p, joiner]) => p.join(joiner))},
   {weight: 1, arbitrary: fc.constantFrom('', ' ', '# 제목', '- 항목', '> 인용', '1. 첫째', '    code', '| a |')}
 )
-const statusArb = fc.tuple(fc.constantFrom('missing', 'translated', 'translated', 'translated', 'stale'), translationArb, fc.option(fc.constantFrom('Old English.', 'Old *English*.'), {nil: undefined}))
+const statusArb = fc.tuple(
+  fc.constantFrom('missing', 'translated', 'translated', 'translated', 'stale'),
+  translationArb,
+  fc.option(fc.constantFrom('Old English.', 'Old *English*.'), {nil: undefined})
+)
 
 export interface Case {
   markdown: string
