@@ -1,10 +1,9 @@
-import {createHash} from 'node:crypto'
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
-import {dirname, join, relative} from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {existsSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import type {Options} from '../core/options.js'
 import type {SegmentCache, UnitSegments} from '../segment/units.js'
 import type {BlockKind} from '../core/types.js'
+import {fingerprint} from './code-fingerprint.js'
 import {writeIfChanged} from './io.js'
 
 /**
@@ -12,48 +11,12 @@ import {writeIfChanged} from './io.js'
  * the segments of each unit of the last version segmented (see
  * src/segment/units.ts). It is only a cache: a missing, unreadable or
  * outdated one is ignored and rebuilt, and it never changes a result. It is
- * tied to the code that made it (the segmenting modules and the parser
- * packages), so an upgrade starts afresh.
+ * tied to the code that made it (all the modules segmentation runs and the
+ * parser packages, see code-fingerprint.ts), so an upgrade starts afresh.
  */
 const FORMAT = 1
 
 type Row = [text: string, kind: BlockKind, block: number, depth: number, line: number, column: number]
-
-const here = dirname(fileURLToPath(import.meta.url))
-
-/** Version of an installed package (walking up from its entry point to its package.json). */
-export function packageVersion(name: string): string {
-  try {
-    let dir = dirname(fileURLToPath(import.meta.resolve(name)))
-    for (let i = 0; i < 6; i++, dir = dirname(dir)) {
-      const path = join(dir, 'package.json')
-      if (!existsSync(path)) continue
-      const pkg = JSON.parse(readFileSync(path, 'utf8')) as {name?: string; version?: string}
-      if (pkg.name === name) return pkg.version ?? '?'
-    }
-  } catch {
-    // Unresolvable: the fingerprint still differs from one where it resolves.
-  }
-  return '?'
-}
-
-let memo: string | undefined
-
-/** What the cached segments depend on: our segmenting code and the parser and serialiser packages. */
-export function fingerprint(): string {
-  if (memo) return memo
-  const hash = createHash('sha256')
-  // Every module of the stages segmentation runs: the Markdown parsers and serialiser helpers, segmenting, and the core they share.
-  const files = ['core', 'markdown', 'segment'].flatMap((stage) => {
-    const dir = join(here, '..', stage)
-    return readdirSync(dir).filter((f) => f.endsWith('.js')).sort().map((f) => join(dir, f))
-  })
-  for (const file of files) hash.update(relative(here, file)).update(readFileSync(file))
-  for (const name of ['micromark', 'mdast-util-from-markdown', 'remark-parse', 'remark-gfm', 'remark-frontmatter', 'mdast-util-to-markdown', 'remark-stringify']) {
-    hash.update(`${name}@${packageVersion(name)}\n`)
-  }
-  return (memo = hash.digest('base64url').slice(0, 22))
-}
 
 export const cachePath = (root: string, options: Options, id: string): string => join(root, options.outDir, '.cache', `${id}.segments.json`)
 

@@ -46,7 +46,7 @@ describe('V8 code cache of the CLI', () => {
     writeFileSync(
       script,
       `import {createRequire} from 'node:module'\n` +
-        `import {installCodeCache} from ${JSON.stringify(pathToFileURL(join(repo, 'dist', 'cli', 'code-cache.js')).href)}\n` +
+        `import {installCodeCache} from ${JSON.stringify(pathToFileURL(join(repo, 'dist', 'engine', 'code-cache.js')).href)}\n` +
         `installCodeCache(${JSON.stringify(join(dir, 'cache.bin'))})\n` +
         `process.stdout.write(createRequire(import.meta.url)('./answer.cjs')())\n`
     )

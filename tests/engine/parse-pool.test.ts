@@ -34,7 +34,7 @@ describe('parsing a document on two threads', () => {
 
   it('parses a long report with a real worker, to the same tree and segments', async () => {
     // The worker is the compiled one: dist/ is built before the tests.
-    const {prepareInParallel, PARALLEL_FROM} = (await import(join(repo, 'dist/cli/parse-pool.js'))) as typeof import('../../src/engine/parse-pool.js')
+    const {prepareInParallel, PARALLEL_FROM} = (await import(join(repo, 'dist/engine/parse-pool.js'))) as typeof import('../../src/engine/parse-pool.js')
     const text = renderCorpus(generateCorpus(7, 320_000))
     expect(text.length).toBeGreaterThan(PARALLEL_FROM)
     const expected = oneThread(text)

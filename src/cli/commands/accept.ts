@@ -3,7 +3,8 @@ import {Command} from 'commander'
 import {acceptTranslations} from '../../translations/track.js'
 import {writeIfChanged} from '../../engine/io.js'
 import {loadTranslations, localeOutputs} from '../../engine/locales-sync.js'
-import {loadProject, requireUpToDate, UsageError} from '../../engine/project.js'
+import {UsageError} from '../../engine/errors.js'
+import {loadProject, requireUpToDate} from '../../engine/project.js'
 import {info} from '../report.js'
 
 /** Shared by `accept` (stale → current, wording unchanged) and `review` (current → reviewed). */

@@ -5,7 +5,8 @@ import {parseJson, type Place} from '../../core/json.js'
 import {checkGlossaryComplete, checkSegment, localeOutdated, parseGlossary, registryOutdated, segmentPairs, trackMessages, type Glossary} from '../../qa/index.js'
 import {readTextIfExists, wouldChange} from '../../engine/io.js'
 import {loadTranslations, localeOutputs, localePaths} from '../../engine/locales-sync.js'
-import {openProject, UsageError} from '../../engine/project.js'
+import {UsageError} from '../../engine/errors.js'
+import {openProject} from '../../engine/project.js'
 import {info, printMessages} from '../report.js'
 
 /** Key positions of a JSON object file (`{}` when the file does not exist). */

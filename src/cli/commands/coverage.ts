@@ -3,41 +3,20 @@ import {Command, InvalidArgumentError} from 'commander'
 import pc from 'picocolors'
 import {computeCoverage, coverageGate} from '../../coverage/count.js'
 import {renderCoverageTable} from '../../coverage/table.js'
-import {isObject, parseJson, stringifyJson} from '../../core/json.js'
+import {stringifyJson} from '../../core/json.js'
 import {LANGUAGES} from '../../core/languages.js'
-import {renderCoverageHtml, renderCoverageMarkdown, type Translate} from '../../coverage/render.js'
-import {createUiStrings, type UiResources} from '../../core/ui-strings.js'
-import {packageFile, readTextIfExists, writeIfChanged} from '../../engine/io.js'
+import {renderCoverageHtml, renderCoverageMarkdown} from '../../coverage/render.js'
+import {createUiStrings} from '../../core/ui-strings.js'
+import {writeIfChanged} from '../../engine/io.js'
 import {loadTranslations} from '../../engine/locales-sync.js'
-import {openProject, requireUpToDate, type Project} from '../../engine/project.js'
+import {openProject, requireUpToDate} from '../../engine/project.js'
+import {loadUiResources} from '../../engine/ui-strings.js'
 import {info} from '../report.js'
 
 function parsePercent(value: string): number {
   const n = Number(value)
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError(`Unexpected \`${value}\`, expected a percentage from 0 to 100`)
   return n
-}
-
-function readStrings(path: string, root: string): Record<string, string> {
-  const file = readTextIfExists(path, root)
-  if (!file) return {}
-  const parsed = parseJson(String(file), file)
-  return isObject(parsed.value) ? Object.fromEntries(Object.entries(parsed.value).filter((e): e is [string, string] => typeof e[1] === 'string')) : {}
-}
-
-/**
- * UI strings: those shipped with Concord, overridden key by key by the
- * project's `locales/<lng>/ui.json`, so a project needs no copies and an
- * older copy still gets newer keys. The report is in English by default.
- */
-export function loadUiStrings(project: Project, language: string): Translate {
-  const resources: UiResources = {}
-  for (const code of new Set(['en', language])) {
-    const shipped = readStrings(packageFile(`locales/${code}/ui.json`), project.root)
-    resources[code] = {...shipped, ...readStrings(join(project.root, project.options.localesDir, code, 'ui.json'), project.root)}
-  }
-  const translate = createUiStrings(resources)
-  return (key, values) => translate(language, key, values)
 }
 
 export function coverageCommand(): Command {
@@ -59,7 +38,9 @@ export function coverageCommand(): Command {
       const coverage = computeCoverage({documents: project.documents.map((d) => d.document), tracked, languages: project.options.languages})
 
       const outDir = opts.out ? resolve(root, opts.out) : join(root, project.options.outDir)
-      const t = loadUiStrings(project, 'en')
+      // The reports are in English.
+      const translate = createUiStrings(loadUiResources(root, project.options, ['en']))
+      const t = (key: string, values?: Record<string, unknown>): string => translate('en', key, values)
       const json = stringifyJson(coverage)
       const outputs: Array<[string, string]> = [
         ['coverage.json', json],

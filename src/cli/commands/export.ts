@@ -6,7 +6,8 @@ import {exportXliff} from '../../interchange/xliff-export.js'
 import type {TranslationState} from '../../core/types.js'
 import {writeIfChanged} from '../../engine/io.js'
 import {loadTranslations} from '../../engine/locales-sync.js'
-import {openProject, requireUpToDate, UsageError} from '../../engine/project.js'
+import {UsageError} from '../../engine/errors.js'
+import {openProject, requireUpToDate} from '../../engine/project.js'
 import {info} from '../report.js'
 
 const list = (values: readonly string[]): string => values.map((v) => `\`${v}\``).join(', ')

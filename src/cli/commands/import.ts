@@ -7,7 +7,8 @@ import {parsePo} from '../../interchange/po-import.js'
 import {parseXliff} from '../../interchange/xliff-import.js'
 import {readText, writeIfChanged} from '../../engine/io.js'
 import {loadTranslations, localeOutputs} from '../../engine/locales-sync.js'
-import {loadProject, requireUpToDate, UsageError} from '../../engine/project.js'
+import {UsageError} from '../../engine/errors.js'
+import {loadProject, requireUpToDate} from '../../engine/project.js'
 import {info, printMessages} from '../report.js'
 
 function describe(change: ImportChange): string {
