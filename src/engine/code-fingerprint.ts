@@ -46,12 +46,12 @@ export function packageVersion(name: string): string {
 const IMPORT = /(?:\bimport|\bexport)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g
 
 /**
- * The modules under `root` that `entries` import, transitively, entries
- * included, sorted; and the packages they import by name. Modules are files
- * with the extension of `ext` (`.js` compiled, `.ts` in the sources, whose
- * imports say `.js`).
+ * The modules `entries` import, transitively, entries included, sorted;
+ * and the packages they import by name. Modules are files with the
+ * extension `ext` (`.js` compiled, `.ts` in the sources, whose imports say
+ * `.js`).
  */
-export function segmentationModules(root = stages, ext = extname(self)): {modules: string[]; packages: string[]} {
+export function importedModules(entries: string[], ext = extname(self)): {modules: string[]; packages: string[]} {
   const modules = new Set<string>()
   const packages = new Set<string>()
   const visit = (file: string): void => {
@@ -63,9 +63,13 @@ export function segmentationModules(root = stages, ext = extname(self)): {module
       else if (!specifier.startsWith('node:')) packages.add(specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'))
     }
   }
-  for (const entry of ENTRIES) visit(join(root, entry + ext))
+  for (const entry of entries) visit(entry)
   return {modules: [...modules].sort(), packages: [...packages].sort()}
 }
+
+/** The modules under `root` (dist/ or src/) that segmentation runs, and the packages they import. */
+export const segmentationModules = (root = stages, ext = extname(self)): {modules: string[]; packages: string[]} =>
+  importedModules(ENTRIES.map((entry) => join(root, entry + ext)), ext)
 
 /** The fingerprint of the modules segmentation runs under `root` and of the packages they and the parsers are. */
 export function segmentationFingerprint(root = stages, ext = extname(self)): string {
