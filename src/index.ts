@@ -34,5 +34,5 @@ export {renderers, FORMATS, type RenderContext, type RendererFactory} from './ed
 export {openProject, loadProject, requireUpToDate, type Project, type LoadedDocument, type OpenOptions} from './engine/project.js'
 export {build, type BuildOptions} from './engine/build.js'
 export {coverageReports, type CoverageOptions, type CoverageRun} from './engine/coverage.js'
-export {UsageError} from './engine/errors.js'
+export {UsageError} from './engine/reporter.js'
 export {silent, type Reporter, type Progress, type ProgressItem} from './engine/reporter.js'

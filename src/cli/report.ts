@@ -1,7 +1,6 @@
 import pc from 'picocolors'
 import {VFileMessage} from 'vfile-message'
-import {UsageError} from '../engine/errors.js'
-import type {Reporter} from '../engine/reporter.js'
+import {UsageError, type Reporter} from '../engine/reporter.js'
 import {createProgress} from './progress.js'
 
 /** `path:line:col: reason [rule-id]`, the format editors and CI annotators understand. */

@@ -5,7 +5,7 @@ import {fileURLToPath} from 'node:url'
 import type {Edition} from '../editions/align.js'
 import type {SegmentedDocument} from '../core/types.js'
 import {writeIfChanged} from './io.js'
-import {packageVersion} from './code-fingerprint.js'
+import {packageVersion} from './segment-cache.js'
 
 /**
  * Incremental builds: each output file is recorded in

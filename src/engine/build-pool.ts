@@ -5,7 +5,7 @@ import type {Format, Options} from '../core/options.js'
 import type {SegmentedDocument} from '../core/types.js'
 import type {Translate, UiResources} from '../core/ui-strings.js'
 import type {FromWorker, ToWorker, WorkerSetup} from './build-worker.js'
-import {reviveError} from './errors.js'
+import {reviveError} from './reporter.js'
 import {addShaping} from './shaping-file.js'
 
 /**
@@ -88,7 +88,8 @@ export function workerExecutor(input: ExecutorInput, threads: number): Executor 
     options: input.options,
     resources: input.resources,
     ...(input.sourceDateEpoch !== undefined ? {sourceDateEpoch: input.sourceDateEpoch} : {}),
-    ...(input.shaping ? {shaping: input.shaping} : {}), ...(input.subsets ? {subsets: input.subsets} : {})
+    ...(input.shaping ? {shaping: input.shaping} : {}),
+    ...(input.subsets ? {subsets: input.subsets} : {})
   }
   // Through engine/: the same file from this module and from the CLI bundle, dist/cli/concord.cjs (see tooling/bundle.ts).
   const url = new URL('../engine/build-worker.js', import.meta.url)

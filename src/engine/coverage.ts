@@ -6,7 +6,7 @@ import {createUiStrings} from '../core/ui-strings.js'
 import {writeIfChanged} from './io.js'
 import {loadTranslations} from './locales-sync.js'
 import {openProject, requireUpToDate} from './project.js'
-import {loadUiResources} from './ui-strings.js'
+import {loadUiResources} from './render-context.js'
 
 /**
  * `concord coverage` as a library call: count every document's segments by

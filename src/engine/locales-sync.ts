@@ -3,7 +3,7 @@ import {join, relative} from 'node:path'
 import {VFile} from 'vfile'
 import {parseLocale, serializeLocale} from '../translations/locale.js'
 import {acceptTranslations, trackTranslations, type TrackResult} from '../translations/track.js'
-import {UsageError} from './errors.js'
+import {UsageError} from './reporter.js'
 import {readTextIfExists} from './io.js'
 import type {Project} from './project.js'
 

@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import {drainAdded, LINES, mergeShapingData, shapingStore, storable, toShapingData, type ShapingData} from '../pdf/shaping-cache.js'
 import {codeFingerprint} from './build-cache.js'
 import {writeIfChanged} from './io.js'
-import {packageVersion} from './code-fingerprint.js'
+import {packageVersion} from './segment-cache.js'
 
 /**
  * `<outDir>/.cache/shaping.json`: the shaped pieces of the last builds'

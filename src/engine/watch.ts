@@ -2,9 +2,8 @@ import {existsSync, watch, type FSWatcher} from 'node:fs'
 import {basename, dirname, join, relative} from 'node:path'
 import {defaults} from '../core/options.js'
 import {build, type BuildOptions} from './build.js'
-import {UsageError} from './errors.js'
 import {CONFIG_FILE, loadProjectOptions} from './project.js'
-import type {Reporter} from './reporter.js'
+import {UsageError, type Reporter} from './reporter.js'
 
 /**
  * Watch mode: run again when the inputs change. Folders are watched with

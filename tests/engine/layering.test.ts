@@ -1,7 +1,7 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {importedModules} from '../../src/engine/code-fingerprint.js'
+import {importedModules} from '../../src/engine/segment-cache.js'
 import {repo} from '../helpers/cli.js'
 
 const src = join(repo, 'src')

@@ -2,8 +2,7 @@ import {appendFileSync, cpSync, readFileSync, writeFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {defaults} from '../../src/core/options.js'
-import {segmentationFingerprint, segmentationModules} from '../../src/engine/code-fingerprint.js'
-import {cachePath, readSegmentCache, writeSegmentCache} from '../../src/engine/segment-cache.js'
+import {cachePath, readSegmentCache, segmentationFingerprint, segmentationModules, writeSegmentCache} from '../../src/engine/segment-cache.js'
 import {repo, tempDir} from '../helpers/cli.js'
 
 // The compiled modules, as the CLI runs them unbundled: dist/ is built before the tests.

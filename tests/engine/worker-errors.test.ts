@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import {reviveError, serializeError, UsageError} from '../../src/engine/errors.js'
+import {reviveError, serializeError, UsageError} from '../../src/engine/reporter.js'
 
 /** Through structured cloning, as a message between threads is: no classes, no prototypes. */
 const acrossThreads = (error: unknown): Error => reviveError(structuredClone(serializeError(error)))

@@ -6,7 +6,7 @@ import {parseJson, type Place} from '../../core/json.js'
 import {checkGlossaryComplete, checkSegment, localeOutdated, parseGlossary, registryOutdated, segmentPairs, trackMessages, type Glossary} from '../../qa/index.js'
 import {readTextIfExists, wouldChange} from '../../engine/io.js'
 import {loadTranslations, localeKey, localeOutputs, localePaths, type LocaleTexts} from '../../engine/locales-sync.js'
-import {UsageError} from '../../engine/errors.js'
+import {UsageError} from '../../engine/reporter.js'
 import {openProject} from '../../engine/project.js'
 import {info, printMessages} from '../report.js'
 

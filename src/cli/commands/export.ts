@@ -6,7 +6,7 @@ import {exportXliff} from '../../interchange/xliff-export.js'
 import type {TranslationState} from '../../core/types.js'
 import {writeIfChanged} from '../../engine/io.js'
 import {exportDocuments} from '../../engine/interchange.js'
-import {UsageError} from '../../engine/errors.js'
+import {UsageError} from '../../engine/reporter.js'
 import {openProject, requireUpToDate} from '../../engine/project.js'
 import {info} from '../report.js'
 

@@ -5,7 +5,7 @@ import type {ImportChange} from '../../interchange/apply-import.js'
 import {importInto} from '../../engine/interchange.js'
 import {writeIfChanged} from '../../engine/io.js'
 import {localeOutputs} from '../../engine/locales-sync.js'
-import {UsageError} from '../../engine/errors.js'
+import {UsageError} from '../../engine/reporter.js'
 import {loadProject, requireUpToDate} from '../../engine/project.js'
 import {info, printMessages} from '../report.js'
 

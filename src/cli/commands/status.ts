@@ -2,7 +2,7 @@ import {Command} from 'commander'
 import pc from 'picocolors'
 import {countStates, statusJson, STATES, worklist} from '../../translations/status.js'
 import {loadTranslations} from '../../engine/locales-sync.js'
-import {UsageError} from '../../engine/errors.js'
+import {UsageError} from '../../engine/reporter.js'
 import {openProject, requireUpToDate} from '../../engine/project.js'
 
 const paint = (state: string, text: string): string => {
