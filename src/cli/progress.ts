@@ -1,19 +1,10 @@
+import type {Progress, ProgressItem} from '../engine/reporter.js'
+
 /**
  * Progress of a long build on stderr: on a terminal, one bar per edition
  * (`en`, `ko`, …, `aligned`) redrawn in place; in CI or when stderr is a
  * file or pipe, one plain line per rendered file, which logs keep readable.
  */
-export interface ProgressItem {
-  label: string
-  total: number
-}
-
-export interface Progress {
-  start(items: ProgressItem[]): void
-  /** One unit of `label` is done; `detail` names it (a file). */
-  tick(label: string, detail: string): void
-  done(): void
-}
 
 export interface ProgressStream {
   write(text: string): unknown

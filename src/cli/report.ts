@@ -1,5 +1,7 @@
 import pc from 'picocolors'
 import {VFileMessage} from 'vfile-message'
+import {UsageError, type Reporter} from '../engine/reporter.js'
+import {createProgress} from './progress.js'
 
 /** `path:line:col: reason [rule-id]`, the format editors and CI annotators understand. */
 export function formatMessage(message: VFileMessage): string {
@@ -18,4 +20,19 @@ export function info(line: string): void {
   process.stderr.write(line + '\n')
 }
 
-export {VFileMessage}
+/** Print what made a run fail; the exit code it means: 1 content errors, 2 usage errors, 3 internal errors. */
+export function reportFailure(error: unknown): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`concord: ${error.message}\n`)
+    return 2
+  }
+  if (error instanceof VFileMessage) {
+    printMessages([error])
+    return 1
+  }
+  process.stderr.write(`concord: internal error (please report it): ${error instanceof Error ? error.stack : String(error)}\n`)
+  return 3
+}
+
+/** The engine's reporter as the CLI shows it: lines and failures on stderr, progress on stderr. */
+export const cliReporter = (): Reporter => ({info, failure: (error) => void reportFailure(error), progress: createProgress(process.stderr, process.env)})

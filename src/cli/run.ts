@@ -1,10 +1,8 @@
 import {readFileSync} from 'node:fs'
 import {Command, CommanderError} from 'commander'
-import {VFileMessage} from 'vfile-message'
 import {commands} from './commands/index.js'
 import {packageFile} from '../engine/io.js'
-import {UsageError} from '../engine/project.js'
-import {printMessages} from './report.js'
+import {reportFailure} from './report.js'
 
 /**
  * The CLI shell: parses arguments, runs a command, maps failures to exit codes.
@@ -25,16 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2
     }
-    if (error instanceof UsageError) {
-      process.stderr.write(`concord: ${error.message}\n`)
-      return 2
-    }
-    if (error instanceof VFileMessage) {
-      printMessages([error])
-      return 1
-    }
-    process.stderr.write(`concord: internal error (please report it): ${error instanceof Error ? error.stack : String(error)}\n`)
-    return 3
+    return reportFailure(error)
   }
 }
 

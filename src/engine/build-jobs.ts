@@ -3,7 +3,7 @@ import type {Format} from '../core/options.js'
 import type {SegmentedDocument} from '../core/types.js'
 import type {Executor, JobResult} from './build-pool.js'
 import {cacheFile, contentHash, inputHashes, readBuildCache, upToDate, writeBuildCache, type BuildCacheData, type DocumentInputs} from './build-cache.js'
-import type {Progress} from '../cli/progress.js'
+import type {Progress} from './reporter.js'
 
 /**
  * The rendering half of `concord build`: which files to render, rendering

@@ -1,12 +1,11 @@
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
-import {VFileMessage} from 'vfile-message'
 import type {Edition, RenderedFile, Renderer} from '../editions/align.js'
 import type {Format, Options} from '../core/options.js'
 import type {SegmentedDocument} from '../core/types.js'
 import type {Translate, UiResources} from '../core/ui-strings.js'
-import type {FromWorker, SerializedError, ToWorker, WorkerSetup} from './build-worker.js'
-import {UsageError} from './project.js'
+import type {FromWorker, ToWorker, WorkerSetup} from './build-worker.js'
+import {reviveError} from './reporter.js'
 import {addShaping} from './shaping-file.js'
 
 /**
@@ -45,6 +44,8 @@ export interface ExecutorInput {
   options: Options
   resources: UiResources
   t: Translate
+  /** The value of SOURCE_DATE_EPOCH, for the workers' PDF renderers. */
+  sourceDateEpoch?: string
   /** The shaping cache file workers start from. */
   shaping?: string
   /** The folder of font subsets workers share. */
@@ -70,19 +71,6 @@ export function inProcessExecutor(input: ExecutorInput): Executor {
   }
 }
 
-function revive(error: SerializedError): Error {
-  if (error.kind === 'usage') return new UsageError(error.message)
-  if (error.kind === 'vfile') {
-    const message = new VFileMessage(error.message)
-    Object.assign(message, error.fields)
-    message.name = error.name
-    return message
-  }
-  const revived = new Error(error.message)
-  revived.stack = error.stack ?? revived.stack
-  return revived
-}
-
 /** PDFs on `threads` worker threads, everything else in this thread. */
 export function mixedExecutor(input: ExecutorInput, threads: number): Executor {
   const here = inProcessExecutor(input)
@@ -95,7 +83,15 @@ export function mixedExecutor(input: ExecutorInput, threads: number): Executor {
 }
 
 export function workerExecutor(input: ExecutorInput, threads: number): Executor {
-  const setup: WorkerSetup = {root: input.root, options: input.options, resources: input.resources, ...(input.shaping ? {shaping: input.shaping} : {}), ...(input.subsets ? {subsets: input.subsets} : {})}
+  const setup: WorkerSetup = {
+    root: input.root,
+    options: input.options,
+    resources: input.resources,
+    ...(input.sourceDateEpoch !== undefined ? {sourceDateEpoch: input.sourceDateEpoch} : {}),
+    ...(input.shaping ? {shaping: input.shaping} : {}),
+    ...(input.subsets ? {subsets: input.subsets} : {})
+  }
+  // Through engine/: the same file from this module and from the CLI bundle, dist/cli/concord.cjs (see tooling/bundle.ts).
   const url = new URL('../engine/build-worker.js', import.meta.url)
   const idle: Worker[] = []
   const waiting: Array<(worker: Worker) => void> = []
@@ -122,7 +118,7 @@ export function workerExecutor(input: ExecutorInput, threads: number): Executor 
         addShaping(message.shapes)
         job.resolve({files: message.files, offered: message.offered})
       } else {
-        job.reject(revive(message.error))
+        job.reject(reviveError(message.error))
       }
     })
     worker.on('error', (error) => {

@@ -6,8 +6,9 @@ import {VFile} from 'vfile'
 
 /**
  * A file shipped with Concord (`locales/en/ui.json`, `package.json`), by its
- * path in the package. Resolved from this module, which sits in `dist/cli/`
- * both as compiled and inside the bundled CLI, so the answer is the same.
+ * path in the package. Resolved from this module, two folders below the
+ * package both as compiled (`dist/engine/`) and inside the bundled CLI
+ * (`dist/cli/concord.cjs`), so the answer is the same.
  */
 export const packageFile = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url))
 

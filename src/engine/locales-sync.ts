@@ -2,7 +2,8 @@ import {existsSync, readdirSync, statSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import {VFile} from 'vfile'
 import {parseLocale, serializeLocale} from '../translations/locale.js'
-import {trackTranslations, type TrackResult} from '../translations/track.js'
+import {acceptTranslations, trackTranslations, type TrackResult} from '../translations/track.js'
+import {UsageError} from './reporter.js'
 import {readTextIfExists} from './io.js'
 import type {Project} from './project.js'
 
@@ -95,4 +96,29 @@ export function trackReport(project: Project, tracked: TrackResult[]): string[] 
 export function syncLocales(project: Project): {tracked: TrackResult[]; outputs: Array<{path: string; content: string}>; report: string[]} {
   const tracked = loadTranslations(project)
   return {tracked, outputs: localeOutputs(project, tracked), report: trackReport(project, tracked)}
+}
+
+/**
+ * `accept` (stale → current: the English change needs no new wording) or
+ * `review` (current → reviewed) of the segments `ids` in `language`: every
+ * tracked result of that language, with the marks set. Nothing is written.
+ */
+export function markTranslations(project: Project, language: string, ids: string[], mark: 'accept' | 'review'): TrackResult[] {
+  if (!project.options.languages.includes(language)) {
+    throw new UsageError(`Unexpected language \`${language}\`, expected one of ${project.options.languages.map((l) => `\`${l}\``).join(', ')}`)
+  }
+  const tracked = loadTranslations(project).filter((r) => r.language === language)
+  const updated = tracked.map((result) => {
+    const doc = project.documents.find((d) => d.id === result.document)!
+    const mine = ids.filter((id) => doc.registry.segments.some((s) => s.id === id))
+    return mine.length ? acceptTranslations(doc.registry, result, mine, mark === 'review' ? 'reviewed' : undefined) : result
+  })
+  for (const id of ids) {
+    const result = updated.find((r) => r.statuses.some((s) => s.id === id))
+    if (!result) throw new UsageError(`Unexpected segment ID \`${id}\`, expected a current segment ID (run \`npx concord status --lang ${language}\`)`)
+    const status = result.statuses.find((s) => s.id === id)!
+    if (status.state === 'missing') throw new UsageError(`Unexpected \`${mark}\` of \`${id}\`, expected a segment that has a ${language} translation; translate it first`)
+    if (mark === 'review' && status.state === 'stale') throw new UsageError(`Unexpected \`review\` of stale \`${id}\`, expected a current translation; update it or run \`concord accept ${language} ${id}\` first`)
+  }
+  return updated
 }

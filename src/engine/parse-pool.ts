@@ -51,6 +51,7 @@ function split(runs: Array<[number, number]>, bounds: number[], share: number): 
 
 function inWorker(request: ParseRequest): Promise<RangeResult[]> {
   return new Promise((resolve, reject) => {
+    // Through engine/: the same file from this module and from the CLI bundle (see build-pool.ts).
     const worker = new Worker(new URL('../engine/parse-worker.js', import.meta.url))
     worker.once('message', (reply: ParseReply) => {
       void worker.terminate()

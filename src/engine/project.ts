@@ -1,4 +1,4 @@
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {existsSync, readdirSync} from 'node:fs'
 import {join} from 'node:path'
 import type {VFile} from 'vfile'
 import {documentId, segmentDocument, type DocumentResult} from '../ids/document.js'
@@ -6,8 +6,10 @@ import {loadOptions, type Options} from '../core/options.js'
 import {emptyRegistry} from '../ids/reconcile.js'
 import {parseRegistry, serializeRegistry} from '../ids/registry.js'
 import {stringifyJson} from '../core/json.js'
+import {UsageError} from './reporter.js'
 import {readText, readTextIfExists} from './io.js'
 import {prepareInParallel, type Prepared} from './parse-pool.js'
+import type {SegmentCache} from '../segment/units.js'
 import {readSegmentCache, writeSegmentCache} from './segment-cache.js'
 
 export const CONFIG_FILE = '.concordrc.json'
@@ -48,78 +50,89 @@ export function registryPaths(root: string, options: Options, id: string): {stri
   return {strings: join(folder, `${id}.json`), meta: join(folder, `${id}.registry.json`)}
 }
 
-/** What `openProject` parsed ahead, per document: for the text it was parsed from. */
-export type PreparedDocuments = Map<string, Prepared & {source: string}>
-
 /**
- * `loadProject` with long documents parsed on two threads first (see
- * parse-pool.ts), and their trees ready when `tree` is set (`build` renders
- * from them). The result is the same; only faster.
+ * How a command opens the project. Each input is read once: the options,
+ * then per document its Markdown, registry files and segment cache, which
+ * are passed on to whatever needs them (the build hashes the texts as read).
  */
 export interface OpenOptions {
-  /** Parse trees ahead too (see `prepareInParallel`). */
+  /** Parse long documents' trees ahead too, on two threads (see `prepareInParallel`); `build` renders from them. */
   tree?: boolean | 'if-parsing'
   threads?: number
   /** Write nothing, not even the segment cache (`segment --check`). */
   readOnly?: boolean
 }
 
-export async function openProject(root: string, only?: string[], {tree = false, threads, readOnly = false}: OpenOptions = {}): Promise<Project> {
-  const options = loadProjectOptions(root)
-  const prepared: PreparedDocuments = new Map()
-  for (const path of listDocuments(root, options)) {
-    const id = documentId(path)
-    if (only && !only.includes(id)) continue
-    const source = readFileSync(path, 'utf8')
-    // Any failure here is met again, and reported properly, by loadProject.
-    const cache = readSegmentCache(root, options, id)
-    const ready = await prepareInParallel(source, options.sourceLanguage, cache, tree, threads).catch(() => undefined)
-    // Passed on even when nothing was parsed ahead, so loadProject does not read the cache file again.
-    prepared.set(id, {...(ready ?? {cache}), source})
-  }
-  return loadProject(root, only, prepared, {readOnly})
+/** The files of one document, as read. */
+interface DocumentFiles {
+  id: string
+  file: VFile
+  paths: {strings: string; meta: string}
+  stringsFile: VFile | undefined
+  metaFile: VFile | undefined
+  cache: SegmentCache
 }
 
-/** Read, segment and reconcile every document (or only `only`); nothing is written. */
-export function loadProject(root: string, only?: string[], prepared?: PreparedDocuments, {readOnly = false}: {readOnly?: boolean} = {}): Project {
-  const options = loadProjectOptions(root)
-  const documents: LoadedDocument[] = []
-  for (const path of listDocuments(root, options)) {
-    const id = documentId(path)
-    if (only && !only.includes(id)) continue
-    const file = readText(path, root)
-    const paths = registryPaths(root, options, id)
-    const stringsFile = readTextIfExists(paths.strings, root)
-    const metaFile = stringsFile ? readTextIfExists(paths.meta, root) : undefined
-    const registry = stringsFile ? parseRegistry(id, stringsFile, metaFile) : emptyRegistry(id)
-    // Segments of unchanged parts of the file come from the cache of the last run (see segment-cache.ts).
-    const ahead = prepared?.get(id)
-    const ready = ahead && ahead.source === String(file) ? ahead : undefined
-    const result = segmentDocument(file, registry, options, ready?.cache ?? readSegmentCache(root, options, id))
-    if (ready?.tree) result.document.tree = ready.tree
-    if (result.cache && !readOnly) writeSegmentCache(root, options, id, result.cache)
-    const {strings, meta} = serializeRegistry(result.registry)
-    const outputs = [
-      {path: paths.strings, content: stringifyJson(strings)},
-      {path: paths.meta, content: stringifyJson(meta)}
-    ]
-    // Compared with the text as read (a byte-order mark is not content), not read and encoded again: a book's registry is megabytes.
-    const onDisk = [stringsFile, metaFile]
-    const outdated = outputs.some((o, k) => onDisk[k] === undefined || String(onDisk[k]) !== o.content)
-    documents.push({...result, id, file, outputs, outdated, ...(ready?.tree ? {parsedAhead: true} : {})})
-  }
-  if (only) {
-    for (const id of only) {
-      if (!documents.some((d) => d.id === id)) {
-        throw new UsageError(`Unexpected document \`${id}\`, expected one of ${documents.map((d) => `\`${d.id}\``).join(', ') || 'the files in content/'}`)
-      }
+function readDocument(root: string, options: Options, path: string): DocumentFiles {
+  const id = documentId(path)
+  const file = readText(path, root)
+  const paths = registryPaths(root, options, id)
+  const stringsFile = readTextIfExists(paths.strings, root)
+  const metaFile = stringsFile ? readTextIfExists(paths.meta, root) : undefined
+  // Segments of unchanged parts of the file come from the cache of the last run (see segment-cache.ts).
+  return {id, file, paths, stringsFile, metaFile, cache: readSegmentCache(root, options, id)}
+}
+
+/** Segment and reconcile one document read by `readDocument`, from what was parsed ahead when anything was. */
+function reconcileDocument(root: string, options: Options, read: DocumentFiles, ready: Prepared | undefined, readOnly: boolean): LoadedDocument {
+  const {id, file, paths, stringsFile, metaFile} = read
+  const registry = stringsFile ? parseRegistry(id, stringsFile, metaFile) : emptyRegistry(id)
+  const result = segmentDocument(file, registry, options, ready?.cache ?? read.cache)
+  if (ready?.tree) result.document.tree = ready.tree
+  if (result.cache && !readOnly) writeSegmentCache(root, options, id, result.cache)
+  const {strings, meta} = serializeRegistry(result.registry)
+  const outputs = [
+    {path: paths.strings, content: stringifyJson(strings)},
+    {path: paths.meta, content: stringifyJson(meta)}
+  ]
+  // Compared with the text as read (a byte-order mark is not content), not read and encoded again: a book's registry is megabytes.
+  const onDisk = [stringsFile, metaFile]
+  const outdated = outputs.some((o, k) => onDisk[k] === undefined || String(onDisk[k]) !== o.content)
+  return {...result, id, file, outputs, outdated, ...(ready?.tree ? {parsedAhead: true} : {})}
+}
+
+/** The documents to load: all of content/, or those of `only`. */
+const selectDocuments = (root: string, options: Options, only?: string[]): string[] => listDocuments(root, options).filter((path) => !only || only.includes(documentId(path)))
+
+function checkSelected(only: string[] | undefined, documents: LoadedDocument[]): void {
+  for (const id of only ?? []) {
+    if (!documents.some((d) => d.id === id)) {
+      throw new UsageError(`Unexpected document \`${id}\`, expected one of ${documents.map((d) => `\`${d.id}\``).join(', ') || 'the files in content/'}`)
     }
   }
+}
+
+/** Read, segment and reconcile every document (or only `only`), long ones parsed on two threads first when `threads` allows (see parse-pool.ts); nothing is written but the segment cache. */
+export async function openProject(root: string, only?: string[], {tree = false, threads, readOnly = false}: OpenOptions = {}): Promise<Project> {
+  const options = loadProjectOptions(root)
+  const documents: LoadedDocument[] = []
+  for (const path of selectDocuments(root, options, only)) {
+    const read = readDocument(root, options, path)
+    // Any failure here is met again, and reported properly, by segmenting in this thread.
+    const ready = await prepareInParallel(String(read.file), options.sourceLanguage, read.cache, tree, threads).catch(() => undefined)
+    documents.push(reconcileDocument(root, options, read, ready, readOnly))
+  }
+  checkSelected(only, documents)
   return {root, options, documents}
 }
 
-/** A mistake in how the CLI was called (exit code 2). */
-export class UsageError extends Error {}
+/** `openProject` in this thread alone, for commands that need no tree. */
+export function loadProject(root: string, only?: string[], {readOnly = false}: {readOnly?: boolean} = {}): Project {
+  const options = loadProjectOptions(root)
+  const documents = selectDocuments(root, options, only).map((path) => reconcileDocument(root, options, readDocument(root, options, path), undefined, readOnly))
+  checkSelected(only, documents)
+  return {root, options, documents}
+}
 
 /**
  * Commands other than `segment` work from the committed registry; when the

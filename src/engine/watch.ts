@@ -1,8 +1,9 @@
 import {existsSync, watch, type FSWatcher} from 'node:fs'
 import {basename, dirname, join, relative} from 'node:path'
-import {VFileMessage} from 'vfile-message'
-import {UsageError} from './project.js'
-import {info, printMessages} from '../cli/report.js'
+import {defaults} from '../core/options.js'
+import {build, type BuildOptions} from './build.js'
+import {CONFIG_FILE, loadProjectOptions} from './project.js'
+import {UsageError, type Reporter} from './reporter.js'
 
 /**
  * Watch mode: run again when the inputs change. Folders are watched with
@@ -21,6 +22,8 @@ export interface WatchSpec {
   files: string[]
   /** Quiet time before a run, in ms. Default 150. */
   debounceMs?: number
+  /** Where the watch says what it does, and a failed run its messages. */
+  reporter: Pick<Reporter, 'info' | 'failure'>
 }
 
 export interface Watch {
@@ -35,15 +38,9 @@ export const isInput = (path: string): boolean => {
   return !/\.tmp-\d+$/.test(name) && !/^(\.#|#)|~$|\.sw[a-p]$|^4913$/.test(name) && !name.startsWith('.')
 }
 
-/** Print what made a run fail, as `main` would, without ending the process. */
-export function reportFailure(error: unknown): void {
-  if (error instanceof VFileMessage) printMessages([error])
-  else if (error instanceof UsageError) process.stderr.write(`concord: ${error.message}\n`)
-  else process.stderr.write(`concord: internal error (please report it): ${error instanceof Error ? error.stack : String(error)}\n`)
-}
-
 export function watchAndRun(spec: WatchSpec, run: (changed: string[]) => Promise<void>): Watch {
   const debounce = spec.debounceMs ?? 150
+  const {info} = spec.reporter
   const watchers: FSWatcher[] = []
   const changed = new Set<string>()
   let timer: NodeJS.Timeout | undefined
@@ -61,7 +58,7 @@ export function watchAndRun(spec: WatchSpec, run: (changed: string[]) => Promise
     try {
       await run(paths)
     } catch (error) {
-      reportFailure(error)
+      spec.reporter.failure(error)
     } finally {
       running = false
       if (changed.size > 0) schedule()
@@ -103,4 +100,28 @@ export function watchAndRun(spec: WatchSpec, run: (changed: string[]) => Promise
   process.on('SIGTERM', close)
   info('watch: waiting for changes (Ctrl+C to stop)')
   return {closed, close}
+}
+
+/**
+ * `build --watch`: build, then build again whenever an input changes, until
+ * Ctrl+C. A failing build (a content error, a half-saved file) reports its
+ * messages and the watch goes on. After editing content/, run
+ * `concord segment`: its registry update is picked up like any change.
+ */
+export async function watchBuild(options: BuildOptions & {reporter: Reporter}): Promise<void> {
+  const {root, reporter} = options
+  await build(options).catch((error: unknown) => {
+    // A mistake in the command line will not fix itself: stop (exit code 2).
+    if (error instanceof UsageError) throw error
+    reporter.failure(error)
+  })
+  let project = defaults()
+  try {
+    project = loadProjectOptions(root)
+  } catch (error) {
+    reporter.failure(error)
+  }
+  const folders = [join(root, project.contentDir), join(root, project.localesDir)]
+  const watching = watchAndRun({root, folders, files: [join(root, CONFIG_FILE)], reporter}, () => build(options))
+  await watching.closed
 }

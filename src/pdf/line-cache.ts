@@ -6,7 +6,7 @@
  * the breaks) is a third of the time of each: the same paragraph, at the
  * same width and size, breaks the same way. So the lines of each
  * paragraph are stored with the shaped pieces (`LINES`, a table of the
- * shaping store, saved in the same file, see `src/cli/shaping-file.ts`)
+ * shaping store, saved in the same file, see `src/engine/shaping-file.ts`)
  * and handed back.
  *
  * Only the default measure is cached (the one that builds use). Lines also

@@ -24,21 +24,23 @@ import {fontKey, registerFonts} from './fonts.js'
 import {withDeferredDependencies} from './lazy-requires.js'
 import {editionFamily} from './script-runs.js'
 import {PAGE_SIZES, type PageGeometry} from './page-flow.js'
+import {encodeSubsetsWith, type SubsetStore} from './subset-cache.js'
 
 // pdfkit (and the fontkit it requires, which fonts.ts shares) loads on the first PDF, not with every command.
 const require = createRequire(import.meta.url)
 let pdfkit: typeof PDFDocumentClass | undefined
 const PDFDocument = (): typeof PDFDocumentClass => (pdfkit ??= withDeferredDependencies(() => require('pdfkit') as typeof PDFDocumentClass))
 
-/** The date of the statement, used when SOURCE_DATE_EPOCH is not set and the document has no date. */
+/** The date of the statement, used when SOURCE_DATE_EPOCH is not given and the document has no date. */
 export const FALLBACK_DATE = new Date('2007-08-29T00:00:00Z')
 
 /**
  * The build date per https://reproducible-builds.org/specs/source-date-epoch/:
- * SOURCE_DATE_EPOCH (seconds since 1970, UTC) when set, else `fallback`.
+ * `sourceDateEpoch`, the value of SOURCE_DATE_EPOCH (seconds since 1970,
+ * UTC) as the caller read it, when given, else `fallback`. The caller reads
+ * the environment, so a library embedding this decides what dates its PDFs.
  */
-export function buildDate(env: NodeJS.ProcessEnv = process.env, fallback: Date | string = FALLBACK_DATE): Date {
-  const raw = env.SOURCE_DATE_EPOCH
+export function buildDate(raw?: string, fallback: Date | string = FALLBACK_DATE): Date {
   if (raw !== undefined && raw !== '') {
     if (!/^\d+$/.test(raw.trim())) {
       throw new Error(`Unexpected SOURCE_DATE_EPOCH \`${raw}\`, expected a whole number of seconds since 1970-01-01 UTC`)
@@ -119,13 +121,13 @@ export function fileId(info: Record<string, string | Date>, seed: string): Uint8
   return new Uint8Array(hash.digest())
 }
 
-/** End the document and collect its bytes. */
-export function pdfToBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
+/** End the document and collect its bytes, its font subsets from `subsets` (see subset-cache.ts) when given. */
+export function pdfToBuffer(doc: PDFKit.PDFDocument, subsets?: SubsetStore): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     doc.on('data', (chunk: Buffer) => chunks.push(chunk))
     doc.on('end', () => resolve(Buffer.concat(chunks)))
     doc.on('error', reject)
-    doc.end()
+    encodeSubsetsWith(subsets, () => doc.end())
   })
 }

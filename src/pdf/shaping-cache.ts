@@ -6,7 +6,7 @@
  * 6 MB face), and the first words of a process pay for decoding those tables
  * too. A rebuild after one changed sentence shapes the same words again, so
  * the glyph IDs and positions of every piece are stored (see
- * `src/cli/shaping-file.ts` for the file) and handed back instead.
+ * `src/engine/shaping-file.ts` for the file) and handed back instead.
  *
  * The wrapped font returns the font's own glyph objects (`getGlyph`), exactly
  * what a fresh `layout` returns, so pdfkit subsets, measures and maps to

@@ -7,7 +7,7 @@
  * one-segment rebuild's two PDFs. A changed sentence rarely changes which
  * glyphs a document uses, or the order in which it first uses them (which
  * numbers the subset's glyphs), so the subset is usually the one the last
- * build made. The store (the file store is src/cli/subset-file.ts) keeps
+ * build made. The store (the file store is src/engine/subset-file.ts) keeps
  * each subset under its face and its glyph list; a subset it does not have
  * is built by fontkit and handed to it.
  *
@@ -41,12 +41,24 @@ interface SubsettingFont {
 
 let current: SubsetStore | undefined
 
-/** Subsets of this process's documents come from `store` from now on; `undefined`: built every time, kept nowhere. */
-export function useSubsetStore(store: SubsetStore | undefined): void {
+/**
+ * Run `end` (a pdfkit document's `end()`) with its subsets from `store`;
+ * `undefined`: built every time, kept nowhere. The fonts are loaded once and
+ * shared by every document of the process, so the store cannot sit on them;
+ * pdfkit encodes a document's subsets synchronously within `end()`, so the
+ * store is in effect for exactly that call and belongs to that document.
+ */
+export function encodeSubsetsWith<T>(store: SubsetStore | undefined, end: () => T): T {
+  const outer = current
   current = store
+  try {
+    return end()
+  } finally {
+    current = outer
+  }
 }
 
-/** Make the subsets of `font` (face `face`) go through the store in use (see `useSubsetStore`). */
+/** Make the subsets of `font` (face `face`) go through the store of the document being ended (see `encodeSubsetsWith`). */
 export function withSubsetCache<T extends object>(font: T, face: string): T {
   const own = font as unknown as SubsettingFont
   const create = own.createSubset.bind(font)

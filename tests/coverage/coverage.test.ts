@@ -19,7 +19,7 @@ const fixture = join(repo, 'tests/fixtures/coverage-basic')
 
 function fixtureCoverage(): Coverage {
   // Read-only: a test leaves nothing (not even the segment cache) in the fixture.
-  const project = loadProject(fixture, undefined, undefined, {readOnly: true})
+  const project = loadProject(fixture, undefined, {readOnly: true})
   return computeCoverage({documents: project.documents.map((d) => d.document), tracked: loadTranslations(project), languages: project.options.languages})
 }
 

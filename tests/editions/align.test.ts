@@ -21,7 +21,7 @@ import type {TrackResult} from '../../src/translations/track.js'
 import {createUiStrings} from '../../src/core/ui-strings.js'
 import {repo} from '../helpers/cli.js'
 
-const project = loadProject(join(repo, 'tests', 'fixtures', 'editions-small'), undefined, undefined, {readOnly: true})
+const project = loadProject(join(repo, 'tests', 'fixtures', 'editions-small'), undefined, {readOnly: true})
 const doc = project.documents[0]!.document
 const tracks = loadTranslations(project)
 const ui = (lng: string): Record<string, string> => JSON.parse(readFileSync(join(repo, 'locales', lng, 'ui.json'), 'utf8')) as Record<string, string>

@@ -94,14 +94,14 @@ describe('reproducible output', () => {
   })
 
   it('honours SOURCE_DATE_EPOCH and rejects a malformed one', () => {
-    expect(buildDate({SOURCE_DATE_EPOCH: '1188345600'}).toISOString()).toBe('2007-08-29T00:00:00.000Z')
-    expect(buildDate({}).toISOString()).toBe('2007-08-29T00:00:00.000Z')
-    expect(buildDate({}, '2010-01-02').toISOString()).toBe('2010-01-02T00:00:00.000Z')
-    expect(() => buildDate({SOURCE_DATE_EPOCH: 'yesterday'})).toThrow(/SOURCE_DATE_EPOCH/)
+    expect(buildDate('1188345600').toISOString()).toBe('2007-08-29T00:00:00.000Z')
+    expect(buildDate(undefined).toISOString()).toBe('2007-08-29T00:00:00.000Z')
+    expect(buildDate(undefined, '2010-01-02').toISOString()).toBe('2010-01-02T00:00:00.000Z')
+    expect(() => buildDate('yesterday')).toThrow(/SOURCE_DATE_EPOCH/)
   })
 
   it('writes the build date and a seed-dependent file ID', {timeout: 30_000}, async () => {
-    const date = buildDate({SOURCE_DATE_EPOCH: '1700000000'})
+    const date = buildDate('1700000000')
     const one = await renderEdition('en', {date, idSeed: 'output/en/statement.pdf'})
     const two = await renderEdition('en', {date, idSeed: 'output/aligned/statement.en-ko.pdf'})
     const info = pdfInfo(tempPdf(one.bytes))

@@ -43,7 +43,7 @@ describe('fast Markdown and HTML renderers', {timeout: 600_000}, () => {
   })
 
   it('render every page of the small edition fixture themselves, as the reference does', () => {
-    const project = loadProject(join(repo, 'tests', 'fixtures', 'editions-small'), undefined, undefined, {readOnly: true})
+    const project = loadProject(join(repo, 'tests', 'fixtures', 'editions-small'), undefined, {readOnly: true})
     const document = project.documents[0]!.document
     const editions = alignEditions(document, loadTranslations(project), {sourceLanguage: 'en', languages: ['ko', 'ja'], missing: 'marker'})
     const input: RenderInput = {document, editions, options: project.options, t}

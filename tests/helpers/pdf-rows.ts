@@ -19,7 +19,7 @@ export interface RowText {
 
 /** Text rows (title first) of `aligned/<first document>.en-<lng>.pdf`, in order. */
 export function rowTexts(dir: string, lng: string): RowText[] {
-  const project = loadProject(dir, undefined, undefined, {readOnly: true})
+  const project = loadProject(dir, undefined, {readOnly: true})
   const doc = project.documents[0]!
   const t = createUiStrings({en: readJson(dir, 'locales/en/ui.json'), [lng]: readJson(dir, `locales/${lng}/ui.json`)})
   const [source, target] = alignEditions(doc.document, loadTranslations(project), {sourceLanguage: 'en', languages: [lng], missing: project.options.editions.missing})

@@ -24,7 +24,7 @@ import {repo, tempDir} from '../helpers/cli.js'
  * nothing, and a translator's edits come back exactly.
  */
 
-const project = loadProject(repo, undefined, undefined, {readOnly: true})
+const project = loadProject(repo, undefined, {readOnly: true})
 const doc = project.documents.find((d) => d.id === 'statement')!
 const ids = doc.registry.segments.map((s) => s.id)
 

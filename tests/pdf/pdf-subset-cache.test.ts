@@ -1,11 +1,11 @@
 import {readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {join} from 'node:path'
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {listFiles} from '../../src/bench/steps.js'
 import {decodeSubsetFile, encodeSubsetFile, pruneSubsets, subsetFileStore} from '../../src/engine/subset-file.js'
 import {fontPath} from '../../src/pdf/fonts.js'
-import {useSubsetStore, withSubsetCache, type SubsetEntry, type SubsetStore} from '../../src/pdf/subset-cache.js'
+import {encodeSubsetsWith, withSubsetCache, type SubsetEntry, type SubsetStore} from '../../src/pdf/subset-cache.js'
 import {concord, tempDir, tempProject} from '../helpers/cli.js'
 
 interface Subset {
@@ -44,28 +44,29 @@ function memoryStore(): SubsetStore & {entries: Map<string, SubsetEntry>; hits: 
 // Ä and ǻ are composite glyphs: encoding adds their parts to the subset.
 const TEXT = 'Ärger ǻ Hello, world'
 
-afterEach(() => useSubsetStore(undefined))
-
 describe('font subset cache', () => {
   it('answers with the bytes and glyph list fontkit builds, composite glyphs included', () => {
     const plain = subsetOf(fontkit.openSync(fontPath('latin-regular')), TEXT)
     const expected = plain.encode()
     const store = memoryStore()
-    useSubsetStore(store)
     const font = withSubsetCache(fontkit.openSync(fontPath('latin-regular')), 'latin-regular')
     const first = subsetOf(font, TEXT)
-    expect(first.encode()).toEqual(expected)
+    expect(encodeSubsetsWith(store, () => first.encode())).toEqual(expected)
     expect(store.entries.size).toBe(1)
     expect(store.hits).toBe(0)
     const second = subsetOf(font, TEXT)
     const asked = [...second.glyphs]
-    expect(second.encode()).toEqual(expected)
+    expect(encodeSubsetsWith(store, () => second.encode())).toEqual(expected)
     expect(store.hits).toBe(1)
     expect(second.glyphs).toEqual(plain.glyphs)
     expect(second.glyphs.length).toBeGreaterThan(asked.length)
     // Another order of first use numbers the glyphs otherwise: another subset.
-    expect(subsetOf(font, 'world, Hello ǻ Ärger').encode()).not.toEqual(expected)
+    const other = subsetOf(font, 'world, Hello ǻ Ärger')
+    expect(encodeSubsetsWith(store, () => other.encode())).not.toEqual(expected)
     expect(store.entries.size).toBe(2)
+    // Outside `encodeSubsetsWith` (another document, without a store): the store is not used.
+    expect(subsetOf(font, TEXT).encode()).toEqual(expected)
+    expect(store.hits).toBe(1)
   })
 
   it('builds the subset itself when the store has none, or one for other glyphs', () => {
@@ -74,8 +75,8 @@ describe('font subset cache', () => {
     // No store: nothing kept.
     expect(subsetOf(font, '북한 난민').encode()).toEqual(expected)
     const liar: SubsetStore = {get: () => ({glyphs: [0, 1, 2], data: new Uint8Array([1, 2, 3])}), put: () => undefined}
-    useSubsetStore(liar)
-    expect(subsetOf(font, '북한 난민').encode()).toEqual(expected)
+    const subset = subsetOf(font, '북한 난민')
+    expect(encodeSubsetsWith(liar, () => subset.encode())).toEqual(expected)
   })
 
   it('stores each subset in a file it checks when reading, and ignores a damaged one', () => {

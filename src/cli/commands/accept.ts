@@ -1,13 +1,12 @@
 import {relative} from 'node:path'
 import {Command} from 'commander'
-import {acceptTranslations} from '../../translations/track.js'
 import {writeIfChanged} from '../../engine/io.js'
-import {loadTranslations, localeOutputs} from '../../engine/locales-sync.js'
-import {loadProject, requireUpToDate, UsageError} from '../../engine/project.js'
+import {localeOutputs, markTranslations} from '../../engine/locales-sync.js'
+import {loadProject, requireUpToDate} from '../../engine/project.js'
 import {info} from '../report.js'
 
 /** Shared by `accept` (stale → current, wording unchanged) and `review` (current → reviewed). */
-function markCommand(name: 'accept' | 'review', description: string, state?: 'reviewed'): Command {
+function markCommand(name: 'accept' | 'review', description: string): Command {
   return new Command(name)
     .description(description)
     .argument('<lng>', 'target language, e.g. ko')
@@ -18,22 +17,7 @@ function markCommand(name: 'accept' | 'review', description: string, state?: 're
       const root = process.cwd()
       const project = loadProject(root, opts.document ? [opts.document] : undefined)
       requireUpToDate(project)
-      if (!project.options.languages.includes(lng)) {
-        throw new UsageError(`Unexpected language \`${lng}\`, expected one of ${project.options.languages.map((l) => `\`${l}\``).join(', ')}`)
-      }
-      const tracked = loadTranslations(project).filter((r) => r.language === lng)
-      const updated = tracked.map((result) => {
-        const doc = project.documents.find((d) => d.id === result.document)!
-        const mine = ids.filter((id) => doc.registry.segments.some((s) => s.id === id))
-        return mine.length ? acceptTranslations(doc.registry, result, mine, state) : result
-      })
-      for (const id of ids) {
-        const result = updated.find((r) => r.statuses.some((s) => s.id === id))
-        if (!result) throw new UsageError(`Unexpected segment ID \`${id}\`, expected a current segment ID (run \`npx concord status --lang ${lng}\`)`)
-        const status = result.statuses.find((s) => s.id === id)!
-        if (status.state === 'missing') throw new UsageError(`Unexpected \`${name}\` of \`${id}\`, expected a segment that has a ${lng} translation; translate it first`)
-        if (name === 'review' && status.state === 'stale') throw new UsageError(`Unexpected \`review\` of stale \`${id}\`, expected a current translation; update it or run \`concord accept ${lng} ${id}\` first`)
-      }
+      const updated = markTranslations(project, lng, ids, name)
       for (const o of localeOutputs(project, updated)) if (writeIfChanged(o.path, o.content)) info(`wrote ${relative(root, o.path)}`)
       info(`${name === 'accept' ? 'accepted' : 'marked reviewed'}: ${ids.join(', ')} (${lng})`)
     })
@@ -43,4 +27,4 @@ export const acceptCommand = (): Command =>
   markCommand('accept', 'mark stale translations as current when the English change needs no new wording (e.g. a typo fix)')
 
 export const reviewCommand = (): Command =>
-  markCommand('review', 'mark current translations as reviewed (a reviewer\'s sign-off)', 'reviewed')
+  markCommand('review', 'mark current translations as reviewed (a reviewer\'s sign-off)')

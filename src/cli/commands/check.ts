@@ -1,18 +1,19 @@
 import {join, relative} from 'node:path'
 import {Command} from 'commander'
+import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {parseJson, type Place} from '../../core/json.js'
 import {checkGlossaryComplete, checkSegment, localeOutdated, parseGlossary, registryOutdated, segmentPairs, trackMessages, type Glossary} from '../../qa/index.js'
 import {readTextIfExists, wouldChange} from '../../engine/io.js'
-import {loadTranslations, localeOutputs, localePaths} from '../../engine/locales-sync.js'
-import {openProject, UsageError} from '../../engine/project.js'
+import {loadTranslations, localeKey, localeOutputs, localePaths, type LocaleTexts} from '../../engine/locales-sync.js'
+import {UsageError} from '../../engine/reporter.js'
+import {openProject} from '../../engine/project.js'
 import {info, printMessages} from '../report.js'
 
-/** Key positions of a JSON object file (`{}` when the file does not exist). */
-function keyPlaces(path: string, root: string): Map<string, Place> {
-  const file = readTextIfExists(path, root)
-  if (!file) return new Map()
-  return new Map([...parseJson(String(file), file).places].map(([key, place]) => [key.slice(1), place]))
+/** Key positions of a JSON object file, from its text as read by loadTranslations (none when the file does not exist). */
+function keyPlaces(text: string | null | undefined, path: string): Map<string, Place> {
+  if (text === null || text === undefined) return new Map()
+  return new Map([...parseJson(text, new VFile({path, value: text})).places].map(([key, place]) => [key.slice(1), place]))
 }
 
 /** Give a message its file, so it prints as `path:line:col: reason [rule-id]`. */
@@ -47,7 +48,9 @@ export function checkCommand(): Command {
         messages.push(...attach(glossaryFile.path, checkGlossaryComplete(glossary, options.languages)))
       }
 
-      const tracked = loadTranslations(project).filter((r) => !opts.lang || r.language === opts.lang)
+      // The locale files as read, for the places of their keys: each file is read once.
+      const texts: LocaleTexts = new Map()
+      const tracked = loadTranslations(project, texts).filter((r) => !opts.lang || r.language === opts.lang)
       for (const output of localeOutputs(project, tracked)) {
         if (wouldChange(output.path, output.content)) messages.push(...attach(relative(root, output.path), [localeOutdated(relative(root, output.path))]))
       }
@@ -55,8 +58,9 @@ export function checkCommand(): Command {
       for (const result of tracked) {
         const doc = project.documents.find((d) => d.id === result.document)!
         const paths = localePaths(project, result.language, result.document)
-        const places = {strings: keyPlaces(paths.strings, root), obsolete: keyPlaces(paths.obsolete, root)}
+        const [strings, , obsolete] = texts.get(localeKey(result.document, result.language)) ?? []
         const stringsPath = relative(root, paths.strings)
+        const places = {strings: keyPlaces(strings, stringsPath), obsolete: keyPlaces(obsolete, relative(root, paths.obsolete))}
         for (const pair of segmentPairs(doc.segments, result, places.strings)) {
           checked++
           messages.push(...attach(stringsPath, checkSegment(pair, {glossary, allowIdentical: options.check.allowIdentical})))

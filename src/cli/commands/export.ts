@@ -1,12 +1,13 @@
 import {relative, resolve} from 'node:path'
 import {Command} from 'commander'
-import {exportDocument, STATES, type ExportDocument} from '../../interchange/model.js'
+import {STATES, type ExportDocument} from '../../interchange/model.js'
 import {exportPo} from '../../interchange/po-export.js'
 import {exportXliff} from '../../interchange/xliff-export.js'
 import type {TranslationState} from '../../core/types.js'
 import {writeIfChanged} from '../../engine/io.js'
-import {loadTranslations} from '../../engine/locales-sync.js'
-import {openProject, requireUpToDate, UsageError} from '../../engine/project.js'
+import {exportDocuments} from '../../engine/interchange.js'
+import {UsageError} from '../../engine/reporter.js'
+import {openProject, requireUpToDate} from '../../engine/project.js'
 import {info} from '../report.js'
 
 const list = (values: readonly string[]): string => values.map((v) => `\`${v}\``).join(', ')
@@ -64,13 +65,7 @@ export function exportCommand(): Command {
       if (opts.format === 'po' && project.documents.length > 1) {
         throw new UsageError(`Unexpected PO export of ${project.documents.length} documents, expected one: a PO file holds one document; add --document with one of ${list(project.documents.map((d) => d.id))}`)
       }
-      const tracked = loadTranslations(project).filter((t) => t.language === opts.lang)
-      const documents = project.documents.map((doc) => {
-        const statuses = tracked.find((t) => t.document === doc.id)?.statuses ?? []
-        const path = doc.file.path.split(/[\\/]/).join('/')
-        const title = doc.document.meta.title
-        return exportDocument({id: doc.id, path, ...(title ? {title} : {}), segments: doc.document.segments}, statuses, only)
-      })
+      const documents = exportDocuments(project, opts.lang, only)
       if (documents.every((d) => d.units.length === 0)) {
         info(`nothing to export: no segment of ${opts.lang} is ${[...(only ?? [])].join(' or ')}`)
         return

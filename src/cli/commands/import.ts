@@ -1,13 +1,12 @@
 import {existsSync} from 'node:fs'
 import {relative, resolve} from 'node:path'
 import {Command} from 'commander'
-import {applyImport, type ImportChange} from '../../interchange/apply-import.js'
-import {detectFormat} from '../../interchange/detect.js'
-import {parsePo} from '../../interchange/po-import.js'
-import {parseXliff} from '../../interchange/xliff-import.js'
-import {readText, writeIfChanged} from '../../engine/io.js'
-import {loadTranslations, localeOutputs} from '../../engine/locales-sync.js'
-import {loadProject, requireUpToDate, UsageError} from '../../engine/project.js'
+import type {ImportChange} from '../../interchange/apply-import.js'
+import {importInto} from '../../engine/interchange.js'
+import {writeIfChanged} from '../../engine/io.js'
+import {localeOutputs} from '../../engine/locales-sync.js'
+import {UsageError} from '../../engine/reporter.js'
+import {loadProject, requireUpToDate} from '../../engine/project.js'
 import {info, printMessages} from '../report.js'
 
 function describe(change: ImportChange): string {
@@ -27,19 +26,7 @@ export function importCommand(): Command {
       if (!existsSync(absolute)) throw new UsageError(`Unexpected file \`${path}\`, expected an existing XLIFF or PO file`)
       const project = loadProject(root)
       requireUpToDate(project)
-      const tracked = loadTranslations(project)
-      const file = readText(absolute, root)
-      const parsed = detectFormat(file) === 'xliff' ? parseXliff(file) : parsePo(file)
-      const result = applyImport(
-        parsed,
-        {
-          sourceLanguage: project.options.sourceLanguage,
-          languages: project.options.languages,
-          registries: new Map(project.documents.map((d) => [d.id, d.registry])),
-          tracked
-        },
-        file
-      )
+      const {file, parsed, result} = importInto(project, absolute)
       printMessages([...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)))
       const errors = file.messages.filter((m) => m.fatal === true).length
       if (errors > 0) {

@@ -2,7 +2,8 @@ import {Command} from 'commander'
 import pc from 'picocolors'
 import {countStates, statusJson, STATES, worklist} from '../../translations/status.js'
 import {loadTranslations} from '../../engine/locales-sync.js'
-import {openProject, requireUpToDate, UsageError} from '../../engine/project.js'
+import {UsageError} from '../../engine/reporter.js'
+import {openProject, requireUpToDate} from '../../engine/project.js'
 
 const paint = (state: string, text: string): string => {
   if (!process.stdout.isTTY) return text

@@ -8,6 +8,7 @@ import type {TextSpan} from '../../pdf/line-break.js'
 import {PageFlow, defaultGeometry, type Frame} from '../../pdf/page-flow.js'
 import {columnBoxes, layoutRow, placeRow} from '../../pdf/parallel-rows.js'
 import {createPdfDocument, pdfToBuffer, type PdfInfo} from '../../pdf/pdf-document.js'
+import type {SubsetStore} from '../../pdf/subset-cache.js'
 import {flatText} from '../../segment/inline.js'
 import type {DocumentMeta, SegmentedDocument} from '../../core/types.js'
 import type {Translate} from '../../core/ui-strings.js'
@@ -27,6 +28,8 @@ export interface EditionPdfInput {
   date: Date
   /** Mixed into the file ID: the output path relative to the output folder. */
   idSeed: string
+  /** Where the font subsets come from and go to (see src/pdf/subset-cache.ts). */
+  subsets?: SubsetStore | undefined
 }
 
 /** Document info: title in the edition's language, the rest from the front matter. */
@@ -133,5 +136,5 @@ export async function renderEditionPdf(input: EditionPdfInput): Promise<Buffer> 
     header: () => ({spans: runningTitle(edition, document.meta)}),
     footer: (page, pages) => ({spans: t(lang, 'page', {page: page + 1, pages}), align: 'center'})
   })
-  return pdfToBuffer(doc)
+  return pdfToBuffer(doc, input.subsets)
 }

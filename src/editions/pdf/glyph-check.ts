@@ -8,7 +8,7 @@ import {segmentParts} from './inline-spans.js'
 import type {PrintItem} from './structure.js'
 import {fieldValue, metaFields} from './title-block.js'
 
-/** Finds where a key is in a JSON file of the project (`/sk0f800` in `locales/ko/statement.json`); the CLI reads files, renderers do not. */
+/** Finds where a key is in a JSON file of the project (`/sk0f800` in `locales/ko/statement.json`); the build reads files, renderers do not. */
 export type Locate = (path: string, pointer: string) => Place | undefined
 
 export interface GlyphProblem {

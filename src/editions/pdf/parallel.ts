@@ -7,6 +7,7 @@ import type {TextSpan} from '../../pdf/line-break.js'
 import {PageFlow, defaultGeometry, marginFrame, type PageGeometry} from '../../pdf/page-flow.js'
 import {columnBoxes, layoutRow, placeRow, type CellText, type ColumnBox} from '../../pdf/parallel-rows.js'
 import {createPdfDocument, pdfToBuffer} from '../../pdf/pdf-document.js'
+import type {SubsetStore} from '../../pdf/subset-cache.js'
 import type {SegmentedDocument} from '../../core/types.js'
 import type {Translate} from '../../core/ui-strings.js'
 import {pdfInfo, plainText} from './edition.js'
@@ -28,6 +29,8 @@ export interface ParallelPdfInput {
   t: Translate
   date: Date
   idSeed: string
+  /** Where the font subsets come from and go to (see src/pdf/subset-cache.ts). */
+  subsets?: SubsetStore | undefined
 }
 
 const GUTTER = 18
@@ -128,5 +131,5 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
   })
 
   drawParallelFurniture(doc, geometry, editions, editions.map((e) => runningTitle(e, document.meta)), t, scale.small)
-  return pdfToBuffer(doc)
+  return pdfToBuffer(doc, input.subsets)
 }

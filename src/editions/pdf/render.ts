@@ -1,5 +1,6 @@
 import type {RenderedFile, RenderInput} from '../align.js'
 import {buildDate} from '../../pdf/pdf-document.js'
+import type {SubsetStore} from '../../pdf/subset-cache.js'
 import {renderEditionPdf} from './edition.js'
 import {failOnGlyphProblems, glyphProblems, type Locate} from './glyph-check.js'
 import {renderParallelPdf} from './parallel.js'
@@ -8,10 +9,12 @@ import {printItems} from './structure.js'
 export type {Locate} from './glyph-check.js'
 
 export interface PdfRenderInput extends RenderInput {
-  /** Where a key is in a project file, so that a glyph error points at the translation (the CLI supplies it). */
+  /** Where a key is in a project file, so that a glyph error points at the translation (the build supplies it). */
   locate?: Locate
-  /** Environment for SOURCE_DATE_EPOCH; default `process.env`. */
-  env?: NodeJS.ProcessEnv
+  /** The value of SOURCE_DATE_EPOCH, given by the caller: a library reads no environment. */
+  sourceDateEpoch?: string
+  /** Where font subsets are kept between builds; absent: built every time. */
+  subsets?: SubsetStore
 }
 
 /**
@@ -30,7 +33,7 @@ const checked = new WeakMap<object, WeakSet<object>>()
 
 export async function renderPdfFiles(input: PdfRenderInput): Promise<RenderedFile[]> {
   const {document, editions, options, t} = input
-  // `concord build` asks for one file at a time (see cli/build-jobs.ts): the print items of the
+  // `concord build` asks for one file at a time (see engine/build-jobs.ts): the print items of the
   // whole document are worked out once per tree, and each edition is checked once.
   let items = printed.get(document.tree)
   if (!items) printed.set(document.tree, (items = printItems(document.tree)))
@@ -54,8 +57,9 @@ export async function renderPdfFiles(input: PdfRenderInput): Promise<RenderedFil
   }
   const date = documentDate(input)
   const files: RenderedFile[] = []
-  for (const {edition, path} of own) files.push({path, content: await renderEditionPdf({document, edition, items, options, t, date, idSeed: path})})
-  for (const {target, path} of aligned) files.push({path, content: await renderParallelPdf({document, source: source!, target, items, options, t, date, idSeed: path})})
+  const {subsets} = input
+  for (const {edition, path} of own) files.push({path, content: await renderEditionPdf({document, edition, items, options, t, date, idSeed: path, subsets})})
+  for (const {target, path} of aligned) files.push({path, content: await renderParallelPdf({document, source: source!, target, items, options, t, date, idSeed: path, subsets})})
   return files
 }
 
@@ -63,5 +67,5 @@ export async function renderPdfFiles(input: PdfRenderInput): Promise<RenderedFil
 function documentDate(input: PdfRenderInput): Date {
   const own = input.document.meta.date
   // A free-form date ("August 2007") is fine in the title block but cannot date the file.
-  return buildDate(input.env ?? process.env, typeof own === 'string' && !Number.isNaN(Date.parse(own)) ? own : undefined)
+  return buildDate(input.sourceDateEpoch, typeof own === 'string' && !Number.isNaN(Date.parse(own)) ? own : undefined)
 }

@@ -1,0 +1,114 @@
+import {isAbsolute, join, relative, resolve} from 'node:path'
+import {alignEditions} from '../editions/align.js'
+import {FORMATS, renderers} from '../editions/registry.js'
+import type {Format} from '../core/options.js'
+import {createUiStrings} from '../core/ui-strings.js'
+import {renderAll, saveRenderRecord} from './build-jobs.js'
+import {chooseThreads, inProcessExecutor, mixedExecutor} from './build-pool.js'
+import {writeIfChanged} from './io.js'
+import {loadTranslations, localeKey, type LocaleTexts} from './locales-sync.js'
+import {prepareInParallel} from './parse-pool.js'
+import {openProject, requireUpToDate} from './project.js'
+import {silent, UsageError, type Reporter} from './reporter.js'
+import {preloadShaping, saveShaping, shapingPath} from './shaping-file.js'
+import {pruneSubsets, subsetDir, subsetFileStore} from './subset-file.js'
+import {loadUiResources, renderContext} from './render-context.js'
+
+/**
+ * `concord build` as a library call, which the command and its watch mode
+ * run: every edition of every document, written to the output folder;
+ * files whose inputs did not change since they were written are neither
+ * rendered nor written again (see build-jobs.ts).
+ */
+export interface BuildOptions {
+  /** The project folder. */
+  root: string
+  /** Target languages (`--lang`); default `languages` in .concordrc.json. The source edition is always built. */
+  languages?: string[]
+  /** Formats (`--format`); default `editions.formats` in .concordrc.json. */
+  formats?: string[]
+  /** Output folder, relative to `root` (`--out`); default `outDir` in .concordrc.json. */
+  out?: string
+  /** Threads (`--jobs`); default: chosen by the size of the PDFs to print (see `chooseThreads`). */
+  jobs?: number
+  /** The value of SOURCE_DATE_EPOCH, which dates the PDFs (the caller reads the environment). */
+  sourceDateEpoch?: string
+  reporter?: Reporter
+}
+
+/** The items of a list option, each one of `allowed`, without repeats. */
+function pick(items: string[] | undefined, flag: string, allowed: readonly string[]): string[] | undefined {
+  if (items === undefined) return undefined
+  const picked = items.map((item) => item.trim()).filter(Boolean)
+  if (picked.length === 0) throw new UsageError(`Unexpected empty ${flag}, expected a comma-separated list of ${allowed.join(', ')}`)
+  for (const item of picked) {
+    if (!allowed.includes(item)) throw new UsageError(`Unexpected \`${item}\` in ${flag}, expected one of ${allowed.map((a) => `\`${a}\``).join(', ')}`)
+  }
+  return [...new Set(picked)]
+}
+
+/** Paths under the project read relative; others (e.g. `--out /tmp/site`) absolute. */
+const display = (root: string, path: string): string => {
+  const rel = relative(root, path)
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path
+}
+
+export async function build(input: BuildOptions): Promise<void> {
+  const {root, jobs, reporter = silent} = input
+  // Cache files used from now on are this build's (see pruneSubsets); a little earlier, for file systems with coarse times.
+  const started = Date.now() - 2000
+  const project = await openProject(root, undefined, {tree: 'if-parsing', ...(jobs ? {threads: jobs} : {})})
+  const {options} = project
+  const languages = pick(input.languages, '--lang', [options.sourceLanguage, ...options.languages]) ?? options.languages
+  const formats = (pick(input.formats, '--format', FORMATS) ?? options.editions.formats) as Format[]
+  const out = resolve(root, input.out ?? options.outDir)
+  requireUpToDate(project)
+
+  const localeTexts: LocaleTexts = new Map()
+  const tracks = loadTranslations(project, localeTexts)
+  const targets = options.languages.filter((l) => languages.includes(l) && l !== options.sourceLanguage)
+  const resources = loadUiResources(root, options, [options.sourceLanguage, ...targets])
+  const t = createUiStrings(resources, options.sourceLanguage)
+
+  const cacheDir = join(root, options.outDir, '.cache')
+  const shaping = formats.includes('pdf') ? shapingPath(cacheDir) : undefined
+  if (shaping) preloadShaping(shaping)
+  const subsets = shaping ? subsetDir(cacheDir) : undefined
+  const context = formats.includes('pdf') ? renderContext(root, input.sourceDateEpoch, subsets ? subsetFileStore(subsets) : undefined) : {}
+  const active = formats.map((format) => ({format, render: renderers[format](context)}))
+  // Render everything before writing anything: a content error found by a
+  // later renderer (a character no PDF font has) leaves the output as it was.
+  const documents = project.documents.map((doc) => ({
+    document: doc.document,
+    inputs: {source: String(doc.file), registry: doc.outputs.map((o) => o.content), locales: (language: string) => localeTexts.get(localeKey(doc.id, language))},
+    editions: alignEditions(doc.document, tracks, {sourceLanguage: options.sourceLanguage, languages: targets, missing: options.editions.missing})
+  }))
+  const shared = {options, resources, epoch: input.sourceDateEpoch ?? null}
+  const epoch = input.sourceDateEpoch !== undefined ? {sourceDateEpoch: input.sourceDateEpoch} : {}
+  const work = {root, documents, renderers: active, options, resources, t, ...epoch, ...(shaping ? {shaping} : {}), ...(subsets ? {subsets} : {})}
+  const threads = jobs ?? chooseThreads(documents, formats)
+  const executor = threads > 1 ? mixedExecutor(work, threads) : inProcessExecutor(work)
+  // With --jobs 2 or more, a long document's tree is parsed on two threads, and only when a file of it is rendered at all.
+  const prepare = async (index: number): Promise<void> => {
+    const loaded = project.documents[index]!
+    if (loaded.parsedAhead) return
+    const ready = await prepareInParallel(String(loaded.file), options.sourceLanguage, new Map(), true, jobs).catch(() => undefined)
+    if (ready?.tree) loaded.document.tree = ready.tree
+  }
+  const {files, skipped, record} = await renderAll({documents, formats, out, cacheDir, shared, executor, progress: reporter.progress, prepare}).finally(() => executor.close())
+  let written = 0
+  let unchanged = skipped.length
+  for (const file of files) {
+    const path = join(out, ...file.path.split('/'))
+    if (writeIfChanged(path, file.content)) {
+      written++
+      reporter.info(`wrote ${display(root, path)}`)
+    } else {
+      unchanged++
+    }
+  }
+  saveRenderRecord(record)
+  if (shaping) saveShaping(shaping)
+  if (subsets) pruneSubsets(subsets, started)
+  reporter.info(`build: ${written} file(s) written, ${unchanged} unchanged`)
+}

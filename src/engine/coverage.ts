@@ -1,0 +1,64 @@
+import {join, resolve} from 'node:path'
+import {computeCoverage, coverageGate, type Coverage, type GateFailure} from '../coverage/count.js'
+import {renderCoverageHtml, renderCoverageMarkdown, type Translate} from '../coverage/render.js'
+import {stringifyJson} from '../core/json.js'
+import {createUiStrings} from '../core/ui-strings.js'
+import {writeIfChanged} from './io.js'
+import {loadTranslations} from './locales-sync.js'
+import {openProject, requireUpToDate} from './project.js'
+import {loadUiResources} from './render-context.js'
+
+/**
+ * `concord coverage` as a library call: count every document's segments by
+ * state and language, write `coverage.{json,md,html}`, and check the gates.
+ * What to print, and the exit code, are the caller's.
+ */
+export interface CoverageOptions {
+  root: string
+  /** Only this document (`--document`). */
+  document?: string
+  /** Folder for the reports, relative to `root` (`--out`); default `outDir` in .concordrc.json. */
+  out?: string
+  /** This run's gate for every language (`--fail-under`), replacing the gates in .concordrc.json. */
+  failUnder?: number
+}
+
+export interface CoverageRun {
+  coverage: Coverage
+  /** The coverage as written to coverage.json. */
+  json: string
+  /** The UI strings the reports are written in (English). */
+  t: Translate
+  outDir: string
+  /** Each report, and whether it was written (else it was unchanged). */
+  reports: Array<{path: string; written: boolean}>
+  /** Languages below their gate. */
+  failures: GateFailure[]
+}
+
+export async function coverageReports(options: CoverageOptions): Promise<CoverageRun> {
+  const {root} = options
+  const project = await openProject(root, options.document ? [options.document] : undefined)
+  requireUpToDate(project)
+  const tracked = loadTranslations(project)
+  const coverage = computeCoverage({documents: project.documents.map((d) => d.document), tracked, languages: project.options.languages})
+
+  const outDir = options.out ? resolve(root, options.out) : join(root, project.options.outDir)
+  // The reports are in English.
+  const translate = createUiStrings(loadUiResources(root, project.options, ['en']))
+  const t: Translate = (key, values) => translate('en', key, values)
+  const json = stringifyJson(coverage)
+  const contents: Array<[string, string]> = [
+    ['coverage.json', json],
+    ['coverage.md', renderCoverageMarkdown(coverage, {t})],
+    ['coverage.html', renderCoverageHtml(coverage, {t})]
+  ]
+  const reports = contents.map(([name, content]) => {
+    const path = join(outDir, name)
+    return {path, written: writeIfChanged(path, content)}
+  })
+  // An explicit fail-under is this run's gate for every language; otherwise the configured gates apply.
+  const gate = project.options.coverage
+  const failures = options.failUnder === undefined ? coverageGate(coverage, gate.failUnder, gate.thresholds) : coverageGate(coverage, options.failUnder, {})
+  return {coverage, json, t, outDir, reports, failures}
+}
