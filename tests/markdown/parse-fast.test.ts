@@ -76,6 +76,14 @@ describe('the block parser for plain prose (markdown/fast-blocks.ts)', () => {
     fc.assert(fc.property(fastFileArb, fc.integer({min: 1, max: 200}), (text, target) => same(text, target)), {numRuns: 1500})
   }, 60_000)
 
+  it('does not cut after a fence indented with a tab inside a list item (found by the property above)', () => {
+    // `  \t ` is five columns: the fence opens in the item, stays open over the
+    // blank line, and the item (and code) end where the next block starts.
+    same('- alpha \n  \t ```\n\nalpha\n\n```\n```\n\n', 1)
+    same('- a\n\t```\n\nb\n', 1)
+    same('```\nx\n\t```\n\nb\n```\n\nc\n', 1)
+  })
+
   it('places emphasis and strong made of runs of `*` as remark-parse does, over lines too', () => {
     const runs = fc.array(fc.constantFrom('a', '日', '.', '、', ' ', '\n', '*', '**', '***', '****', '`c`', '[l](https://example.org/a)'), {minLength: 1, maxLength: 14})
     fc.assert(fc.property(runs, (parts) => same(`x${parts.join('')}x`, 64)), {numRuns: 3000})
