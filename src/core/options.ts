@@ -1,6 +1,7 @@
 import type {VFile} from 'vfile'
 import {isObject, parseJson, type JsonValue} from './json.js'
 import {LANGUAGES} from './languages.js'
+import {failRule} from './rules.js'
 
 export type Format = 'md' | 'html' | 'pdf'
 export type MissingMode = 'marker' | 'placeholder' | 'omit'
@@ -88,7 +89,7 @@ export function loadOptions(file?: VFile): Options {
   if (!file) return options as unknown as Options
   const parsed = parseJson(String(file), file)
   const fail = (path: string, reason: string): never =>
-    file.fail(reason, {place: parsed.places.get(path) ?? {line: 1, column: 1}, ruleId: 'config-invalid', source: 'concord'})
+    failRule(file, 'config-invalid', reason, parsed.places.get(path) ?? {line: 1, column: 1})
   if (!isObject(parsed.value)) fail('', 'Unexpected JSON value, expected an object of options')
   for (const [key, value] of Object.entries(parsed.value as Record<string, JsonValue>)) {
     if (key === '$schema') continue
