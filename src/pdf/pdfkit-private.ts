@@ -5,8 +5,9 @@ import Module from 'node:module'
  * pdfkit and fontkit load) that printing relies on, in one place: they are
  * not in @types/pdfkit or @types/node, so each is reached with the one cast
  * it needs, here and nowhere else. pdfkit is pinned by package-lock.json;
- * tests/pdf covers each use (file ID, lazy faces, outline destinations,
- * deferred requires), so an upgrade that moves a field fails there.
+ * the PDF tests cover each use (byte-identical files, faces opened only when
+ * drawn, outline targets, no Helvetica, deferred requires), so an upgrade
+ * that moves a field fails there.
  */
 
 /** A document's registered faces: pdfkit reads `src` when a face is first selected (`doc.font(key)`). */

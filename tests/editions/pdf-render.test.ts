@@ -85,10 +85,10 @@ describe('reproducible output', () => {
     // compile the modules and this fixture with tsc and render there.
     const out = join(process.cwd(), '.vitest-cache', 'pdf-build')
     rmSync(out, {recursive: true, force: true})
-    execFileSync('npx', ['tsc', '--outDir', out, '--rootDir', '.', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--skipLibCheck', '--esModuleInterop', '--resolveJsonModule', '--types', 'node', 'tests/fixtures/pdf-support/editions.ts'], {stdio: 'pipe'})
+    execFileSync('npx', ['tsc', '--outDir', out, '--rootDir', '.', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--skipLibCheck', '--esModuleInterop', '--resolveJsonModule', '--types', 'node', 'tests/helpers/pdf-editions.ts'], {stdio: 'pipe'})
     mkdirSync(join(out, 'tests/fixtures/pdf-samples'), {recursive: true})
     copyFileSync('tests/fixtures/pdf-samples/statement.json', join(out, 'tests/fixtures/pdf-samples/statement.json'))
-    writeFileSync(join(out, 'child.mjs'), "import {renderEdition} from './tests/fixtures/pdf-support/editions.js'\nconst {bytes} = await renderEdition('ko')\nprocess.stdout.write(bytes.toString('base64'))\n")
+    writeFileSync(join(out, 'child.mjs'), "import {renderEdition} from './tests/helpers/pdf-editions.js'\nconst {bytes} = await renderEdition('ko')\nprocess.stdout.write(bytes.toString('base64'))\n")
     const child = execFileSync('node', [join(out, 'child.mjs')], {encoding: 'utf8', maxBuffer: 64 << 20, env: {...process.env, SOURCE_DATE_EPOCH: ''}})
     expect(Buffer.compare(Buffer.from(child, 'base64'), a.bytes)).toBe(0)
   })
