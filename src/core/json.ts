@@ -1,5 +1,6 @@
 import {printParseErrorCode, visit, type ParseErrorCode} from 'jsonc-parser'
 import type {VFile} from 'vfile'
+import {failRule, type ErrorRuleId} from './rules.js'
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | {[key: string]: JsonValue}
 
@@ -24,7 +25,7 @@ export interface ParsedJson {
  * parser, ten times as fast as the positional one; positions are then only
  * worked out if something asks for them (to place a message).
  */
-export function parseJson(text: string, file: VFile, ruleId = 'json-syntax'): ParsedJson {
+export function parseJson(text: string, file: VFile, ruleId: ErrorRuleId = 'json-syntax'): ParsedJson {
   const value = parseNative(text)
   if (value === undefined) return parseWithPlaces(text, file, ruleId)
   let places: Map<string, Place> | undefined
@@ -94,7 +95,7 @@ function withNullPrototypes(value: JsonValue, counter: {keys: number}): JsonValu
 }
 
 /** The positional parser (jsonc-parser): the reference, and the one that reports errors. */
-export function parseWithPlaces(text: string, file: VFile, ruleId = 'json-syntax'): ParsedJson {
+export function parseWithPlaces(text: string, file: VFile, ruleId: ErrorRuleId = 'json-syntax'): ParsedJson {
   const places = new Map<string, Place>()
   const stack: Array<{container: JsonValue[] | Record<string, JsonValue>; path: string; key?: string}> = []
   let root: JsonValue | undefined
@@ -131,9 +132,11 @@ export function parseWithPlaces(text: string, file: VFile, ruleId = 'json-syntax
         const at = place(line, character)
         if (Object.hasOwn(container, property)) {
           const first = places.get(`${top.path}/${property}`)
-          file.fail(
+          failRule(
+            file,
+            'json-duplicate-key',
             `Unexpected duplicate key \`${property}\` (first at line ${first?.line ?? '?'}), expected each key once; merge the two entries by hand`,
-            {place: at, ruleId: 'json-duplicate-key', source: 'concord'}
+            at
           )
         }
         places.set(`${top.path}/${property}`, at)
@@ -147,17 +150,13 @@ export function parseWithPlaces(text: string, file: VFile, ruleId = 'json-syntax
       onArrayEnd: () => void stack.pop(),
       onLiteralValue: (value: JsonValue) => void add(value),
       onError: (error: ParseErrorCode, _offset, _length, line, character) => {
-        file.fail(`Unexpected JSON syntax (${printParseErrorCode(error)}), expected valid JSON; fix the file by hand or restore it from git`, {
-          place: place(line, character),
-          ruleId,
-          source: 'concord'
-        })
+        failRule(file, ruleId, `Unexpected JSON syntax (${printParseErrorCode(error)}), expected valid JSON; fix the file by hand or restore it from git`, place(line, character))
       }
     },
     {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false}
   )
   if (root === undefined) {
-    file.fail('Unexpected empty JSON file, expected a JSON object', {place: {line: 1, column: 1}, ruleId, source: 'concord'})
+    failRule(file, ruleId, 'Unexpected empty JSON file, expected a JSON object', {line: 1, column: 1})
   }
   return {value: root!, places}
 }

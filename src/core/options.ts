@@ -1,6 +1,7 @@
 import type {VFile} from 'vfile'
 import {isObject, parseJson, type JsonValue} from './json.js'
 import {LANGUAGES} from './languages.js'
+import {failRule} from './rules.js'
 
 export type Format = 'md' | 'html' | 'pdf'
 export type MissingMode = 'marker' | 'placeholder' | 'omit'
@@ -60,49 +61,56 @@ export function defaults(): Options {
   }
 }
 
-type Check = (value: JsonValue) => boolean
-const isString: Check = (v) => typeof v === 'string' && v !== ''
-const isPercent: Check = (v) => typeof v === 'number' && v >= 0 && v <= 100
-const oneOf = (...values: string[]): Check => (v) => typeof v === 'string' && values.includes(v)
-const listOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check)
-const isLanguage: Check = (v) => typeof v === 'string' && Object.hasOwn(LANGUAGES, v)
+/** A check that also tells the compiler what a valid value is, so that it is stored without a cast. */
+type Check<T> = (value: JsonValue) => value is JsonValue & T
+const isString: Check<string> = (v): v is string => typeof v === 'string' && v !== ''
+const isPercent: Check<number> = (v): v is number => typeof v === 'number' && v >= 0 && v <= 100
+const oneOf = <T extends string>(...values: T[]): Check<T> => (v): v is T => typeof v === 'string' && values.some((value) => value === v)
+const listOf = <T>(check: Check<T>): Check<T[]> => (v): v is JsonValue[] & T[] => Array.isArray(v) && v.every(check)
+const isLanguage: Check<string> = (v): v is string => typeof v === 'string' && Object.hasOwn(LANGUAGES, v)
+const isPercentOrNull: Check<number | null> = (v): v is number | null => v === null || isPercent(v)
+const isThresholds: Check<Record<string, number>> = (v): v is {[language: string]: number} =>
+  isObject(v) && Object.entries(v).every(([k, p]) => isLanguage(k) && isPercent(p))
 
-const schema: Record<string, [Check, string]> = {
-  sourceLanguage: [isLanguage, 'a known language code'],
-  languages: [listOf(isLanguage), `a list of language codes (${Object.keys(LANGUAGES).join(', ')})`],
-  contentDir: [isString, 'a folder name'],
-  localesDir: [isString, 'a folder name'],
-  outDir: [isString, 'a folder name'],
-  'editions.formats': [listOf(oneOf('md', 'html', 'pdf')), 'a list of `md`, `html`, `pdf`'],
-  'editions.missing': [oneOf('marker', 'placeholder', 'omit'), '`marker`, `placeholder` or `omit`'],
-  'pdf.pageSize': [oneOf('A4', 'A5', 'LETTER'), '`A4`, `A5` or `LETTER`'],
-  'pdf.draftBelow': [isPercent, 'a percentage from 0 to 100'],
-  'coverage.failUnder': [(v) => v === null || isPercent(v), 'a percentage from 0 to 100, or null'],
-  'coverage.thresholds': [(v) => isObject(v) && Object.entries(v).every(([k, p]) => isLanguage(k) && isPercent(p)), 'an object of language code → percentage'],
-  'check.allowIdentical': [listOf(isString), 'a list of strings']
+/** Store `value` if `check` accepts it; false (nothing stored) if not. */
+type Field = (options: Options, value: JsonValue) => boolean
+const field = <T>(check: Check<T>, set: (options: Options, value: T) => void): Field => (options, value) => check(value) && (set(options, value), true)
+
+/** Every option by its path (`group.key` inside the four groups), with what a valid value is. */
+const schema: Record<string, [Field, string]> = {
+  sourceLanguage: [field(isLanguage, (o, v) => (o.sourceLanguage = v)), 'a known language code'],
+  languages: [field(listOf(isLanguage), (o, v) => (o.languages = v)), `a list of language codes (${Object.keys(LANGUAGES).join(', ')})`],
+  contentDir: [field(isString, (o, v) => (o.contentDir = v)), 'a folder name'],
+  localesDir: [field(isString, (o, v) => (o.localesDir = v)), 'a folder name'],
+  outDir: [field(isString, (o, v) => (o.outDir = v)), 'a folder name'],
+  'editions.formats': [field(listOf(oneOf<Format>('md', 'html', 'pdf')), (o, v) => (o.editions.formats = v)), 'a list of `md`, `html`, `pdf`'],
+  'editions.missing': [field(oneOf<MissingMode>('marker', 'placeholder', 'omit'), (o, v) => (o.editions.missing = v)), '`marker`, `placeholder` or `omit`'],
+  'pdf.pageSize': [field(oneOf<PageSize>('A4', 'A5', 'LETTER'), (o, v) => (o.pdf.pageSize = v)), '`A4`, `A5` or `LETTER`'],
+  'pdf.draftBelow': [field(isPercent, (o, v) => (o.pdf.draftBelow = v)), 'a percentage from 0 to 100'],
+  'coverage.failUnder': [field(isPercentOrNull, (o, v) => (o.coverage.failUnder = v)), 'a percentage from 0 to 100, or null'],
+  'coverage.thresholds': [field(isThresholds, (o, v) => (o.coverage.thresholds = v)), 'an object of language code → percentage'],
+  'check.allowIdentical': [field(listOf(isString), (o, v) => (o.check.allowIdentical = v)), 'a list of strings']
 }
+/** The options whose value is an object of options. */
+const GROUPS = new Set(['editions', 'pdf', 'coverage', 'check'])
 
 /** Validate `.concordrc.json` (if any) and merge it over `defaults()`. Problems are fatal messages on `file`. */
 export function loadOptions(file?: VFile): Options {
-  const options = defaults() as unknown as Record<string, Record<string, unknown>>
-  if (!file) return options as unknown as Options
+  const options = defaults()
+  if (!file) return options
   const parsed = parseJson(String(file), file)
   const fail = (path: string, reason: string): never =>
-    file.fail(reason, {place: parsed.places.get(path) ?? {line: 1, column: 1}, ruleId: 'config-invalid', source: 'concord'})
-  if (!isObject(parsed.value)) fail('', 'Unexpected JSON value, expected an object of options')
-  for (const [key, value] of Object.entries(parsed.value as Record<string, JsonValue>)) {
+    failRule(file, 'config-invalid', reason, parsed.places.get(path) ?? {line: 1, column: 1})
+  if (!isObject(parsed.value)) return fail('', 'Unexpected JSON value, expected an object of options')
+  for (const [key, value] of Object.entries(parsed.value)) {
     if (key === '$schema') continue
-    const nested = isObject(options[key] as JsonValue) && !Array.isArray(options[key])
-    const entries: Array<[string, JsonValue]> = nested && isObject(value) ? Object.entries(value).map(([k, v]) => [`${key}.${k}`, v]) : [[key, value]]
+    const entries: Array<[string, JsonValue]> = GROUPS.has(key) && isObject(value) ? Object.entries(value).map(([k, v]) => [`${key}.${k}`, v]) : [[key, value]]
     for (const [path, v] of entries) {
       const rule = Object.hasOwn(schema, path) ? schema[path] : undefined
       const where = `/${path.replace('.', '/')}`
       if (!rule) fail(where, `Unexpected option \`${path}\`, expected one of ${Object.keys(schema).map((k) => `\`${k}\``).join(', ')}`)
-      else if (!rule[0](v)) fail(where, `Unexpected value \`${JSON.stringify(v)}\` for \`${path}\`, expected ${rule[1]}`)
-      const [head, tail] = path.split('.') as [string, string?]
-      if (tail) options[head]![tail] = v
-      else (options as Record<string, unknown>)[head] = v
+      else if (!rule[0](options, v)) fail(where, `Unexpected value \`${JSON.stringify(v)}\` for \`${path}\`, expected ${rule[1]}`)
     }
   }
-  return options as unknown as Options
+  return options
 }

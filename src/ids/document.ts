@@ -6,6 +6,7 @@ import {reconcile, type ReconcileResult} from './reconcile.js'
 import {segmentTree} from '../segment/segment.js'
 import {cacheFromTree, segmentSource, type SegmentCache} from '../segment/units.js'
 import type {DocumentMeta, Registry, SegmentedDocument, SourceSegment} from '../core/types.js'
+import {failRule} from '../core/rules.js'
 
 export interface DocumentResult extends ReconcileResult {
   document: SegmentedDocument
@@ -46,11 +47,7 @@ export function segmentDocument(file: VFile, registry: Registry, options: Pick<O
     if (cache) next = cacheFromTree(source, options.sourceLanguage, tree, fresh)
   }
   if (fresh.length === 0) {
-    file.fail('Unexpected empty document, expected at least one heading or paragraph; add text or delete the file', {
-      place: {line: 1, column: 1},
-      ruleId: 'empty-document',
-      source: 'concord'
-    })
+    failRule(file, 'empty-document', 'Unexpected empty document, expected at least one heading or paragraph; add text or delete the file', {line: 1, column: 1})
   }
   const result = reconcile(registry, fresh)
   const document: SegmentedDocument = {

@@ -1,6 +1,7 @@
 import type {VFile} from 'vfile'
 import {isObject, parseJson, type JsonValue, type ParsedJson} from '../core/json.js'
 import type {BlockKind, Registry, RegistryEntry} from '../core/types.js'
+import {failRule, type ErrorRuleId} from '../core/rules.js'
 
 /**
  * The registry of a document lives in two committed files:
@@ -34,9 +35,8 @@ export function serializeRegistry(registry: Registry): {strings: Record<string, 
   }
 }
 
-function fail(file: VFile, parsed: ParsedJson, path: string, reason: string, ruleId = 'registry-invalid'): never {
-  const place = parsed.places.get(path) ?? {line: 1, column: 1}
-  file.fail(reason, {place, ruleId, source: 'concord'})
+function fail(file: VFile, parsed: ParsedJson, path: string, reason: string, ruleId: ErrorRuleId = 'registry-invalid'): never {
+  failRule(file, ruleId, reason, parsed.places.get(path) ?? {line: 1, column: 1})
 }
 
 /** Read the two registry files back; every inconsistency is a fatal message naming the file and place. */

@@ -4,6 +4,7 @@ import {textHash} from '../ids/similarity.js'
 import {trackTranslations, type TrackResult} from '../translations/track.js'
 import type {Registry, RegistryEntry, TranslationState} from '../core/types.js'
 import {reject, type ImportDocument, type ImportUnit, type ParsedInterchange} from './model.js'
+import {reportRule} from '../core/rules.js'
 
 export interface ImportContext {
   sourceLanguage: string
@@ -68,7 +69,7 @@ function applyUnit(file: VFile, doc: string, registry: Registry, tracked: TrackR
     const old = Object.hasOwn(work.obsolete, id) ? work.obsolete[id] : undefined
     if (old?.translation === target) return null
     work.obsolete[id] = {source: unit.source, translation: target, state: confirmed ? state : 'stale'}
-    file.message(`Unexpected retired segment \`${id}\`: its English was removed after the export; the translation is kept in the obsolete file and returns if the same English comes back`, {place: unit.place, ruleId: 'import-retired', source: 'concord'})
+    reportRule(file, 'import-retired', `Unexpected retired segment \`${id}\`: its English was removed after the export; the translation is kept in the obsolete file and returns if the same English comes back`, unit.place)
     return {document: doc, id, action: 'obsolete', before: 'missing', after: 'missing', translation: target}
   }
   const isCurrent = rev === segment.rev
@@ -110,9 +111,11 @@ function applyUnit(file: VFile, doc: string, registry: Registry, tracked: TrackR
   }
   work.meta[id] = {rev, source: textHash(unit.source), target: textHash(target), state}
   if (!isCurrent) {
-    file.message(
+    reportRule(
+      file,
+      'import-stale',
       `Unexpected English revision ${rev} for \`${id}\`, expected revision ${segment.rev}: the English changed after the export, so the translation is imported as stale; update it (\`npx concord status\` shows the change) or accept it with \`npx concord accept ${tracked.language} ${id}\``,
-      {place: unit.place, ruleId: 'import-stale', source: 'concord'}
+      unit.place
     )
   }
   return change(current === undefined || current.trim() === '' ? 'added' : 'updated', isCurrent ? state : 'stale')

@@ -1,4 +1,5 @@
 import type {VFile} from 'vfile'
+import {failRule} from '../core/rules.js'
 
 export type InterchangeFormat = 'xliff' | 'po'
 
@@ -14,8 +15,10 @@ export function detectFormat(file: VFile): InterchangeFormat {
   const text = String(file)
   if (/^\s*</.test(text)) return 'xliff'
   if (/^\s*(#~\s*)?msgid\s/m.test(text)) return 'po'
-  return file.fail(
+  return failRule(
+    file,
+    'import-format',
     'Unexpected file content, expected XLIFF 2.0 (XML starting with `<`) or gettext PO (with `msgid` lines); give the file the extension `.xlf` or `.po`',
-    {place: {line: 1, column: 1}, ruleId: 'import-format', source: 'concord'}
+    {line: 1, column: 1}
   )
 }

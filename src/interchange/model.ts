@@ -3,6 +3,7 @@ import type {Place} from '../core/json.js'
 import {textHash} from '../ids/similarity.js'
 import type {SegmentStatus} from '../translations/track.js'
 import type {BlockKind, Segment, TranslationState} from '../core/types.js'
+import {reportRule, type ErrorRuleId} from '../core/rules.js'
 
 /** One segment as a translator sees it in an exported file. */
 export interface ExportUnit {
@@ -147,7 +148,6 @@ export interface ParsedInterchange {
  * Record an error on the imported file and go on, so that one run lists every
  * problem; the CLI writes nothing when any message is fatal.
  */
-export function reject(file: VFile, reason: string, place: Place, ruleId: string): void {
-  const message = file.message(reason, {place, ruleId, source: 'concord'})
-  message.fatal = true
+export function reject(file: VFile, reason: string, place: Place, ruleId: ErrorRuleId): void {
+  reportRule(file, ruleId, reason, place)
 }

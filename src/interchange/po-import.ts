@@ -2,6 +2,7 @@ import type {VFile} from 'vfile'
 import {NO_TARGET, reject, TARGET_HASH_NOTE, type ImportUnit, type ParsedInterchange} from './model.js'
 import {DOCUMENT_HEADER} from './po-export.js'
 import {parsePoEntries, type PoEntry} from './po-parse.js'
+import {failRule} from '../core/rules.js'
 
 function headerFields(entry: PoEntry): Map<string, string> {
   const fields = new Map<string, string>()
@@ -37,11 +38,7 @@ export function parsePo(file: VFile): ParsedInterchange {
   const header = live.find((e) => e.msgid === '' && e.msgctxt === undefined)
   const top = {line: 1, column: 1}
   if (!header) {
-    file.fail('Unexpected PO file without a header entry, expected `msgid ""` with `Language` and `X-Concord-Document`; export the file again with `npx concord export --format po`', {
-      place: top,
-      ruleId: 'import-language',
-      source: 'concord'
-    })
+    failRule(file, 'import-language', 'Unexpected PO file without a header entry, expected `msgid ""` with `Language` and `X-Concord-Document`; export the file again with `npx concord export --format po`', top)
   }
   const fields = headerFields(header!)
   const charset = /charset=([^;\s]+)/i.exec(fields.get('content-type') ?? '')?.[1]

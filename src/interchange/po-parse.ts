@@ -1,6 +1,7 @@
 import type {VFile} from 'vfile'
 import type {Place} from '../core/json.js'
 import {readPoString} from './po-syntax.js'
+import {failRule} from '../core/rules.js'
 
 export interface PoEntry {
   msgctxt?: string
@@ -30,7 +31,7 @@ const KEYWORD = /^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[\s"]|$)/
 export function parsePoEntries(file: VFile): PoEntry[] {
   const entries: PoEntry[] = []
   const fail = (reason: string, line: number, column: number): never =>
-    file.fail(reason, {place: {line, column}, ruleId: 'import-malformed-po', source: 'concord'})
+    failRule(file, 'import-malformed-po', reason, {line, column})
   let entry: PoEntry | null = null
   let field: {name: Field; index: number} | null = null
   const fresh = (obsolete: boolean, place: Place): PoEntry => ({msgstr: [], flags: [], references: [], extracted: [], obsolete, place})

@@ -3,6 +3,7 @@ import type {VFile} from 'vfile'
 import type {Place} from '../core/json.js'
 import {NO_TARGET, reject, SOURCE_HASH_NOTE, TARGET_HASH_NOTE, type ImportDocument, type ImportUnit, type ParsedInterchange} from './model.js'
 import {XLIFF_NAMESPACE} from './xliff-export.js'
+import {failRule, type ErrorRuleId} from '../core/rules.js'
 
 const STATES: Record<string, ImportUnit['state']> = {initial: 'initial', translated: 'translated', reviewed: 'reviewed', final: 'reviewed'}
 /** Inline codes Concord never writes: Markdown travels as text, so a code here would be lost. */
@@ -27,7 +28,7 @@ interface OpenUnit {
 export function parseXliff(file: VFile): ParsedInterchange {
   const parser = new SaxesParser({xmlns: true, position: true})
   const result: ParsedInterchange = {format: 'xliff', sourceLanguage: null, language: null, languagePlace: {line: 1, column: 1}, documents: []}
-  const fatal = (reason: string, place: Place, ruleId: string): never => file.fail(reason, {place, ruleId, source: 'concord'})
+  const fatal = (reason: string, place: Place, ruleId: ErrorRuleId): never => failRule(file, ruleId, reason, place)
   let start: Place = {line: 1, column: 1}
   let depth = 0
   let foreign = 0

@@ -8,6 +8,7 @@ import {parse as parseYaml, YAMLParseError} from 'yaml'
 import type {DocumentMeta} from '../core/types.js'
 import {parseInPieces} from './pieces.js'
 import {fastBlock} from './fast-blocks.js'
+import {failRule} from '../core/rules.js'
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
 // For text after the start of a file, where `---` is a thematic break or a setext underline, never front matter.
@@ -44,19 +45,16 @@ export function readMeta(tree: Root, file: VFile): DocumentMeta {
       const value: unknown = parseYaml(first.value)
       if (value !== null && value !== undefined) {
         if (typeof value !== 'object' || Array.isArray(value)) {
-          file.fail('Unexpected front matter that is not a mapping, expected `key: value` lines', {
-            place: first.position, ruleId: 'front-matter', source: 'concord'
-          })
+          failRule(file, 'front-matter', 'Unexpected front matter that is not a mapping, expected `key: value` lines', first.position)
         }
         meta = Object.assign(Object.create(null), value) as DocumentMeta
       }
     } catch (error) {
       if (!(error instanceof YAMLParseError)) throw error
       const [line, col] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [1, 1]
-      file.fail(`Unexpected front matter YAML: ${error.message.split('\n')[0]}; fix the YAML between the \`---\` lines`, {
-        place: {line: line + (first.position?.start.line ?? 1), column: col},
-        ruleId: 'front-matter',
-        source: 'concord'
+      failRule(file, 'front-matter', `Unexpected front matter YAML: ${error.message.split('\n')[0]}; fix the YAML between the \`---\` lines`, {
+        line: line + (first.position?.start.line ?? 1),
+        column: col
       })
     }
   }

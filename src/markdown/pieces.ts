@@ -28,9 +28,20 @@ import {BLANK, countLines, skipBlank} from './fast-blocks.js'
  * told apart without a full block parser).
  */
 const GLOBAL = /\]:|^[ \t>*+\-\d.)]*<|\r(?!\n)/m
-const FENCE = /^( *)(`{3,}|~{3,})(.*)$/
+const FENCE = /^([ \t]*)(`{3,}|~{3,})(.*)$/
 const NESTED_FENCE = /^([ \t>*+\-\d.)]*)(`{3,}|~{3,})/
 const NOT_A_START = /^[ \t\-+*\d]/
+
+/**
+ * Columns of leading whitespace as CommonMark counts them, a tab reaching the
+ * next multiple of four: `  \t ` is five columns, so a fence after it is
+ * indented code at the top level but may be a fence inside a list item.
+ */
+function columns(indent: string): number {
+  let column = 0
+  for (const character of indent) column = character === '\t' ? column + 4 - (column % 4) : column + 1
+  return column
+}
 
 /** Offsets (> 0) where `source` may be cut, at most one per `target` characters; empty when it must be parsed whole. */
 export function cutPoints(source: string, target: number): number[] {
@@ -53,7 +64,7 @@ export function cutPoints(source: string, target: number): number[] {
     }
     if (fence) {
       const close = FENCE.exec(line)
-      if (close && close[1]!.length <= 3 && close[2]![0] === fence.marker && close[2]!.length >= fence.size && BLANK.test(close[3]!)) fence = undefined
+      if (close && columns(close[1]!) <= 3 && close[2]![0] === fence.marker && close[2]!.length >= fence.size && BLANK.test(close[3]!)) fence = undefined
       previousBlank = false
       continue
     }
@@ -62,8 +73,8 @@ export function cutPoints(source: string, target: number): number[] {
     else if (!nested && inside && /[>*+\-\d]/.test(inside[1]!)) nested = inside[2]![0]
     const open = FENCE.exec(line)
     if (open && !(open[2]![0] === '`' && open[3]!.includes('`'))) {
-      // Four spaces make indented code or a fence in a list item, never a top-level fence.
-      if (open[1]!.length >= 4) {
+      // Four columns make indented code or a fence in a list item, never a top-level fence.
+      if (columns(open[1]!) >= 4) {
         nested = open[2]![0]
         previousBlank = false
         continue

@@ -18,6 +18,7 @@ import {readFaceHeader, type FaceHeader} from './face-header.js'
 import {lazyPostTable} from './post-header.js'
 import {shapingStore, withShapingCache} from './shaping-cache.js'
 import {withSubsetCache} from './subset-cache.js'
+import {fontRegistration} from './pdfkit-private.js'
 
 export {shapingStore} from './shaping-cache.js'
 
@@ -33,22 +34,9 @@ export type FontStyle = 'regular' | 'bold' | 'italic' | 'bold-italic'
 /** Name under which a face is registered with pdfkit, e.g. `kr-bold`. */
 export type FontKey = `${FontFamily}-${FontStyle}`
 
-/** The subset of the fontkit API this module relies on (fontkit ships no types). */
-export interface FontkitGlyph {
-  id: number
-  advanceWidth: number
-  codePoints: number[]
-}
-export interface FontkitFont {
-  postscriptName: string
-  unitsPerEm: number
-  ascent: number
-  descent: number
-  lineGap: number
-  hasGlyphForCodePoint(codePoint: number): boolean
-  glyphForCodePoint(codePoint: number): FontkitGlyph
-  layout(text: string): {glyphs: FontkitGlyph[]; advanceWidth: number}
-}
+/** fontkit's font and glyph, as src/types/fontkit.d.ts describes them. */
+export type FontkitFont = Fontkit.Font
+export type FontkitGlyph = Fontkit.Glyph
 
 export const FONT_FAMILIES: readonly FontFamily[] = ['latin', 'kr', 'jp']
 
@@ -108,8 +96,8 @@ export function loadFont(key: FontKey): FontkitFont {
   let font = fonts.get(key)
   if (!font) {
     const parsed = fontkit().openSync(fontPath(key))
-    lazyPostTable(parsed as object)
-    font = withShapingCache(withSubsetCache(parsed as FontkitFont, key), key, shapes)
+    lazyPostTable(parsed)
+    font = withShapingCache(withSubsetCache(parsed, key), key, shapes)
     fonts.set(key, font)
   }
   return font
@@ -192,11 +180,10 @@ export const loadedFaces = (): FontKey[] => [...fonts.keys()]
  */
 export function registerFonts(doc: PDFKit.PDFDocument): void {
   for (const key of allFontKeys()) {
-    // pdfkit's types only list paths and buffers, but the runtime accepts a
-    // parsed fontkit font, which is what lets documents share one parse.
-    doc.registerFont(key, undefined as unknown as Buffer)
-    // pdfkit reads the registration's `src` when the face is selected, not before.
-    const registered = (doc as unknown as {_registeredFonts: Record<string, {src: unknown}>})._registeredFonts[key]!
-    Object.defineProperty(registered, 'src', {enumerable: true, get: () => loadFont(key)})
+    // The runtime accepts a parsed fontkit font as `src` (its types list only
+    // paths and buffers), which is what lets documents share one parse; pdfkit
+    // reads `src` when the face is selected, not before, so it is a getter.
+    doc.registerFont(key)
+    Object.defineProperty(fontRegistration(doc, key), 'src', {enumerable: true, get: () => loadFont(key)})
   }
 }

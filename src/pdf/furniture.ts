@@ -7,6 +7,7 @@ import type {} from 'pdfkit'
 import {drawLine, layoutBlock, type BlockStyle, type LaidBlock} from './layout.js'
 import type {TextSpan} from './line-break.js'
 import {marginFrame, PAGE_SIZES, type PageGeometry, type Placement} from './page-flow.js'
+import {pageObjects, setOutlineDestination} from './pdfkit-private.js'
 
 export interface FurnitureText {
   spans: readonly TextSpan[] | string
@@ -79,12 +80,14 @@ export function drawPageFurniture(doc: PDFKit.PDFDocument, geometry: PageGeometr
  * Returns the entry, to nest sub-headings under it.
  */
 export function addOutlineItem(doc: PDFKit.PDFDocument, title: string, at: Placement, geometry: PageGeometry, parent?: PDFKit.PDFOutline): PDFKit.PDFOutline {
-  const pages = (doc as unknown as {_root: {data: {Pages: {data: {Kids: unknown[]}}}}})._root.data.Pages.data.Kids
+  const pages = pageObjects(doc)
   const page = pages[at.pageIndex]
   if (!page) throw new Error(`Unexpected page index ${at.pageIndex}, expected 0 to ${pages.length - 1}`)
-  // `pageNumber` is a runtime option missing from the type declarations.
-  const item = (parent ?? doc.outline).addItem(title, {pageNumber: at.pageIndex, expanded: true} as {expanded?: boolean})
+  // `pageNumber` is a runtime option missing from the type declarations (a
+  // variable, not a literal, so the extra property is allowed without a cast).
+  const options = {pageNumber: at.pageIndex, expanded: true}
+  const item = (parent ?? doc.outline).addItem(title, options)
   const height = PAGE_SIZES[geometry.size][1]
-  ;(item as unknown as {outlineData: {Dest: unknown[]}}).outlineData.Dest = [page, 'XYZ', null, height - at.top, null]
+  setOutlineDestination(item, [page, 'XYZ', null, height - at.top, null])
   return item
 }

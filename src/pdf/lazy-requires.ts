@@ -1,5 +1,5 @@
-import Module from 'node:module'
 import {inflateRawSync} from 'node:zlib'
+import {moduleLoader as loader} from './pdfkit-private.js'
 
 /**
  * pdfkit and fontkit load, as they load, modules for features Concord does
@@ -34,8 +34,6 @@ export function nativeInflate(source: Uint8Array, dest: Uint8Array): Uint8Array 
   return length < dest.length ? dest.slice(0, length) : dest
 }
 
-type Load = (request: string, parent: {filename?: string | null} | null | undefined, isMain: boolean) => unknown
-const loader = Module as unknown as {_load: Load}
 
 function standIn(real: () => object): object {
   // A function target, so that the stand-in can be called and constructed as the module itself.

@@ -25,6 +25,7 @@ import {withDeferredDependencies} from './lazy-requires.js'
 import {editionFamily} from './script-runs.js'
 import {PAGE_SIZES, type PageGeometry} from './page-flow.js'
 import {encodeSubsetsWith, type SubsetStore} from './subset-cache.js'
+import {NO_DEFAULT_FONT, setFileId} from './pdfkit-private.js'
 
 // pdfkit (and the fontkit it requires, which fonts.ts shares) loads on the first PDF, not with every command.
 const require = createRequire(import.meta.url)
@@ -98,9 +99,9 @@ export function createPdfDocument(options: PdfDocumentOptions): PDFKit.PDFDocume
     bufferPages: options.bufferPages ?? true,
     // No Helvetica: nothing may be drawn with a face that cannot draw the
     // text, and an unused default font would still cost an AFM parse.
-    font: null as unknown as string
+    font: NO_DEFAULT_FONT
   })
-  ;(doc as unknown as {_id: Uint8Array})._id = fileId(info, options.idSeed ?? '')
+  setFileId(doc, fileId(info, options.idSeed ?? ''))
   registerFonts(doc)
   doc.font(fontKey(editionFamily(options.lang)))
   return doc

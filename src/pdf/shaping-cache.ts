@@ -102,8 +102,8 @@ function revive(font: ShapingFont, stored: StoredRun): Run {
  * can. Only the default call (no features, script or language) is cached:
  * that is the only one pdfkit and `measure.ts` make for our text.
  */
-export function withShapingCache<T extends object>(font: T, key: string, shapes: ShapingStore): T {
-  const own = font as unknown as ShapingFont
+export function withShapingCache<T extends ShapingFont>(font: T, key: string, shapes: ShapingStore): T {
+  const own: ShapingFont = font
   const layout = own.layout.bind(font)
   // An own property shadows fontkit's method; everything else stays the font's, caches included.
   own.layout = (text: string, ...rest: unknown[]) => {

@@ -59,8 +59,8 @@ export function encodeSubsetsWith<T>(store: SubsetStore | undefined, end: () => 
 }
 
 /** Make the subsets of `font` (face `face`) go through the store of the document being ended (see `encodeSubsetsWith`). */
-export function withSubsetCache<T extends object>(font: T, face: string): T {
-  const own = font as unknown as SubsettingFont
+export function withSubsetCache<T extends SubsettingFont>(font: T, face: string): T {
+  const own: SubsettingFont = font
   const create = own.createSubset.bind(font)
   // An own property shadows fontkit's method, as in shaping-cache.ts.
   own.createSubset = () => {

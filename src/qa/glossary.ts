@@ -4,6 +4,7 @@ import {isObject, parseJson, type JsonValue, type Place} from '../core/json.js'
 import {parseInline} from '../markdown/parse.js'
 import {flatText} from '../segment/inline.js'
 import {code, ruleMessage, type SegmentPair} from './rules.js'
+import {failRule} from '../core/rules.js'
 
 export interface GlossaryTerm {
   term: string
@@ -21,7 +22,7 @@ export interface Glossary {
 export function parseGlossary(file: VFile): Glossary {
   const parsed = parseJson(String(file), file)
   const terms = isObject(parsed.value) ? parsed.value.terms : undefined
-  const fail = (path: string, reason: string): never => file.fail(reason, {place: parsed.places.get(path) ?? {line: 1, column: 1}, ruleId: 'glossary-invalid', source: 'concord'})
+  const fail = (path: string, reason: string): never => failRule(file, 'glossary-invalid', reason, parsed.places.get(path) ?? {line: 1, column: 1})
   if (!isObject(terms)) fail('', 'Unexpected glossary, expected `{"terms": {"English term": {"ko": "…", "ja": "…"}}}`')
   const list: GlossaryTerm[] = []
   for (const [term, value] of Object.entries(terms as Record<string, JsonValue>)) {

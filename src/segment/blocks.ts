@@ -7,7 +7,9 @@ export interface TextBlock {
   node: Heading | Paragraph | TableCell
 }
 
-type Handler = (node: never, blocks: TextBlock[]) => void
+/** Each mdast node type with its node, so that a handler gets the node it handles. */
+type NodeOf = {[Type in Nodes['type']]: Extract<Nodes, {type: Type}>}
+type Handlers = {[Type in keyof NodeOf]?: (node: NodeOf[Type], blocks: TextBlock[]) => void}
 
 const walkChildren = (node: {children: Nodes[]}, blocks: TextBlock[]): void => {
   for (const child of node.children) visit(child, blocks)
@@ -20,7 +22,7 @@ const skip = (): void => {}
  * Blocks without translatable prose (code, raw HTML, definitions, front
  * matter) are kept verbatim in every edition.
  */
-const handlers: Record<string, Handler> = {
+const handlers: Handlers = {
   root: walkChildren,
   blockquote: walkChildren,
   list: walkChildren,
@@ -39,11 +41,16 @@ const handlers: Record<string, Handler> = {
 }
 
 function visit(node: Nodes, blocks: TextBlock[]): void {
-  const handler = Object.hasOwn(handlers, node.type) ? handlers[node.type] : undefined
+  dispatch(node.type, node, blocks)
+}
+
+/** Separate from `visit` so that `Type` ties the handler to its node (a correlated union), with no cast. */
+function dispatch<Type extends keyof NodeOf>(type: Type, node: NodeOf[Type], blocks: TextBlock[]): void {
+  const handler = Object.hasOwn(handlers, type) ? handlers[type] : undefined
   if (!handler) {
-    throw new Error(`Unexpected mdast node type \`${node.type}\`, expected a block type with a handler in src/segment/blocks.ts`)
+    throw new Error(`Unexpected mdast node type \`${type}\`, expected a block type with a handler in src/segment/blocks.ts`)
   }
-  handler(node as never, blocks)
+  handler(node, blocks)
 }
 
 /** Text blocks of a tree, in document order. Renderers rely on this order to find block N again. */

@@ -1,5 +1,6 @@
 import type {VFile} from 'vfile'
 import {isObject, parseJson, stringifyJson, type JsonValue, type Place} from '../core/json.js'
+import {failRule, type ErrorRuleId} from '../core/rules.js'
 
 /**
  * A target language's files for one document, under `locales/<lng>/`:
@@ -37,8 +38,8 @@ export interface LocaleData {
   file?: VFile
 }
 
-const fail = (file: VFile, place: Place | undefined, reason: string, ruleId: string): never =>
-  file.fail(reason, {place: place ?? {line: 1, column: 1}, ruleId, source: 'concord'})
+const fail = (file: VFile, place: Place | undefined, reason: string, ruleId: ErrorRuleId): never =>
+  failRule(file, ruleId, reason, place ?? {line: 1, column: 1})
 
 /** Parse a locale's files; malformed content is a fatal message naming the file, line and column. */
 export function parseLocale(language: string, document: string, files: {strings?: VFile; state?: VFile; obsolete?: VFile}): LocaleData {

@@ -76,6 +76,26 @@ describe('the block parser for plain prose (markdown/fast-blocks.ts)', () => {
     fc.assert(fc.property(fastFileArb, fc.integer({min: 1, max: 200}), (text, target) => same(text, target)), {numRuns: 1500})
   }, 60_000)
 
+  it('does not cut after a fence indented with a tab inside a list item (found by the property above)', () => {
+    // `  \t ` is five columns: the fence opens in the item, stays open over the
+    // blank line, and the item (and code) end where the next block starts.
+    same('- alpha \n  \t ```\n\nalpha\n\n```\n```\n\n', 1)
+    same('- a\n\t```\n\nb\n', 1)
+    same('```\nx\n\t```\n\nb\n```\n\nc\n', 1)
+  })
+
+  it('gives the whole-file tree for lines indented with any mix of spaces and tabs', () => {
+    // Tabs count to the next multiple of four columns: fences, markers and
+    // indented code after them are where the cutter and the parser must agree.
+    const indent = fc.array(fc.constantFrom(' ', ' ', '\t'), {maxLength: 5}).map((a) => a.join(''))
+    const line = fc.oneof(
+      fc.tuple(indent, fc.constantFrom('```', '~~~', '````', '```js', '- a', '* b', '1. c', '> q', 'alpha', 'beta gamma', '## h', '| a |', '| - |')).map(([w, t]) => w + t),
+      fc.constantFrom('', '', 'alpha', '- alpha', '```', '> x', '1. one')
+    )
+    const text = fc.tuple(fc.array(line, {minLength: 1, maxLength: 14}), fc.constantFrom('\n', '\n\n', '')).map(([lines, end]) => lines.join('\n') + end)
+    fc.assert(fc.property(text, fc.integer({min: 1, max: 40}), (t, target) => same(t, target)), {numRuns: 300})
+  }, 60_000)
+
   it('places emphasis and strong made of runs of `*` as remark-parse does, over lines too', () => {
     const runs = fc.array(fc.constantFrom('a', '日', '.', '、', ' ', '\n', '*', '**', '***', '****', '`c`', '[l](https://example.org/a)'), {minLength: 1, maxLength: 14})
     fc.assert(fc.property(runs, (parts) => same(`x${parts.join('')}x`, 64)), {numRuns: 3000})

@@ -7,6 +7,7 @@ import {checkCommand} from './check.js'
 import {exportCommand} from './export.js'
 import {importCommand} from './import.js'
 import {buildCommand} from './build.js'
+import {rulesCommand} from './rules.js'
 
 /** Every CLI command, in the order `concord --help` lists them. Add a command by adding its factory here. */
-export const commands: Array<() => Command> = [segmentCommand, statusCommand, acceptCommand, reviewCommand, buildCommand, coverageCommand, checkCommand, exportCommand, importCommand]
+export const commands: Array<() => Command> = [segmentCommand, statusCommand, acceptCommand, reviewCommand, buildCommand, coverageCommand, checkCommand, exportCommand, importCommand, rulesCommand]

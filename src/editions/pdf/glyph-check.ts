@@ -7,6 +7,7 @@ import {checkSpansCoverage, type UncoveredChar} from '../../pdf/script-runs.js'
 import {segmentParts} from './inline-spans.js'
 import type {PrintItem} from './structure.js'
 import {fieldValue, metaFields} from './title-block.js'
+import {failRule} from '../../core/rules.js'
 
 /** Finds where a key is in a JSON file of the project (`/sk0f800` in `locales/ko/statement.json`); the build reads files, renderers do not. */
 export type Locate = (path: string, pointer: string) => Place | undefined
@@ -124,8 +125,10 @@ export function failOnGlyphProblems(problems: readonly GlyphProblem[]): void {
   const chars = first.chars.map((c) => `\`${c.hex}\` (“${c.char}”)`).join(', ')
   const more = rest.length ? `; also ${rest.slice(0, 5).map((p) => `${p.what} in ${p.path}`).join(', ')}${rest.length > 5 ? ` and ${rest.length - 5} more` : ''}` : ''
   const file = new VFile({path: first.path})
-  file.fail(
+  failRule(
+    file,
+    'pdf-glyph-missing',
     `Unexpected character${first.chars.length > 1 ? 's' : ''} ${chars} in ${first.what}, expected characters that ${FONTS} can draw; replace or remove ${first.chars.length > 1 ? 'them' : 'it'}, as no PDF font has a glyph for ${first.chars.length > 1 ? 'them' : 'it'}${more}`,
-    {place: first.place ?? {line: 1, column: 1}, ruleId: 'pdf-glyph-missing', source: 'concord'}
+    first.place ?? {line: 1, column: 1}
   )
 }

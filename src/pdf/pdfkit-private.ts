@@ -1,0 +1,58 @@
+import Module from 'node:module'
+
+/**
+ * The private fields of pdfkit (and of Node's module loader, through which
+ * pdfkit and fontkit load) that printing relies on, in one place: they are
+ * not in @types/pdfkit or @types/node, so each is reached with the one cast
+ * it needs, here and nowhere else. pdfkit is pinned by package-lock.json;
+ * the PDF tests cover each use (byte-identical files, faces opened only when
+ * drawn, outline targets, no Helvetica, deferred requires), so an upgrade
+ * that moves a field fails there.
+ */
+
+/** A document's registered faces: pdfkit reads `src` when a face is first selected (`doc.font(key)`). */
+interface Registration {
+  src: unknown
+}
+
+/** The fields of `PDFDocument` used below. */
+interface DocumentInternals {
+  /** The file identifier pdfkit writes into the trailer (`/ID`); random unless set. */
+  _id: Uint8Array
+  _registeredFonts: Record<string, Registration>
+  /** The catalog; `Pages.data.Kids` holds the page objects in order. */
+  _root: {data: {Pages: {data: {Kids: unknown[]}}}}
+}
+
+const internals = (doc: PDFKit.PDFDocument): DocumentInternals => doc as unknown as DocumentInternals
+
+/**
+ * `font: null` in the document options: pdfkit then selects no default face
+ * (Helvetica, whose AFM file it would parse); its types allow only a string.
+ */
+export const NO_DEFAULT_FONT = null as unknown as string
+
+/** Give the document a file identifier of our own, so that its bytes depend on its content alone. */
+export function setFileId(doc: PDFKit.PDFDocument, id: Uint8Array): void {
+  internals(doc)._id = id
+}
+
+/** The registration of face `key`, to supply its parsed font lazily (see fonts.ts). */
+export function fontRegistration(doc: PDFKit.PDFDocument, key: string): Registration {
+  const registration = internals(doc)._registeredFonts[key]
+  if (!registration) throw new Error(`Unexpected face \`${key}\`, expected one registered with \`registerFont\` first`)
+  return registration
+}
+
+/** The page objects of a document, in order: the targets of outline destinations. */
+export const pageObjects = (doc: PDFKit.PDFDocument): unknown[] => internals(doc)._root.data.Pages.data.Kids
+
+/** Make an outline entry open at `destination` (`[page, 'XYZ', left, top, zoom]`). */
+export function setOutlineDestination(item: PDFKit.PDFOutline, destination: unknown[]): void {
+  ;(item as unknown as {outlineData: {Dest: unknown[]}}).outlineData.Dest = destination
+}
+
+/** Node's `Module._load`: every `require` goes through it, so it can hand pdfkit and fontkit stand-ins (lazy-requires.ts). */
+export type Load = (request: string, parent: {filename?: string | null} | null | undefined, isMain: boolean) => unknown
+
+export const moduleLoader = Module as unknown as {_load: Load}
