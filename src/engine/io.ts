@@ -1,3 +1,4 @@
+import {failRule} from '../core/rules.js'
 import {isUtf8} from 'node:buffer'
 import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {dirname, relative} from 'node:path'
@@ -36,11 +37,7 @@ export function readText(path: string, cwd = process.cwd()): VFile {
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad))
     const line = before.split('\n').length
     const column = before.length - before.lastIndexOf('\n')
-    file.fail(`Unexpected byte \`0x${bytes[bad]!.toString(16).padStart(2, '0')}\` that is not UTF-8, expected UTF-8 text; re-save the file as UTF-8`, {
-      place: {line, column},
-      ruleId: 'encoding',
-      source: 'concord'
-    })
+    failRule(file, 'encoding', `Unexpected byte \`0x${bytes[bad]!.toString(16).padStart(2, '0')}\` that is not UTF-8, expected UTF-8 text; re-save the file as UTF-8`, {line, column})
   }
   // A byte-order mark is not content.
   let text = new TextDecoder('utf-8').decode(bytes)

@@ -1,3 +1,4 @@
+import {failRule} from '../core/rules.js'
 import {existsSync, readdirSync, statSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import {VFile} from 'vfile'
@@ -30,9 +31,11 @@ function checkLocaleFolders(project: Project): void {
   for (const name of readdirSync(folder).sort()) {
     if (known.has(name) || name.startsWith('.') || !statSync(join(folder, name)).isDirectory()) continue
     const file = new VFile({path: relative(project.root, join(folder, name))})
-    file.fail(
+    failRule(
+      file,
+      'locale-unknown-language',
       `Unexpected locale folder \`${name}\`, expected a configured language (${[...known].map((l) => `\`${l}\``).join(', ')}); add \`${name}\` to \`languages\` in .concordrc.json, or move the folder away`,
-      {place: {line: 1, column: 1}, ruleId: 'locale-unknown-language', source: 'concord'}
+      {line: 1, column: 1}
     )
   }
 }

@@ -1,3 +1,4 @@
+import {failRule} from '../core/rules.js'
 import {existsSync, readdirSync} from 'node:fs'
 import {join} from 'node:path'
 import type {VFile} from 'vfile'
@@ -141,9 +142,6 @@ export function loadProject(root: string, only?: string[], {readOnly = false}: {
 export function requireUpToDate(project: Project): void {
   for (const doc of project.documents) {
     if (!doc.outdated) continue
-    doc.file.fail(
-      `Unexpected change in \`${doc.file.path}\` since the registry was written, expected an up-to-date registry; run \`npx concord segment\` first`,
-      {place: {line: 1, column: 1}, ruleId: 'registry-outdated', source: 'concord'}
-    )
+    failRule(doc.file, 'registry-outdated', `Unexpected change in \`${doc.file.path}\` since the registry was written, expected an up-to-date registry; run \`npx concord segment\` first`, {line: 1, column: 1})
   }
 }

@@ -1,3 +1,4 @@
+import {failRule} from '../core/rules.js'
 import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 import {isObject, parseJson, type JsonValue, type Place} from '../core/json.js'
@@ -27,10 +28,10 @@ function readStrings(path: string, root: string): Record<string, string> {
   const file = readText(path, root)
   const parsed = parseJson(String(file), file)
   const strings: Record<string, string> = Object.create(null)
-  if (!isObject(parsed.value)) file.fail('Unexpected JSON value, expected an object of UI string key → text', {place: {line: 1, column: 1}, ruleId: 'ui-invalid', source: 'concord'})
+  if (!isObject(parsed.value)) failRule(file, 'ui-invalid', 'Unexpected JSON value, expected an object of UI string key → text', {line: 1, column: 1})
   for (const [key, value] of Object.entries(parsed.value as Record<string, JsonValue>)) {
     if (typeof value !== 'string') {
-      file.fail(`Unexpected ${typeof value} for \`${key}\`, expected a string`, {place: parsed.places.get(`/${key}`) ?? {line: 1, column: 1}, ruleId: 'ui-invalid', source: 'concord'})
+      failRule(file, 'ui-invalid', `Unexpected ${typeof value} for \`${key}\`, expected a string`, parsed.places.get(`/${key}`) ?? {line: 1, column: 1})
     }
     strings[key] = value as string
   }
