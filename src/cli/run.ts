@@ -4,13 +4,26 @@ import {VFileMessage} from 'vfile-message'
 import {commands} from './commands/index.js'
 import {packageFile} from '../engine/io.js'
 import {UsageError} from '../engine/project.js'
-import {printMessages} from './report.js'
+import {info, printMessages} from './report.js'
+import {installSession} from './session-hooks.js'
+import {endSession} from '../engine/session.js'
 
 /**
  * The CLI shell: parses arguments, runs a command, maps failures to exit codes.
  * 0 ok; 1 content errors (messages as `path:line:col: reason [rule]`); 2 usage errors; 3 internal errors.
  */
 export async function main(argv: string[]): Promise<number> {
+  // `segment` redoes its work when a file it read changed before it could commit (see session.ts); the others say so and stop.
+  for (let attempt = 1; ; attempt++) {
+    const code = await runOnce(argv, argv[0] === 'segment' && attempt < 3)
+    if (code !== RETRY) return code
+    info('segment: a file changed while it ran; segmenting again from the files as they are now')
+  }
+}
+
+const RETRY = -1
+
+async function runOnce(argv: string[], mayRetry: boolean): Promise<number> {
   const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as {version: string}
   const program = new Command('concord')
     .description('Concord: stable segment IDs, translation tracking, aligned editions and coverage for multilingual documents')
@@ -18,6 +31,7 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError('(run `concord --help` for usage)')
     .exitOverride()
   for (const make of commands) program.addCommand(make().exitOverride())
+  installSession(program)
   try {
     await program.parseAsync(argv, {from: 'user'})
     return typeof process.exitCode === 'number' ? process.exitCode : 0
@@ -30,11 +44,14 @@ export async function main(argv: string[]): Promise<number> {
       return 2
     }
     if (error instanceof VFileMessage) {
+      if (mayRetry && error.ruleId === 'changed-since-read') return RETRY
       printMessages([error])
       return 1
     }
     process.stderr.write(`concord: internal error (please report it): ${error instanceof Error ? error.stack : String(error)}\n`)
     return 3
+  } finally {
+    endSession()
   }
 }
 

@@ -1,7 +1,7 @@
 import {relative} from 'node:path'
 import {Command} from 'commander'
 import {acceptTranslations} from '../../translations/track.js'
-import {writeIfChanged} from '../../engine/io.js'
+import {commitToProject} from '../../engine/session.js'
 import {loadTranslations, localeOutputs} from '../../engine/locales-sync.js'
 import {loadProject, requireUpToDate, UsageError} from '../../engine/project.js'
 import {info} from '../report.js'
@@ -34,7 +34,7 @@ function markCommand(name: 'accept' | 'review', description: string, state?: 're
         if (status.state === 'missing') throw new UsageError(`Unexpected \`${name}\` of \`${id}\`, expected a segment that has a ${lng} translation; translate it first`)
         if (name === 'review' && status.state === 'stale') throw new UsageError(`Unexpected \`review\` of stale \`${id}\`, expected a current translation; update it or run \`concord accept ${lng} ${id}\` first`)
       }
-      for (const o of localeOutputs(project, updated)) if (writeIfChanged(o.path, o.content)) info(`wrote ${relative(root, o.path)}`)
+      for (const path of commitToProject(root, localeOutputs(project, updated))) info(`wrote ${relative(root, path)}`)
       info(`${name === 'accept' ? 'accepted' : 'marked reviewed'}: ${ids.join(', ')} (${lng})`)
     })
 }

@@ -5,7 +5,8 @@ import {applyImport, type ImportChange} from '../../interchange/apply-import.js'
 import {detectFormat} from '../../interchange/detect.js'
 import {parsePo} from '../../interchange/po-import.js'
 import {parseXliff} from '../../interchange/xliff-import.js'
-import {readText, writeIfChanged} from '../../engine/io.js'
+import {readText} from '../../engine/io.js'
+import {commitToProject} from '../../engine/session.js'
 import {loadTranslations, localeOutputs} from '../../engine/locales-sync.js'
 import {loadProject, requireUpToDate, UsageError} from '../../engine/project.js'
 import {info, printMessages} from '../report.js'
@@ -52,8 +53,6 @@ export function importCommand(): Command {
       const actions = (['added', 'updated', 'accepted', 'reviewed', 'obsolete'] as const).map((a) => `${count(a)} ${a}`).join(', ')
       info(`${file.path} (${parsed.format}, ${result.language}): ${actions}, ${result.unchanged} unchanged${opts.dryRun ? ' — dry run, nothing written' : ''}`)
       if (opts.dryRun) return
-      for (const output of localeOutputs(project, result.tracked)) {
-        if (writeIfChanged(output.path, output.content)) info(`wrote ${relative(root, output.path)}`)
-      }
+      for (const path of commitToProject(root, localeOutputs(project, result.tracked))) info(`wrote ${relative(root, path)}`)
     })
 }
