@@ -67,7 +67,7 @@ function isStale(root: string, owner: LockOwner | undefined): boolean {
 }
 
 /** Take the lock if it is free; a stale one is broken, and then the caller tries again at once. */
-function tryAcquire(root: string, owner: LockOwner): 'held' | 'busy' | 'broken' {
+function tryAcquire(root: string, owner: LockOwner): 'held' | 'busy' | 'broken' | 'read-only' {
   const path = join(root, LOCK)
   const temp = `${path}.${process.pid}`
   writeDurably(temp, Buffer.from(JSON.stringify(owner) + '\n', 'utf8'))
@@ -110,7 +110,17 @@ export function acquireLock(root: string, {command, waitMs, onWait}: LockOptions
   const owner: LockOwner = {pid: process.pid, host: hostname(), command, since: new Date().toISOString()}
   const deadline = Date.now() + waitMs
   let told = false
-  for (let state = tryAcquire(root, owner); state !== 'held'; state = tryAcquire(root, owner)) {
+  const attempt = (): ReturnType<typeof tryAcquire> => {
+    try {
+      return tryAcquire(root, owner)
+    } catch (error) {
+      // A project nobody may write to (a read-only checkout, built with `--out` elsewhere) needs no lock: no command can change it.
+      if (['EACCES', 'EPERM', 'EROFS'].includes((error as NodeJS.ErrnoException).code ?? '')) return 'read-only'
+      throw error
+    }
+  }
+  for (let state = attempt(); state !== 'held'; state = attempt()) {
+    if (state === 'read-only') return {release: () => {}}
     if (state === 'broken') continue
     if (Date.now() >= deadline) return undefined
     if (!told) {

@@ -45,14 +45,15 @@ export function findTemps(root: string, folders: string[]): string[] {
   return found.sort()
 }
 
-function rollForward(root: string, recovery: Recovery): void {
+/** Returns false when the journal could not be trusted (then no temp file may be deleted: one may hold the only copy). */
+function rollForward(root: string, recovery: Recovery): boolean {
   const read = readJournal(root)
   if (!read.ok) {
     // Not ours to act on: set it aside, keep every temp file, and say so.
     const aside = join(root, `${STATE_DIR}/journal.damaged-${Date.now()}.json`)
     renameSync(join(root, JOURNAL), aside)
     recovery.problems.push(`${JOURNAL}: not completed, as ${read.reason}; moved to ${toRelative(root, aside)}, temp files kept for you to compare`)
-    return
+    return false
   }
   const {journal, paths} = read
   const completed: string[] = []
@@ -75,16 +76,17 @@ function rollForward(root: string, recovery: Recovery): void {
   recovery.done.push(
     `completed the commit of an interrupted \`concord ${journal.command}\` (pid ${journal.pid}): ${completed.length} of ${paths.length} file(s) renamed now${completed.length ? `: ${completed.join(', ')}` : ''}`
   )
+  return true
 }
 
 /** Complete or roll back an interrupted commit, and deal with leftover temp files. Call with the project lock held. */
 export function recover(root: string, folders: string[]): Recovery {
   const recovery: Recovery = {done: [], problems: []}
-  if (hasJournal(root)) rollForward(root, recovery)
+  const trusted = hasJournal(root) ? rollForward(root, recovery) : true
   const rolledBack: string[] = []
   for (const temp of findTemps(root, folders)) {
     const rel = toRelative(root, temp)
-    if (TXN_TEMP.test(temp) && !recovery.problems.some((p) => p.startsWith(rel))) {
+    if (trusted && TXN_TEMP.test(temp) && !recovery.problems.some((p) => p.startsWith(rel))) {
       rmSync(temp, {force: true})
       rolledBack.push(rel)
     } else if (!recovery.problems.some((p) => p.startsWith(rel))) {
