@@ -46,6 +46,10 @@ export function findTemps(root: string, folders: string[]): string[] {
 }
 
 /** Returns false when the journal could not be trusted (then no temp file may be deleted: one may hold the only copy). */
+/** The report of a temp file that is not ours to delete. */
+export const leftover = (rel: string): string =>
+  `${rel}: leftover temp file of an interrupted write; it may hold the only copy of some text: compare it with ${rel.replace(/\.tmp-.*$/, '')}, then delete it`
+
 function rollForward(root: string, recovery: Recovery): boolean {
   const read = readJournal(root)
   if (!read.ok) {
@@ -90,12 +94,9 @@ export function recover(root: string, folders: string[]): Recovery {
       rmSync(temp, {force: true})
       rolledBack.push(rel)
     } else if (!recovery.problems.some((p) => p.startsWith(rel))) {
-      recovery.problems.push(`${rel}: leftover temp file of an interrupted write; it may hold the only copy of some text: compare it with ${rel.replace(/\.tmp-.*$/, '')}, then delete it`)
+      recovery.problems.push(leftover(rel))
     }
   }
   if (rolledBack.length) recovery.done.push(`rolled back an interrupted commit (no project file had changed): removed ${rolledBack.join(', ')}`)
   return recovery
 }
-
-/** Whether anything is there for `recover` to do or report. */
-export const needsRecovery = (root: string, folders: string[]): boolean => hasJournal(root) || findTemps(root, folders).length > 0

@@ -2,7 +2,7 @@ import {readdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {VFile} from 'vfile'
 import {defaults} from '../core/options.js'
-import {findTemps, hasJournal, recover} from './recovery.js'
+import {findTemps, hasJournal, leftover, recover} from './recovery.js'
 import {acquireLock, LOCK, readOwner, type HeldLock, type LockOwner} from './lock.js'
 import {TXN_TEMP, toRelative} from './journal.js'
 import {readIfExists, sha256} from './durable-fs.js'
@@ -132,7 +132,7 @@ export function beginSession(options: SessionOptions): void {
       lock.release()
     }
   } else {
-    for (const temp of temps) options.notify(`${toRelative(root, temp)}: leftover temp file of an interrupted write; it may hold the only copy of some text: compare it with ${toRelative(root, temp).replace(/\.tmp-.*$/, '')}, then delete it`)
+    for (const temp of temps) options.notify(leftover(toRelative(root, temp)))
   }
 }
 
