@@ -1,11 +1,10 @@
-import {readdirSync} from 'node:fs'
+import {readdirSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import {VFile} from 'vfile'
 import {defaults} from '../core/options.js'
 import {findTemps, hasJournal, leftover, recover} from './recovery.js'
 import {acquireLock, LOCK, readOwner, type HeldLock, type LockOwner} from './lock.js'
 import {TXN_TEMP, toRelative} from './journal.js'
-import {readIfExists, sha256} from './durable-fs.js'
 import {commitFiles, type CommitOptions, type FileOutput} from './transaction.js'
 import {CONFIG_FILE, loadProjectOptions} from './project.js'
 
@@ -40,12 +39,18 @@ interface Session {
 let current: Session | undefined
 
 /**
- * The content hash of every input file of a project (the config, content/
- * and locales/), taken before a command reads them and compared again just
+ * The identity of every input file of a project (the config, content/ and
+ * locales/), taken before a command reads them and compared again just
  * before it commits. Anything that changed in between (a translator's editor
  * saving, `git checkout`) was read in an older version, and writing the
  * command's results would overwrite the change. A superset of what the
  * command reads: a file changed before it was read only costs a redo.
+ *
+ * Identity, not a content hash: hashing a book's locales twice costs more
+ * than a tenth of a `segment`. Every write changes a file's ctime (which no
+ * tool can set back) and a save by rename changes its inode, so size, inode,
+ * mtime and ctime in nanoseconds change whenever the content can have. A file
+ * rewritten with the same bytes counts as changed: a redo, never a loss.
  */
 export type InputSnapshot = Map<string, string>
 
@@ -68,8 +73,8 @@ export function snapshotInputs(root: string, folders: string[], files: string[])
   for (const folder of new Set(folders)) listFiles(join(root, folder), paths)
   const snapshot: InputSnapshot = new Map()
   for (const path of paths) {
-    const bytes = readIfExists(path)
-    if (bytes !== undefined) snapshot.set(toRelative(root, path), sha256(bytes))
+    const stat = statSync(path, {bigint: true, throwIfNoEntry: false})
+    if (stat) snapshot.set(toRelative(root, path), `${stat.size}:${stat.ino}:${stat.mtimeNs}:${stat.ctimeNs}`)
   }
   return snapshot
 }
@@ -77,7 +82,7 @@ export function snapshotInputs(root: string, folders: string[], files: string[])
 /** Project-relative paths added, removed or changed since `before`, sorted. */
 export function changedSince(before: InputSnapshot, after: InputSnapshot): string[] {
   const changed = new Set<string>()
-  for (const [path, hash] of before) if (after.get(path) !== hash) changed.add(path)
+  for (const [path, identity] of before) if (after.get(path) !== identity) changed.add(path)
   for (const path of after.keys()) if (!before.has(path)) changed.add(path)
   return [...changed].sort()
 }
