@@ -1,7 +1,7 @@
-import {linkSync, readFileSync, renameSync, rmSync, statSync} from 'node:fs'
+import {linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {hostname} from 'node:os'
-import {join} from 'node:path'
-import {sleepSync, writeDurably} from './durable-fs.js'
+import {dirname, join} from 'node:path'
+import {sleepSync} from './durable-fs.js'
 import {STATE_DIR} from './journal.js'
 
 /**
@@ -70,7 +70,9 @@ function isStale(root: string, owner: LockOwner | undefined): boolean {
 function tryAcquire(root: string, owner: LockOwner): 'held' | 'busy' | 'broken' | 'read-only' {
   const path = join(root, LOCK)
   const temp = `${path}.${process.pid}`
-  writeDurably(temp, Buffer.from(JSON.stringify(owner) + '\n', 'utf8'))
+  // Not flushed: after a crash the lock is stale anyway (its process is gone).
+  mkdirSync(dirname(path), {recursive: true})
+  writeFileSync(temp, JSON.stringify(owner) + '\n')
   try {
     linkSync(temp, path)
     return 'held'
@@ -85,8 +87,9 @@ function tryAcquire(root: string, owner: LockOwner): 'held' | 'busy' | 'broken' 
   const aside = `${path}.stale-${process.pid}`
   try {
     renameSync(path, aside)
-  } catch {
-    return 'broken'
+  } catch (error) {
+    // Gone: another process broke it first. Anything else: wait, as for a live lock (and time out with the message).
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'broken' : 'busy'
   }
   let taken: LockOwner | undefined
   try {
