@@ -1,14 +1,28 @@
 import {readFileSync} from 'node:fs'
 import {Command, CommanderError} from 'commander'
+import {VFileMessage} from 'vfile-message'
 import {commands} from './commands/index.js'
 import {packageFile} from '../engine/io.js'
-import {reportFailure} from './report.js'
+import {endSession} from '../engine/session.js'
+import {info, reportFailure} from './report.js'
+import {installSession} from './session-hooks.js'
 
 /**
  * The CLI shell: parses arguments, runs a command, maps failures to exit codes.
  * 0 ok; 1 content errors (messages as `path:line:col: reason [rule]`); 2 usage errors; 3 internal errors.
  */
 export async function main(argv: string[]): Promise<number> {
+  // `segment` redoes its work when a file it read changed before it could commit (see session.ts); the others say so and stop.
+  for (let attempt = 1; ; attempt++) {
+    const code = await runOnce(argv, argv[0] === 'segment' && attempt < 3)
+    if (code !== RETRY) return code
+    info('segment: a file changed while it ran; segmenting again from the files as they are now')
+  }
+}
+
+const RETRY = -1
+
+async function runOnce(argv: string[], mayRetry: boolean): Promise<number> {
   const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as {version: string}
   const program = new Command('concord')
     .description('Concord: stable segment IDs, translation tracking, aligned editions and coverage for multilingual documents')
@@ -16,6 +30,7 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError('(run `concord --help` for usage)')
     .exitOverride()
   for (const make of commands) program.addCommand(make().exitOverride())
+  installSession(program)
   try {
     await program.parseAsync(argv, {from: 'user'})
     return typeof process.exitCode === 'number' ? process.exitCode : 0
@@ -23,7 +38,10 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2
     }
+    if (mayRetry && error instanceof VFileMessage && error.ruleId === 'changed-since-read') return RETRY
     return reportFailure(error)
+  } finally {
+    endSession()
   }
 }
 

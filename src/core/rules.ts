@@ -63,7 +63,11 @@ export const RULES = {
   'import-conflict': {severity: 'error', stage: 'interchange', summary: 'a segment changed both in the file and in the locale since the export'},
   'import-stale': {severity: 'warning', stage: 'interchange', summary: 'the English changed after the export; the translation is imported as stale'},
   'import-retired': {severity: 'warning', stage: 'interchange', summary: 'a translation of a segment retired after the export, kept as obsolete'},
-  encoding: {severity: 'error', stage: 'engine', summary: 'a file that is not UTF-8 text'}
+  'import-truncated': {severity: 'error', stage: 'interchange', summary: 'an exported file that lost entries or its last line (its entry count or final line break says so)'},
+  'import-integrity': {severity: 'error', stage: 'interchange', summary: 'the segment IDs or English of an exported file do not match its checksum'},
+  encoding: {severity: 'error', stage: 'engine', summary: 'a file that is not UTF-8 text'},
+  'project-locked': {severity: 'error', stage: 'engine', summary: 'another Concord process held the project lock for longer than `--wait`'},
+  'changed-since-read': {severity: 'error', stage: 'engine', summary: 'a file changed between the command reading it and writing its result'}
 } as const satisfies Record<string, Rule>
 
 /** A rule ID: a string outside the catalog fails to compile. */

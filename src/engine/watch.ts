@@ -35,7 +35,7 @@ export interface Watch {
 /** Editors' and our own temporary files, swap files and backups are not inputs. */
 export const isInput = (path: string): boolean => {
   const name = basename(path)
-  return !/\.tmp-\d+$/.test(name) && !/^(\.#|#)|~$|\.sw[a-p]$|^4913$/.test(name) && !name.startsWith('.')
+  return !/\.tmp-(txn-)?\d+$/.test(name) && !/^(\.#|#)|~$|\.sw[a-p]$|^4913$/.test(name) && !name.startsWith('.')
 }
 
 export function watchAndRun(spec: WatchSpec, run: (changed: string[]) => Promise<void>): Watch {

@@ -1,6 +1,7 @@
 import {languageInfo} from '../core/languages.js'
 import {TARGET_HASH_NOTE, unitContext, type ExportDocument, type ExportUnit} from './model.js'
 import {escapePo, poString} from './po-syntax.js'
+import {CHECKSUM_HEADER, entriesChecksum, ENTRIES_HEADER, ENTRY_NOTE} from './integrity.js'
 
 /** Header naming the document, so `concord import` knows where the entries belong. */
 export const DOCUMENT_HEADER = 'X-Concord-Document'
@@ -38,7 +39,10 @@ function header(input: PoExportInput): string[] {
     ['Content-Transfer-Encoding', '8bit'],
     ['Plural-Forms', PLURAL_FORMS[input.language] ?? 'nplurals=2; plural=(n != 1);'],
     [DOCUMENT_HEADER, input.document.id],
-    ['X-Source-Language', input.sourceLanguage]
+    ['X-Source-Language', input.sourceLanguage],
+    // So that the import can tell a complete file from one cut short (see integrity.ts).
+    [ENTRIES_HEADER, String(input.document.units.length)],
+    [CHECKSUM_HEADER, entriesChecksum(input.document.units)]
   ]
   const title = input.document.title === null ? [] : [`# ${input.document.title.replace(/\s+/g, ' ')}`]
   return [
@@ -51,8 +55,9 @@ function header(input: PoExportInput): string[] {
   ]
 }
 
-function entry(doc: ExportDocument, unit: ExportUnit): string[] {
-  const lines = [`#. ${unitContext(unit)}`.replace(/\s*\n\s*/g, ' '), `#. ${TARGET_HASH_NOTE}: ${unit.targetHash}`, `#: ${doc.path}:${unit.line}`]
+function entry(doc: ExportDocument, unit: ExportUnit, index: number): string[] {
+  const place = `#. ${ENTRY_NOTE}: ${index + 1}/${doc.units.length}`
+  const lines = [`#. ${unitContext(unit)}`.replace(/\s*\n\s*/g, ' '), `#. ${TARGET_HASH_NOTE}: ${unit.targetHash}`, place, `#: ${doc.path}:${unit.line}`]
   if (unit.state === 'stale') {
     lines.push('#, fuzzy')
     if (unit.previousSource !== undefined) lines.push(...poString('msgid', unit.previousSource, '#| '))
@@ -69,6 +74,6 @@ function entry(doc: ExportDocument, unit: ExportUnit): string[] {
  * PO has no "reviewed" state: reviewed entries are plain translated entries.
  */
 export function exportPo(input: PoExportInput): string {
-  const blocks = [header(input), ...input.document.units.map((u) => entry(input.document, u))]
+  const blocks = [header(input), ...input.document.units.map((u, k) => entry(input.document, u, k))]
   return blocks.map((b) => b.join('\n')).join('\n\n') + '\n'
 }

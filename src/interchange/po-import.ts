@@ -3,6 +3,7 @@ import {NO_TARGET, reject, TARGET_HASH_NOTE, type ImportUnit, type ParsedInterch
 import {DOCUMENT_HEADER} from './po-export.js'
 import {parsePoEntries, type PoEntry} from './po-parse.js'
 import {failRule} from '../core/rules.js'
+import {CHECKSUM_HEADER, ENTRIES_HEADER, ENTRY_NOTE, verifyEntries, verifyFinalNewline} from './integrity.js'
 
 function headerFields(entry: PoEntry): Map<string, string> {
   const fields = new Map<string, string>()
@@ -33,6 +34,7 @@ function documentOf(fields: Map<string, string>, entries: PoEntry[]): string | n
  * `#, fuzzy` means "not confirmed". Obsolete (`#~`) entries are ignored.
  */
 export function parsePo(file: VFile): ParsedInterchange {
+  verifyFinalNewline(file)
   const entries = parsePoEntries(file)
   const live = entries.filter((e) => !e.obsolete)
   const header = live.find((e) => e.msgid === '' && e.msgctxt === undefined)
@@ -49,6 +51,11 @@ export function parsePo(file: VFile): ParsedInterchange {
   if (document === null) {
     reject(file, `Unexpected PO file without \`${DOCUMENT_HEADER}\` header or \`#:\` references, expected one of them to name the document; export the file again`, header!.place, 'import-document')
   }
+  const declared = {entries: fields.get(ENTRIES_HEADER.toLowerCase()), checksum: fields.get(CHECKSUM_HEADER.toLowerCase())}
+  const others = live.filter((e) => e !== header)
+  const ordinal = (e: PoEntry): number | undefined => Number(/^(\d+)\//.exec(e.extracted.find((c) => c.startsWith(`${ENTRY_NOTE}:`))?.slice(ENTRY_NOTE.length + 1).trim() ?? '')?.[1]) || undefined
+  const counted = others.map((e) => ({id: e.msgctxt ?? '', source: e.msgid ?? ''}))
+  verifyEntries(file, declared, counted, header!.place, {entries: ENTRIES_HEADER, checksum: CHECKSUM_HEADER}, others.map(ordinal))
   const units: ImportUnit[] = []
   for (const entry of live) {
     if (entry === header) continue

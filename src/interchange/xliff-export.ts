@@ -1,3 +1,4 @@
+import {entriesChecksum, INTEGRITY_NAMESPACE, INTEGRITY_PREFIX} from './integrity.js'
 import {SOURCE_HASH_NOTE, TARGET_HASH_NOTE, unitContext, type ExportDocument, type ExportInput, type ExportUnit} from './model.js'
 
 /**
@@ -75,7 +76,9 @@ function unit(doc: ExportDocument, u: ExportUnit, indent: string): string[] {
 }
 
 function file(doc: ExportDocument): string[] {
-  const lines = [`  <file id="${attribute(doc.id)}" original="${attribute(doc.path)}" canResegment="no">`]
+  // Entry count and checksum for the import (see integrity.ts).
+  const integrity = `xmlns:${INTEGRITY_PREFIX}="${INTEGRITY_NAMESPACE}" ${INTEGRITY_PREFIX}:entries="${doc.units.length}" ${INTEGRITY_PREFIX}:checksum="${entriesChecksum(doc.units)}"`
+  const lines = [`  <file id="${attribute(doc.id)}" original="${attribute(doc.path)}" canResegment="no" ${integrity}>`]
   if (doc.title !== null) lines.push('    <notes>', `      ${note('title', doc.title)}`, '    </notes>')
   let open: string | null = null
   for (const u of doc.units) {

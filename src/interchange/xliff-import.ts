@@ -4,6 +4,7 @@ import type {Place} from '../core/json.js'
 import {NO_TARGET, reject, SOURCE_HASH_NOTE, TARGET_HASH_NOTE, type ImportDocument, type ImportUnit, type ParsedInterchange} from './model.js'
 import {XLIFF_NAMESPACE} from './xliff-export.js'
 import {failRule, type ErrorRuleId} from '../core/rules.js'
+import {INTEGRITY_NAMESPACE, verifyEntries, type Declared} from './integrity.js'
 
 const STATES: Record<string, ImportUnit['state']> = {initial: 'initial', translated: 'translated', reviewed: 'reviewed', final: 'reviewed'}
 /** Inline codes Concord never writes: Markdown travels as text, so a code here would be lost. */
@@ -33,6 +34,7 @@ export function parseXliff(file: VFile): ParsedInterchange {
   let depth = 0
   let foreign = 0
   let doc: ImportDocument | null = null
+  let declared: Declared = {}
   let unit: OpenUnit | null = null
   let ignorable = false
   let capture: {into: 'source' | 'target' | 'note'; value: string; category?: string} | null = null
@@ -92,6 +94,8 @@ export function parseXliff(file: VFile): ParsedInterchange {
     }
     if (name === 'file') {
       doc = {id: attr('id') ?? '', place: start, units: []}
+      const integrity = (local: string): string | undefined => Object.values(tag.attributes).find((a) => a.uri === INTEGRITY_NAMESPACE && a.local === local)?.value
+      declared = {entries: integrity('entries'), checksum: integrity('checksum')}
       result.documents.push(doc)
     } else if (name === 'unit' && doc) {
       unit = {id: attr('id') ?? '', place: start, segments: 0, state: 'initial'}
@@ -138,6 +142,7 @@ export function parseXliff(file: VFile): ParsedInterchange {
       else doc.units.push({id, source, ...(target === undefined || target === '' ? {} : {target}), state, ...(sourceHash ? {sourceHash} : {}), ...(exportedTarget === undefined ? {} : {exportedTarget}), place})
       unit = null
     } else if (name === 'file') {
+      if (doc) verifyEntries(file, declared, doc.units, doc.place, {entries: 'concord:entries', checksum: 'concord:checksum'})
       doc = null
     }
   })

@@ -74,6 +74,6 @@ describe('concord build --watch', () => {
 describe('what the watcher counts as an input', () => {
   it('ignores temporary, swap and backup files', () => {
     for (const name of ['statement.json', 'content/statement.md', 'ui.json']) expect(isInput(name)).toBe(true)
-    for (const name of ['statement.json.tmp-1234', '.statement.md.swp', 'statement.md~', '4913', '.#statement.md', '#statement.md#']) expect(isInput(name)).toBe(false)
+    for (const name of ['statement.json.tmp-1234', 'statement.json.tmp-txn-1234', '.statement.md.swp', 'statement.md~', '4913', '.#statement.md', '#statement.md#']) expect(isInput(name)).toBe(false)
   })
 })

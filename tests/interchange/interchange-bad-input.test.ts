@@ -99,7 +99,7 @@ describe('concord import rejects bad files without touching the locales', () => 
     const {dir, xlf, po} = exported()
     const entry = po.slice(po.indexOf('#. Table cell'), po.indexOf('\n\n', po.indexOf('#. Table cell')))
     write(dir, 'a.po', po + '\n' + entry + '\n')
-    rejects(dir, 'a.po', `${po.split('\n').length + 4}:1`, 'Unexpected second unit `sqfrkw4`, expected each segment ID once', 'import-duplicate-id')
+    rejects(dir, 'a.po', `${po.split('\n').length + entry.split('\n').findIndex((line) => line.startsWith('msgctxt')) + 1}:1`, 'Unexpected second unit `sqfrkw4`, expected each segment ID once', 'import-duplicate-id')
     write(dir, 'a.xlf', xlf.replace('<target>의미</target>', '<target><pc id="1">의미</pc></target>'))
     rejects(dir, 'a.xlf', where(xlf, '의미</target>'), 'Unexpected inline code `<pc>` in unit `sv761va`, expected plain text', 'import-inline-code')
     write(dir, 'b.xlf', xlf.replace('<target>의미</target>\n        </segment>', '<target>의미</target>\n        </segment>\n        <segment><source>x</source></segment>'))
@@ -115,7 +115,9 @@ describe('concord import rejects bad files without touching the locales', () => 
     const {dir, po} = exported()
     write(dir, 'a.po', po.replace('msgstr "의미"', 'msgstr "뜻"').replace('msgctxt "sqfrkw4"', 'msgctxt "sNOPE00"'))
     const stderr = rejects(dir, 'a.po', where(po, 'msgctxt "sqfrkw4"'), 'Unexpected segment ID `sNOPE00`', 'import-unknown-id')
-    expect(stderr).toMatch(/^a\.po: 1 error\(s\); nothing imported, locales unchanged$/m)
+    // The file's IDs no longer match the checksum of the export either.
+    expect(stderr).toMatch(/^a\.po:\d+:1: Unexpected segment IDs or English in `a\.po` .*\[import-integrity\]$/m)
+    expect(stderr).toMatch(/^a\.po: 2 error\(s\); nothing imported, locales unchanged$/m)
   })
 
   it('a file that is not UTF-8, not a known format, or not there', () => {

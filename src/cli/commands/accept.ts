@@ -1,6 +1,6 @@
 import {relative} from 'node:path'
 import {Command} from 'commander'
-import {writeIfChanged} from '../../engine/io.js'
+import {commitToProject} from '../../engine/session.js'
 import {localeOutputs, markTranslations} from '../../engine/locales-sync.js'
 import {loadProject, requireUpToDate} from '../../engine/project.js'
 import {info} from '../report.js'
@@ -18,7 +18,7 @@ function markCommand(name: 'accept' | 'review', description: string): Command {
       const project = loadProject(root, opts.document ? [opts.document] : undefined)
       requireUpToDate(project)
       const updated = markTranslations(project, lng, ids, name)
-      for (const o of localeOutputs(project, updated)) if (writeIfChanged(o.path, o.content)) info(`wrote ${relative(root, o.path)}`)
+      for (const path of commitToProject(root, localeOutputs(project, updated))) info(`wrote ${relative(root, path)}`)
       info(`${name === 'accept' ? 'accepted' : 'marked reviewed'}: ${ids.join(', ')} (${lng})`)
     })
 }

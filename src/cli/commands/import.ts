@@ -3,7 +3,7 @@ import {relative, resolve} from 'node:path'
 import {Command} from 'commander'
 import type {ImportChange} from '../../interchange/apply-import.js'
 import {importInto} from '../../engine/interchange.js'
-import {writeIfChanged} from '../../engine/io.js'
+import {commitToProject} from '../../engine/session.js'
 import {localeOutputs} from '../../engine/locales-sync.js'
 import {UsageError} from '../../engine/reporter.js'
 import {loadProject, requireUpToDate} from '../../engine/project.js'
@@ -39,8 +39,6 @@ export function importCommand(): Command {
       const actions = (['added', 'updated', 'accepted', 'reviewed', 'obsolete'] as const).map((a) => `${count(a)} ${a}`).join(', ')
       info(`${file.path} (${parsed.format}, ${result.language}): ${actions}, ${result.unchanged} unchanged${opts.dryRun ? ' — dry run, nothing written' : ''}`)
       if (opts.dryRun) return
-      for (const output of localeOutputs(project, result.tracked)) {
-        if (writeIfChanged(output.path, output.content)) info(`wrote ${relative(root, output.path)}`)
-      }
+      for (const path of commitToProject(root, localeOutputs(project, result.tracked))) info(`wrote ${relative(root, path)}`)
     })
 }

@@ -1,7 +1,8 @@
 import {relative} from 'node:path'
 import {Command} from 'commander'
 import {openProject} from '../../engine/project.js'
-import {wouldChange, writeIfChanged} from '../../engine/io.js'
+import {wouldChange} from '../../engine/io.js'
+import {commitToProject} from '../../engine/session.js'
 import {info} from '../report.js'
 import {syncLocales} from '../../engine/locales-sync.js'
 
@@ -26,6 +27,6 @@ export function segmentCommand(): Command {
         if (stale.length > 0) process.exitCode = 1
         return
       }
-      for (const o of pending) if (writeIfChanged(o.path, o.content)) info(`wrote ${relative(root, o.path)}`)
+      for (const path of commitToProject(root, pending)) info(`wrote ${relative(root, path)}`)
     })
 }
