@@ -1,9 +1,11 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import type {Options} from '../core/options.js'
 import {parseMarkdown, parseTree, readMeta} from '../markdown/parse.js'
 import {reconcile, type ReconcileResult} from './reconcile.js'
 import {segmentTree} from '../segment/segment.js'
+import {nestingTooDeep, scanNesting} from '../segment/limits.js'
 import {cacheFromTree, segmentSource, type SegmentCache} from '../segment/units.js'
 import type {DocumentMeta, Registry, SegmentedDocument, SourceSegment} from '../core/types.js'
 
@@ -18,6 +20,29 @@ export function documentId(path: string): string {
   return (path.split(/[\\/]/).pop() ?? path).replace(/\.md$/i, '')
 }
 
+interface Segmented {
+  tree: Root | undefined
+  meta: DocumentMeta
+  fresh: SourceSegment[]
+  next: SegmentCache | undefined
+}
+
+function segmentWith(file: VFile, source: string, language: string, cache?: SegmentCache): Segmented {
+  if (cache && cache.size > 0) {
+    const segmented = segmentSource(source, language, cache)
+    // A single unit is the whole file: its tree is the document's.
+    return {tree: segmented.units === 1 ? segmented.head : undefined, meta: readMeta(segmented.head, file), fresh: segmented.segments, next: segmented.cache}
+  }
+  const {tree, meta} = parseMarkdown(file)
+  const fresh = segmentTree(tree, source, {language})
+  return {tree, meta, fresh, next: cache ? cacheFromTree(source, language, tree, fresh) : undefined}
+}
+
+/** Put a limit's message (made where no file is known, see segment/limits.ts) on `file`, and stop. */
+function fail(file: VFile, message: VFileMessage): never {
+  return file.fail(message.reason, {place: message.place ?? {line: 1, column: 1}, ruleId: message.ruleId ?? 'limit', source: 'concord'})
+}
+
 /**
  * Parse, segment and reconcile one document against its registry.
  * Pure: reads nothing but `file` and `registry`; problems are messages on `file`.
@@ -29,22 +54,19 @@ export function documentId(path: string): string {
  */
 export function segmentDocument(file: VFile, registry: Registry, options: Pick<Options, 'sourceLanguage'>, cache?: SegmentCache): DocumentResult {
   const source = String(file)
-  let tree: Root | undefined
-  let meta: DocumentMeta
-  let fresh: SourceSegment[]
-  let next: SegmentCache | undefined
-  if (cache && cache.size > 0) {
-    const segmented = segmentSource(source, options.sourceLanguage, cache)
-    meta = readMeta(segmented.head, file)
-    fresh = segmented.segments
-    next = segmented.cache
-    // A single unit is the whole file: its tree is the document's.
-    if (segmented.units === 1) tree = segmented.head
-  } else {
-    ;({tree, meta} = parseMarkdown(file))
-    fresh = segmentTree(tree, source, {language: options.sourceLanguage})
-    if (cache) next = cacheFromTree(source, options.sourceLanguage, tree, fresh)
+  // Before parsing: micromark takes time quadratic in the depth of nested block quotes.
+  const deep = scanNesting(source)
+  if (deep) fail(file, nestingTooDeep(deep))
+  let segmented: Segmented
+  try {
+    segmented = segmentWith(file, source, options.sourceLanguage, cache)
+  } catch (error) {
+    // A limit met while segmenting has no file yet (messages from `file.fail` have one).
+    if (error instanceof VFileMessage && !error.file && error.ruleId) fail(file, error)
+    throw error
   }
+  let {tree} = segmented
+  const {meta, fresh, next} = segmented
   if (fresh.length === 0) {
     file.fail('Unexpected empty document, expected at least one heading or paragraph; add text or delete the file', {
       place: {line: 1, column: 1},

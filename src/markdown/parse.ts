@@ -71,9 +71,12 @@ export function readMeta(tree: Root, file: VFile): DocumentMeta {
  * is built directly: a parse costs about half a millisecond even for a few
  * words, and a book has hundreds of thousands of segments.
  */
-const PLAIN = /^\p{L}[^\\`*_~[\]<>&:@\u0000-\u001f\u007f\p{Cs}]*$/u
+const PLAIN_START = /^\p{L}/u
+// Searched for rather than matched as `^\p{L}[^…]*$`: that form backtracks one step per character, and V8 ran out of
+// stack on a translation of 20 million characters (RangeError). No letter is in the class, so the two agree.
+const NOT_PLAIN = /[\\`*_~[\]<>&:@\u0000-\u001f\u007f\p{Cs}]/u
 
-export const isPlain = (text: string): boolean => PLAIN.test(text) && !/\s$/u.test(text) && !/www\./i.test(text)
+export const isPlain = (text: string): boolean => PLAIN_START.test(text) && !NOT_PLAIN.test(text) && !/\s$/u.test(text) && !/www\./i.test(text)
 
 /** Parse inline Markdown (a segment's text) into phrasing nodes. */
 export function parseInline(text: string): PhrasingContent[] {
@@ -90,7 +93,9 @@ export function parseInline(text: string): PhrasingContent[] {
 
 // One line starting with a letter: a paragraph wherever it stands, and a paragraph ends at a blank line, so nothing in it
 // reaches the next (link reference definitions, the one thing that does, start with `[`).
-const PARAGRAPH_LINE = /^\p{L}[^\u0000-\u001f\u007f]*$/u
+const CONTROL = /[\u0000-\u001f\u007f]/
+// Two searches, not one `^\p{L}[^…]*$` match, which backtracks per character (see NOT_PLAIN).
+const isParagraphLine = (text: string): boolean => PLAIN_START.test(text) && !CONTROL.test(text)
 
 /**
  * parseInline of many texts in one parse, each as its own paragraph
@@ -99,7 +104,7 @@ const PARAGRAPH_LINE = /^\p{L}[^\u0000-\u001f\u007f]*$/u
  * The nodes are parseInline's but for `position`, which is left out.
  */
 export function parseInlineBatch(texts: string[]): PhrasingContent[][] {
-  const batched = texts.filter((text) => PARAGRAPH_LINE.test(text) && !/\s$/u.test(text))
+  const batched = texts.filter((text) => isParagraphLine(text) && !/\s$/u.test(text))
   const children = batched.length > 1 ? (processor.parse(batched.join('\n\n')) as Root).children : []
   const byText = new Map<string, PhrasingContent[]>()
   if (children.length === batched.length && children.every((node) => node.type === 'paragraph')) {

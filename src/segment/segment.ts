@@ -2,6 +2,7 @@ import type {PhrasingContent, Root} from 'mdast'
 import type {SourceSegment} from '../core/types.js'
 import {collectBlocks, type TextBlock} from './blocks.js'
 import {inlineToMarkdown, splitInline, type InlineSentence} from './inline.js'
+import {MAX_SEGMENT_LENGTH, nestingTooDeep, segmentTooLong, treeNesting} from './limits.js'
 
 export interface SegmentOptions {
   /** Language of the source, for sentence rules. */
@@ -75,8 +76,14 @@ export function findWords(text: string, words: string[], from = 0): number {
 
 const SEPARATOR = /[\s>]/
 
-/** Split a parsed document into source segments (block, then sentence). */
+/**
+ * Split a parsed document into source segments (block, then sentence).
+ * Nesting beyond the limit, or a segment beyond its length limit, throws a fatal VFileMessage (see limits.ts).
+ */
 export function segmentTree(tree: Root, source: string, options: SegmentOptions): SourceSegment[] {
+  // Before the recursive walks below.
+  const deep = treeNesting(tree)
+  if (deep) throw nestingTooDeep(deep)
   const segments: SourceSegment[] = []
   const starts = lineStarts(source)
   collectBlocks(tree).forEach((block, blockIndex) => {
@@ -89,6 +96,7 @@ export function segmentTree(tree: Root, source: string, options: SegmentOptions)
       if (!text) continue
       const {line, column, at} = locate(blockText, starts, block, sentence, text, from)
       from = at
+      if (text.length > MAX_SEGMENT_LENGTH) throw segmentTooLong(text.length, {line, column})
       segments.push({text, kind: block.kind, block: blockIndex, depth: block.node.type === 'heading' ? block.node.depth : 0, line, column})
     }
   })
