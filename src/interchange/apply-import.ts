@@ -46,8 +46,10 @@ function revisionOf(registry: Registry, id: string, source: string, current?: Re
   const retired = Object.hasOwn(registry.retired, id) ? registry.retired[id]! : undefined
   if (retired && retired.text === source) return retired.rev
   const history = Object.hasOwn(registry.history, id) ? registry.history[id]! : {}
-  const revs = Object.keys(history).filter((rev) => history[rev] === source).map(Number)
-  return revs.length > 0 ? Math.max(...revs) : null
+  // A loop, not Math.max(...revs): no spread over a list of unknown length.
+  let latest: number | null = null
+  for (const rev of Object.keys(history)) if (history[rev] === source && (latest === null || Number(rev) > latest)) latest = Number(rev)
+  return latest
 }
 
 interface Working {
@@ -187,7 +189,8 @@ export function applyImport(parsed: ParsedInterchange, context: ImportContext, f
     if (changes.length === 0) continue
     const retracked = trackTranslations(registry, {language: tracked.language, document: doc.id, ...work, places: new Map()})
     const after = new Map(retracked.statuses.map((s) => [s.id, s.state]))
-    result.changes.push(...changes.map((c) => ({...c, after: after.get(c.id) ?? c.after})))
+    // One by one: a file may hold hundreds of thousands of units, too many to spread as arguments.
+    for (const c of changes) result.changes.push({...c, after: after.get(c.id) ?? c.after})
     result.tracked.push(retracked)
   }
   return result
