@@ -1,9 +1,10 @@
 import pc from 'picocolors'
 import {VFileMessage} from 'vfile-message'
+import {escapeHidden} from '../core/hidden-characters.js'
 
 /** `path:line:col: reason [rule-id]`, the format editors and CI annotators understand. */
 export function formatMessage(message: VFileMessage): string {
-  const text = `${String(message)}${message.ruleId ? ` [${message.ruleId}]` : ''}`
+  const text = escapeHidden(`${String(message)}${message.ruleId ? ` [${message.ruleId}]` : ''}`)
   if (!process.stderr.isTTY) return text
   const level = message.fatal === true ? pc.red('error') : message.fatal === false ? pc.yellow('warning') : pc.dim('info')
   return `${level} ${text}`

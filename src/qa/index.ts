@@ -5,6 +5,7 @@ import type {Segment} from '../core/types.js'
 import {checkGlossary, fold, type Glossary} from './glossary.js'
 import {checkIdentical, checkLength} from './shape.js'
 import {checkMarkup} from './markup.js'
+import {checkHidden} from './hidden.js'
 import {checkNumbers} from './numbers.js'
 import type {SegmentPair} from './rules.js'
 import {checkTypography} from './typography.js'
@@ -38,6 +39,7 @@ export function checkSegment(pair: SegmentPair, context: QaContext): VFileMessag
     ...checkMarkup(pair),
     ...checkIdentical(pair, [...context.allowIdentical, ...keep]),
     ...checkTypography(pair),
+    ...checkHidden(pair),
     ...checkLength(pair)
   ]
 }
@@ -46,6 +48,7 @@ export {RULES, ruleMessage, type RuleId, type SegmentPair, type Severity} from '
 export {checkNumbers, extractNumbers, kanjiNumber} from './numbers.js'
 export {checkGlossary, checkGlossaryComplete, parseGlossary, rendersTerm, termsIn, type Glossary, type GlossaryTerm} from './glossary.js'
 export {checkMarkup, markupProfile, type MarkupProfile} from './markup.js'
+export {checkHidden} from './hidden.js'
 export {checkTypography, endsSentence, unbalanced} from './typography.js'
 export {checkIdentical, checkLength, LENGTH_BANDS, MIN_SOURCE_LENGTH} from './shape.js'
 export {localeOutdated, registryOutdated, trackMessages, type LocalePlaces} from './sync.js'

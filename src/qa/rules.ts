@@ -1,6 +1,7 @@
 import {VFileMessage} from 'vfile-message'
 import type {Place} from '../core/json.js'
 import type {BlockKind} from '../core/types.js'
+import {escapeHidden} from '../core/hidden-characters.js'
 
 export type Severity = 'error' | 'warning' | 'info'
 
@@ -20,6 +21,8 @@ export const RULES = {
   'final-punctuation': {severity: 'warning', summary: 'the English sentence ends with punctuation, the translation does not'},
   'unbalanced-brackets': {severity: 'warning', summary: 'brackets or quotes that do not pair up'},
   'length-ratio': {severity: 'warning', summary: 'translation length far outside the usual ratio for the language pair'},
+  'bidi-control': {severity: 'error', summary: 'a bidirectional control (U+202A–202E, U+2066–2069) that reorders how the translation displays'},
+  'invisible-character': {severity: 'warning', summary: 'an invisible character (U+200B–200F, U+2060, U+FEFF) or a control code (NUL, C0, C1) the English does not have'},
   'registry-outdated': {severity: 'error', summary: 'the Markdown changed since the registry was written (run `concord segment`)'},
   'locale-outdated': {severity: 'warning', summary: 'locale files differ from what `concord segment` would write'},
   'orphan-translation': {severity: 'warning', summary: 'a translation under an ID that is neither current nor retired'},
@@ -52,4 +55,4 @@ export function ruleMessage(ruleId: RuleId, reason: string, place: Place): VFile
 }
 
 /** Backticked, for reasons: values are quoted so whitespace and punctuation show. */
-export const code = (value: string | number): string => `\`${String(value).replace(/`/g, 'ˋ')}\``
+export const code = (value: string | number): string => `\`${escapeHidden(String(value)).replace(/`/g, 'ˋ')}\``
