@@ -1,5 +1,5 @@
 import type {VFile} from 'vfile'
-import type {ObsoleteEntry, TranslationMeta} from '../translations/locale.js'
+import {MAX_TRANSLATION_LENGTH, translationLimit, type ObsoleteEntry, type TranslationMeta} from '../translations/locale.js'
 import {textHash} from '../ids/similarity.js'
 import {trackTranslations, type TrackResult} from '../translations/track.js'
 import type {Registry, RegistryEntry, TranslationState} from '../core/types.js'
@@ -52,6 +52,9 @@ function revisionOf(registry: Registry, id: string, source: string, current?: Re
   return latest
 }
 
+/** A value for a message: whole when short, else its start and its length (a file may hold megabytes in one unit). */
+const shown = (value: string): string => (value.length <= 500 ? value : `${value.slice(0, 200)}… (${value.length} characters)`)
+
 interface Working {
   strings: Record<string, string>
   meta: Record<string, TranslationMeta>
@@ -97,7 +100,7 @@ function applyUnit(file: VFile, doc: string, registry: Registry, tracked: TrackR
     if (now !== unit.exportedTarget) {
       reject(
         file,
-        `Unexpected change to \`${id}\` in the ${tracked.language} locale since the export, expected the translation the file was exported with; the file says \`${target}\`, the locale \`${current}\`: make them agree in the file, then import again`,
+        `Unexpected change to \`${id}\` in the ${tracked.language} locale since the export, expected the translation the file was exported with; the file says \`${shown(target)}\`, the locale \`${current === undefined ? current : shown(current)}\`: make them agree in the file, then import again`,
         unit.place,
         'import-conflict'
       )
@@ -132,13 +135,24 @@ function checkUnit(file: VFile, doc: ImportDocument, registry: Registry, unit: I
     reject(file, `Unexpected segment ID \`${id}\`, expected an ID of document \`${doc.id}\`; keep the IDs of the exported file, or export it again`, place, 'import-unknown-id')
     return false
   }
+  const english = segment ? segment.text : registry.retired[id]!.text
+  if (unit.target !== undefined && unit.target.length > translationLimit(english)) {
+    // The length, not the text: a pasted blob of megabytes is not echoed to the terminal.
+    reject(
+      file,
+      `Unexpected translation of \`${id}\` of \`${unit.target.length}\` characters, expected at most \`${translationLimit(english)}\` (20 times its English of ${english.length}, at least 1000, at most ${MAX_TRANSLATION_LENGTH}); shorten it in the file, then import again`,
+      place,
+      'import-too-long'
+    )
+    return false
+  }
   if (unit.sourceHash !== undefined && unit.sourceHash !== textHash(unit.source)) {
     reject(file, `Unexpected edited English in unit \`${id}\`, expected the \`<source>\` as exported (hash \`${unit.sourceHash}\`); translate in \`<target>\` and leave \`<source>\` alone`, place, 'import-source-mismatch')
     return false
   }
   if (revisionOf(registry, id, unit.source, segment) === null) {
     const expected = segment ? `the current English \`${segment.text}\`` : `the English of the retired segment \`${registry.retired[id]!.text}\``
-    reject(file, `Unexpected English \`${unit.source}\` for \`${id}\`, expected ${expected} or a previous revision of it; do not edit the source text`, place, 'import-source-mismatch')
+    reject(file, `Unexpected English \`${shown(unit.source)}\` for \`${id}\`, expected ${expected} or a previous revision of it; do not edit the source text`, place, 'import-source-mismatch')
     return false
   }
   return true
