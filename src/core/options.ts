@@ -104,5 +104,13 @@ export function loadOptions(file?: VFile): Options {
       else (options as Record<string, unknown>)[head] = v
     }
   }
-  return options as unknown as Options
+  const merged = options as unknown as Options
+  if (merged.languages.includes(merged.sourceLanguage)) {
+    // Its translations would be its own segments: locales/<source>/ holds the registry, and a locale file there would overwrite it.
+    fail(
+      parsed.places.has('/languages') ? '/languages' : '/sourceLanguage',
+      `Unexpected source language \`${merged.sourceLanguage}\` among the target languages, expected only languages to translate into; remove \`${merged.sourceLanguage}\` from \`languages\``
+    )
+  }
+  return merged
 }

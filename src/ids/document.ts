@@ -54,6 +54,16 @@ function fail(file: VFile, message: VFileMessage): never {
  */
 export function segmentDocument(file: VFile, registry: Registry, options: Pick<Options, 'sourceLanguage'>, cache?: SegmentCache): DocumentResult {
   const source = String(file)
+  // Markdown turns NUL into U+FFFD without a word: a file with one is damaged or not text.
+  const nul = source.indexOf('\u0000')
+  if (nul !== -1) {
+    const before = source.slice(0, nul)
+    file.fail('Unexpected character `U+0000` (NUL), expected text; remove it, or re-save the file as UTF-8 text', {
+      place: {line: before.split('\n').length, column: nul - before.lastIndexOf('\n')},
+      ruleId: 'encoding',
+      source: 'concord'
+    })
+  }
   // Before parsing: micromark takes time quadratic in the depth of nested block quotes.
   const deep = scanNesting(source)
   if (deep) fail(file, nestingTooDeep(deep))

@@ -51,7 +51,15 @@ export function readMeta(tree: Root, file: VFile): DocumentMeta {
         meta = Object.assign(Object.create(null), value) as DocumentMeta
       }
     } catch (error) {
-      if (!(error instanceof YAMLParseError)) throw error
+      // Besides syntax errors: an alias bomb (`ReferenceError: Excessive alias count`), too deep a structure.
+      if (!(error instanceof YAMLParseError) && !(error instanceof ReferenceError) && !(error instanceof RangeError)) throw error
+      if (!(error instanceof YAMLParseError)) {
+        file.fail(`Unexpected front matter YAML: ${error.message.split('\n')[0]}; write plain \`key: value\` lines without anchors and aliases`, {
+          place: first.position?.start ?? {line: 1, column: 1},
+          ruleId: 'front-matter',
+          source: 'concord'
+        })
+      }
       const [line, col] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [1, 1]
       file.fail(`Unexpected front matter YAML: ${error.message.split('\n')[0]}; fix the YAML between the \`---\` lines`, {
         place: {line: line + (first.position?.start.line ?? 1), column: col},
@@ -60,7 +68,26 @@ export function readMeta(tree: Root, file: VFile): DocumentMeta {
       })
     }
   }
+  if (first?.type === 'yaml') checkTextFields(meta, first.value, first.position?.start.line ?? 1, file)
   return meta
+}
+
+/** Front matter fields the editions print as text. */
+const TEXT_FIELDS = ['title', 'shortTitle', 'author', 'description', 'source', 'notes', 'language'] as const
+
+/** A text field holding a list, a mapping or a number would reach the renderers as something else than text (`title.replace is not a function`). */
+function checkTextFields(meta: DocumentMeta, yaml: string, startLine: number, file: VFile): void {
+  for (const key of TEXT_FIELDS) {
+    const value = meta[key]
+    if (value === undefined || value === null || typeof value === 'string') continue
+    const line = yaml.split('\n').findIndex((l) => l.startsWith(`${key}:`))
+    const kind = Array.isArray(value) ? 'list' : typeof value === 'object' ? 'mapping' : typeof value
+    file.fail(`Unexpected ${kind} for \`${key}\` in the front matter, expected text; write \`${key}: "…"\``, {
+      place: {line: startLine + 1 + Math.max(0, line), column: 1},
+      ruleId: 'front-matter',
+      source: 'concord'
+    })
+  }
 }
 
 /**
