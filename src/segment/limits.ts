@@ -90,7 +90,8 @@ export function scanNesting(source: string, limit = MAX_NESTING): TooDeep | unde
       i = next
     }
     const depth = markers + (list ? columns >> 1 : 0)
-    if (depth > limit) return {what: 'block quotes and list items', depth, place: {line, column: (at === -1 ? end : at) - start + 1}}
+    // `- - - -` or `* * * *` alone on a line is a thematic break, however long, not nested lists.
+    if (depth > limit && !/^[ \t]*([-*])(?:[ \t]*\1)*[ \t]*$/.test(source.slice(start, end))) return {what: 'block quotes and list items', depth, place: {line, column: (at === -1 ? end : at) - start + 1}}
     start = end + 1
   }
   return undefined

@@ -47,7 +47,7 @@ describe('nesting limit', () => {
   })
 
   it('does not count indentation inside code or a thematic break as nesting', () => {
-    expect(scanNesting(`# T\n\n\`\`\`\n${' '.repeat(400)}code\n\`\`\`\n\n* * *\n`)).toBeUndefined()
+    expect(scanNesting(`# T\n\n\`\`\`\n${' '.repeat(400)}code\n\`\`\`\n\n* * *\n\n${'- '.repeat(300)}\n`)).toBeUndefined()
   })
 })
 
