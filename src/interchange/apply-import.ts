@@ -55,16 +55,24 @@ function revisionOf(registry: Registry, id: string, source: string, current?: Re
 /** A value for a message: whole when short, else its start and its length (a file may hold megabytes in one unit). */
 const shown = (value: string): string => (value.length <= 500 ? value : `${value.slice(0, 200)}… (${value.length} characters)`)
 
+type Status = TrackResult['statuses'][number]
+
+/** Look-ups by segment ID, made once per document: a file may hold every segment of a book, and a search of the list per unit was quadratic. */
+interface ById {
+  segments: Map<string, RegistryEntry>
+  statuses: Map<string, Status>
+}
+
 interface Working {
   strings: Record<string, string>
   meta: Record<string, TranslationMeta>
   obsolete: Record<string, ObsoleteEntry>
 }
 
-function applyUnit(file: VFile, doc: string, registry: Registry, tracked: TrackResult, work: Working, unit: ImportUnit): ImportChange | null {
+function applyUnit(file: VFile, doc: string, registry: Registry, tracked: TrackResult, work: Working, unit: ImportUnit, byId: ById): ImportChange | null {
   const {id, target} = unit
-  const segment = registry.segments.find((s) => s.id === id)
-  const status = tracked.statuses.find((s) => s.id === id)
+  const segment = byId.segments.get(id)
+  const status = byId.statuses.get(id)
   const rev = revisionOf(registry, id, unit.source, segment)
   if (rev === null || target === undefined || target.trim() === '') return null
   const confirmed = unit.state !== 'initial'
@@ -123,14 +131,14 @@ function applyUnit(file: VFile, doc: string, registry: Registry, tracked: TrackR
   return change(current === undefined || current.trim() === '' ? 'added' : 'updated', isCurrent ? state : 'stale')
 }
 
-function checkUnit(file: VFile, doc: ImportDocument, registry: Registry, unit: ImportUnit, seen: Set<string>): boolean {
+function checkUnit(file: VFile, doc: ImportDocument, registry: Registry, unit: ImportUnit, seen: Set<string>, segments: Map<string, RegistryEntry>): boolean {
   const {id, place} = unit
   if (seen.has(id)) {
     reject(file, `Unexpected second unit \`${id}\`, expected each segment ID once`, place, 'import-duplicate-id')
     return false
   }
   seen.add(id)
-  const segment = registry.segments.find((s) => s.id === id)
+  const segment = segments.get(id)
   if (!segment && !Object.hasOwn(registry.retired, id)) {
     reject(file, `Unexpected segment ID \`${id}\`, expected an ID of document \`${doc.id}\`; keep the IDs of the exported file, or export it again`, place, 'import-unknown-id')
     return false
@@ -190,7 +198,8 @@ export function applyImport(parsed: ParsedInterchange, context: ImportContext, f
     }
     documents.add(doc.id)
     const seen = new Set<string>()
-    const valid = doc.units.filter((unit) => checkUnit(file, doc, registry, unit, seen))
+    const segments = new Map(registry.segments.map((s) => [s.id, s]))
+    const valid = doc.units.filter((unit) => checkUnit(file, doc, registry, unit, seen, segments))
     const tracked = context.tracked.find((t) => t.document === doc.id && t.language === language)
     if (!tracked) continue
     const work: Working = {
@@ -198,7 +207,8 @@ export function applyImport(parsed: ParsedInterchange, context: ImportContext, f
       meta: Object.assign(Object.create(null), tracked.meta),
       obsolete: Object.assign(Object.create(null), tracked.obsolete)
     }
-    const changes = valid.map((unit) => applyUnit(file, doc.id, registry, tracked, work, unit)).filter((c) => c !== null)
+    const byId: ById = {segments, statuses: new Map(tracked.statuses.map((s) => [s.id, s]))}
+    const changes = valid.map((unit) => applyUnit(file, doc.id, registry, tracked, work, unit, byId)).filter((c) => c !== null)
     result.unchanged += doc.units.length - changes.length
     if (changes.length === 0) continue
     const retracked = trackTranslations(registry, {language: tracked.language, document: doc.id, ...work, places: new Map()})
