@@ -16,7 +16,7 @@ export function printMessages(messages: VFileMessage[]): void {
 
 /** Progress and summaries go to stderr so that stdout carries only data (`--json`). */
 export function info(line: string): void {
-  process.stderr.write(line + '\n')
+  process.stderr.write(escapeHidden(line) + '\n')
 }
 
 export {VFileMessage}
