@@ -2,10 +2,11 @@ import pc from 'picocolors'
 import {VFileMessage} from 'vfile-message'
 import {UsageError, type Reporter} from '../engine/reporter.js'
 import {createProgress} from './progress.js'
+import {escapeHidden} from '../core/hidden-characters.js'
 
 /** `path:line:col: reason [rule-id]`, the format editors and CI annotators understand. */
 export function formatMessage(message: VFileMessage): string {
-  const text = `${String(message)}${message.ruleId ? ` [${message.ruleId}]` : ''}`
+  const text = escapeHidden(`${String(message)}${message.ruleId ? ` [${message.ruleId}]` : ''}`)
   if (!process.stderr.isTTY) return text
   const level = message.fatal === true ? pc.red('error') : message.fatal === false ? pc.yellow('warning') : pc.dim('info')
   return `${level} ${text}`
@@ -17,7 +18,7 @@ export function printMessages(messages: VFileMessage[]): void {
 
 /** Progress and summaries go to stderr so that stdout carries only data (`--json`). */
 export function info(line: string): void {
-  process.stderr.write(line + '\n')
+  process.stderr.write(escapeHidden(line) + '\n')
 }
 
 /** Print what made a run fail; the exit code it means: 1 content errors, 2 usage errors, 3 internal errors. */

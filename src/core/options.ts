@@ -112,5 +112,12 @@ export function loadOptions(file?: VFile): Options {
       else if (!rule[0](options, v)) fail(where, `Unexpected value \`${JSON.stringify(v)}\` for \`${path}\`, expected ${rule[1]}`)
     }
   }
+  if (options.languages.includes(options.sourceLanguage)) {
+    // Its translations would be its own segments: locales/<source>/ holds the registry, and a locale file there would overwrite it.
+    fail(
+      parsed.places.has('/languages') ? '/languages' : '/sourceLanguage',
+      `Unexpected source language \`${options.sourceLanguage}\` among the target languages, expected only languages to translate into; remove \`${options.sourceLanguage}\` from \`languages\``
+    )
+  }
   return options
 }

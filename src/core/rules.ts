@@ -4,7 +4,7 @@ import {VFileMessage, type Options} from 'vfile-message'
 export type Severity = 'error' | 'warning' | 'info'
 
 /** The pipeline stage whose input a rule guards (the folders of src/). */
-export type Stage = 'core' | 'markdown' | 'ids' | 'translations' | 'qa' | 'editions' | 'coverage' | 'interchange' | 'engine'
+export type Stage = 'core' | 'markdown' | 'segment' | 'ids' | 'translations' | 'qa' | 'editions' | 'coverage' | 'interchange' | 'engine'
 
 export interface Rule {
   severity: Severity
@@ -24,6 +24,8 @@ export const RULES = {
   'json-syntax': {severity: 'error', stage: 'core', summary: 'a JSON file Concord reads is not valid JSON, or is empty'},
   'json-duplicate-key': {severity: 'error', stage: 'core', summary: 'a JSON object has the same key twice'},
   'front-matter': {severity: 'error', stage: 'markdown', summary: 'the front matter is not valid YAML, or not a mapping of `key: value` lines'},
+  'nesting-too-deep': {severity: 'error', stage: 'markdown', summary: 'block quotes, list items or inline markup nested more than 100 levels deep'},
+  'segment-too-long': {severity: 'error', stage: 'segment', summary: 'a segment longer than 65,536 characters (a missing sentence end or a pasted blob)'},
   'empty-document': {severity: 'error', stage: 'ids', summary: 'a document without any heading or paragraph to segment'},
   'registry-invalid': {severity: 'error', stage: 'ids', summary: 'a segment registry file is not what `concord segment` writes'},
   'registry-duplicate-id': {severity: 'error', stage: 'ids', summary: 'a retired segment ID is also a current one'},
@@ -33,6 +35,7 @@ export const RULES = {
   'locale-outdated': {severity: 'warning', stage: 'translations', summary: 'locale files differ from what `concord segment` would write'},
   'orphan-translation': {severity: 'warning', stage: 'translations', summary: 'a translation under an ID that is neither current nor retired'},
   'empty-translation': {severity: 'warning', stage: 'translations', summary: 'an empty translation (counted as missing)'},
+  'translation-too-long': {severity: 'error', stage: 'translations', summary: 'a translation in a locale file longer than 65,536 characters'},
   'stale-translation': {severity: 'info', stage: 'translations', summary: 'the English changed since the translation was made'},
   'obsolete-translation': {severity: 'info', stage: 'translations', summary: 'a kept translation of a retired segment'},
   'glossary-invalid': {severity: 'error', stage: 'qa', summary: '`content/glossary.json` is not an object of terms, each with its renderings by language'},
@@ -46,6 +49,8 @@ export const RULES = {
   'final-punctuation': {severity: 'warning', stage: 'qa', summary: 'the English sentence ends with punctuation, the translation does not'},
   'unbalanced-brackets': {severity: 'warning', stage: 'qa', summary: 'brackets or quotes that do not pair up'},
   'length-ratio': {severity: 'warning', stage: 'qa', summary: 'translation length far outside the usual ratio for the language pair'},
+  'bidi-control': {severity: 'error', stage: 'qa', summary: 'a bidirectional control (U+202A–202E, U+2066–2069) that reorders how the translation displays'},
+  'invisible-character': {severity: 'warning', stage: 'qa', summary: 'an invisible character (U+200B–200F, U+2060, U+FEFF) or a control code (NUL, C0, C1) the English does not have'},
   'ui-invalid': {severity: 'error', stage: 'editions', summary: 'a `ui.json` of edition strings is not an object of key → text'},
   'pdf-glyph-missing': {severity: 'error', stage: 'editions', summary: 'a character that no PDF font can draw'},
   'coverage-below-threshold': {severity: 'error', stage: 'coverage', summary: 'a language is translated below its coverage gate'},
@@ -62,6 +67,7 @@ export const RULES = {
   'import-resegmented': {severity: 'error', stage: 'interchange', summary: 'a unit split into several segments by the CAT tool'},
   'import-conflict': {severity: 'error', stage: 'interchange', summary: 'a segment changed both in the file and in the locale since the export'},
   'import-stale': {severity: 'warning', stage: 'interchange', summary: 'the English changed after the export; the translation is imported as stale'},
+  'import-too-long': {severity: 'error', stage: 'interchange', summary: 'an imported translation longer than 20 times its English (at least 1,000, at most 65,536 characters)'},
   'import-retired': {severity: 'warning', stage: 'interchange', summary: 'a translation of a segment retired after the export, kept as obsolete'},
   'import-truncated': {severity: 'error', stage: 'interchange', summary: 'an exported file that lost entries or its last line (its entry count or final line break says so)'},
   'import-integrity': {severity: 'error', stage: 'interchange', summary: 'the segment IDs or English of an exported file do not match its checksum'},

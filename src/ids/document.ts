@@ -1,9 +1,11 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import type {Options} from '../core/options.js'
 import {parseMarkdown, parseTree, readMeta} from '../markdown/parse.js'
 import {reconcile, type ReconcileResult} from './reconcile.js'
 import {segmentTree} from '../segment/segment.js'
+import {nestingTooDeep, scanNesting} from '../segment/limits.js'
 import {cacheFromTree, segmentSource, type SegmentCache} from '../segment/units.js'
 import type {DocumentMeta, Registry, SegmentedDocument, SourceSegment} from '../core/types.js'
 import {failRule} from '../core/rules.js'
@@ -19,6 +21,29 @@ export function documentId(path: string): string {
   return (path.split(/[\\/]/).pop() ?? path).replace(/\.md$/i, '')
 }
 
+interface Segmented {
+  tree: Root | undefined
+  meta: DocumentMeta
+  fresh: SourceSegment[]
+  next: SegmentCache | undefined
+}
+
+function segmentWith(file: VFile, source: string, language: string, cache?: SegmentCache): Segmented {
+  if (cache && cache.size > 0) {
+    const segmented = segmentSource(source, language, cache)
+    // A single unit is the whole file: its tree is the document's.
+    return {tree: segmented.units === 1 ? segmented.head : undefined, meta: readMeta(segmented.head, file), fresh: segmented.segments, next: segmented.cache}
+  }
+  const {tree, meta} = parseMarkdown(file)
+  const fresh = segmentTree(tree, source, {language})
+  return {tree, meta, fresh, next: cache ? cacheFromTree(source, language, tree, fresh) : undefined}
+}
+
+/** Put a limit's message (made where no file is known, see segment/limits.ts) on `file`, and stop. */
+function fail(file: VFile, message: VFileMessage): never {
+  return file.fail(message.reason, {place: message.place ?? {line: 1, column: 1}, ruleId: message.ruleId ?? 'limit', source: 'concord'})
+}
+
 /**
  * Parse, segment and reconcile one document against its registry.
  * Pure: reads nothing but `file` and `registry`; problems are messages on `file`.
@@ -30,22 +55,29 @@ export function documentId(path: string): string {
  */
 export function segmentDocument(file: VFile, registry: Registry, options: Pick<Options, 'sourceLanguage'>, cache?: SegmentCache): DocumentResult {
   const source = String(file)
-  let tree: Root | undefined
-  let meta: DocumentMeta
-  let fresh: SourceSegment[]
-  let next: SegmentCache | undefined
-  if (cache && cache.size > 0) {
-    const segmented = segmentSource(source, options.sourceLanguage, cache)
-    meta = readMeta(segmented.head, file)
-    fresh = segmented.segments
-    next = segmented.cache
-    // A single unit is the whole file: its tree is the document's.
-    if (segmented.units === 1) tree = segmented.head
-  } else {
-    ;({tree, meta} = parseMarkdown(file))
-    fresh = segmentTree(tree, source, {language: options.sourceLanguage})
-    if (cache) next = cacheFromTree(source, options.sourceLanguage, tree, fresh)
+  // Markdown turns NUL into U+FFFD without a word: a file with one is damaged or not text.
+  const nul = source.indexOf('\u0000')
+  if (nul !== -1) {
+    const before = source.slice(0, nul)
+    file.fail('Unexpected character `U+0000` (NUL), expected text; remove it, or re-save the file as UTF-8 text', {
+      place: {line: before.split('\n').length, column: nul - before.lastIndexOf('\n')},
+      ruleId: 'encoding',
+      source: 'concord'
+    })
   }
+  // Before parsing: micromark takes time quadratic in the depth of nested block quotes.
+  const deep = scanNesting(source)
+  if (deep) fail(file, nestingTooDeep(deep))
+  let segmented: Segmented
+  try {
+    segmented = segmentWith(file, source, options.sourceLanguage, cache)
+  } catch (error) {
+    // A limit met while segmenting has no file yet (messages from `file.fail` have one).
+    if (error instanceof VFileMessage && !error.file && error.ruleId) fail(file, error)
+    throw error
+  }
+  let {tree} = segmented
+  const {meta, fresh, next} = segmented
   if (fresh.length === 0) {
     failRule(file, 'empty-document', 'Unexpected empty document, expected at least one heading or paragraph; add text or delete the file', {line: 1, column: 1})
   }

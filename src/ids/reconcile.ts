@@ -1,6 +1,8 @@
-import {createHash} from 'node:crypto'
 import type {Registry, RegistryEntry, Segment, SourceSegment} from '../core/types.js'
 import {similarity, textHash} from './similarity.js'
+import {IdAllocator} from './allocate.js'
+
+export {allocateId} from './allocate.js'
 
 /**
  * Reconcile: give the segments of the edited document the IDs of the
@@ -27,18 +29,6 @@ export const SIMILARITY_THRESHOLD = 0.5
 /** Gaps larger than this (old × new cells) are aligned greedily in a window instead of by full DP. */
 const MAX_DP_CELLS = 250_000
 const GREEDY_WINDOW = 32
-
-const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'
-
-/** A short opaque ID (`s` + 6 Crockford base-32 digits), derived from content so parallel branches rarely collide. */
-export function allocateId(document: string, text: string, taken: (id: string) => boolean): string {
-  for (let n = 0; ; n++) {
-    const digest = createHash('sha256').update(`${document}\n${text}\n${n}`).digest()
-    let id = 's'
-    for (let i = 0; i < 6; i++) id += ALPHABET[digest[i]! & 31]
-    if (!taken(id)) return id
-  }
-}
 
 export interface ReconcileResult {
   segments: Segment[]
@@ -147,6 +137,8 @@ export function reconcile(registry: Registry, fresh: SourceSegment[]): Reconcile
   }
 
   const used = new Set<string>([...old.map((e) => e.id), ...Object.keys(registry.retired)])
+  // `used` only grows, as IdAllocator requires.
+  const ids = new IdAllocator(registry.document, (candidate) => used.has(candidate))
   const history: Registry['history'] = structuredClone(registry.history)
   const added: string[] = []
   const changed: string[] = []
@@ -156,7 +148,7 @@ export function reconcile(registry: Registry, fresh: SourceSegment[]): Reconcile
     if (previous?.text === segment.text) return {...previous, kind: segment.kind, section: null, blockId: previous.id}
     const hash = textHash(segment.text)
     if (!previous) {
-      const id = allocateId(registry.document, segment.text, (candidate) => used.has(candidate))
+      const id = ids.allocate(segment.text)
       used.add(id)
       added.push(id)
       return {id, text: segment.text, rev: 1, hash, kind: segment.kind, section: null, blockId: id}

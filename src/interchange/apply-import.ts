@@ -1,5 +1,5 @@
 import type {VFile} from 'vfile'
-import type {ObsoleteEntry, TranslationMeta} from '../translations/locale.js'
+import {MAX_TRANSLATION_LENGTH, translationLimit, type ObsoleteEntry, type TranslationMeta} from '../translations/locale.js'
 import {textHash} from '../ids/similarity.js'
 import {trackTranslations, type TrackResult} from '../translations/track.js'
 import type {Registry, RegistryEntry, TranslationState} from '../core/types.js'
@@ -47,8 +47,21 @@ function revisionOf(registry: Registry, id: string, source: string, current?: Re
   const retired = Object.hasOwn(registry.retired, id) ? registry.retired[id]! : undefined
   if (retired && retired.text === source) return retired.rev
   const history = Object.hasOwn(registry.history, id) ? registry.history[id]! : {}
-  const revs = Object.keys(history).filter((rev) => history[rev] === source).map(Number)
-  return revs.length > 0 ? Math.max(...revs) : null
+  // A loop, not Math.max(...revs): no spread over a list of unknown length.
+  let latest: number | null = null
+  for (const rev of Object.keys(history)) if (history[rev] === source && (latest === null || Number(rev) > latest)) latest = Number(rev)
+  return latest
+}
+
+/** A value for a message: whole when short, else its start and its length (a file may hold megabytes in one unit). */
+const shown = (value: string): string => (value.length <= 500 ? value : `${value.slice(0, 200)}… (${value.length} characters)`)
+
+type Status = TrackResult['statuses'][number]
+
+/** Look-ups by segment ID, made once per document: a file may hold every segment of a book, and a search of the list per unit was quadratic. */
+interface ById {
+  segments: Map<string, RegistryEntry>
+  statuses: Map<string, Status>
 }
 
 interface Working {
@@ -57,10 +70,10 @@ interface Working {
   obsolete: Record<string, ObsoleteEntry>
 }
 
-function applyUnit(file: VFile, doc: string, registry: Registry, tracked: TrackResult, work: Working, unit: ImportUnit): ImportChange | null {
+function applyUnit(file: VFile, doc: string, registry: Registry, tracked: TrackResult, work: Working, unit: ImportUnit, byId: ById): ImportChange | null {
   const {id, target} = unit
-  const segment = registry.segments.find((s) => s.id === id)
-  const status = tracked.statuses.find((s) => s.id === id)
+  const segment = byId.segments.get(id)
+  const status = byId.statuses.get(id)
   const rev = revisionOf(registry, id, unit.source, segment)
   if (rev === null || target === undefined || target.trim() === '') return null
   const confirmed = unit.state !== 'initial'
@@ -96,7 +109,7 @@ function applyUnit(file: VFile, doc: string, registry: Registry, tracked: TrackR
     if (now !== unit.exportedTarget) {
       reject(
         file,
-        `Unexpected change to \`${id}\` in the ${tracked.language} locale since the export, expected the translation the file was exported with; the file says \`${target}\`, the locale \`${current}\`: make them agree in the file, then import again`,
+        `Unexpected change to \`${id}\` in the ${tracked.language} locale since the export, expected the translation the file was exported with; the file says \`${shown(target)}\`, the locale \`${current === undefined ? current : shown(current)}\`: make them agree in the file, then import again`,
         unit.place,
         'import-conflict'
       )
@@ -121,16 +134,27 @@ function applyUnit(file: VFile, doc: string, registry: Registry, tracked: TrackR
   return change(current === undefined || current.trim() === '' ? 'added' : 'updated', isCurrent ? state : 'stale')
 }
 
-function checkUnit(file: VFile, doc: ImportDocument, registry: Registry, unit: ImportUnit, seen: Set<string>): boolean {
+function checkUnit(file: VFile, doc: ImportDocument, registry: Registry, unit: ImportUnit, seen: Set<string>, segments: Map<string, RegistryEntry>): boolean {
   const {id, place} = unit
   if (seen.has(id)) {
     reject(file, `Unexpected second unit \`${id}\`, expected each segment ID once`, place, 'import-duplicate-id')
     return false
   }
   seen.add(id)
-  const segment = registry.segments.find((s) => s.id === id)
+  const segment = segments.get(id)
   if (!segment && !Object.hasOwn(registry.retired, id)) {
     reject(file, `Unexpected segment ID \`${id}\`, expected an ID of document \`${doc.id}\`; keep the IDs of the exported file, or export it again`, place, 'import-unknown-id')
+    return false
+  }
+  const english = segment ? segment.text : registry.retired[id]!.text
+  if (unit.target !== undefined && unit.target.length > translationLimit(english)) {
+    // The length, not the text: a pasted blob of megabytes is not echoed to the terminal.
+    reject(
+      file,
+      `Unexpected translation of \`${id}\` of \`${unit.target.length}\` characters, expected at most \`${translationLimit(english)}\` (20 times its English of ${english.length}, at least 1000, at most ${MAX_TRANSLATION_LENGTH}); shorten it in the file, then import again`,
+      place,
+      'import-too-long'
+    )
     return false
   }
   if (unit.sourceHash !== undefined && unit.sourceHash !== textHash(unit.source)) {
@@ -139,7 +163,7 @@ function checkUnit(file: VFile, doc: ImportDocument, registry: Registry, unit: I
   }
   if (revisionOf(registry, id, unit.source, segment) === null) {
     const expected = segment ? `the current English \`${segment.text}\`` : `the English of the retired segment \`${registry.retired[id]!.text}\``
-    reject(file, `Unexpected English \`${unit.source}\` for \`${id}\`, expected ${expected} or a previous revision of it; do not edit the source text`, place, 'import-source-mismatch')
+    reject(file, `Unexpected English \`${shown(unit.source)}\` for \`${id}\`, expected ${expected} or a previous revision of it; do not edit the source text`, place, 'import-source-mismatch')
     return false
   }
   return true
@@ -177,7 +201,8 @@ export function applyImport(parsed: ParsedInterchange, context: ImportContext, f
     }
     documents.add(doc.id)
     const seen = new Set<string>()
-    const valid = doc.units.filter((unit) => checkUnit(file, doc, registry, unit, seen))
+    const segments = new Map(registry.segments.map((s) => [s.id, s]))
+    const valid = doc.units.filter((unit) => checkUnit(file, doc, registry, unit, seen, segments))
     const tracked = context.tracked.find((t) => t.document === doc.id && t.language === language)
     if (!tracked) continue
     const work: Working = {
@@ -185,12 +210,14 @@ export function applyImport(parsed: ParsedInterchange, context: ImportContext, f
       meta: Object.assign(Object.create(null), tracked.meta),
       obsolete: Object.assign(Object.create(null), tracked.obsolete)
     }
-    const changes = valid.map((unit) => applyUnit(file, doc.id, registry, tracked, work, unit)).filter((c) => c !== null)
+    const byId: ById = {segments, statuses: new Map(tracked.statuses.map((s) => [s.id, s]))}
+    const changes = valid.map((unit) => applyUnit(file, doc.id, registry, tracked, work, unit, byId)).filter((c) => c !== null)
     result.unchanged += doc.units.length - changes.length
     if (changes.length === 0) continue
     const retracked = trackTranslations(registry, {language: tracked.language, document: doc.id, ...work, places: new Map()})
     const after = new Map(retracked.statuses.map((s) => [s.id, s.state]))
-    result.changes.push(...changes.map((c) => ({...c, after: after.get(c.id) ?? c.after})))
+    // One by one: a file may hold hundreds of thousands of units, too many to spread as arguments.
+    for (const c of changes) result.changes.push({...c, after: after.get(c.id) ?? c.after})
     result.tracked.push(retracked)
   }
   return result

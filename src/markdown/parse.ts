@@ -50,7 +50,15 @@ export function readMeta(tree: Root, file: VFile): DocumentMeta {
         meta = Object.assign(Object.create(null), value) as DocumentMeta
       }
     } catch (error) {
-      if (!(error instanceof YAMLParseError)) throw error
+      // Besides syntax errors: an alias bomb (`ReferenceError: Excessive alias count`), too deep a structure.
+      if (!(error instanceof YAMLParseError) && !(error instanceof ReferenceError) && !(error instanceof RangeError)) throw error
+      if (!(error instanceof YAMLParseError)) {
+        file.fail(`Unexpected front matter YAML: ${error.message.split('\n')[0]}; write plain \`key: value\` lines without anchors and aliases`, {
+          place: first.position?.start ?? {line: 1, column: 1},
+          ruleId: 'front-matter',
+          source: 'concord'
+        })
+      }
       const [line, col] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [1, 1]
       failRule(file, 'front-matter', `Unexpected front matter YAML: ${error.message.split('\n')[0]}; fix the YAML between the \`---\` lines`, {
         line: line + (first.position?.start.line ?? 1),
@@ -58,7 +66,26 @@ export function readMeta(tree: Root, file: VFile): DocumentMeta {
       })
     }
   }
+  if (first?.type === 'yaml') checkTextFields(meta, first.value, first.position?.start.line ?? 1, file)
   return meta
+}
+
+/** Front matter fields the editions print as text. */
+const TEXT_FIELDS = ['title', 'shortTitle', 'author', 'description', 'source', 'notes', 'language'] as const
+
+/** A text field holding a list, a mapping or a number would reach the renderers as something else than text (`title.replace is not a function`). */
+function checkTextFields(meta: DocumentMeta, yaml: string, startLine: number, file: VFile): void {
+  for (const key of TEXT_FIELDS) {
+    const value = meta[key]
+    if (value === undefined || value === null || typeof value === 'string') continue
+    const line = yaml.split('\n').findIndex((l) => l.startsWith(`${key}:`))
+    const kind = Array.isArray(value) ? 'list' : typeof value === 'object' ? 'mapping' : typeof value
+    file.fail(`Unexpected ${kind} for \`${key}\` in the front matter, expected text; write \`${key}: "…"\``, {
+      place: {line: startLine + 1 + Math.max(0, line), column: 1},
+      ruleId: 'front-matter',
+      source: 'concord'
+    })
+  }
 }
 
 /**
@@ -69,9 +96,12 @@ export function readMeta(tree: Root, file: VFile): DocumentMeta {
  * is built directly: a parse costs about half a millisecond even for a few
  * words, and a book has hundreds of thousands of segments.
  */
-const PLAIN = /^\p{L}[^\\`*_~[\]<>&:@\u0000-\u001f\u007f\p{Cs}]*$/u
+const PLAIN_START = /^\p{L}/u
+// Searched for rather than matched as `^\p{L}[^…]*$`: that form backtracks one step per character, and V8 ran out of
+// stack on a translation of 20 million characters (RangeError). No letter is in the class, so the two agree.
+const NOT_PLAIN = /[\\`*_~[\]<>&:@\u0000-\u001f\u007f\p{Cs}]/u
 
-export const isPlain = (text: string): boolean => PLAIN.test(text) && !/\s$/u.test(text) && !/www\./i.test(text)
+export const isPlain = (text: string): boolean => PLAIN_START.test(text) && !NOT_PLAIN.test(text) && !/\s$/u.test(text) && !/www\./i.test(text)
 
 /** Parse inline Markdown (a segment's text) into phrasing nodes. */
 export function parseInline(text: string): PhrasingContent[] {
@@ -88,7 +118,9 @@ export function parseInline(text: string): PhrasingContent[] {
 
 // One line starting with a letter: a paragraph wherever it stands, and a paragraph ends at a blank line, so nothing in it
 // reaches the next (link reference definitions, the one thing that does, start with `[`).
-const PARAGRAPH_LINE = /^\p{L}[^\u0000-\u001f\u007f]*$/u
+const CONTROL = /[\u0000-\u001f\u007f]/
+// Two searches, not one `^\p{L}[^…]*$` match, which backtracks per character (see NOT_PLAIN).
+const isParagraphLine = (text: string): boolean => PLAIN_START.test(text) && !CONTROL.test(text)
 
 /**
  * parseInline of many texts in one parse, each as its own paragraph
@@ -97,7 +129,7 @@ const PARAGRAPH_LINE = /^\p{L}[^\u0000-\u001f\u007f]*$/u
  * The nodes are parseInline's but for `position`, which is left out.
  */
 export function parseInlineBatch(texts: string[]): PhrasingContent[][] {
-  const batched = texts.filter((text) => PARAGRAPH_LINE.test(text) && !/\s$/u.test(text))
+  const batched = texts.filter((text) => isParagraphLine(text) && !/\s$/u.test(text))
   const children = batched.length > 1 ? (processor.parse(batched.join('\n\n')) as Root).children : []
   const byText = new Map<string, PhrasingContent[]>()
   if (children.length === batched.length && children.every((node) => node.type === 'paragraph')) {

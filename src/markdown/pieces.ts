@@ -129,7 +129,7 @@ export function parseInPieces(source: string, parse: (text: string, atStart: boo
     if (from === -1) return
     const piece = parse(source.slice(from, to), from === 0)
     if (from > 0) shiftPositions(piece, from, fromLine - 1)
-    children.push(...piece.children)
+    for (const child of piece.children) children.push(child)
     from = -1
   }
   for (let k = 0; k < bounds.length - 1; k++) {

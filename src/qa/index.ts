@@ -7,7 +7,7 @@ import {checkIdentical, checkLength} from './shape.js'
 import {checkMarkup} from './markup.js'
 import {checkNumbers} from './numbers.js'
 import type {SegmentPair} from './rules.js'
-import {checkTypography} from './typography.js'
+import {checkHidden, checkTypography} from './typography.js'
 
 export interface QaContext {
   /** `content/glossary.json`, when the project has one. */
@@ -38,6 +38,7 @@ export function checkSegment(pair: SegmentPair, context: QaContext): VFileMessag
     ...checkMarkup(pair),
     ...checkIdentical(pair, [...context.allowIdentical, ...keep]),
     ...checkTypography(pair),
+    ...checkHidden(pair),
     ...checkLength(pair)
   ]
 }
@@ -46,6 +47,6 @@ export {RULES, ruleMessage, type RuleId, type SegmentPair, type Severity} from '
 export {checkNumbers, extractNumbers, kanjiNumber} from './numbers.js'
 export {checkGlossary, checkGlossaryComplete, parseGlossary, rendersTerm, termsIn, type Glossary, type GlossaryTerm} from './glossary.js'
 export {checkMarkup, markupProfile, type MarkupProfile} from './markup.js'
-export {checkTypography, endsSentence, unbalanced} from './typography.js'
+export {checkHidden, checkTypography, endsSentence, unbalanced} from './typography.js'
 export {checkIdentical, checkLength, LENGTH_BANDS, MIN_SOURCE_LENGTH} from './shape.js'
 export {localeOutdated, registryOutdated, trackMessages, type LocalePlaces} from './sync.js'

@@ -1,5 +1,6 @@
 import type {Place} from '../core/json.js'
 import type {BlockKind} from '../core/types.js'
+import {escapeHidden} from '../core/hidden-characters.js'
 
 /**
  * The rules `concord check` reports are entries of the one catalog in
@@ -22,4 +23,4 @@ export interface SegmentPair {
 }
 
 /** Backticked, for reasons: values are quoted so whitespace and punctuation show. */
-export const code = (value: string | number): string => `\`${String(value).replace(/`/g, 'ˋ')}\``
+export const code = (value: string | number): string => `\`${escapeHidden(String(value)).replace(/`/g, 'ˋ')}\``

@@ -2,6 +2,7 @@ import type {PhrasingContent, Root} from 'mdast'
 import type {SourceSegment} from '../core/types.js'
 import {collectBlocks, type TextBlock} from './blocks.js'
 import {inlineToMarkdown, splitInline, type InlineSentence} from './inline.js'
+import {MAX_SEGMENT_LENGTH, nestingTooDeep, segmentTooLong, treeNesting} from './limits.js'
 
 export interface SegmentOptions {
   /** Language of the source, for sentence rules. */
@@ -22,13 +23,18 @@ function lineStarts(source: string): number[] {
   return starts
 }
 
-/** Locate the start of a sentence in the source, within its block, for `path:line:col` messages. */
-function locate(blockText: () => string, starts: number[], block: TextBlock, sentence: InlineSentence, text: string): {line: number; column: number} {
+/**
+ * Locate the start of a sentence in the source, within its block, for `path:line:col` messages.
+ * The search starts at `from`: no sentence starts before the sentence ahead of it, nor before its own offset in the
+ * block's flat text (markup and white space only ever make the source longer). Searching from the block's start
+ * cost time in proportion to the block for every sentence, minutes for a 1 MB paragraph.
+ */
+function locate(blockText: () => string, starts: number[], block: TextBlock, sentence: InlineSentence, text: string, from: number): {line: number; column: number; at: number} {
   const start = block.node.position?.start ?? {line: 1, column: 1, offset: 0}
-  if (sentence.offset === 0 || start.offset === undefined) return {line: start.line, column: start.column}
-  const words = text.split(/\s+/).slice(0, 4)
-  const at = findWords(blockText(), words)
-  if (at === -1) return {line: start.line, column: start.column}
+  if (sentence.offset === 0 || start.offset === undefined) return {line: start.line, column: start.column, at: 0}
+  const words = text.split(/\s+/, 4)
+  const at = findWords(blockText(), words, Math.max(from, sentence.offset))
+  if (at === -1) return {line: start.line, column: start.column, at: from}
   const offset = start.offset + at
   // The last line starting at or before `offset` (a scan of the text before it is quadratic over a book).
   let lo = 0
@@ -38,7 +44,7 @@ function locate(blockText: () => string, starts: number[], block: TextBlock, sen
     if (starts[mid]! <= offset) lo = mid
     else hi = mid - 1
   }
-  return {line: lo + 1, column: offset - starts[lo]! + 1}
+  return {line: lo + 1, column: offset - starts[lo]! + 1, at: at + 1}
 }
 
 /**
@@ -47,13 +53,15 @@ function locate(blockText: () => string, starts: number[], block: TextBlock, sen
  * found without compiling a pattern for each of a book's sentences. Words
  * starting with `>` (where the pattern could backtrack) use the pattern.
  */
-export function findWords(text: string, words: string[]): number {
+export function findWords(text: string, words: string[], from = 0): number {
   if (words.some((w) => w === '' || w.startsWith('>'))) {
-    const match = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s>]+')).exec(text)
+    const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s>]+'), 'g')
+    pattern.lastIndex = from
+    const match = pattern.exec(text)
     return match ? match.index : -1
   }
   const [first, ...rest] = words as [string, ...string[]]
-  search: for (let i = text.indexOf(first); i !== -1; i = text.indexOf(first, i + 1)) {
+  search: for (let i = text.indexOf(first, from); i !== -1; i = text.indexOf(first, i + 1)) {
     let at = i + first.length
     for (const word of rest) {
       let next = at
@@ -68,24 +76,28 @@ export function findWords(text: string, words: string[]): number {
 
 const SEPARATOR = /[\s>]/
 
-/** Split a parsed document into source segments (block, then sentence). */
+/**
+ * Split a parsed document into source segments (block, then sentence).
+ * Nesting beyond the limit, or a segment beyond its length limit, throws a fatal VFileMessage (see limits.ts).
+ */
 export function segmentTree(tree: Root, source: string, options: SegmentOptions): SourceSegment[] {
+  // Before the recursive walks below.
+  const deep = treeNesting(tree)
+  if (deep) throw nestingTooDeep(deep)
   const segments: SourceSegment[] = []
   const starts = lineStarts(source)
   collectBlocks(tree).forEach((block, blockIndex) => {
     // Sliced once per block, not once per sentence: a long paragraph has many.
     let slice: string | undefined
     const blockText = (): string => (slice ??= source.slice(block.node.position?.start.offset ?? 0, block.node.position?.end.offset ?? source.length))
+    let from = 0
     for (const sentence of segmentBlock(block, options.language)) {
       const text = inlineToMarkdown(sentence.children)
       if (!text) continue
-      segments.push({
-        text,
-        kind: block.kind,
-        block: blockIndex,
-        depth: block.node.type === 'heading' ? block.node.depth : 0,
-        ...locate(blockText, starts, block, sentence, text)
-      })
+      const {line, column, at} = locate(blockText, starts, block, sentence, text, from)
+      from = at
+      if (text.length > MAX_SEGMENT_LENGTH) throw segmentTooLong(text.length, {line, column})
+      segments.push({text, kind: block.kind, block: blockIndex, depth: block.node.type === 'heading' ? block.node.depth : 0, line, column})
     }
   })
   return segments

@@ -1,3 +1,5 @@
+import {windowedStarts} from './windows.js'
+
 /**
  * Sentence splitting: `Intl.Segmenter` proposes breaks, SRX-style rules veto
  * them. `Intl.Segmenter` alone breaks after every full stop followed by a
@@ -68,13 +70,13 @@ function segmenterFor(language: string): Intl.Segmenter {
 
 /**
  * Offsets (into `text`) where sentences start, excluding 0.
- * Call it on one block at a time: `Intl.Segmenter` is quadratic on long strings on Node 20.
+ * `Intl.Segmenter` is quadratic on long strings, so it sees windows of a few kilobytes (see windows.ts).
  */
 export function sentenceBreaks(text: string, language = 'en'): number[] {
   const rules = breakRules(language)
   const breaks: number[] = []
-  for (const {index} of segmenterFor(language).segment(text)) {
-    if (index === 0) continue
+  const segmenter = segmenterFor(language)
+  for (const index of windowedStarts(text, (slice) => segmenter.segment(slice))) {
     const before = text.slice(Math.max(0, index - 40), index)
     const after = text.slice(index, index + 40)
     if (rules.some((rule) => rule.before.test(before) && rule.after.test(after))) continue

@@ -1,10 +1,12 @@
 import {createHash} from 'node:crypto'
+import {VFileMessage} from 'vfile-message'
 import type {Root, RootContent} from 'mdast'
 import {cutPoints, shiftPositions} from '../markdown/pieces.js'
 import {parseTree} from '../markdown/parse.js'
 import type {SourceSegment} from '../core/types.js'
 import {collectBlocks} from './blocks.js'
 import {segmentTree} from './segment.js'
+import {limitMessage, NESTING_RULE, SEGMENT_LENGTH_RULE} from './limits.js'
 
 /**
  * Segmenting a long document unit by unit, reusing the segments of units
@@ -71,7 +73,19 @@ function parseRun(source: string, bounds: number[], lines: number[], from: numbe
     const root: Root = {type: 'root', children}
     head ??= root
     const text = source.slice(bounds[unit], bounds[unit + 1])
-    out[unit] = {blocks: collectBlocks(root).length, segments: segmentTree(root, text, {language})}
+    let segments: SourceSegment[]
+    try {
+      // Segmented first: segmentTree checks the nesting before any recursive walk (collectBlocks is one).
+      segments = segmentTree(root, text, {language})
+    } catch (error) {
+      // A limit's message is placed in the unit: count its line from the file's start.
+      if (error instanceof VFileMessage && error.line != null) {
+        const rule = error.ruleId === SEGMENT_LENGTH_RULE ? SEGMENT_LENGTH_RULE : error.ruleId === NESTING_RULE ? NESTING_RULE : undefined
+        if (rule) throw limitMessage(error.reason, {line: error.line + lines[unit]!, column: error.column ?? 1}, rule)
+      }
+      throw error
+    }
+    out[unit] = {blocks: collectBlocks(root).length, segments}
   })
   return head!
 }

@@ -38,6 +38,22 @@ export interface LocaleData {
   file?: VFile
 }
 
+/**
+ * The longest translation Concord reads: 64 Ki characters, the length limit
+ * of an English segment (see segment/limits.ts). A 50 MB translation made
+ * every later command run out of memory or stack; read from a locale file it
+ * is a message with its place, and an import refuses far less (see
+ * `translationLimit`).
+ */
+export const MAX_TRANSLATION_LENGTH = 65_536
+
+/**
+ * What an import accepts for a segment: 20 times its English (the widest
+ * usual ratio, Mongolian, is about 2), at least 1,000 characters (a short
+ * heading may need a longer rendering), at most MAX_TRANSLATION_LENGTH.
+ */
+export const translationLimit = (english: string): number => Math.min(MAX_TRANSLATION_LENGTH, Math.max(1000, 20 * english.length))
+
 const fail = (file: VFile, place: Place | undefined, reason: string, ruleId: ErrorRuleId): never =>
   failRule(file, ruleId, reason, place ?? {line: 1, column: 1})
 
@@ -57,6 +73,14 @@ export function parseLocale(language: string, document: string, files: {strings?
       const translation = value[id]!
       if (typeof translation !== 'string') {
         fail(files.strings, parsed.places.get(`/${id}`), `Unexpected ${translation === null ? 'null' : Array.isArray(translation) ? 'array' : typeof translation} for \`${id}\`, expected a string (flat i18next JSON: one translation per segment ID)`, 'locale-invalid')
+      }
+      if (typeof translation === 'string' && translation.length > MAX_TRANSLATION_LENGTH) {
+        fail(
+          files.strings,
+          parsed.places.get(`/${id}`),
+          `Unexpected translation of \`${id}\` of \`${translation.length}\` characters, expected at most \`${MAX_TRANSLATION_LENGTH}\`; shorten it, or restore the file from version control if it was not meant`,
+          'translation-too-long'
+        )
       }
     }
     // Every value is a string, and the object has no prototype (parseJson): it is the strings as they are, not copied.

@@ -61,7 +61,12 @@ export function trackTranslations(registry: Registry, locale: LocaleData): Track
   }
 
   const bySource = new Map<string, string[]>()
-  for (const [id, entry] of Object.entries(obsolete)) bySource.set(entry.source, [...(bySource.get(entry.source) ?? []), id])
+  // Appended in place: copying the list for each entry was quadratic in obsolete entries sharing an English.
+  for (const [id, entry] of Object.entries(obsolete)) {
+    const ids = bySource.get(entry.source)
+    if (ids) ids.push(id)
+    else bySource.set(entry.source, [id])
+  }
 
   for (const segment of registry.segments) {
     let translation = Object.hasOwn(locale.strings, segment.id) ? locale.strings[segment.id] : undefined

@@ -16,13 +16,13 @@ function keyPlaces(text: string | null | undefined, path: string): Map<string, P
   return new Map([...parseJson(text, new VFile({path, value: text})).places].map(([key, place]) => [key.slice(1), place]))
 }
 
-/** Give a message its file, so it prints as `path:line:col: reason [rule-id]`. */
-function attach(path: string, messages: VFileMessage[]): VFileMessage[] {
+/** Give messages their file, so they print as `path:line:col: reason [rule-id]`, and add them to `into` (one by one: a spread overflows the stack on 200,000 orphans). */
+function attach(path: string, messages: VFileMessage[], into: VFileMessage[]): void {
   for (const message of messages) {
     message.file = path
     message.name = `${path}:${message.name}`
+    into.push(message)
   }
-  return messages
 }
 
 export function checkCommand(): Command {
@@ -39,20 +39,20 @@ export function checkCommand(): Command {
         throw new UsageError(`Unexpected language \`${opts.lang}\`, expected one of ${options.languages.map((l) => `\`${l}\``).join(', ')}`)
       }
       const messages: VFileMessage[] = []
-      for (const doc of project.documents) if (doc.outdated) messages.push(...attach(doc.file.path, [registryOutdated(doc.file.path)]))
+      for (const doc of project.documents) if (doc.outdated) attach(doc.file.path, [registryOutdated(doc.file.path)], messages)
 
       const glossaryFile = readTextIfExists(join(root, options.contentDir, 'glossary.json'), root)
       let glossary: Glossary | null = null
       if (glossaryFile) {
         glossary = parseGlossary(glossaryFile)
-        messages.push(...attach(glossaryFile.path, checkGlossaryComplete(glossary, options.languages)))
+        attach(glossaryFile.path, checkGlossaryComplete(glossary, options.languages), messages)
       }
 
       // The locale files as read, for the places of their keys: each file is read once.
       const texts: LocaleTexts = new Map()
       const tracked = loadTranslations(project, texts).filter((r) => !opts.lang || r.language === opts.lang)
       for (const output of localeOutputs(project, tracked)) {
-        if (wouldChange(output.path, output.content)) messages.push(...attach(relative(root, output.path), [localeOutdated(relative(root, output.path))]))
+        if (wouldChange(output.path, output.content)) attach(relative(root, output.path), [localeOutdated(relative(root, output.path))], messages)
       }
       let checked = 0
       for (const result of tracked) {
@@ -63,10 +63,11 @@ export function checkCommand(): Command {
         const places = {strings: keyPlaces(strings, stringsPath), obsolete: keyPlaces(obsolete, relative(root, paths.obsolete))}
         for (const pair of segmentPairs(doc.segments, result, places.strings)) {
           checked++
-          messages.push(...attach(stringsPath, checkSegment(pair, {glossary, allowIdentical: options.check.allowIdentical})))
+          attach(stringsPath, checkSegment(pair, {glossary, allowIdentical: options.check.allowIdentical}), messages)
         }
         const found = trackMessages(result, places)
-        messages.push(...attach(stringsPath, found.strings), ...attach(relative(root, paths.obsolete), found.obsolete))
+        attach(stringsPath, found.strings, messages)
+        attach(relative(root, paths.obsolete), found.obsolete, messages)
       }
 
       messages.sort((a, b) => (String(a.file) < String(b.file) ? -1 : String(a.file) > String(b.file) ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)))
