@@ -1,8 +1,8 @@
 import type {ConstructName, SafeConfig, State, Unsafe} from 'mdast-util-to-markdown'
 
 /**
- * Most text needs no escape: `safe` (fast-safe.ts) still collects matches
- * of every unsafe pattern and rebuilds the string. This finds "nothing to
+ * Most text needs no escape: mdast-util-to-markdown's `safe` still runs
+ * every unsafe pattern over it and rebuilds the string. This finds "nothing to
  * escape" with one expression for all the patterns in scope of the
  * construct stack, prepared once per stack, and leaves every other case to
  * `safe`.

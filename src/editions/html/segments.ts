@@ -89,7 +89,7 @@ function defuse(parent: HastRoot | Element): void {
   parent.children = next as never
 }
 
-/** A segment's text as it ends up in a page, sanitised: what the fast path puts in a segment's span (see editions/html/fast-pieces.ts). */
+/** A segment's text as it ends up in a page, sanitised: what a segment template gets in its span (see editions/html/fast-pieces.ts). */
 export function segmentTextHast(text: string): ElementContent[] {
   const tree: Root = {type: 'root', children: [{type: 'paragraph', children: [wrapper('concordText', 'span', {[UNTRUSTED]: ''}, parseSegmentText(text))]}]}
   const paragraph = toSafeHast(tree).children.find((node) => node.type === 'element')

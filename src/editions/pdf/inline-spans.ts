@@ -3,7 +3,7 @@ import {alignedDisplay, needsMarker, type EditionSegment} from '../align.js'
 import {parseSegmentText} from '../segment-text.js'
 import type {FontStyle} from '../../pdf/fonts.js'
 import type {TextSpan} from '../../pdf/line-break.js'
-import {joinSegments} from '../markdown/render.js'
+import {joinSegments} from '../align.js'
 import type {Translate} from '../../core/ui-strings.js'
 import {COLORS} from './theme.js'
 
