@@ -135,7 +135,7 @@ function editionTitle(doc: SegmentedDocument, blocks: EditionBlock[], isSource: 
   const fallback = typeof doc.meta.title === 'string' ? doc.meta.title : undefined
   if (isSource && fallback) return fallback
   const top = blocks.find((b) => b.kind === 'heading' && b.depth === 1)?.segments[0]
-  if (top && top.mark !== 'missing') return flatText(parseInline(top.text) as never)
+  if (top && top.mark !== 'missing') return flatText(parseInline(top.text))
   return fallback ?? doc.id
 }
 

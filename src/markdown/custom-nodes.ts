@@ -62,3 +62,23 @@ declare module 'mdast' {
     concordFlowWrapper: FlowWrapper
   }
 }
+
+/**
+ * A handler map keyed by node type, each handler given its own node type:
+ * dispatch on `node.type` without a cast at each call.
+ */
+export type NodeHandlers<N extends {type: string}, A extends unknown[], R> = {
+  [K in N['type']]?: (node: Extract<N, {type: K}>, ...args: A) => R
+}
+
+/**
+ * The handler of `node.type` applied to `node`; a type the map leaves out is
+ * a programmer error (a node the parser cannot give, or a handler missing),
+ * reported with `where` the map is.
+ */
+export function dispatch<N extends {type: string}, A extends unknown[], R>(handlers: NodeHandlers<N, A, R>, node: N, where: string, ...args: A): R {
+  const handler = Object.hasOwn(handlers, node.type) ? handlers[node.type as N['type']] : undefined
+  if (!handler) throw new Error(`Unexpected node type \`${node.type}\`, expected a type with a handler in ${where}`)
+  // The map gives each type the handler of that type: TypeScript cannot relate the two through `node.type`.
+  return (handler as (node: N, ...args: A) => R)(node, ...args)
+}

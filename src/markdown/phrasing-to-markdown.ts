@@ -3,7 +3,7 @@ import type {Attention, Handle, State} from 'mdast-util-to-markdown'
 import {classifyCharacter} from 'micromark-util-classify-character'
 import {firstCharacter, lastCharacter} from './characters.js'
 import {encodeInfo} from './encode-info.js'
-import {safeValue} from './safe-text.js'
+import {safeValue} from './quick-safe.js'
 
 /**
  * `containerPhrasing` of mdast-util-to-markdown for content whose attention

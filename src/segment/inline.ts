@@ -7,7 +7,7 @@ import {isPlain} from '../markdown/parse.js'
 import type {Handle} from 'mdast-util-to-markdown'
 import type {ConcordSentences} from '../markdown/custom-nodes.js'
 import {simplePhrasing} from '../markdown/phrasing-to-markdown.js'
-import {STRINGIFY_OPTIONS, text} from '../markdown/safe-text.js'
+import {STRINGIFY_OPTIONS, text} from '../markdown/quick-safe.js'
 import {sentenceBreaks} from './sentences.js'
 
 /**

@@ -15,7 +15,7 @@ import {simpleHtml} from '../../src/editions/html/fast-simple.js'
 import {simplePhrasing} from '../../src/markdown/phrasing-to-markdown.js'
 import {quickSafe} from '../../src/markdown/quick-safe.js'
 import {segmentNodes} from '../../src/editions/segment-nodes.js'
-import {STRINGIFY_OPTIONS} from '../../src/markdown/safe-text.js'
+import {STRINGIFY_OPTIONS} from '../../src/markdown/quick-safe.js'
 
 /**
  * Run `check` with the state of a run of the editions' serialiser (its

@@ -6,9 +6,9 @@ import {blockContexts, definitions, type BlockContext} from './context.js'
 import {pageCss} from './css.js'
 import {h, hb} from './h.js'
 import {renderPage} from './page.js'
-import {blockChildren, legendFor, tocEntries} from './page-parts.js'
+import {blockChildren, legendFor, tocEntries} from './edition-page.js'
 import {ALIGNED_SCRIPT} from './script.js'
-import {toSafeHast, wrapper, type SegmentOptions} from './segments.js'
+import {flowWrapper, toSafeHast, wrapper, type SegmentOptions} from './segments.js'
 import {languageInfo} from '../../core/languages.js'
 import type {SegmentedDocument} from '../../core/types.js'
 
@@ -34,9 +34,9 @@ export function alignedRow(block: AlignedBlock, where: BlockContext | undefined,
       block.kind === 'heading'
         ? {type: 'heading', depth: block.depth as 1, children, data: l === 0 ? {hProperties: {id: block.cells[0]![0]!.id}} : {}}
         : {type: 'paragraph', children: [...bullet, ...children]}
-    return wrapper('concordCell', 'div', {className: ['cell'], dataCol: language, dataLabel: languageInfo(language).name, ...(language === ui ? {} : {lang: language})}, [inner])
+    return flowWrapper('concordCell', 'div', {className: ['cell'], dataCol: language, dataLabel: languageInfo(language).name, ...(language === ui ? {} : {lang: language})}, [inner])
   })
-  return wrapper('concordRow', 'div', {className: where?.quote ? ['row', 'ctx-quote'] : ['row']}, cells) as unknown as RootContent
+  return flowWrapper('concordRow', 'div', {className: where?.quote ? ['row', 'ctx-quote'] : ['row']}, cells)
 }
 
 /** The rows of the aligned grid: one per block. */

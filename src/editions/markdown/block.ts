@@ -9,7 +9,7 @@ import type {Translate} from '../../core/ui-strings.js'
 import {firstCharacter, lastCharacter} from '../../markdown/characters.js'
 import type {ConcordBlock, SegmentRun} from '../../markdown/custom-nodes.js'
 import {simplePhrasing} from '../../markdown/phrasing-to-markdown.js'
-import {safeValue} from '../../markdown/safe-text.js'
+import {safeValue} from '../../markdown/quick-safe.js'
 
 /** A shown segment of a block of a language edition: its nodes (markers and note reference too) and, for current plain text, the text. */
 export function segmentRun(segment: EditionSegment, language: string, t: Translate, how: {marked: boolean; cell: boolean}): SegmentRun {

@@ -11,7 +11,7 @@ import {prepareEditions} from '../segment-nodes.js'
 import {skeletonTree} from '../skeleton-tree.js'
 import type {SegmentedDocument} from '../../core/types.js'
 import type {Translate} from '../../core/ui-strings.js'
-import {STRINGIFY_OPTIONS, text} from '../../markdown/safe-text.js'
+import {STRINGIFY_OPTIONS, text} from '../../markdown/quick-safe.js'
 
 /**
  * The Markdown serialiser of editions: remark-stringify with two handlers of
