@@ -1,3 +1,4 @@
+import type {Text} from 'mdast'
 import {defaultHandlers, type ConstructName, type Handle, type SafeConfig, type State, type Unsafe} from 'mdast-util-to-markdown'
 
 /**
@@ -101,7 +102,7 @@ export function quickSafe(state: State, value: string, config: SafeConfig): stri
 }
 
 /**
- * `state.safe`, after the prefilter of quick-safe.ts: most text has nothing
+ * `state.safe`, after the prefilter above: most text has nothing
  * to escape, which one expression per construct stack tells far faster
  * than `safe`'s scan of every unsafe pattern. Anything the prefilter cannot
  * vouch for goes to `state.safe` itself.
@@ -111,9 +112,9 @@ export function safeValue(state: State, value: string, config: SafeConfig): stri
 }
 
 /** The stock `text` handler after the same prefilter: pass it as `handlers: {text}` to remark-stringify. */
-export const text: Handle = (node, parent, state, info) => {
+export const text: Handle = (node: Text, parent, state, info) => {
   // The stock handler also tells `safe` the sibling nodes; quickSafe gives up when a pattern in scope looks at them.
-  return (node.type === 'text' && quickSafe(state, node.value, info)) || defaultHandlers.text(node, parent, state, info)
+  return quickSafe(state, node.value, info) ?? defaultHandlers.text(node, parent, state, info)
 }
 
 /** The serialiser options segment texts and editions share: the markers they are written with. */

@@ -70,11 +70,10 @@ export function oneLineCopy(nodes: PhrasingContent[]): PhrasingContent[] {
  */
 export function markerNodes(segment: EditionSegment, language: string, t: Translate, how: {aligned?: boolean; marked?: boolean; cell?: boolean} = {}): PhrasingContent[] {
   const {aligned = false, marked = true, cell = aligned} = how
-  const parse = segmentNodes
   const display = aligned ? alignedDisplay(segment) : segment.display
   if (display === 'omit') return []
   if (display === 'placeholder') return [emphasis(t(language, 'missingPlaceholder'))]
-  const body = cell ? oneLine(parse(segment.text)) : parse(segment.text)
+  const body = cell ? oneLine(segmentNodes(segment.text)) : segmentNodes(segment.text)
   if (segment.mark === 'missing') return marked ? [emphasis(`(${t(language, 'missingMarker')})`), text(' '), ...body] : body
   if (segment.mark === 'stale') return [emphasis(`(${t(language, 'staleMarker')})`), text(' '), ...body]
   return body
