@@ -1,5 +1,5 @@
 import type {Properties} from 'hast'
-import type {Data, Node, Parent, PhrasingContent, RootContent} from 'mdast'
+import type {Data, Node, Parent, PhrasingContent, RootContent, Table} from 'mdast'
 
 /**
  * The mdast nodes of Concord's own, registered with `@types/mdast` below so
@@ -26,6 +26,12 @@ export interface ConcordBlock extends Parent {
   type: 'concordBlock'
   children: PhrasingContent[]
   runs: SegmentRun[]
+}
+
+/** A segment table of the aligned page: a GFM table written row by row (editions/markdown/segment-table.ts). */
+export interface ConcordSegmentTable extends Node {
+  type: 'concordSegmentTable'
+  table: Table
 }
 
 /** Sentences serialised one by one in one serialiser run; the handler writes each one's Markdown to `out`. */
@@ -58,6 +64,7 @@ declare module 'mdast' {
   interface RootContentMap {
     concordBlock: ConcordBlock
     concordSentences: ConcordSentences
+    concordSegmentTable: ConcordSegmentTable
     concordWrapper: PhrasingWrapper
     concordFlowWrapper: FlowWrapper
   }

@@ -66,6 +66,15 @@ describe('Markdown and HTML renderers', {timeout: 600_000}, () => {
   })
 })
 
+describe('the aligned Markdown page', () => {
+  it('writes a cell as GFM does, between pipes, in rows after the first too (a backslash at its end is escaped)', () => {
+    const input = renderInput({markdown: 'First sentence. Second sentence. Third one.\n', translations: [[['translated', '첫째.'], ['translated', '둘째 \\'], ['translated', '셋째 `a|b`']], [], []], missing: 'marker'})!
+    const files = byPath(renderMarkdownFiles(input))
+    expect(files['aligned/doc.md']).toContain('| 둘째 \\\\ |')
+    expect(files).toEqual(byPath(referenceMarkdownFiles(input)))
+  })
+})
+
 describe('a block’s Markdown from its segments', {timeout: 600_000}, () => {
   const input = renderInput({markdown: '# Title\n\nA paragraph.\n\n- An item.\n\n> A quote.\n\n| A | B |\n| - | - |\n| C | D |\n\n###### Deep\n', translations: [[], [], []], missing: 'marker'})!
   const blocks = input.editions[0]!.blocks

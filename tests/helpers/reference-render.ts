@@ -24,10 +24,13 @@ const stock = unified()
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkGfm, {tablePipeAlign: false})
 
-/** A copy of the tree with every `concordBlock` replaced by its children. */
+/** A copy of the tree with every `concordBlock` replaced by its children, and every segment table by its table. */
 export function flattenBlocks<T extends Nodes>(node: T): T {
   if (!('children' in node)) return node
-  const children = (node.children as Nodes[]).flatMap((child): Nodes[] => (child.type === 'concordBlock' ? child.children.map(flattenBlocks) : [flattenBlocks(child)]))
+  const children = (node.children as Nodes[]).flatMap((child): Nodes[] => {
+    if (child.type === 'concordBlock') return child.children.map(flattenBlocks)
+    return [flattenBlocks(child.type === 'concordSegmentTable' ? child.table : child)]
+  })
   return {...node, children}
 }
 

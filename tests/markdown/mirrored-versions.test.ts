@@ -4,11 +4,12 @@ import {describe, expect, it} from 'vitest'
 import {repo} from '../helpers/cli.js'
 
 /**
- * Two modules give what a package writes without running it, for speed:
+ * Three modules give what a package writes without running it, for speed:
  * src/markdown/phrasing-to-markdown.ts (containerPhrasing, the link and code
  * handlers, `encodeInfo` of mdast-util-to-markdown; GFM's code in tables and
- * strikethrough markers) and src/markdown/quick-safe.ts (when `safe` escapes
- * nothing). Property tests compare them with the packages
+ * strikethrough markers), src/markdown/quick-safe.ts (when `safe` escapes
+ * nothing) and src/editions/markdown/segment-table.ts (a GFM table's rows,
+ * unpadded, as markdown-table writes them). Property tests compare them with the packages
  * (tests/editions/render-fast-parts.test.ts); these are the versions they
  * were compared with. A new version fails here until those tests have run
  * against it and the list is brought up to date.
@@ -17,7 +18,8 @@ const MIRRORED: Record<string, string> = {
   'mdast-util-to-markdown': '2.2.3',
   'micromark-util-classify-character': '2.0.1',
   'mdast-util-gfm-table': '2.0.1',
-  'mdast-util-gfm-strikethrough': '2.0.1'
+  'mdast-util-gfm-strikethrough': '2.0.1',
+  'markdown-table': '3.1.0'
 }
 
 /** The folder Node finds `pkg` in from `dir`: its own node_modules, then each parent's. */
@@ -31,7 +33,7 @@ function locate(pkg: string, dir: string): string {
 
 // As the serialisers find them: from remark-stringify, and (through remark-gfm) mdast-util-gfm.
 const installed = (pkg: string): string => {
-  const user = locate(pkg.startsWith('mdast-util-gfm-') ? 'mdast-util-gfm' : 'remark-stringify', locate('remark-gfm', repo))
+  const user = pkg === 'markdown-table' ? locate('mdast-util-gfm-table', locate('mdast-util-gfm', locate('remark-gfm', repo))) : locate(pkg.startsWith('mdast-util-gfm-') ? 'mdast-util-gfm' : 'remark-stringify', locate('remark-gfm', repo))
   return (JSON.parse(readFileSync(join(locate(pkg, user), 'package.json'), 'utf8')) as {version: string}).version
 }
 

@@ -47,7 +47,7 @@ export function alignedMarkdownTree(doc: SegmentedDocument, editions: Edition[],
     if (block.kind === 'heading' || !table) {
       if (block.kind === 'heading') children.push({type: 'heading', depth: Math.min(6, block.depth + 1) as Heading['depth'], children: headingContent(block)})
       table = {type: 'table', align: [], children: [header()]}
-      children.push(table)
+      children.push({type: 'concordSegmentTable', table})
     }
     block.cells[0]!.forEach((segment, s) => {
       table!.children.push(segmentRow(segment.id, editions.map((_, l) => cellContent(editions, t, block, l, s))))

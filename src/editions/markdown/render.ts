@@ -7,6 +7,7 @@ import {needsMarker, type Edition, type RenderedFile, type RenderInput} from '..
 import {alignedMarkdownTree} from './aligned-tree.js'
 import {blockHandler, blockNode, segmentRun} from './block.js'
 import {frontMatter, staleNote} from './nodes.js'
+import {segmentTableHandler} from './segment-table.js'
 import {prepareEditions} from '../segment-nodes.js'
 import {skeletonTree} from '../skeleton-tree.js'
 import type {SegmentedDocument} from '../../core/types.js'
@@ -14,12 +15,13 @@ import type {Translate} from '../../core/ui-strings.js'
 import {STRINGIFY_OPTIONS, text} from '../../markdown/quick-safe.js'
 
 /**
- * The Markdown serialiser of editions: remark-stringify with two handlers of
- * ours, `text` (the stock one after a prefilter) and `concordBlock` (a
- * block's segments, see block.ts).
+ * The Markdown serialiser of editions: remark-stringify with handlers of
+ * ours for `text` (the stock one after a prefilter), `concordBlock` (a
+ * block's segments, see block.ts) and `concordSegmentTable` (the aligned
+ * page's tables, see segment-table.ts).
  */
 const stringifier = unified()
-  .use(remarkStringify, {...STRINGIFY_OPTIONS, handlers: {text, concordBlock: blockHandler}})
+  .use(remarkStringify, {...STRINGIFY_OPTIONS, handlers: {text, concordBlock: blockHandler, concordSegmentTable: segmentTableHandler}})
   .use(remarkFrontmatter, ['yaml'])
   // Unpadded tables: padding long sentences to a common width makes unreadable lines.
   .use(remarkGfm, {tablePipeAlign: false})
