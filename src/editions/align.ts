@@ -1,4 +1,5 @@
 import type {MissingMode, Options} from '../core/options.js'
+import {joinedBySpace} from '../core/languages.js'
 import {parseInline} from '../markdown/parse.js'
 import {flatText} from '../segment/inline.js'
 import type {SegmentStatus, TrackResult} from '../translations/track.js'
@@ -134,7 +135,7 @@ function editionTitle(doc: SegmentedDocument, blocks: EditionBlock[], isSource: 
   const fallback = typeof doc.meta.title === 'string' ? doc.meta.title : undefined
   if (isSource && fallback) return fallback
   const top = blocks.find((b) => b.kind === 'heading' && b.depth === 1)?.segments[0]
-  if (top && top.mark !== 'missing') return flatText(parseInline(top.text) as never)
+  if (top && top.mark !== 'missing') return flatText(parseInline(top.text))
   return fallback ?? doc.id
 }
 
@@ -183,4 +184,15 @@ export function needsMarker(segments: EditionSegment[], i: number): boolean {
   const before = segments[i - 1]
   if (segment.mark !== 'missing' || segment.display !== 'text') return segment.mark !== 'current'
   return !(before && before.mark === 'missing' && before.display === 'text')
+}
+
+/** Join segments with the language's sentence joiner; a space wherever either side is in a spaced language (English shown in Japanese). */
+export function joinSegments<T>(parts: Array<{nodes: T[]; language: string}>, space: () => T): T[] {
+  const out: T[] = []
+  parts.forEach((part, i) => {
+    const before = parts[i - 1]
+    if (before && joinedBySpace(before.language, part.language)) out.push(space())
+    out.push(...part.nodes)
+  })
+  return out
 }

@@ -57,7 +57,7 @@ export function segmentNodes(text: string): PhrasingContent[] {
  * Parse ahead the segment texts of `editions` that segmentNodes has not
  * seen, those that only the Markdown parser reads in one parse (see
  * parseInlineBatch). Plain text is one text node, made when asked for: the
- * pages write most of it without nodes (textAt, the HTML as it is).
+ * pages write most of it without nodes (`safe` alone, the HTML as it is).
  */
 export function prepareEditions(editions: Edition[]): void {
   const fresh = editions.filter((edition) => !prepared.has(edition))

@@ -2,6 +2,7 @@ import type {Nodes, Parent, PhrasingContent, Root} from 'mdast'
 import {parseInline} from '../markdown/parse.js'
 import {collectBlocks, type TextBlock} from '../segment/blocks.js'
 import {trimEdges} from '../segment/inline.js'
+import {dispatch, type NodeHandlers} from '../markdown/custom-nodes.js'
 
 export {trimEdges}
 
@@ -16,9 +17,7 @@ export function isSafeUrl(url: string): boolean {
   return !scheme || SAFE_PROTOCOLS.has(scheme[1]!.toLowerCase())
 }
 
-type Defuse = (node: never) => PhrasingContent[]
-
-const keep: Defuse = (node: PhrasingContent) => [node]
+const keep = (node: PhrasingContent): PhrasingContent[] => [node]
 const withChildren = <T extends PhrasingContent & {children: PhrasingContent[]}>(node: T): PhrasingContent[] => [
   {...node, children: defuseAll(node.children)} as PhrasingContent
 ]
@@ -28,7 +27,7 @@ const withChildren = <T extends PhrasingContent & {children: PhrasingContent[]}>
  * becomes visible text (the translator's words are kept, nothing runs); a
  * link or image with an unsafe URL keeps only its text.
  */
-const defusers: Record<string, Defuse> = {
+const defusers: NodeHandlers<PhrasingContent, [], PhrasingContent[]> = {
   text: keep,
   inlineCode: keep,
   break: keep,
@@ -45,11 +44,7 @@ const defusers: Record<string, Defuse> = {
 }
 
 function defuseAll(nodes: PhrasingContent[]): PhrasingContent[] {
-  return nodes.flatMap((node) => {
-    const handler = Object.hasOwn(defusers, node.type) ? defusers[node.type] : undefined
-    if (!handler) throw new Error(`Unexpected phrasing node type \`${node.type}\`, expected a type with a handler in src/edition-tree.ts`)
-    return handler(node as never)
-  })
+  return nodes.flatMap((node) => dispatch(defusers, node, 'src/editions/segment-text.ts'))
 }
 
 // Every segment text is rendered several times (language page, aligned page, each format); parsing dominates, so parse once.
@@ -90,13 +85,13 @@ export function rebuildTree(tree: Root, build: BlockBuilder): Root {
     const children = build(index, block)
     if (children === undefined) return
     if (children === null && block.kind !== 'tableCell') dropped.add(block.node)
-    else block.node.children = (children ?? []) as never
+    else block.node.children = children ?? []
   })
   if (dropped.size > 0) prune(copy, dropped)
   return copy
 }
 
 function prune(node: Parent, dropped: Set<Nodes>): void {
-  node.children = node.children.filter((child) => !dropped.has(child as Nodes)) as never
+  node.children = node.children.filter((child: Nodes) => !dropped.has(child))
   for (const child of node.children) if ('children' in child) prune(child as Parent, dropped)
 }

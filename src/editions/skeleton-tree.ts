@@ -1,8 +1,8 @@
 import type {Nodes, Root} from 'mdast'
 import {collectBlocks, type TextBlock} from '../segment/blocks.js'
 
-/** The fields a skeleton gives a text block in place of its own (its children, perhaps `data`). */
-export type BlockStandIn = (index: number, block: TextBlock) => Partial<TextBlock['node']> | undefined
+/** The fields a skeleton gives a text block in place of its own (its children, perhaps `data`), or `null` to leave the block out. */
+export type BlockStandIn = (index: number, block: TextBlock) => Partial<TextBlock['node']> | null | undefined
 
 /**
  * A copy of the tree in which each text block for which `standIn` returns
@@ -12,16 +12,17 @@ export type BlockStandIn = (index: number, block: TextBlock) => Partial<TextBloc
  * read, so a skeleton of a long document costs little.
  */
 export function skeletonTree(tree: Root, standIn: BlockStandIn): Root {
-  const replaced = new Map<Nodes, Nodes>()
+  const replaced = new Map<Nodes, Nodes | null>()
   collectBlocks(tree).forEach((block, index) => {
     const fields = standIn(index, block)
-    if (fields) replaced.set(block.node, {...block.node, ...fields} as Nodes)
+    if (fields !== undefined) replaced.set(block.node, fields && ({...block.node, ...fields} as Nodes))
   })
-  const copy = (node: Nodes): Nodes => {
+  const copy = <T extends Nodes>(node: T): T => {
     const done = replaced.get(node)
-    if (done) return done
+    if (done) return done as T
     if (!('children' in node)) return node
-    return {...node, children: node.children.map((child) => copy(child as Nodes))} as Nodes
+    const children: Nodes[] = node.children.filter((child) => replaced.get(child) !== null).map(copy)
+    return {...node, children}
   }
-  return copy(tree) as Root
+  return copy(tree)
 }

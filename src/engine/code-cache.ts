@@ -1,3 +1,4 @@
+import {moduleCompiler} from '../pdf/pdfkit-private.js'
 import {createHash} from 'node:crypto'
 import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import Module, {createRequire} from 'node:module'
@@ -71,7 +72,6 @@ function save(path: string, store: Map<string, Entry>): void {
   }
 }
 
-type Compile = (this: Module, content: string, filename: string) => unknown
 
 /**
  * From now on, compile CommonJS modules with the code cache at `path`. At
@@ -82,7 +82,7 @@ export function installCodeCache(path: string): void {
   const store = readCodeCache(path)
   const compiled = new Map<string, {hash: string; script: Script}>()
   let missed = false
-  const proto = Module.prototype as unknown as {_compile: Compile}
+  const proto = moduleCompiler
   const original = proto._compile
   proto._compile = function (content, filename) {
     const hash = hashOf(content)

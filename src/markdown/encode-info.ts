@@ -1,8 +1,9 @@
 import {classifyCharacter} from 'micromark-util-classify-character'
 
 /**
- * `encodeInfo` of mdast-util-to-markdown 2 (MIT, Titus Wormer), which its
- * package does not export: whether the serialiser encodes the character
+ * `encodeInfo` of mdast-util-to-markdown 2.2.3 (MIT, Titus Wormer; pinned,
+ * see tests/markdown/mirrored-versions.test.ts), which its package does not
+ * export: whether the serialiser encodes the character
  * inside or outside an attention run for the run to form. 1 is white space,
  * 2 punctuation, `undefined` anything else (a letter).
  */

@@ -1,11 +1,9 @@
-import type {Parents, PhrasingContent, Root} from 'mdast'
-import type {ConstructName, Handle, SafeConfig, State} from 'mdast-util-to-markdown'
+import type {Link, Paragraph, PhrasingContent} from 'mdast'
+import type {Attention, Handle, State} from 'mdast-util-to-markdown'
 import {classifyCharacter} from 'micromark-util-classify-character'
-import {defaultHandlers} from 'mdast-util-to-markdown'
-import {fastSafe} from './fast-safe.js'
 import {firstCharacter, lastCharacter} from './characters.js'
 import {encodeInfo} from './encode-info.js'
-import {quickSafe} from './quick-safe.js'
+import {safeValue} from './quick-safe.js'
 
 /**
  * `containerPhrasing` of mdast-util-to-markdown for content whose attention
@@ -16,16 +14,22 @@ import {quickSafe} from './quick-safe.js'
  * directly (the full algorithm weighs markers over the whole block and costs
  * ten times more). For anything else it returns `undefined`, and the caller
  * runs the serialiser.
+ *
+ * It runs inside a serialiser run, from a handler given the run's `state`,
+ * and uses only what the package documents (handlers, `attention`, `enter`,
+ * `safe`, `unsafe`); but it mirrors what the package writes, so the packages
+ * it mirrors are pinned (tests/markdown/mirrored-versions.test.ts) and
+ * property tests compare it with the serialiser
+ * (tests/editions/render-fast-parts.test.ts). It is the part that pays: a
+ * 1 MB book's Markdown pages took several times as long with the stock
+ * `containerPhrasing` alone (measured with `npm run bench`).
  */
 type Item = string | {sequence: string; inner: string}
 
-interface AttentionHandle {
-  (...args: Parameters<Handle>): string
-  attention?: (node: PhrasingContent, state: State) => {construct: ConstructName; markers: string[]; sizes: number[]}
-  peek?: Handle
-}
+/** A handler with its documented `attention` field (set on emphasis, strong and delete). */
+type AttentionHandle = Handle & {attention?: Attention}
 
-const handlerOf = (state: State, node: PhrasingContent): AttentionHandle | undefined => state.handlers[node.type] as AttentionHandle | undefined
+const handlerOf = (state: State, node: PhrasingContent): AttentionHandle | undefined => state.handlers[node.type]
 
 const info = (before: string, after: string) => ({before, after, now: {line: 1, column: 1}, lineShift: 0})
 
@@ -33,12 +37,12 @@ const info = (before: string, after: string) => ({before, after, now: {line: 1, 
 function firstTextCharacter(state: State, value: string): string {
   const code = value.charCodeAt(0)
   if (code >= 0x80 || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return firstCharacter(value)
-  return firstCharacter(state.safe(value, {before: '', after: ''}))
+  return firstCharacter(safeValue(state, value, {before: '', after: ''}))
 }
 
 /** The serialiser's first pass (`phrasing`): each node's output, attention as its markers and inside. */
-function items(state: State, parent: Parents, before: string, after: string, nested: boolean): Item[] | undefined {
-  const children = parent.children as PhrasingContent[]
+function items(state: State, parent: Paragraph, before: string, after: string, nested: boolean): Item[] | undefined {
+  const children = parent.children
   const out: Item[] = []
   let previous = before
   for (let i = 0; i < children.length; i++) {
@@ -50,13 +54,15 @@ function items(state: State, parent: Parents, before: string, after: string, nes
     // Code is written between backticks, whatever its content.
     else if (next?.type === 'inlineCode') peeked = '`'
     else if (next) {
+      // Attention starts with its preferred marker; anything else with what its handler writes first.
       const handler = handlerOf(state, next)
-      const peek = handler?.peek ?? handler
-      peeked = peek ? firstCharacter(peek(next as never, parent, state, info('', ''))) : ''
+      if (handler?.attention) peeked = handler.attention(next, state).markers[0] ?? ''
+      else if (next.type === 'link' && !autolinkLike(next)) peeked = '['
+      else peeked = handler ? firstCharacter(handler(next, parent, state, info('', ''))) : ''
     }
     if (child.type === 'text') {
       // What the text handler does, without the node's neighbours (no unsafe pattern looks at them).
-      const value = state.safe(child.value, {before: previous, after: peeked})
+      const value = safeValue(state, child.value, {before: previous, after: peeked})
       if (!value) return undefined
       out.push(value)
       previous = lastCharacter(value)
@@ -68,6 +74,13 @@ function items(state: State, parent: Parents, before: string, after: string, nes
       previous = '`'
       continue
     }
+    if (child.type === 'link') {
+      const value = linkMarkdown(state, child)
+      if (value === undefined) return undefined
+      out.push(value)
+      previous = ')'
+      continue
+    }
     const handler = handlerOf(state, child)
     if (!handler || child.type === 'html') return undefined
     if (handler.attention) {
@@ -76,20 +89,50 @@ function items(state: State, parent: Parents, before: string, after: string, nes
       const sequence = markers[0]!.repeat(sizes[0]!)
       const exit = state.enter(construct)
       state.indexStack.push(-1)
-      const inside = items(state, child as Parents, sequence, sequence, true)
+      const inside = 'children' in child ? items(state, {type: 'paragraph', children: child.children}, sequence, sequence, true) : undefined
       state.indexStack.pop()
       exit()
       if (!inside || inside.length === 0) return undefined
       out.push({sequence, inner: inside.join('')})
       previous = lastCharacter(sequence)
     } else {
-      const value = handler(child as never, parent, state, info(previous, peeked))
+      const value = handler(child, parent, state, info(previous, peeked))
       if (!value) return undefined
       out.push(value)
       previous = lastCharacter(value)
     }
   }
   return out
+}
+
+/** Whether a link could be written as an autolink (`<url>`): its text is its URL. */
+const autolinkLike = (node: Link): boolean => {
+  const only = node.children.length === 1 ? node.children[0] : undefined
+  return only?.type === 'text' && (only.value === node.url || `mailto:${only.value}` === node.url)
+}
+
+/**
+ * What the link handler writes for a link without title whose URL needs no
+ * angle brackets, and whose text has no `]` (at the start of a line that
+ * could read as a definition, which the handler prevents with a title):
+ * `[text](url)`, the text as inline content between `[` and `](`, the URL
+ * through `safe` in `destinationRaw`. `undefined` for any other link.
+ */
+function linkMarkdown(state: State, node: Link): string | undefined {
+  if (node.title || !node.url || /[\0- \u007F]/.test(node.url) || autolinkLike(node)) return undefined
+  const exit = state.enter('link')
+  const label = state.enter('label')
+  const text = simplePhrasing(state, node.children, '[', '](')
+  label()
+  if (text === undefined || text.includes(']')) {
+    exit()
+    return undefined
+  }
+  const destination = state.enter('destinationRaw')
+  const url = safeValue(state, node.url, {before: `[${text}](`, after: ')'})
+  destination()
+  exit()
+  return `[${text}](${url})`
 }
 
 const classify = (value: string, at: number): number | undefined => classifyCharacter(value.charCodeAt(at))
@@ -127,7 +170,7 @@ export function simplePhrasing(state: State, children: PhrasingContent[], before
   let fit = fits.get(state)
   if (fit === undefined) fits.set(state, (fit = !state.unsafe.some((p) => p.beforeNode || p.afterNode || /[A-Za-z0-9]|[^\u0000-\u007f]/.test(p.character))))
   if (!fit) return undefined
-  const parent = {type: 'paragraph', children} as Parents
+  const parent: Paragraph = {type: 'paragraph', children}
   state.indexStack.push(-1)
   const list = items(state, parent, before, after, false)
   state.indexStack.pop()
@@ -140,49 +183,4 @@ export function simplePhrasing(state: State, children: PhrasingContent[], before
     else return undefined
   }
   return out
-}
-
-type Safe = (state: State, value: string | null | undefined, config: SafeConfig) => string
-
-/** `safe` of fast-safe.ts, after the check of quick-safe.ts for the common case of nothing to escape. */
-const quickThenFast: Safe = (state, value, config) => quickSafe(state, value ?? '', config) ?? fastSafe(state, value, config)
-
-/**
- * Give `state`, for every container of inline content, `simplePhrasing`
- * where it applies, and `safe` as its `safe` (default: the fast one of
- * fast-safe.ts, after quick-safe.ts).
- */
-export function simplify(state: State, safe: Safe = quickThenFast): void {
-  const containerPhrasing = state.containerPhrasing
-  state.containerPhrasing = function (this: State, container, at) {
-    return simplePhrasing(this, container.children as PhrasingContent[], at.before, at.after) ?? containerPhrasing.call(this, container, at)
-  }
-  state.safe = function (this: State, value, config) {
-    return safe(this, value, config)
-  }
-}
-
-/**
- * The state of one run of a serialiser, kept after the run with `prepare`
- * applied: its `containerPhrasing` and `safe` then serialise any inline
- * content with that serialiser's handlers, unsafe patterns and options,
- * once `stack` is set to the constructs the content sits in, without a
- * run for each of a book's pieces of content. `serialiser` makes the
- * serialiser with the extra handlers it is given.
- */
-export function captureState(serialiser: (handlers: Record<string, Handle>) => {stringify: (tree: Root) => unknown}, prepare: (state: State) => void): State {
-  let captured: State | undefined
-  const capture: Handle = (_, __, state) => {
-    prepare(state)
-    captured = state
-    return ''
-  }
-  serialiser({concordCapture: capture}).stringify({type: 'root', children: [{type: 'concordCapture'} as never]})
-  return captured!
-}
-
-/** The stock root handler on a simplified state: pass it as `handlers: {root: simpleRoot}` to remark-stringify. */
-export const simpleRoot: Handle = (node, parent, state, info) => {
-  simplify(state)
-  return defaultHandlers.root(node, parent, state, info)
 }

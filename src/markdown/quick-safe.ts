@@ -1,8 +1,9 @@
-import type {ConstructName, SafeConfig, State, Unsafe} from 'mdast-util-to-markdown'
+import type {Text} from 'mdast'
+import {defaultHandlers, type ConstructName, type Handle, type SafeConfig, type State, type Unsafe} from 'mdast-util-to-markdown'
 
 /**
- * Most text needs no escape: `safe` (fast-safe.ts) still collects matches
- * of every unsafe pattern and rebuilds the string. This finds "nothing to
+ * Most text needs no escape: mdast-util-to-markdown's `safe` still runs
+ * every unsafe pattern over it and rebuilds the string. This finds "nothing to
  * escape" with one expression for all the patterns in scope of the
  * construct stack, prepared once per stack, and leaves every other case to
  * `safe`.
@@ -99,3 +100,22 @@ export function quickSafe(state: State, value: string, config: SafeConfig): stri
   expression.lastIndex = 0
   return match && match.index < before.length + value.length ? undefined : value
 }
+
+/**
+ * `state.safe`, after the prefilter above: most text has nothing
+ * to escape, which one expression per construct stack tells far faster
+ * than `safe`'s scan of every unsafe pattern. Anything the prefilter cannot
+ * vouch for goes to `state.safe` itself.
+ */
+export function safeValue(state: State, value: string, config: SafeConfig): string {
+  return quickSafe(state, value, config) ?? state.safe(value, config)
+}
+
+/** The stock `text` handler after the same prefilter: pass it as `handlers: {text}` to remark-stringify. */
+export const text: Handle = (node: Text, parent, state, info) => {
+  // The stock handler also tells `safe` the sibling nodes; quickSafe gives up when a pattern in scope looks at them.
+  return quickSafe(state, node.value, info) ?? defaultHandlers.text(node, parent, state, info)
+}
+
+/** The serialiser options segment texts and editions share: the markers they are written with. */
+export const STRINGIFY_OPTIONS = {bullet: '-', emphasis: '*', strong: '*', fence: '`'} as const

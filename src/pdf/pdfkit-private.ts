@@ -56,3 +56,8 @@ export function setOutlineDestination(item: PDFKit.PDFOutline, destination: unkn
 export type Load = (request: string, parent: {filename?: string | null} | null | undefined, isMain: boolean) => unknown
 
 export const moduleLoader = Module as unknown as {_load: Load}
+
+/** Node's `Module.prototype._compile`: the code cache (engine/code-cache.ts) compiles CommonJS modules through it to give V8 cached data. */
+export type Compile = (this: Module, content: string, filename: string) => unknown
+
+export const moduleCompiler = Module.prototype as unknown as {_compile: Compile}

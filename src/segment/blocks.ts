@@ -1,15 +1,12 @@
 import type {Heading, Nodes, Paragraph, Root, TableCell} from 'mdast'
 import type {BlockKind} from '../core/types.js'
+import {dispatch, type NodeHandlers} from '../markdown/custom-nodes.js'
 
 /** A block whose inline content is translated segment by segment. */
 export interface TextBlock {
   kind: BlockKind
   node: Heading | Paragraph | TableCell
 }
-
-/** Each mdast node type with its node, so that a handler gets the node it handles. */
-type NodeOf = {[Type in Nodes['type']]: Extract<Nodes, {type: Type}>}
-type Handlers = {[Type in keyof NodeOf]?: (node: NodeOf[Type], blocks: TextBlock[]) => void}
 
 const walkChildren = (node: {children: Nodes[]}, blocks: TextBlock[]): void => {
   for (const child of node.children) visit(child, blocks)
@@ -22,7 +19,7 @@ const skip = (): void => {}
  * Blocks without translatable prose (code, raw HTML, definitions, front
  * matter) are kept verbatim in every edition.
  */
-const handlers: Handlers = {
+const handlers: NodeHandlers<Nodes, [TextBlock[]], void> = {
   root: walkChildren,
   blockquote: walkChildren,
   list: walkChildren,
@@ -41,16 +38,7 @@ const handlers: Handlers = {
 }
 
 function visit(node: Nodes, blocks: TextBlock[]): void {
-  dispatch(node.type, node, blocks)
-}
-
-/** Separate from `visit` so that `Type` ties the handler to its node (a correlated union), with no cast. */
-function dispatch<Type extends keyof NodeOf>(type: Type, node: NodeOf[Type], blocks: TextBlock[]): void {
-  const handler = Object.hasOwn(handlers, type) ? handlers[type] : undefined
-  if (!handler) {
-    throw new Error(`Unexpected mdast node type \`${type}\`, expected a block type with a handler in src/segment/blocks.ts`)
-  }
-  handler(node, blocks)
+  dispatch(handlers, node, 'src/segment/blocks.ts', blocks)
 }
 
 /** Text blocks of a tree, in document order. Renderers rely on this order to find block N again. */

@@ -4,29 +4,54 @@ import {unified} from 'unified'
 import remarkStringify from 'remark-stringify'
 import remarkGfm from 'remark-gfm'
 import {isPlain} from '../markdown/parse.js'
-import type {State} from 'mdast-util-to-markdown'
-import {captureState, simplify} from '../markdown/phrasing-to-markdown.js'
+import type {Handle} from 'mdast-util-to-markdown'
+import type {ConcordSentences} from '../markdown/custom-nodes.js'
+import {simplePhrasing} from '../markdown/phrasing-to-markdown.js'
+import {STRINGIFY_OPTIONS, text} from '../markdown/quick-safe.js'
 import {sentenceBreaks} from './sentences.js'
 
-let captured: State | undefined
+/**
+ * Writes each sentence of a `concordSentences` node as a paragraph at the
+ * root writes its content (in `paragraph` and `phrasing`, between line
+ * endings), with the shortcut for simple content first: a book's sentences
+ * are serialised in one serialiser run, not one run each.
+ */
+const sentences: Handle = (node: ConcordSentences, _, state, info) => {
+  for (const children of node.sentences) {
+    const exit = state.enter('paragraph')
+    const subexit = state.enter('phrasing')
+    const value = simplePhrasing(state, children, '\n', '\n') ?? state.containerPhrasing({type: 'paragraph', children}, {...info, before: '\n', after: '\n'})
+    subexit()
+    exit()
+    node.out.push(value.trim())
+  }
+  return ''
+}
 
-/** The segment serialiser's state, kept (see captureState): a book's sentences are serialised without a run each. */
-const serialiser = (): State =>
-  (captured ??= captureState(
-    (handlers) => unified().use(remarkStringify, {bullet: '-', emphasis: '*', strong: '*', fence: '`', handlers}).use(remarkGfm),
-    simplify
-  ))
+const serialiser = unified()
+  .use(remarkStringify, {...STRINGIFY_OPTIONS, handlers: {text, concordSentences: sentences}})
+  .use(remarkGfm)
+
+/** Plain text needs no escape (`w.x` would: GFM could read it as a `www.` autolink), so it is its own Markdown. */
+function plainMarkdown(children: PhrasingContent[]): string | undefined {
+  const only = children.length === 1 ? children[0] : undefined
+  return only?.type === 'text' && isPlain(only.value) && !/[Ww]\.[-.\w]/.test(only.value) ? only.value : undefined
+}
+
+/** Serialise each sentence's phrasing content to inline Markdown on one line. */
+export function inlinesToMarkdown(list: PhrasingContent[][]): string[] {
+  const out = list.map(plainMarkdown)
+  const rest = list.filter((_, i) => out[i] === undefined)
+  if (rest.length === 0) return out as string[]
+  const node: ConcordSentences = {type: 'concordSentences', sentences: rest, out: []}
+  serialiser.stringify({type: 'root', children: [node]})
+  let next = 0
+  return out.map((value) => value ?? node.out[next++]!)
+}
 
 /** Serialise phrasing content to inline Markdown on one line. */
 export function inlineToMarkdown(children: PhrasingContent[]): string {
-  const only = children.length === 1 ? children[0] : undefined
-  // Plain text needs no escape (`w.x` would: GFM could read it as a `www.` autolink), so it is its own Markdown.
-  if (only?.type === 'text' && isPlain(only.value) && !/[Ww]\.[-.\w]/.test(only.value)) return only.value
-  const state = serialiser()
-  // Where a paragraph at the root puts its content: in `paragraph` and `phrasing`, between line endings.
-  state.stack = ['paragraph', 'phrasing']
-  state.indexStack = [-1]
-  return state.containerPhrasing({type: 'paragraph', children}, {before: '\n', after: '\n', now: {line: 1, column: 1}, lineShift: 0}).trim()
+  return inlinesToMarkdown([children])[0]!
 }
 
 // Runs of white space become one space. Only runs that change are matched (two or more characters, or a lone tab or line ending): a lone space is left alone, which is most of them.

@@ -1,7 +1,7 @@
 import type {PhrasingContent, Root} from 'mdast'
 import type {SourceSegment} from '../core/types.js'
 import {collectBlocks, type TextBlock} from './blocks.js'
-import {inlineToMarkdown, splitInline, type InlineSentence} from './inline.js'
+import {inlinesToMarkdown, splitInline, type InlineSentence} from './inline.js'
 import {MAX_SEGMENT_LENGTH, nestingTooDeep, segmentTooLong, treeNesting} from './limits.js'
 
 export interface SegmentOptions {
@@ -86,13 +86,17 @@ export function segmentTree(tree: Root, source: string, options: SegmentOptions)
   if (deep) throw nestingTooDeep(deep)
   const segments: SourceSegment[] = []
   const starts = lineStarts(source)
-  collectBlocks(tree).forEach((block, blockIndex) => {
+  const blocks = collectBlocks(tree).map((block) => ({block, sentences: segmentBlock(block, options.language)}))
+  // The document's sentences serialised in one run.
+  const texts = inlinesToMarkdown(blocks.flatMap(({sentences}) => sentences.map((sentence) => sentence.children)))
+  let next = 0
+  blocks.forEach(({block, sentences}, blockIndex) => {
     // Sliced once per block, not once per sentence: a long paragraph has many.
     let slice: string | undefined
     const blockText = (): string => (slice ??= source.slice(block.node.position?.start.offset ?? 0, block.node.position?.end.offset ?? source.length))
     let from = 0
-    for (const sentence of segmentBlock(block, options.language)) {
-      const text = inlineToMarkdown(sentence.children)
+    for (const sentence of sentences) {
+      const text = texts[next++]!
       if (!text) continue
       const {line, column, at} = locate(blockText, starts, block, sentence, text, from)
       from = at

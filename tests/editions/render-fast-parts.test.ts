@@ -2,9 +2,12 @@ import fc from 'fast-check'
 import type {PhrasingContent} from 'mdast'
 import {describe, expect, it} from 'vitest'
 import type {State} from 'mdast-util-to-markdown'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkStringify from 'remark-stringify'
+import {unified} from 'unified'
 import {parseSegmentText} from '../../src/editions/segment-text.js'
 import {parseInline} from '../../src/markdown/parse.js'
-import {markdownStringifier} from '../../src/editions/markdown/render.js'
 import {simpleInline} from '../../src/markdown/inline-parse.js'
 import {segmentTextHast} from '../../src/editions/html/segments.js'
 import {htmlOf} from '../../src/editions/html/fast-pieces.js'
@@ -12,8 +15,29 @@ import {simpleHtml} from '../../src/editions/html/fast-simple.js'
 import {simplePhrasing} from '../../src/markdown/phrasing-to-markdown.js'
 import {quickSafe} from '../../src/markdown/quick-safe.js'
 import {segmentNodes} from '../../src/editions/segment-nodes.js'
-import {fastSafe} from '../../src/markdown/fast-safe.js'
-import {serialiserState} from '../../src/editions/markdown/fast-state.js'
+import {STRINGIFY_OPTIONS} from '../../src/markdown/quick-safe.js'
+
+/**
+ * Run `check` with the state of a run of the editions' serialiser (its
+ * options and extensions), from its root handler: the stack is empty there,
+ * and `inside` enters the constructs a check is about.
+ */
+function withState(check: (inside: <T>(stack: string[], run: () => T) => T, state: State) => void): void {
+  const root = (_: unknown, __: unknown, state: State): string => {
+    const inside = <T>(stack: string[], run: () => T): T => {
+      const exits = stack.map((name) => state.enter(name as State['stack'][number]))
+      state.indexStack = []
+      try {
+        return run()
+      } finally {
+        for (const exit of exits.reverse()) exit()
+      }
+    }
+    check(inside, state)
+    return ''
+  }
+  unified().use(remarkStringify, {...STRINGIFY_OPTIONS, handlers: {root}}).use(remarkFrontmatter, ['yaml']).use(remarkGfm, {tablePipeAlign: false}).stringify({type: 'root', children: []})
+}
 
 /** Nodes without positions, as the fast parser gives them. */
 const bare = (nodes: PhrasingContent[]): unknown =>
@@ -117,28 +141,20 @@ describe('inline Markdown of simple shapes, serialised directly', {timeout: 600_
   )
 
   it('is what the serialiser writes, or nothing', () => {
-    // The serialiser's own state (the fast path's has shortcuts in it).
-    let state: State | undefined
-    markdownStringifier({concordCapture: (_, __, s) => ((state = s), '')}).stringify({type: 'root', children: [{type: 'concordCapture'} as never]})
-    if (!state) throw new Error('no state')
     let direct = 0
     let withAttention = 0
-    fc.assert(
+    withState((inside, state) => fc.assert(
       // Attention between words (the usual case) as well as anywhere.
       fc.property(fc.oneof(fc.array(nodeArb, {minLength: 1, maxLength: 5}), fc.array(fc.tuple(nodeArb, fc.constantFrom('a ', ' ', '。', 'x', ' (')), {minLength: 1, maxLength: 3}).map((pairs) => pairs.flatMap(([node, value]): PhrasingContent[] => [node, {type: 'text', value}]))), fc.constantFrom(...contexts), (children, context) => {
-        state!.stack = [...context.stack] as State['stack']
-        state!.indexStack = []
-        const fast = simplePhrasing(state!, children, context.before, context.after)
-        state!.stack = [...context.stack] as State['stack']
-        state!.indexStack = []
-        const slow = state!.containerPhrasing({type: 'paragraph', children}, {before: context.before, after: context.after, now: {line: 1, column: 1}, lineShift: 0})
+        const fast = inside(context.stack, () => simplePhrasing(state, children, context.before, context.after))
+        const slow = inside(context.stack, () => state.containerPhrasing({type: 'paragraph', children}, {before: context.before, after: context.after, now: {line: 1, column: 1}, lineShift: 0}))
         if (fast === undefined) return
         direct++
         if (children.some((c) => ['emphasis', 'strong', 'delete'].includes(c.type))) withAttention++
         expect(fast).toBe(slow)
       }),
       {numRuns: Number(process.env.RUNS ?? 20_000)}
-    )
+    ))
     expect(direct).toBeGreaterThan(5000)
     expect(withAttention).toBeGreaterThan(2000)
   })
@@ -153,20 +169,18 @@ describe('a segment’s HTML from its nodes', {timeout: 600_000}, () => {
 
 describe('text that needs no escape', {timeout: 600_000}, () => {
   it('is found without walking the patterns, and only then', () => {
-    const state = serialiserState()
     const stacks = [['paragraph', 'phrasing'], ['headingAtx', 'phrasing'], ['table', 'tableRow', 'tableCell', 'phrasing'], ['link', 'label', 'phrasing'], ['link', 'destinationRaw'], ['autolink'], []]
     const valueArb = fc.array(fc.constantFrom('a', 'W', 'w', '회원', '。', '.', ',', '?', ' ', '\n', '\t', '*', '_', '#', '|', ':', '@', '(', ')', '[', ']', '!', '&', '<', '>', '\\', '~', '`', '-', '+', '=', '1', '\u0001', '\u007f', '😀'), {maxLength: 6}).map((p) => p.join(''))
     let quick = 0
-    fc.assert(
+    withState((inside, state) => fc.assert(
       fc.property(valueArb, fc.constantFrom(...stacks), valueArb, valueArb, (value, stack, before, after) => {
-        state.stack = [...stack] as typeof state.stack
-        const fast = quickSafe(state, value, {before, after})
+        const fast = inside(stack, () => quickSafe(state, value, {before, after}))
         if (fast === undefined) return
         quick++
-        expect(fast).toBe(fastSafe(state, value, {before, after}))
+        expect(fast).toBe(inside(stack, () => state.safe(value, {before, after})))
       }),
       {numRuns: Number(process.env.RUNS ?? 20_000)}
-    )
+    ))
     expect(quick).toBeGreaterThan(2000)
   })
 })

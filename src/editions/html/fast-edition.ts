@@ -5,7 +5,7 @@ import type {PageContext} from './chrome.js'
 import {hb} from './h.js'
 import {toSafeHast} from './segments.js'
 import type {MissingMode} from '../../core/options.js'
-import {editionPage} from './render.js'
+import {editionPage} from './edition-page.js'
 import type {SegmentedDocument} from '../../core/types.js'
 import {blockHtml, htmlOf, type SegmentHtml} from './fast-pieces.js'
 import {PAGE_PART, fillOnce, fillSlots, isPlainId, slot} from '../placeholders.js'
@@ -27,7 +27,7 @@ export function htmlArticleSkeleton(tree: Root, blocks: EditionBlock[]): string 
     const block = byIndex.get(index)
     if (!block) return undefined
     const id = block.kind === 'heading' ? block.segments[0]?.id : undefined
-    return {children: [placeholder(index)] as never, ...(id === undefined ? {} : {data: {...node.data, hProperties: {id}}})}
+    return {children: [placeholder(index)], ...(id === undefined ? {} : {data: {...node.data, hProperties: {id}}})}
   })
   // As editionArticle: each block on its own line, without remark-rehype's newlines between blocks.
   const content = (toSafeHast(copy).children as ElementContent[]).filter((node) => node.type !== 'text' || node.value.trim() !== '')

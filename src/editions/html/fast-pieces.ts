@@ -80,7 +80,7 @@ export function segmentHtml(): SegmentHtml {
   }
 }
 
-/** A block's segment spans joined as the reference joins them: `blockChildren` of render-html.ts as HTML (`joinSegments` without a list per segment). */
+/** A block's segment spans joined as the reference joins them: `blockChildren` of edition-page.ts as HTML (`joinSegments` without a list per segment). */
 export function blockHtml(segments: EditionSegment[], options: SegmentOptions, html: SegmentHtml): string {
   const render = html(options)
   let out = ''

@@ -16,7 +16,7 @@ export interface FastHtml {
  * HTML pages without a tree per edition: the article is converted and
  * serialised once per document with a slot for each text block, and each
  * edition puts in its blocks' segment spans, each text's HTML rendered once
- * (html-pieces.ts); the page around it is the reference's.
+ * (fast-pieces.ts); the page around it is the page builders'.
  */
 export function fastHtml(input: RenderInput, context: PageContext): FastHtml {
   const {document, options} = input

@@ -1,11 +1,12 @@
-import type {Element, ElementContent, Root as HastRoot, RootContent as HastContent} from 'hast'
-import type {PhrasingContent, Root} from 'mdast'
+import type {Element, ElementContent, Properties, Root as HastRoot} from 'hast'
+import type {PhrasingContent, Root, RootContent} from 'mdast'
 import {unified} from 'unified'
 import remarkRehype from 'remark-rehype'
 import rehypeSanitize, {defaultSchema} from 'rehype-sanitize'
 import {alignedDisplay, type EditionSegment} from '../align.js'
 import {parseSegmentText} from '../segment-text.js'
 import type {Translate} from '../../core/ui-strings.js'
+import type {FlowWrapper, PhrasingWrapper} from '../../markdown/custom-nodes.js'
 
 // Raw HTML in the source is dropped here (no allowDangerousHtml); in translations it was already turned into text.
 const toHast = unified().use(remarkRehype)
@@ -18,8 +19,13 @@ const UNTRUSTED = 'dataConcordUntrusted'
  * `data.hName`/`hProperties` on unknown nodes). Renderers use it for the
  * segment spans and the aligned grid, so one remark-rehype run does the page.
  */
-export function wrapper(type: string, tagName: string, properties: Record<string, unknown>, children: unknown[]): PhrasingContent {
-  return {type, data: {hName: tagName, hProperties: properties}, children} as unknown as PhrasingContent
+export function wrapper(type: PhrasingWrapper['type'], tagName: string, properties: Properties, children: PhrasingContent[]): PhrasingWrapper {
+  return {type, data: {hName: tagName, hProperties: properties}, children}
+}
+
+/** `wrapper` around blocks: the aligned grid's rows and cells. */
+export function flowWrapper(type: FlowWrapper['type'], tagName: string, properties: Properties, children: RootContent[]): FlowWrapper {
+  return {type, data: {hName: tagName, hProperties: properties}, children}
 }
 
 export interface SegmentOptions {
@@ -74,22 +80,23 @@ export function toSafeHast(tree: Root): HastRoot {
 }
 
 function defuse(parent: HastRoot | Element): void {
-  const next: HastContent[] = []
-  for (const child of parent.children) {
-    if (child.type === 'element' && child.properties[UNTRUSTED] !== undefined) {
-      const clean = (sanitizer.runSync({type: 'root', children: child.children}) as HastRoot).children as ElementContent[]
-      const lang = child.properties.lang
-      if (lang === undefined) next.push(...clean)
-      else next.push({...child, properties: {lang}, children: clean})
-      continue
-    }
-    if (child.type === 'element') defuse(child)
-    next.push(child)
-  }
-  parent.children = next as never
+  if (parent.type === 'root') parent.children = parent.children.flatMap((child): HastRoot['children'] => (child.type === 'doctype' ? [child] : defused(child)))
+  else parent.children = parent.children.flatMap(defused)
 }
 
-/** A segment's text as it ends up in a page, sanitised: what the fast path puts in a segment's span (see editions/html/fast-pieces.ts). */
+/** What stands for `child` once defused: an untrusted span's sanitised content (in a span only to keep its `lang`), anything else as it is. */
+function defused(child: ElementContent): ElementContent[] {
+  if (child.type !== 'element') return [child]
+  if (child.properties[UNTRUSTED] === undefined) {
+    defuse(child)
+    return [child]
+  }
+  const clean = (sanitizer.runSync({type: 'root', children: child.children}) as HastRoot).children as ElementContent[]
+  const lang = child.properties.lang
+  return lang === undefined ? clean : [{...child, properties: {lang}, children: clean}]
+}
+
+/** A segment's text as it ends up in a page, sanitised: what a segment template gets in its span (see editions/html/fast-pieces.ts). */
 export function segmentTextHast(text: string): ElementContent[] {
   const tree: Root = {type: 'root', children: [{type: 'paragraph', children: [wrapper('concordText', 'span', {[UNTRUSTED]: ''}, parseSegmentText(text))]}]}
   const paragraph = toSafeHast(tree).children.find((node) => node.type === 'element')

@@ -3,9 +3,10 @@ import {alignedDisplay, needsMarker, type EditionSegment} from '../align.js'
 import {parseSegmentText} from '../segment-text.js'
 import type {FontStyle} from '../../pdf/fonts.js'
 import type {TextSpan} from '../../pdf/line-break.js'
-import {joinSegments} from '../markdown/render.js'
+import {joinSegments} from '../align.js'
 import type {Translate} from '../../core/ui-strings.js'
 import {COLORS} from './theme.js'
+import {dispatch, type NodeHandlers} from '../../markdown/custom-nodes.js'
 
 interface Context {
   bold: boolean
@@ -19,8 +20,6 @@ const styleOf = (c: Context): FontStyle => (c.bold ? (c.italic ? 'bold-italic' :
 const span = (text: string, c: Context): TextSpan[] =>
   text === '' ? [] : [{text, style: styleOf(c), ...(c.color ? {color: c.color} : {}), ...(c.link ? {link: c.link} : {})}]
 
-type Handler = (node: never, c: Context) => TextSpan[]
-
 const within = (node: {children: PhrasingContent[]}, c: Context): TextSpan[] => node.children.flatMap((child) => phrasingSpans(child, c))
 
 // A PDF link annotation needs an absolute target; a relative or fragment link from the web edition would lead nowhere.
@@ -31,7 +30,7 @@ const ABSOLUTE = /^(https?:|mailto:)/i
  * monospace face, so code keeps Noto Sans; strikethrough has no equivalent
  * in pdfkit's text API and keeps its words.
  */
-const handlers: Record<string, Handler> = {
+const handlers: NodeHandlers<PhrasingContent, [Context], TextSpan[]> = {
   // A segment is parsed without the document's footnote definitions, so its `[^1]` arrives as text; print it as `[1]`.
   text: (node: {value: string}, c) => span(node.value.replace(/\[\^([^\]\s]+)\]/g, '[$1]'), c),
   inlineCode: (node: {value: string}, c) => span(node.value, c),
@@ -49,9 +48,7 @@ const handlers: Record<string, Handler> = {
 }
 
 function phrasingSpans(node: PhrasingContent, c: Context): TextSpan[] {
-  const handler = Object.hasOwn(handlers, node.type) ? handlers[node.type] : undefined
-  if (!handler) throw new Error(`Unexpected phrasing node type \`${node.type}\`, expected a type with a handler in src/editions/pdf/inline-spans.ts`)
-  return handler(node as never, c)
+  return dispatch(handlers, node, 'src/editions/pdf/inline-spans.ts', c)
 }
 
 /** Adjacent spans that draw alike become one, so runs (and PDF text operators) stay few. */

@@ -1,5 +1,6 @@
 import type {AlignType, Code, FootnoteDefinition, Heading, List, Nodes, Paragraph, Parent, Root, Table} from 'mdast'
 import {collectBlocks} from '../../segment/blocks.js'
+import {dispatch, type NodeHandlers} from '../../markdown/custom-nodes.js'
 
 /** Where an item sits: blockquote and list nesting, which become indents in print. */
 export interface Nesting {
@@ -44,7 +45,6 @@ interface Walk extends Nesting {
   pending: {marker?: string}
 }
 
-type Handler = (node: never, w: Walk) => void
 
 const children = (node: Parent, w: Walk): void => {
   for (const child of node.children) visit(child as Nodes, w)
@@ -65,7 +65,7 @@ const skip = (): void => {}
  * order of text blocks this walk shares. Raw HTML is not printed (the HTML
  * edition drops it too); definitions and front matter are not content.
  */
-const handlers: Record<string, Handler> = {
+const handlers: NodeHandlers<Nodes, [Walk], void> = {
   root: children,
   blockquote: (node: Parent, w) => children(node, {...w, quote: w.quote + 1}),
   list: (node: List, w) => {
@@ -96,9 +96,7 @@ const handlers: Record<string, Handler> = {
 }
 
 function visit(node: Nodes, w: Walk): void {
-  const handler = Object.hasOwn(handlers, node.type) ? handlers[node.type] : undefined
-  if (!handler) throw new Error(`Unexpected mdast node type \`${node.type}\`, expected a block type with a handler in src/editions/pdf/structure.ts`)
-  handler(node as never, w)
+  dispatch(handlers, node, 'src/editions/pdf/structure.ts', w)
 }
 
 /** The document's blocks as print items, in source order; every text block appears exactly once. */

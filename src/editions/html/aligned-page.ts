@@ -1,0 +1,93 @@
+import type {ElementContent} from 'hast'
+import type {PhrasingContent, Root, RootContent} from 'mdast'
+import {alignedBlocks, type AlignedBlock} from '../align.js'
+import {documentHead, switcher, tableOfContents, type PageContext} from './chrome.js'
+import {blockContexts, definitions, type BlockContext} from './context.js'
+import {pageCss} from './css.js'
+import {h, hb} from './h.js'
+import {renderPage} from './page.js'
+import {blockChildren, legendFor, tocEntries} from './edition-page.js'
+import {ALIGNED_SCRIPT} from './script.js'
+import {flowWrapper, toSafeHast, wrapper, type SegmentOptions} from './segments.js'
+import {languageInfo} from '../../core/languages.js'
+import type {SegmentedDocument} from '../../core/types.js'
+
+/** What goes in a cell of the aligned grid: the segments' spans, or for a row template (fast-aligned.ts) a placeholder. */
+export type AlignedCell = (block: AlignedBlock, l: number, options: SegmentOptions) => PhrasingContent[]
+
+const segmentSpans: AlignedCell = (block, l, options) => blockChildren(block.cells[l]!, options) ?? []
+
+/**
+ * A grid row: a block in every language, one column each. The English cell
+ * carries `id` (so `#<id>` works as on the language pages), every cell
+ * `data-seg`.
+ */
+export function alignedRow(block: AlignedBlock, where: BlockContext | undefined, context: PageContext, cellChildren: AlignedCell = segmentSpans): RootContent {
+  const {editions, t} = context
+  const ui = context.sourceLanguage
+  const cells = editions.map((edition, l) => {
+    const language = edition.language
+    const options: SegmentOptions = {language, t, withId: l === 0 && block.kind !== 'heading', aligned: true, focusable: true}
+    const children = cellChildren(block, l, options)
+    const bullet = where?.bullet ? [wrapper('concordBullet', 'span', {className: ['bullet'], ariaHidden: 'true'}, [{type: 'text', value: where.bullet}])] : []
+    const inner: RootContent =
+      block.kind === 'heading'
+        ? {type: 'heading', depth: block.depth as 1, children, data: l === 0 ? {hProperties: {id: block.cells[0]![0]!.id}} : {}}
+        : {type: 'paragraph', children: [...bullet, ...children]}
+    return flowWrapper('concordCell', 'div', {className: ['cell'], dataCol: language, dataLabel: languageInfo(language).name, ...(language === ui ? {} : {lang: language})}, [inner])
+  })
+  return flowWrapper('concordRow', 'div', {className: where?.quote ? ['row', 'ctx-quote'] : ['row']}, cells)
+}
+
+/** The rows of the aligned grid: one per block. */
+export function alignedRows(doc: SegmentedDocument, context: PageContext): ElementContent[] {
+  const contexts = blockContexts(doc.tree)
+  const rows = alignedBlocks(context.editions).map((block) => alignedRow(block, contexts[block.index], context))
+  const grid = toSafeHast({type: 'root', children: [...rows, ...definitions(doc.tree)]} satisfies Root).children as ElementContent[]
+  return grid.filter((node) => node.type !== 'text')
+}
+
+/** All editions side by side around the grid `rows`; checkboxes hide columns through CSS alone. */
+export function alignedPage(doc: SegmentedDocument, context: PageContext, rows: ElementContent[]): string {
+  const {editions, t} = context
+  const ui = context.sourceLanguage
+  const head = hb('div', {className: ['row', 'head']}, editions.map((edition) =>
+    h('div', {className: ['cell'], dataCol: edition.language, ...(edition.language === ui ? {} : {lang: edition.language})}, [
+      languageInfo(edition.language).name,
+      edition.source ? null : h('small', {lang: ui}, [t(ui, 'translatedPercent', {percent: edition.counts.percent})])
+    ])
+  ))
+  const columns = hb('fieldset', {className: ['columns']}, [
+    h('legend', {}, [t(ui, 'showColumns')]),
+    ...editions.map((edition) =>
+      h('label', {}, [h('input', {type: 'checkbox', id: `show-${edition.language}`, checked: true}), h('span', edition.language === ui ? {} : {lang: edition.language}, [languageInfo(edition.language).name])])
+    )
+  ])
+  const english = editions[0]
+  const body = [
+    switcher(context, 'aligned'),
+    hb('main', {id: 'content'}, [
+      documentHead(context, doc.meta, t(ui, 'alignedEdition')),
+      hb('div', {className: ['panels']}, [
+        english ? tableOfContents(context, tocEntries(english, ui, context)) : null,
+        legendFor(context, editions.filter((e) => !e.source), 'aligned')
+      ]),
+      columns,
+      hb('div', {className: ['grid']}, [head, ...rows])
+    ])
+  ]
+  return renderPage({
+    language: ui,
+    title: `${english?.title ?? doc.id} — ${t(ui, 'alignedEdition')}`,
+    ...(typeof doc.meta.description === 'string' ? {description: doc.meta.description} : {}),
+    css: pageCss(editions.map((e) => e.language)),
+    script: ALIGNED_SCRIPT,
+    bodyClass: 'aligned',
+    body
+  })
+}
+
+export function renderAlignedHtml(doc: SegmentedDocument, context: PageContext): string {
+  return alignedPage(doc, context, alignedRows(doc, context))
+}
+

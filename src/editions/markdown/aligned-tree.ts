@@ -1,0 +1,71 @@
+import type {Heading, PhrasingContent, Root, RootContent, Table, TableCell} from 'mdast'
+import {alignedBlocks, alignedDisplay, type AlignedBlock, type Edition} from '../align.js'
+import {blockNode} from './block.js'
+import {emphasis, markerNodes, text} from './nodes.js'
+import {plainSegment, segmentNodes} from '../segment-nodes.js'
+import {languageInfo} from '../../core/languages.js'
+import type {SegmentedDocument} from '../../core/types.js'
+import type {Translate} from '../../core/ui-strings.js'
+
+const cell = (children: PhrasingContent[]): TableCell => ({type: 'tableCell', children})
+
+/** A row of the aligned edition: the segment ID as code, then each language's cell. */
+export const segmentRow = (id: string, cells: PhrasingContent[][]): Table['children'][number] => ({type: 'tableRow', children: [cell([{type: 'inlineCode', value: id}]), ...cells.map(cell)]})
+
+/** A heading of the aligned edition: its source segments, glued (a heading is one segment). */
+function headingContent(block: AlignedBlock): PhrasingContent[] {
+  const segments = block.cells[0]!
+  const runs = segments.map((s) => ({nodes: segmentNodes(s.text), language: s.language, plain: plainSegment(s) ? s.text : undefined}))
+  return [runs.length === 1 ? blockNode(runs) : {type: 'concordBlock', children: runs.flatMap((run) => run.nodes), runs: []}]
+}
+
+/** Segment `s` of `block` in edition `l`: one line of text and markers. */
+function cellContent(editions: Edition[], t: Translate, block: AlignedBlock, l: number, s: number): PhrasingContent[] {
+  const segment = block.cells[l]![s]!
+  const nodes = markerNodes(segment, editions[l]!.language, t, {aligned: true})
+  const only = nodes.length === 1 ? nodes[0] : undefined
+  const plain = alignedDisplay(segment) === 'text' && segment.mark === 'current' && plainSegment(segment) && only?.type === 'text' && only.value === segment.text
+  return [blockNode([{nodes, language: editions[l]!.language, plain: plain ? segment.text : undefined}])]
+}
+
+/**
+ * All editions aligned segment by segment: one GFM table per section (rows =
+ * segments; columns = segment ID, then each language), which remark parses
+ * back into the same rows.
+ */
+export function alignedMarkdownTree(doc: SegmentedDocument, editions: Edition[], t: Translate): Root {
+  const ui = editions[0]?.language ?? 'en'
+  const children: RootContent[] = []
+  const yaml = doc.tree.children[0]
+  if (yaml?.type === 'yaml') children.push(structuredClone(yaml))
+  children.push({type: 'heading', depth: 1, children: [text(editions[0]?.title ?? doc.id)]})
+  children.push({type: 'paragraph', children: [emphasis(t(ui, 'alignedEdition')), text(`: ${editions.map((e) => languageInfo(e.language).name).join(' · ')}`)]})
+
+  const header = (): Table['children'][number] => ({type: 'tableRow', children: [cell([text(t(ui, 'segment'))]), ...editions.map((e) => cell([text(languageInfo(e.language).name)]))]})
+  let table: Table | undefined
+  for (const block of alignedBlocks(editions)) {
+    if (block.kind === 'heading' || !table) {
+      if (block.kind === 'heading') children.push({type: 'heading', depth: Math.min(6, block.depth + 1) as Heading['depth'], children: headingContent(block)})
+      table = {type: 'table', align: [], children: [header()]}
+      children.push({type: 'concordSegmentTable', table})
+    }
+    block.cells[0]!.forEach((segment, s) => {
+      table!.children.push(segmentRow(segment.id, editions.map((_, l) => cellContent(editions, t, block, l, s))))
+    })
+  }
+
+  children.push({type: 'heading', depth: 2, children: [text(t(ui, 'legend'))]})
+  children.push({
+    type: 'table',
+    align: [],
+    children: [
+      {type: 'tableRow', children: [cell([text(t(ui, 'language'))]), cell([text(t(ui, 'missing'))]), cell([text(t(ui, 'stale'))])]},
+      ...editions.filter((e) => !e.source).map((e): Table['children'][number] => ({
+        type: 'tableRow',
+        children: [cell([text(languageInfo(e.language).name)]), cell([emphasis(t(e.language, 'missingPlaceholder'))]), cell([emphasis(`(${t(e.language, 'staleMarker')})`), text(` ${t(e.language, 'staleNote')}`)])]
+      }))
+    ]
+  })
+  return {type: 'root', children}
+}
+

@@ -1,0 +1,107 @@
+import type {FootnoteDefinition, PhrasingContent} from 'mdast'
+import {stringify as stringifyYaml} from 'yaml'
+import {alignedDisplay, type Edition, type EditionSegment} from '../align.js'
+import {parseSegmentText, trimEdges} from '../segment-text.js'
+import {segmentNodes} from '../segment-nodes.js'
+import {languageInfo} from '../../core/languages.js'
+import type {SegmentedDocument} from '../../core/types.js'
+import type {Translate} from '../../core/ui-strings.js'
+
+/* The mdast of a segment in a Markdown edition: its text, markers and notes. */
+
+export const text = (value: string): PhrasingContent => ({type: 'text', value})
+export const emphasis = (value: string): PhrasingContent => ({type: 'emphasis', children: [text(value)]})
+
+const flat = (value: string): string => value.replace(/[\r\n]+/g, ' ')
+
+const LINE_ENDING = /[\r\n]/
+/**
+ * Code with an odd run of backslashes before a pipe has no spelling in a GFM
+ * cell: written as it is, micromark reads `\|` in it as `|`; with one more
+ * backslash, `\\` is an escaped backslash and the pipe ends the cell.
+ */
+const LOST_IN_CELL = /(?<!\\)(?:\\\\)*\\\|/
+
+/** Whether `oneLine` would give nodes equal to `nodes`: no break or line ending anywhere, no white space at the edges of any level. */
+function onOneLine(nodes: PhrasingContent[]): boolean {
+  const first = nodes[0]
+  const last = nodes[nodes.length - 1]
+  if ((first?.type === 'text' && /^\s/.test(first.value)) || (last?.type === 'text' && /\s$/.test(last.value))) return false
+  for (const node of nodes) {
+    if (node.type === 'break' || node.type === 'image') return false
+    if (node.type === 'text' && (node.value === '' || LINE_ENDING.test(node.value))) return false
+    if (node.type === 'inlineCode' && (LINE_ENDING.test(node.value) || LOST_IN_CELL.test(node.value))) return false
+    if (node.type === 'link' && LINE_ENDING.test(node.title ?? '')) return false
+    if ('children' in node && !onOneLine(node.children as PhrasingContent[])) return false
+  }
+  return true
+}
+
+/**
+ * A GFM table cell holds one line: line endings and hard breaks become spaces
+ * (as CommonMark already reads a line ending in a code span), else a code span
+ * or link title with a newline would break the table. Code that a cell cannot
+ * keep (`LOST_IN_CELL`) becomes text.
+ */
+export function oneLine(nodes: PhrasingContent[]): PhrasingContent[] {
+  // Most segments are on one line already: an aligned page has tens of thousands of cells, not copied for nothing.
+  return onOneLine(nodes) ? nodes : oneLineCopy(nodes)
+}
+
+/** `oneLine` by copying every node (exported for tests: the shortcut must give the same nodes). */
+export function oneLineCopy(nodes: PhrasingContent[]): PhrasingContent[] {
+  return trimEdges(
+    nodes.map((node): PhrasingContent => {
+      if (node.type === 'break') return text(' ')
+      if (node.type === 'text') return {...node, value: flat(node.value)}
+      // Such code loses its monospace rather than a character of the translation.
+      if (node.type === 'inlineCode') return LOST_IN_CELL.test(node.value) ? text(flat(node.value)) : {...node, value: flat(node.value)}
+      if (node.type === 'image') return {...node, alt: flat(node.alt ?? ''), title: node.title ? flat(node.title) : node.title}
+      if (node.type === 'link') return {...node, title: node.title ? flat(node.title) : node.title, children: oneLineCopy(node.children)}
+      if ('children' in node) return {...node, children: oneLineCopy(node.children as PhrasingContent[])} as PhrasingContent
+      return node
+    })
+  )
+}
+
+/**
+ * Markers are emphasised text in parentheses: readable in the raw file and on
+ * GitHub, and unlike brackets they need no backslash escapes.
+ */
+export function markerNodes(segment: EditionSegment, language: string, t: Translate, how: {aligned?: boolean; marked?: boolean; cell?: boolean} = {}): PhrasingContent[] {
+  const {aligned = false, marked = true, cell = aligned} = how
+  const display = aligned ? alignedDisplay(segment) : segment.display
+  if (display === 'omit') return []
+  if (display === 'placeholder') return [emphasis(t(language, 'missingPlaceholder'))]
+  const body = cell ? oneLine(segmentNodes(segment.text)) : segmentNodes(segment.text)
+  if (segment.mark === 'missing') return marked ? [emphasis(`(${t(language, 'missingMarker')})`), text(' '), ...body] : body
+  if (segment.mark === 'stale') return [emphasis(`(${t(language, 'staleMarker')})`), text(' '), ...body]
+  return body
+}
+
+/** Front matter of a translated edition: its own title and language, the rest as in the source. */
+export function frontMatter(doc: SegmentedDocument, edition: Edition): string {
+  const rest = Object.entries(doc.meta).filter(([key]) => !['title', 'shortTitle', 'language'].includes(key))
+  return stringifyYaml({title: edition.title, language: edition.language, ...Object.fromEntries(rest)}, {lineWidth: 0}).trimEnd()
+}
+
+const staleLabel = (segment: EditionSegment): string => `stale-${segment.id}`
+
+/** A segment of a language edition: its text and markers, and for a stale one a reference to its note. */
+export function segmentMarkdown(segment: EditionSegment, language: string, t: Translate, how: {marked: boolean; cell: boolean}): PhrasingContent[] {
+  const nodes = markerNodes(segment, language, t, how)
+  if (segment.mark === 'stale') nodes.push({type: 'footnoteReference', identifier: staleLabel(segment), label: staleLabel(segment)})
+  return nodes
+}
+
+/** The current English of a stale segment goes in a footnote, so the reader can see what changed without losing the flow. */
+export function staleNote(segment: EditionSegment, language: string, t: Translate): FootnoteDefinition {
+  const label = staleLabel(segment)
+  return {
+    type: 'footnoteDefinition',
+    identifier: label,
+    label,
+    children: [{type: 'paragraph', children: [text(`${t(language, 'staleNote')}${languageInfo(language).joiner}${t(language, 'originalEnglish')}: `), ...parseSegmentText(segment.source)]}]
+  }
+}
+
