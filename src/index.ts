@@ -13,7 +13,22 @@ export {segmentDocument, documentId, type DocumentResult} from './ids/document.j
 export {parseJson, stringifyJson, type JsonValue} from './core/json.js'
 export {parseLocale, serializeLocale, type LocaleData, type TranslationMeta, type ObsoleteEntry} from './translations/locale.js'
 export {trackTranslations, acceptTranslations, type SegmentStatus, type TrackResult} from './translations/track.js'
-export {computeCoverage, coverageGate, countWords, countCharacters, percentOf, type Coverage, type CoverageInput, type Counts, type DocumentCoverage, type Gap, type GateFailure, type LanguageCoverage, type LanguageTotals, type SectionCoverage} from './coverage/count.js'
+export {
+  computeCoverage,
+  coverageGate,
+  countWords,
+  countCharacters,
+  percentOf,
+  type Coverage,
+  type CoverageInput,
+  type Counts,
+  type DocumentCoverage,
+  type Gap,
+  type GateFailure,
+  type LanguageCoverage,
+  type LanguageTotals,
+  type SectionCoverage
+} from './coverage/count.js'
 export {renderCoverageMarkdown, renderCoverageHtml, coverageTree, alignedHref, type ReportOptions} from './coverage/render.js'
 export {renderCoverageTable} from './coverage/table.js'
 export {checkSegment, segmentPairs, parseGlossary, RULES, type QaContext, type SegmentPair, type Glossary, type RuleId, type Severity} from './qa/index.js'
@@ -24,7 +39,22 @@ export {exportPo, type PoExportInput} from './interchange/po-export.js'
 export {parsePo} from './interchange/po-import.js'
 export {detectFormat, type InterchangeFormat} from './interchange/detect.js'
 export {applyImport, type ImportChange, type ImportContext, type ImportResult} from './interchange/apply-import.js'
-export {alignEditions, alignedBlocks, alignedDisplay, needsMarker, type Edition, type EditionBlock, type EditionSegment, type EditionCounts, type AlignedBlock, type Mark, type Display, type RenderInput, type RenderedFile, type Renderer} from './editions/align.js'
+export {
+  alignEditions,
+  alignedBlocks,
+  alignedDisplay,
+  needsMarker,
+  type Edition,
+  type EditionBlock,
+  type EditionSegment,
+  type EditionCounts,
+  type AlignedBlock,
+  type Mark,
+  type Display,
+  type RenderInput,
+  type RenderedFile,
+  type Renderer
+} from './editions/align.js'
 export {parseSegmentText, rebuildTree, isSafeUrl} from './editions/segment-text.js'
 export {renderMarkdownEdition, renderAlignedMarkdown, renderMarkdownFiles} from './editions/markdown/render.js'
 export {renderHtmlFiles} from './editions/html/render.js'

@@ -1,5 +1,5 @@
 import {existsSync, writeFileSync} from 'node:fs'
-import {Command, InvalidArgumentError} from 'commander'
+import {type Command, InvalidArgumentError} from 'commander'
 import {sleepSync} from '../engine/durable-fs.js'
 import {beginSession, type SessionOptions} from '../engine/session.js'
 import {info} from './report.js'

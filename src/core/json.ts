@@ -132,12 +132,7 @@ export function parseWithPlaces(text: string, file: VFile, ruleId: ErrorRuleId =
         const at = place(line, character)
         if (Object.hasOwn(container, property)) {
           const first = places.get(`${top.path}/${property}`)
-          failRule(
-            file,
-            'json-duplicate-key',
-            `Unexpected duplicate key \`${property}\` (first at line ${first?.line ?? '?'}), expected each key once; merge the two entries by hand`,
-            at
-          )
+          failRule(file, 'json-duplicate-key', `Unexpected duplicate key \`${property}\` (first at line ${first?.line ?? '?'}), expected each key once; merge the two entries by hand`, at)
         }
         places.set(`${top.path}/${property}`, at)
         pendingKey = property

@@ -23,6 +23,11 @@ export const joinedBySpace = (a: string, b: string): boolean => languageInfo(a).
 
 export function languageInfo(code: string): LanguageInfo {
   const info = Object.hasOwn(LANGUAGES, code) ? LANGUAGES[code] : undefined
-  if (!info) throw new Error(`Unexpected language \`${code}\`, expected one of ${Object.keys(LANGUAGES).map((c) => `\`${c}\``).join(', ')}`)
+  if (!info)
+    throw new Error(
+      `Unexpected language \`${code}\`, expected one of ${Object.keys(LANGUAGES)
+        .map((c) => `\`${c}\``)
+        .join(', ')}`
+    )
   return info
 }

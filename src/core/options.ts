@@ -65,16 +65,24 @@ export function defaults(): Options {
 type Check<T> = (value: JsonValue) => value is JsonValue & T
 const isString: Check<string> = (v): v is string => typeof v === 'string' && v !== ''
 const isPercent: Check<number> = (v): v is number => typeof v === 'number' && v >= 0 && v <= 100
-const oneOf = <T extends string>(...values: T[]): Check<T> => (v): v is T => typeof v === 'string' && values.some((value) => value === v)
-const listOf = <T>(check: Check<T>): Check<T[]> => (v): v is JsonValue[] & T[] => Array.isArray(v) && v.every(check)
+const oneOf =
+  <T extends string>(...values: T[]): Check<T> =>
+  (v): v is T =>
+    typeof v === 'string' && values.some((value) => value === v)
+const listOf =
+  <T>(check: Check<T>): Check<T[]> =>
+  (v): v is JsonValue[] & T[] =>
+    Array.isArray(v) && v.every(check)
 const isLanguage: Check<string> = (v): v is string => typeof v === 'string' && Object.hasOwn(LANGUAGES, v)
 const isPercentOrNull: Check<number | null> = (v): v is number | null => v === null || isPercent(v)
-const isThresholds: Check<Record<string, number>> = (v): v is {[language: string]: number} =>
-  isObject(v) && Object.entries(v).every(([k, p]) => isLanguage(k) && isPercent(p))
+const isThresholds: Check<Record<string, number>> = (v): v is {[language: string]: number} => isObject(v) && Object.entries(v).every(([k, p]) => isLanguage(k) && isPercent(p))
 
 /** Store `value` if `check` accepts it; false (nothing stored) if not. */
 type Field = (options: Options, value: JsonValue) => boolean
-const field = <T>(check: Check<T>, set: (options: Options, value: T) => void): Field => (options, value) => check(value) && (set(options, value), true)
+const field =
+  <T>(check: Check<T>, set: (options: Options, value: T) => void): Field =>
+  (options, value) =>
+    check(value) && (set(options, value), true)
 
 /** Every option by its path (`group.key` inside the four groups), with what a valid value is. */
 const schema: Record<string, [Field, string]> = {
@@ -99,8 +107,7 @@ export function loadOptions(file?: VFile): Options {
   const options = defaults()
   if (!file) return options
   const parsed = parseJson(String(file), file)
-  const fail = (path: string, reason: string): never =>
-    failRule(file, 'config-invalid', reason, parsed.places.get(path) ?? {line: 1, column: 1})
+  const fail = (path: string, reason: string): never => failRule(file, 'config-invalid', reason, parsed.places.get(path) ?? {line: 1, column: 1})
   if (!isObject(parsed.value)) return fail('', 'Unexpected JSON value, expected an object of options')
   for (const [key, value] of Object.entries(parsed.value)) {
     if (key === '$schema') continue
@@ -108,7 +115,13 @@ export function loadOptions(file?: VFile): Options {
     for (const [path, v] of entries) {
       const rule = Object.hasOwn(schema, path) ? schema[path] : undefined
       const where = `/${path.replace('.', '/')}`
-      if (!rule) fail(where, `Unexpected option \`${path}\`, expected one of ${Object.keys(schema).map((k) => `\`${k}\``).join(', ')}`)
+      if (!rule)
+        fail(
+          where,
+          `Unexpected option \`${path}\`, expected one of ${Object.keys(schema)
+            .map((k) => `\`${k}\``)
+            .join(', ')}`
+        )
       else if (!rule[0](options, v)) fail(where, `Unexpected value \`${JSON.stringify(v)}\` for \`${path}\`, expected ${rule[1]}`)
     }
   }

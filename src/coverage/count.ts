@@ -75,7 +75,9 @@ function plainText(markdown: string): string {
 
 /** Words as pocount counts them: whitespace-separated runs that hold a letter or digit. */
 export function countWords(markdown: string): number {
-  return plainText(markdown).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+  return plainText(markdown)
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length
 }
 
 export function countCharacters(markdown: string): number {

@@ -5,7 +5,8 @@ import type {Translate} from './render.js'
 /** Terminal columns a string takes: Hangul, kana, CJK ideographs and full-width forms take two. */
 export function displayWidth(value: string): number {
   let width = 0
-  for (const c of value) width += /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(c) ? 2 : 1
+  for (const c of value)
+    width += /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(c) ? 2 : 1
   return width
 }
 
@@ -47,7 +48,12 @@ export function renderCoverageTable(coverage: Coverage, options: TableOptions): 
   const lines = [header.map(pad).join('  '), widths.map((w) => '-'.repeat(w)).join('  ')]
   for (const r of rows) {
     const percent = Number.parseFloat(r[7]!)
-    lines.push(r.map((value, i) => (i === 7 ? paint(pad(value, i), percent) : pad(value, i))).join('  ').trimEnd())
+    lines.push(
+      r
+        .map((value, i) => (i === 7 ? paint(pad(value, i), percent) : pad(value, i)))
+        .join('  ')
+        .trimEnd()
+    )
   }
   return lines.map((l) => l.trimEnd()).join('\n') + '\n'
 }

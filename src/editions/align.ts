@@ -97,11 +97,7 @@ function editionSegment(id: string, source: string, status: SegmentStatus | unde
  * Pure; nothing is dropped: every segment of the document appears in every
  * edition, marked `current`, `stale` or `missing`.
  */
-export function alignEditions(
-  doc: SegmentedDocument,
-  tracks: TrackResult[],
-  settings: {sourceLanguage: string; languages: string[]; missing: MissingMode}
-): Edition[] {
+export function alignEditions(doc: SegmentedDocument, tracks: TrackResult[], settings: {sourceLanguage: string; languages: string[]; missing: MissingMode}): Edition[] {
   const languages = [settings.sourceLanguage, ...settings.languages.filter((l) => l !== settings.sourceLanguage)]
   return languages.map((language) => {
     const isSource = language === settings.sourceLanguage
@@ -124,7 +120,7 @@ export function alignEditions(
     }
     const marks: Record<Mark, number> = {current: 0, stale: 0, missing: 0}
     let total = 0
-    for (const block of blocks) for (const segment of block.segments) (marks[segment.mark]++, total++)
+    for (const block of blocks) for (const segment of block.segments) marks[segment.mark]++, total++
     const {current} = marks
     const counts = {total, current, stale: marks.stale, missing: marks.missing, percent: total ? Math.round((current / total) * 1000) / 10 : 100}
     return {language, document: doc.id, source: isSource, title: editionTitle(doc, blocks, isSource), blocks, counts}

@@ -18,9 +18,7 @@ export function isSafeUrl(url: string): boolean {
 }
 
 const keep = (node: PhrasingContent): PhrasingContent[] => [node]
-const withChildren = <T extends PhrasingContent & {children: PhrasingContent[]}>(node: T): PhrasingContent[] => [
-  {...node, children: defuseAll(node.children)} as PhrasingContent
-]
+const withChildren = <T extends PhrasingContent & {children: PhrasingContent[]}>(node: T): PhrasingContent[] => [{...node, children: defuseAll(node.children)} as PhrasingContent]
 
 /**
  * One handler per phrasing type a segment's Markdown can produce. Raw HTML
@@ -38,8 +36,7 @@ const defusers: NodeHandlers<PhrasingContent, [], PhrasingContent[]> = {
   delete: withChildren,
   linkReference: withChildren,
   html: (node: {value: string}) => [{type: 'text', value: node.value}],
-  link: (node: PhrasingContent & {type: 'link'}) =>
-    isSafeUrl(node.url) ? withChildren(node) : defuseAll(node.children),
+  link: (node: PhrasingContent & {type: 'link'}) => (isSafeUrl(node.url) ? withChildren(node) : defuseAll(node.children)),
   image: (node: PhrasingContent & {type: 'image'}) => (isSafeUrl(node.url) ? [node] : [{type: 'text', value: node.alt ?? ''}])
 }
 

@@ -55,7 +55,20 @@ const dist = join(dirname(fileURLToPath(import.meta.url)), '..')
 let code: string | undefined
 
 /** Packages whose output ends up in editions: an upgrade re-renders everything. */
-const PACKAGES = ['pdfkit', 'fontkit', 'remark-stringify', 'remark-rehype', 'rehype-sanitize', 'rehype-stringify', 'mdast-util-to-markdown', 'i18next', 'yaml', '@expo-google-fonts/noto-sans', '@expo-google-fonts/noto-sans-jp', '@expo-google-fonts/noto-sans-kr']
+const PACKAGES = [
+  'pdfkit',
+  'fontkit',
+  'remark-stringify',
+  'remark-rehype',
+  'rehype-sanitize',
+  'rehype-stringify',
+  'mdast-util-to-markdown',
+  'i18next',
+  'yaml',
+  '@expo-google-fonts/noto-sans',
+  '@expo-google-fonts/noto-sans-jp',
+  '@expo-google-fonts/noto-sans-kr'
+]
 
 /** Every compiled module and the packages above: a new version of either re-renders everything. */
 export function codeFingerprint(): string {
@@ -132,7 +145,12 @@ export function upToDate(cache: BuildCache, out: string, path: string, inputs: s
 }
 
 export function writeBuildCache(file: string, cache: BuildCacheData): void {
-  const sorted = <T>(record: Record<string, T>): Record<string, T> => Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]!]))
+  const sorted = <T>(record: Record<string, T>): Record<string, T> =>
+    Object.fromEntries(
+      Object.keys(record)
+        .sort()
+        .map((k) => [k, record[k]!])
+    )
   try {
     writeIfChanged(file, JSON.stringify({format: FORMAT, files: sorted(cache.files), renders: sorted(cache.renders)}, null, 1) + '\n')
   } catch {

@@ -114,12 +114,16 @@ export async function renderAll(input: RenderAllInput): Promise<RenderAllResult>
     })
     const results: JobResult[] = new Array(jobs.length)
     const ordered = [...lanes.values()].sort((a, b) => b.concurrency - a.concurrency)
-    await Promise.all(ordered.map((lane) => runAll(lane.indexes, lane.concurrency, async (i) => {
-      const result = await executor.run(jobs[i]!)
-      // Encoded as soon as rendered, for the record's hash and for writing: a long book's text is then not held twice over the rest of the build.
-      results[i] = {...result, files: result.files.map((file) => ({path: file.path, content: typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content}))}
-      progress.tick(editionOf(jobs[i]!.path), jobs[i]!.path.split('/').pop() ?? jobs[i]!.path)
-    })))
+    await Promise.all(
+      ordered.map((lane) =>
+        runAll(lane.indexes, lane.concurrency, async (i) => {
+          const result = await executor.run(jobs[i]!)
+          // Encoded as soon as rendered, for the record's hash and for writing: a long book's text is then not held twice over the rest of the build.
+          results[i] = {...result, files: result.files.map((file) => ({path: file.path, content: typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content}))}
+          progress.tick(editionOf(jobs[i]!.path), jobs[i]!.path.split('/').pop() ?? jobs[i]!.path)
+        })
+      )
+    )
     results.forEach((result, i) => {
       const {plan} = round[i]!
       for (const file of result.files) {
@@ -128,9 +132,7 @@ export async function renderAll(input: RenderAllInput): Promise<RenderAllResult>
       }
       for (const path of result.offered) plan.offered.add(path)
     })
-    round = plans.flatMap((plan) =>
-      [...plan.offered].filter((path) => !plan.done.has(path) && !upToDate(old.files, out, path, plan.hashes(path))).map((path) => ({plan, path}))
-    )
+    round = plans.flatMap((plan) => [...plan.offered].filter((path) => !plan.done.has(path) && !upToDate(old.files, out, path, plan.hashes(path))).map((path) => ({plan, path})))
   }
   for (const plan of plans) {
     for (const path of plan.offered) {

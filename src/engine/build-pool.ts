@@ -122,7 +122,7 @@ export function workerExecutor(input: ExecutorInput, threads: number): Executor 
       }
     })
     worker.on('error', (error) => {
-      for (const [id, job] of pending) if (job.worker === worker) (pending.delete(id), job.reject(error))
+      for (const [id, job] of pending) if (job.worker === worker) pending.delete(id), job.reject(error)
     })
     idle.push(worker)
     return worker

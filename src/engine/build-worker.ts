@@ -28,9 +28,7 @@ export interface WorkerSetup {
   subsets?: string
 }
 
-export type ToWorker =
-  | {type: 'document'; index: number; document: SegmentedDocument; editions: Edition[]}
-  | {type: 'job'; id: number; document: number; format: Format; path: string}
+export type ToWorker = {type: 'document'; index: number; document: SegmentedDocument; editions: Edition[]} | {type: 'job'; id: number; document: number; format: Format; path: string}
 
 export type FromWorker =
   | {type: 'done'; id: number; files: Array<{path: string; content: string | Uint8Array}>; offered: string[]; shapes: ShapingData}

@@ -72,7 +72,6 @@ function save(path: string, store: Map<string, Entry>): void {
   }
 }
 
-
 /**
  * From now on, compile CommonJS modules with the code cache at `path`. At
  * exit, when a module was not in the cache (or V8 turned its entry down),

@@ -33,8 +33,7 @@ export interface Journal {
   checksum: string
 }
 
-const checksumOf = (journal: Omit<Journal, 'checksum'>): string =>
-  sha256(JSON.stringify({format: journal.format, pid: journal.pid, command: journal.command, renames: journal.renames}))
+const checksumOf = (journal: Omit<Journal, 'checksum'>): string => sha256(JSON.stringify({format: journal.format, pid: journal.pid, command: journal.command, renames: journal.renames}))
 
 export const toRelative = (root: string, path: string): string => relative(root, path).split(sep).join('/')
 

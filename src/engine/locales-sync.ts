@@ -62,7 +62,10 @@ export function loadTranslations(project: Project, texts?: LocaleTexts): TrackRe
         state: readTextIfExists(paths.state, project.root),
         obsolete: readTextIfExists(paths.obsolete, project.root)
       }
-      texts?.set(localeKey(doc.id, language), [files.strings, files.state, files.obsolete].map((file) => (file ? String(file) : null)))
+      texts?.set(
+        localeKey(doc.id, language),
+        [files.strings, files.state, files.obsolete].map((file) => (file ? String(file) : null))
+      )
       results.push(trackTranslations(doc.registry, parseLocale(language, doc.id, files)))
     }
   }
@@ -121,7 +124,8 @@ export function markTranslations(project: Project, language: string, ids: string
     if (!result) throw new UsageError(`Unexpected segment ID \`${id}\`, expected a current segment ID (run \`npx concord status --lang ${language}\`)`)
     const status = result.statuses.find((s) => s.id === id)!
     if (status.state === 'missing') throw new UsageError(`Unexpected \`${mark}\` of \`${id}\`, expected a segment that has a ${language} translation; translate it first`)
-    if (mark === 'review' && status.state === 'stale') throw new UsageError(`Unexpected \`review\` of stale \`${id}\`, expected a current translation; update it or run \`concord accept ${language} ${id}\` first`)
+    if (mark === 'review' && status.state === 'stale')
+      throw new UsageError(`Unexpected \`review\` of stale \`${id}\`, expected a current translation; update it or run \`concord accept ${language} ${id}\` first`)
   }
   return updated
 }

@@ -142,6 +142,9 @@ export function loadProject(root: string, only?: string[], {readOnly = false}: {
 export function requireUpToDate(project: Project): void {
   for (const doc of project.documents) {
     if (!doc.outdated) continue
-    failRule(doc.file, 'registry-outdated', `Unexpected change in \`${doc.file.path}\` since the registry was written, expected an up-to-date registry; run \`npx concord segment\` first`, {line: 1, column: 1})
+    failRule(doc.file, 'registry-outdated', `Unexpected change in \`${doc.file.path}\` since the registry was written, expected an up-to-date registry; run \`npx concord segment\` first`, {
+      line: 1,
+      column: 1
+    })
   }
 }

@@ -1,4 +1,4 @@
-import {existsSync, readdirSync, renameSync, rmSync} from 'node:fs'
+import {existsSync, readdirSync, renameSync, rmSync, type Dirent} from 'node:fs'
 import {join} from 'node:path'
 import {readIfExists, sha256, syncDirs} from './durable-fs.js'
 import {JOURNAL, readJournal, removeJournal, STATE_DIR, toRelative, TXN_TEMP} from './journal.js'
@@ -29,7 +29,7 @@ export const hasJournal = (root: string): boolean => existsSync(join(root, JOURN
 export function findTemps(root: string, folders: string[]): string[] {
   const found: string[] = []
   const walk = (dir: string): void => {
-    let entries
+    let entries: Dirent[]
     try {
       entries = readdirSync(dir, {withFileTypes: true})
     } catch {
@@ -65,7 +65,8 @@ function rollForward(root: string, recovery: Recovery): boolean {
     const expected = journal.renames[k]!
     const bytes = readIfExists(temp)
     if (bytes === undefined) {
-      if (sha256(readIfExists(target) ?? '') !== expected.sha256) recovery.problems.push(`${expected.target}: changed after an interrupted \`concord ${journal.command}\` wrote it; kept as it is`)
+      if (sha256(readIfExists(target) ?? '') !== expected.sha256)
+        recovery.problems.push(`${expected.target}: changed after an interrupted \`concord ${journal.command}\` wrote it; kept as it is`)
       return
     }
     if (sha256(bytes) !== expected.sha256) {

@@ -105,7 +105,13 @@ export function importedModules(entries: string[], ext = extname(self)): {module
     for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
       const specifier = match[1] ?? match[2] ?? match[3]!
       if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier.replace(/\.js$/, ext)))
-      else if (!specifier.startsWith('node:')) packages.add(specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'))
+      else if (!specifier.startsWith('node:'))
+        packages.add(
+          specifier
+            .split('/')
+            .slice(0, specifier.startsWith('@') ? 2 : 1)
+            .join('/')
+        )
     }
   }
   for (const entry of entries) visit(entry)
@@ -114,7 +120,10 @@ export function importedModules(entries: string[], ext = extname(self)): {module
 
 /** The modules under `root` (dist/ or src/) that segmentation runs, and the packages they import. */
 export const segmentationModules = (root = stages, ext = extname(self)): {modules: string[]; packages: string[]} =>
-  importedModules(ENTRIES.map((entry) => join(root, entry + ext)), ext)
+  importedModules(
+    ENTRIES.map((entry) => join(root, entry + ext)),
+    ext
+  )
 
 /** The fingerprint of the modules segmentation runs under `root` and of the packages they and the parsers are. */
 export function segmentationFingerprint(root = stages, ext = extname(self)): string {

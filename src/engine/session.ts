@@ -1,5 +1,5 @@
 import {failRule} from '../core/rules.js'
-import {readdirSync, statSync} from 'node:fs'
+import {readdirSync, statSync, type Dirent} from 'node:fs'
 import {join} from 'node:path'
 import {VFile} from 'vfile'
 import {defaults} from '../core/options.js'
@@ -56,7 +56,7 @@ let current: Session | undefined
 export type InputSnapshot = Map<string, string>
 
 function listFiles(dir: string, into: string[]): void {
-  let entries
+  let entries: Dirent[]
   try {
     entries = readdirSync(dir, {withFileTypes: true})
   } catch {
@@ -161,7 +161,13 @@ export function commitToProject(root: string, files: FileOutput[]): string[] {
   if (session?.snapshot) {
     const changed = changedSince(session.snapshot, snapshotInputs(root, session.folders, [CONFIG_FILE]))
     if (changed.length > 0) {
-      const more = changed.length > 1 ? ` (and ${changed.length - 1} more: ${changed.slice(1, 4).map((c) => `\`${c}\``).join(', ')}${changed.length > 4 ? ', …' : ''})` : ''
+      const more =
+        changed.length > 1
+          ? ` (and ${changed.length - 1} more: ${changed
+              .slice(1, 4)
+              .map((c) => `\`${c}\``)
+              .join(', ')}${changed.length > 4 ? ', …' : ''})`
+          : ''
       failRule(
         new VFile({path: changed[0]}),
         'changed-since-read',

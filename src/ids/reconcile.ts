@@ -132,7 +132,10 @@ export function reconcile(registry: Registry, fresh: SourceSegment[]): Reconcile
     const newGap: number[] = []
     for (let i = oldFrom + 1; i < oldTo; i++) if (!oldTaken[i]) oldGap.push(i)
     for (let j = newFrom + 1; j < newTo; j++) if (match[j] === -1) newGap.push(j)
-    const pairs = alignGap(oldGap.map((i) => old[i]!.text), newGap.map((j) => fresh[j]!.text))
+    const pairs = alignGap(
+      oldGap.map((i) => old[i]!.text),
+      newGap.map((j) => fresh[j]!.text)
+    )
     for (const [a, b] of pairs) [match[newGap[b]!], oldTaken[oldGap[a]!]] = [oldGap[a]!, true]
   }
 

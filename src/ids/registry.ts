@@ -25,9 +25,15 @@ export function serializeRegistry(registry: Registry): {strings: Record<string, 
     segments[entry.id] = {rev: entry.rev, hash: entry.hash, kind: entry.kind, section: entry.section, block: entry.blockId}
   }
   const sorted = <T>(record: Record<string, T>): Record<string, T> =>
-    Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key]!]))
+    Object.fromEntries(
+      Object.keys(record)
+        .sort()
+        .map((key) => [key, record[key]!])
+    )
   const history = Object.fromEntries(
-    Object.keys(registry.history).sort().map((id) => [id, registry.history[id]!])
+    Object.keys(registry.history)
+      .sort()
+      .map((id) => [id, registry.history[id]!])
   )
   return {
     strings,
@@ -51,7 +57,8 @@ export function parseRegistry(document: string, stringsFile: VFile, metaFile: VF
 
   const segments: RegistryEntry[] = []
   for (const [id, text] of Object.entries(stringsJson.value as Record<string, JsonValue>)) {
-    if (!ID_PATTERN.test(id)) fail(stringsFile, stringsJson, `/${id}`, `Unexpected segment ID \`${id}\`, expected letters, digits, \`-\` or \`_\`; run \`concord segment\` to regenerate the registry`)
+    if (!ID_PATTERN.test(id))
+      fail(stringsFile, stringsJson, `/${id}`, `Unexpected segment ID \`${id}\`, expected letters, digits, \`-\` or \`_\`; run \`concord segment\` to regenerate the registry`)
     if (typeof text !== 'string') fail(stringsFile, stringsJson, `/${id}`, `Unexpected ${typeof text} for \`${id}\`, expected a string`)
     const info = segmentsMeta[id]
     const record = (isObject(info) ? info : {}) as Record<string, JsonValue>
@@ -71,7 +78,13 @@ export function parseRegistry(document: string, stringsFile: VFile, metaFile: VF
   if (isObject(metaObject.retired)) {
     for (const [id, value] of Object.entries(metaObject.retired)) {
       if (Object.hasOwn(stringsJson.value as object, id)) {
-        fail(metaFile!, metaJson!, `/retired/${id}`, `Unexpected retired ID \`${id}\` that is also a current segment, expected IDs never to be reused; restore both files from git`, 'registry-duplicate-id')
+        fail(
+          metaFile!,
+          metaJson!,
+          `/retired/${id}`,
+          `Unexpected retired ID \`${id}\` that is also a current segment, expected IDs never to be reused; restore both files from git`,
+          'registry-duplicate-id'
+        )
       }
       const record = (isObject(value) ? value : {}) as Record<string, JsonValue>
       retired[id] = {text: String(record.text ?? ''), rev: Number(record.rev ?? 1), hash: String(record.hash ?? '')}

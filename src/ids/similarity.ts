@@ -7,7 +7,10 @@ export function textHash(text: string): string {
 }
 
 function bigrams(text: string): Map<string, number> {
-  const normal = text.toLowerCase().replace(/[\s*_`]+/g, ' ').trim()
+  const normal = text
+    .toLowerCase()
+    .replace(/[\s*_`]+/g, ' ')
+    .trim()
   const counts = new Map<string, number>()
   const chars = Array.from(normal)
   for (let i = 0; i < chars.length - 1; i++) {

@@ -82,7 +82,12 @@ function applyUnit(file: VFile, doc: string, registry: Registry, tracked: TrackR
     const old = Object.hasOwn(work.obsolete, id) ? work.obsolete[id] : undefined
     if (old?.translation === target) return null
     work.obsolete[id] = {source: unit.source, translation: target, state: confirmed ? state : 'stale'}
-    reportRule(file, 'import-retired', `Unexpected retired segment \`${id}\`: its English was removed after the export; the translation is kept in the obsolete file and returns if the same English comes back`, unit.place)
+    reportRule(
+      file,
+      'import-retired',
+      `Unexpected retired segment \`${id}\`: its English was removed after the export; the translation is kept in the obsolete file and returns if the same English comes back`,
+      unit.place
+    )
     return {document: doc, id, action: 'obsolete', before: 'missing', after: 'missing', translation: target}
   }
   const isCurrent = rev === segment.rev
@@ -158,12 +163,22 @@ function checkUnit(file: VFile, doc: ImportDocument, registry: Registry, unit: I
     return false
   }
   if (unit.sourceHash !== undefined && unit.sourceHash !== textHash(unit.source)) {
-    reject(file, `Unexpected edited English in unit \`${id}\`, expected the \`<source>\` as exported (hash \`${unit.sourceHash}\`); translate in \`<target>\` and leave \`<source>\` alone`, place, 'import-source-mismatch')
+    reject(
+      file,
+      `Unexpected edited English in unit \`${id}\`, expected the \`<source>\` as exported (hash \`${unit.sourceHash}\`); translate in \`<target>\` and leave \`<source>\` alone`,
+      place,
+      'import-source-mismatch'
+    )
     return false
   }
   if (revisionOf(registry, id, unit.source, segment) === null) {
     const expected = segment ? `the current English \`${segment.text}\`` : `the English of the retired segment \`${registry.retired[id]!.text}\``
-    reject(file, `Unexpected English \`${shown(unit.source)}\` for \`${id}\`, expected ${expected} or a previous revision of it; do not edit the source text`, place, 'import-source-mismatch')
+    reject(
+      file,
+      `Unexpected English \`${shown(unit.source)}\` for \`${id}\`, expected ${expected} or a previous revision of it; do not edit the source text`,
+      place,
+      'import-source-mismatch'
+    )
     return false
   }
   return true
@@ -179,9 +194,19 @@ export function applyImport(parsed: ParsedInterchange, context: ImportContext, f
   const known = context.languages.map((l) => `\`${l}\``).join(', ')
   const language = parsed.language === null ? null : configuredLanguage(parsed.language, context.languages)
   if (parsed.language === null) {
-    reject(file, `Unexpected file without a target language, expected ${parsed.format === 'po' ? 'a `Language` header' : 'a `trgLang` attribute'} naming one of ${known}`, parsed.languagePlace, 'import-language')
+    reject(
+      file,
+      `Unexpected file without a target language, expected ${parsed.format === 'po' ? 'a `Language` header' : 'a `trgLang` attribute'} naming one of ${known}`,
+      parsed.languagePlace,
+      'import-language'
+    )
   } else if (language === null) {
-    reject(file, `Unexpected language \`${parsed.language}\`, expected a configured target language (${known}); add it to \`languages\` in .concordrc.json or fix the file's language`, parsed.languagePlace, 'import-language')
+    reject(
+      file,
+      `Unexpected language \`${parsed.language}\`, expected a configured target language (${known}); add it to \`languages\` in .concordrc.json or fix the file's language`,
+      parsed.languagePlace,
+      'import-language'
+    )
   }
   if (parsed.sourceLanguage !== null && parsed.sourceLanguage !== context.sourceLanguage) {
     reject(file, `Unexpected source language \`${parsed.sourceLanguage}\`, expected \`${context.sourceLanguage}\``, parsed.languagePlace, 'import-language')
@@ -195,7 +220,9 @@ export function applyImport(parsed: ParsedInterchange, context: ImportContext, f
     const registry = context.registries.get(doc.id)
     if (!registry || documents.has(doc.id)) {
       const names = [...context.registries.keys()].map((d) => `\`${d}\``).join(', ')
-      const reason = registry ? `Unexpected second \`<file>\` for \`${doc.id}\`, expected each document once` : `Unexpected document \`${doc.id}\`, expected one of ${names}; the file belongs to another document or project`
+      const reason = registry
+        ? `Unexpected second \`<file>\` for \`${doc.id}\`, expected each document once`
+        : `Unexpected document \`${doc.id}\`, expected one of ${names}; the file belongs to another document or project`
       reject(file, reason, doc.place, 'import-document')
       continue
     }

@@ -55,7 +55,12 @@ export function verifyEntries(file: VFile, declared: Declared, entries: Entry[],
     // No entry at all is a prefix too: a cut right after the header.
     const sorted = ordinals?.every((n) => n !== undefined) ? (ordinals as number[]).slice().sort((a, b) => a - b) : undefined
     if (sorted?.every((n, k) => n === k + 1)) {
-      reject(file, `Unexpected end of \`${file.path}\` after entry ${entries.length} of ${expected}, expected ${expected} entries as \`${where.entries}\` says; the file looks cut short: ${advice} ${override}`, place, 'import-truncated')
+      reject(
+        file,
+        `Unexpected end of \`${file.path}\` after entry ${entries.length} of ${expected}, expected ${expected} entries as \`${where.entries}\` says; the file looks cut short: ${advice} ${override}`,
+        place,
+        'import-truncated'
+      )
     }
     return
   }

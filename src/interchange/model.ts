@@ -60,11 +60,7 @@ export const NO_TARGET = '-'
 export const STATES: readonly TranslationState[] = ['missing', 'stale', 'translated', 'reviewed']
 
 /** The units of one document, in document order, keeping only the states in `only` (all when absent). */
-export function exportDocument(
-  doc: {id: string; path: string; title?: string; segments: Segment[]},
-  statuses: SegmentStatus[],
-  only?: ReadonlySet<TranslationState>
-): ExportDocument {
+export function exportDocument(doc: {id: string; path: string; title?: string; segments: Segment[]}, statuses: SegmentStatus[], only?: ReadonlySet<TranslationState>): ExportDocument {
   const byId = new Map(statuses.map((s) => [s.id, s]))
   const text = new Map(doc.segments.map((s) => [s.id, s.text]))
   const blockSize = new Map<string, number>()
@@ -100,8 +96,7 @@ export function exportDocument(
 
 /** A short description of where a unit sits, for translators (PO `#.` comment, XLIFF note). */
 export function unitContext(unit: ExportUnit): string {
-  const what =
-    unit.kind === 'heading' ? `Heading (level ${unit.depth})` : unit.kind === 'tableCell' ? 'Table cell' : 'Paragraph'
+  const what = unit.kind === 'heading' ? `Heading (level ${unit.depth})` : unit.kind === 'tableCell' ? 'Table cell' : 'Paragraph'
   const part = unit.sentences > 1 ? `, sentence ${unit.sentence} of ${unit.sentences}` : ''
   const section = unit.kind !== 'heading' && unit.sectionTitle !== null ? `; section: ${unit.sectionTitle}` : ''
   return `${what}${part}${section}`

@@ -40,7 +40,12 @@ export function parsePo(file: VFile): ParsedInterchange {
   const header = live.find((e) => e.msgid === '' && e.msgctxt === undefined)
   const top = {line: 1, column: 1}
   if (!header) {
-    failRule(file, 'import-language', 'Unexpected PO file without a header entry, expected `msgid ""` with `Language` and `X-Concord-Document`; export the file again with `npx concord export --format po`', top)
+    failRule(
+      file,
+      'import-language',
+      'Unexpected PO file without a header entry, expected `msgid ""` with `Language` and `X-Concord-Document`; export the file again with `npx concord export --format po`',
+      top
+    )
   }
   const fields = headerFields(header!)
   const charset = /charset=([^;\s]+)/i.exec(fields.get('content-type') ?? '')?.[1]
@@ -49,18 +54,36 @@ export function parsePo(file: VFile): ParsedInterchange {
   }
   const document = documentOf(fields, live)
   if (document === null) {
-    reject(file, `Unexpected PO file without \`${DOCUMENT_HEADER}\` header or \`#:\` references, expected one of them to name the document; export the file again`, header!.place, 'import-document')
+    reject(
+      file,
+      `Unexpected PO file without \`${DOCUMENT_HEADER}\` header or \`#:\` references, expected one of them to name the document; export the file again`,
+      header!.place,
+      'import-document'
+    )
   }
   const declared = {entries: fields.get(ENTRIES_HEADER.toLowerCase()), checksum: fields.get(CHECKSUM_HEADER.toLowerCase())}
   const others = live.filter((e) => e !== header)
-  const ordinal = (e: PoEntry): number | undefined => Number(/^(\d+)\//.exec(e.extracted.find((c) => c.startsWith(`${ENTRY_NOTE}:`))?.slice(ENTRY_NOTE.length + 1).trim() ?? '')?.[1]) || undefined
+  const ordinal = (e: PoEntry): number | undefined =>
+    Number(
+      /^(\d+)\//.exec(
+        e.extracted
+          .find((c) => c.startsWith(`${ENTRY_NOTE}:`))
+          ?.slice(ENTRY_NOTE.length + 1)
+          .trim() ?? ''
+      )?.[1]
+    ) || undefined
   const counted = others.map((e) => ({id: e.msgctxt ?? '', source: e.msgid ?? ''}))
   verifyEntries(file, declared, counted, header!.place, {entries: ENTRIES_HEADER, checksum: CHECKSUM_HEADER}, others.map(ordinal))
   const units: ImportUnit[] = []
   for (const entry of live) {
     if (entry === header) continue
     if (entry.msgctxt === undefined) {
-      reject(file, `Unexpected entry without \`msgctxt\` (msgid \`${entry.msgid!.slice(0, 40)}\`), expected the segment ID as \`msgctxt\`; keep the msgctxt lines of the exported file`, entry.place, 'import-unknown-id')
+      reject(
+        file,
+        `Unexpected entry without \`msgctxt\` (msgid \`${entry.msgid!.slice(0, 40)}\`), expected the segment ID as \`msgctxt\`; keep the msgctxt lines of the exported file`,
+        entry.place,
+        'import-unknown-id'
+      )
       continue
     }
     if (entry.msgidPlural !== undefined) {
@@ -68,7 +91,10 @@ export function parsePo(file: VFile): ParsedInterchange {
       continue
     }
     const target = entry.msgstr[0] ?? ''
-    const recorded = entry.extracted.find((c) => c.startsWith(`${TARGET_HASH_NOTE}:`))?.slice(TARGET_HASH_NOTE.length + 1).trim()
+    const recorded = entry.extracted
+      .find((c) => c.startsWith(`${TARGET_HASH_NOTE}:`))
+      ?.slice(TARGET_HASH_NOTE.length + 1)
+      .trim()
     units.push({
       id: entry.msgctxt,
       source: entry.msgid!,

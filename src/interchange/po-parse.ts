@@ -30,8 +30,7 @@ const KEYWORD = /^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[\s"]|$)/
  */
 export function parsePoEntries(file: VFile): PoEntry[] {
   const entries: PoEntry[] = []
-  const fail = (reason: string, line: number, column: number): never =>
-    failRule(file, 'import-malformed-po', reason, {line, column})
+  const fail = (reason: string, line: number, column: number): never => failRule(file, 'import-malformed-po', reason, {line, column})
   let entry: PoEntry | null = null
   let field: {name: Field; index: number} | null = null
   const fresh = (obsolete: boolean, place: Place): PoEntry => ({msgstr: [], flags: [], references: [], extracted: [], obsolete, place})
@@ -68,7 +67,14 @@ export function parsePoEntries(file: VFile): PoEntry[] {
     }
     if (text.startsWith('#')) {
       const current = startComments(obsolete, {line: n + 1, column: offset + 1})
-      if (text.startsWith('#,')) current.flags.push(...text.slice(2).split(',').map((f) => f.trim()).filter(Boolean))
+      if (text.startsWith('#,'))
+        current.flags.push(
+          ...text
+            .slice(2)
+            .split(',')
+            .map((f) => f.trim())
+            .filter(Boolean)
+        )
       else if (text.startsWith('#:')) current.references.push(...text.slice(2).trim().split(/\s+/).filter(Boolean))
       else if (text.startsWith('#.')) current.extracted.push(text.slice(2).trim())
       field = null

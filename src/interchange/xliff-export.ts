@@ -13,13 +13,15 @@ const hex = (char: string): string => char.charCodeAt(0).toString(16).toUpperCas
 
 /** Element content with inline `<cp>` codes: for `<source>` and `<target>`. */
 function inlineText(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    // A parser turns a raw CR into LF; a character reference survives.
-    .replace(/\r/g, '&#13;')
-    .replace(XML_INVALID, (char) => `<cp hex="${hex(char)}"/>`)
+  return (
+    value
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // A parser turns a raw CR into LF; a character reference survives.
+      .replace(/\r/g, '&#13;')
+      .replace(XML_INVALID, (char) => `<cp hex="${hex(char)}"/>`)
+  )
 }
 
 /** Element content that allows no inline codes (`<note>`): invalid characters become U+FFFD, since notes are informative only. */

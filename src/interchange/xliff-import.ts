@@ -88,7 +88,12 @@ export function parseXliff(file: VFile): ParsedInterchange {
         if (/^[0-9A-Fa-f]{1,6}$/.test(hex)) capture.value += String.fromCodePoint(parseInt(hex, 16))
         else reject(file, `Unexpected \`<cp hex="${hex}">\`, expected a hexadecimal code point`, start, 'import-malformed-xml')
       } else if (CODES.has(name)) {
-        reject(file, `Unexpected inline code \`<${name}>\` in unit \`${unit?.id ?? '?'}\`, expected plain text: Concord keeps Markdown as text (\`**bold**\`, \`[link](…)\`); set the CAT tool to not convert it`, start, 'import-inline-code')
+        reject(
+          file,
+          `Unexpected inline code \`<${name}>\` in unit \`${unit?.id ?? '?'}\`, expected plain text: Concord keeps Markdown as text (\`**bold**\`, \`[link](…)\`); set the CAT tool to not convert it`,
+          start,
+          'import-inline-code'
+        )
       }
       return
     }
@@ -103,7 +108,8 @@ export function parseXliff(file: VFile): ParsedInterchange {
       ignorable = true
     } else if (name === 'segment' && unit) {
       unit.segments++
-      if (unit.segments > 1) reject(file, `Unexpected second \`<segment>\` in unit \`${unit.id}\`, expected one segment per unit; join the segments again in the CAT tool`, start, 'import-resegmented')
+      if (unit.segments > 1)
+        reject(file, `Unexpected second \`<segment>\` in unit \`${unit.id}\`, expected one segment per unit; join the segments again in the CAT tool`, start, 'import-resegmented')
       const state = attr('state') ?? 'initial'
       if (Object.hasOwn(STATES, state)) unit.state = STATES[state]!
       else reject(file, `Unexpected state \`${state}\` in unit \`${unit.id}\`, expected \`initial\`, \`translated\`, \`reviewed\` or \`final\``, start, 'import-malformed-xml')
@@ -139,7 +145,16 @@ export function parseXliff(file: VFile): ParsedInterchange {
     } else if (name === 'unit' && unit && doc) {
       const {id, place, source, target, state, sourceHash, exportedTarget} = unit
       if (source === undefined) reject(file, `Unexpected unit \`${id}\` without \`<source>\`, expected the English in \`<segment><source>\``, place, 'import-malformed-xml')
-      else doc.units.push({id, source, ...(target === undefined || target === '' ? {} : {target}), state, ...(sourceHash ? {sourceHash} : {}), ...(exportedTarget === undefined ? {} : {exportedTarget}), place})
+      else
+        doc.units.push({
+          id,
+          source,
+          ...(target === undefined || target === '' ? {} : {target}),
+          state,
+          ...(sourceHash ? {sourceHash} : {}),
+          ...(exportedTarget === undefined ? {} : {exportedTarget}),
+          place
+        })
       unit = null
     } else if (name === 'file') {
       if (doc) verifyEntries(file, declared, doc.units, doc.place, {entries: 'concord:entries', checksum: 'concord:checksum'})

@@ -1,5 +1,4 @@
-import type {Blockquote, Code, Heading, List, ListItem, Paragraph, RootContent} from 'mdast'
-import type {Point} from 'unist'
+import type {Blockquote, Code, Heading, ListItem, Paragraph, RootContent} from 'mdast'
 import {phrasing, point, span, type Line} from './fast-phrasing.js'
 import {table} from './fast-table.js'
 
@@ -19,7 +18,6 @@ import {table} from './fast-table.js'
  * ends before a blank line; a loose list reads on over blank lines while its
  * items go on.
  */
-
 
 // A paragraph line starts with a letter or digit (not a list number), `[`,
 // `` ` ``, or `*`/`**` before a non-space: nothing a block can start with.
@@ -202,7 +200,10 @@ function fenced(lines: Line[], line: number): Code | undefined {
   if (body.some((each) => FENCE_LIKE.test(each.text))) return undefined
   const last = lines.at(-1)!
   return {
-    type: 'code', lang: open[2] ?? null, meta: null, value: body.map((each) => each.text).join('\n'),
+    type: 'code',
+    lang: open[2] ?? null,
+    meta: null,
+    value: body.map((each) => each.text).join('\n'),
     position: {start: {line, column: 1, offset: lines[0]!.start}, end: point(last, last.text.length, line + lines.length - 1)}
   }
 }

@@ -69,7 +69,7 @@ export function cutPoints(source: string, target: number): number[] {
       continue
     }
     const inside = NESTED_FENCE.exec(line)
-    if (nested && inside?.[2]![0] === nested && /^[ \t>]*$/.test(inside[1]!) && BLANK.test(line.slice(inside[0].length))) nested = undefined
+    if (nested && inside && inside[2]![0] === nested && /^[ \t>]*$/.test(inside[1]!) && BLANK.test(line.slice(inside[0].length))) nested = undefined
     else if (!nested && inside && /[>*+\-\d]/.test(inside[1]!)) nested = inside[2]![0]
     const open = FENCE.exec(line)
     if (open && !(open[2]![0] === '`' && open[3]!.includes('`'))) {

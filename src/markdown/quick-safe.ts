@@ -53,8 +53,7 @@ function scopeOf(state: State): Scope {
 // Contexts that only a line ending satisfies.
 const LINE_ONLY = new Set(['[\\r\\n]', '\\r', '\\n'])
 
-const needsLine = (p: Unsafe): boolean =>
-  Boolean(p.atBreak) || p.character === '\r' || p.character === '\n' || LINE_ONLY.has(p.before ?? '') || LINE_ONLY.has(p.after ?? '')
+const needsLine = (p: Unsafe): boolean => Boolean(p.atBreak) || p.character === '\r' || p.character === '\n' || LINE_ONLY.has(p.before ?? '') || LINE_ONLY.has(p.after ?? '')
 
 const code = (p: Unsafe): string => `\\u${p.character.charCodeAt(0).toString(16).padStart(4, '0')}`
 

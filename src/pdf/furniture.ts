@@ -62,7 +62,14 @@ export function drawPageFurniture(doc: PDFKit.PDFDocument, geometry: PageGeometr
       drawLine(doc, block, 0, frame.x, frame.y)
       if (options.rule) {
         const y = frame.y + Math.min(geometry.header, block.lineHeight + 2)
-        doc.save().lineWidth(0.4).strokeColor(options.color ?? '#999999').moveTo(frame.x, y).lineTo(frame.x + frame.width, y).stroke().restore()
+        doc
+          .save()
+          .lineWidth(0.4)
+          .strokeColor(options.color ?? '#999999')
+          .moveTo(frame.x, y)
+          .lineTo(frame.x + frame.width, y)
+          .stroke()
+          .restore()
       }
     }
     const footer = options.footer?.(i, range.count)

@@ -34,7 +34,6 @@ export function nativeInflate(source: Uint8Array, dest: Uint8Array): Uint8Array 
   return length < dest.length ? dest.slice(0, length) : dest
 }
 
-
 function standIn(real: () => object): object {
   // A function target, so that the stand-in can be called and constructed as the module itself.
   return new Proxy(function deferred() {}, {

@@ -135,7 +135,8 @@ export function breakLines(spans: readonly TextSpan[] | string, options: BreakOp
       // Kerning made the line too wide after all: hand the last atom back.
       queue.unshift(current.pop()!)
       currentWidth = 0
-      return finish()
+      finish()
+      return
     }
     lines.push({runs, width: exact, start, end})
     current = []

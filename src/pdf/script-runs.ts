@@ -48,7 +48,10 @@ export function editionFamily(lang: string): FontFamily {
 export function normalizeText(text: string): string {
   return text
     .replace(/\u00ad/g, '')
-    .replace(/(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])[\t\n\r\f]+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])/gu, '')
+    .replace(
+      /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])[\t\n\r\f]+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])/gu,
+      ''
+    )
     .replace(/[ \t\n\r\f\v]+/g, ' ')
 }
 
@@ -188,7 +191,9 @@ export class UncoveredCharacterError extends Error {
     readonly chars: readonly UncoveredChar[],
     readonly text: string
   ) {
-    super(`Unexpected character${chars.length > 1 ? 's' : ''} without a glyph in any font: ${describeUncovered(chars)} in “${text.length > 60 ? `${text.slice(0, 60)}…` : text}”; remove or replace ${chars.length > 1 ? 'them' : 'it'}`)
+    super(
+      `Unexpected character${chars.length > 1 ? 's' : ''} without a glyph in any font: ${describeUncovered(chars)} in “${text.length > 60 ? `${text.slice(0, 60)}…` : text}”; remove or replace ${chars.length > 1 ? 'them' : 'it'}`
+    )
     this.name = 'UncoveredCharacterError'
   }
 }

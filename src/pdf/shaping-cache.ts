@@ -78,10 +78,12 @@ class Run {
 }
 
 function store(run: {glyphs: Glyph[]; positions: Position[]}): StoredRun {
-  return run.glyphs.map((g, i) => {
-    const p = run.positions[i]!
-    return [g.id, p.xAdvance, p.yAdvance, p.xOffset, p.yOffset, ...g.codePoints].join(',')
-  }).join(';')
+  return run.glyphs
+    .map((g, i) => {
+      const p = run.positions[i]!
+      return [g.id, p.xAdvance, p.yAdvance, p.xOffset, p.yOffset, ...g.codePoints].join(',')
+    })
+    .join(';')
 }
 
 function revive(font: ShapingFont, stored: StoredRun): Run {

@@ -36,7 +36,11 @@ export function parseGlossary(file: VFile): Glossary {
 }
 
 /** Case-insensitive, curly and straight apostrophes alike, canonical Unicode. */
-export const fold = (value: string): string => value.normalize('NFKC').replace(/[‘’ʼ`]/g, "'").toLowerCase()
+export const fold = (value: string): string =>
+  value
+    .normalize('NFKC')
+    .replace(/[‘’ʼ`]/g, "'")
+    .toLowerCase()
 
 const escape = (value: string): string => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -106,6 +110,12 @@ export function checkGlossaryComplete(glossary: Glossary, languages: string[]): 
   return glossary.terms.flatMap((entry) => {
     const absent = languages.filter((l) => !Object.hasOwn(entry.renderings, l))
     if (absent.length === 0) return []
-    return [ruleMessage('glossary-incomplete', `Unexpected glossary term ${code(entry.term)} without ${absent.map(code).join(', ')}, expected a rendering for every target language; add it`, entry.place)]
+    return [
+      ruleMessage(
+        'glossary-incomplete',
+        `Unexpected glossary term ${code(entry.term)} without ${absent.map(code).join(', ')}, expected a rendering for every target language; add it`,
+        entry.place
+      )
+    ]
   })
 }

@@ -4,7 +4,7 @@ import {flatText} from '../segment/inline.js'
 import {code, ruleMessage, type SegmentPair} from './rules.js'
 
 /** Multipliers written after digits in Korean, Japanese and Chinese: 10만 = 10万 = 100,000. */
-const MULTIPLIERS: Record<string, number> = {'만': 1e4, '万': 1e4, '萬': 1e4, '억': 1e8, '億': 1e8, '亿': 1e8, '천': 1e3, '千': 1e3}
+const MULTIPLIERS: Record<string, number> = {만: 1e4, 万: 1e4, 萬: 1e4, 억: 1e8, 億: 1e8, 亿: 1e8, 천: 1e3, 千: 1e3}
 
 /**
  * A number: digits with thousands grouped by commas or spaces (100,000 and
@@ -15,9 +15,9 @@ const MULTIPLIERS: Record<string, number> = {'만': 1e4, '万': 1e4, '萬': 1e4,
  */
 const NUMBER = /(?<![\d.])(\d{1,3}(?:[, ]\d{3})+(?!\d)|\d+)(?:[.,](\d+))?(?: ?([만万萬억億亿천千]))?/gu
 
-const KANJI_DIGITS: Record<string, number> = {'〇': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-const KANJI_UNITS: Record<string, number> = {'十': 10, '百': 100, '千': 1000}
-const KANJI_BIG: Record<string, number> = {'万': 1e4, '億': 1e8}
+const KANJI_DIGITS: Record<string, number> = {〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9}
+const KANJI_UNITS: Record<string, number> = {十: 10, 百: 100, 千: 1000}
+const KANJI_BIG: Record<string, number> = {万: 1e4, 億: 1e8}
 
 /** 二〇〇七 = 2007 (digit by digit), 三十五 = 35, 十万 = 100,000 (positional). */
 export function kanjiNumber(value: string): number {

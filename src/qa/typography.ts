@@ -63,13 +63,21 @@ export function checkTypography(pair: SegmentPair): VFileMessage[] {
   }
   const inner = /[ \t\u00a0\u3000]{2,}|[\r\n]/u.exec(pair.target.trim())
   if (inner) {
-    messages.push(ruleMessage('whitespace-double', `Unexpected ${inner[0].includes('\n') || inner[0].includes('\r') ? 'line break' : 'doubled space'} in ${where}, expected single spaces; join it into one space`, pair.place))
+    messages.push(
+      ruleMessage(
+        'whitespace-double',
+        `Unexpected ${inner[0].includes('\n') || inner[0].includes('\r') ? 'line break' : 'doubled space'} in ${where}, expected single spaces; join it into one space`,
+        pair.place
+      )
+    )
   }
   const source = flatText(parseInline(pair.source))
   const target = flatText(parseInline(pair.target))
   if (pair.kind === 'paragraph' && endsSentence(source, 'en') && !endsSentence(target, pair.language)) {
     const expected = pair.language === 'ja' ? '`。`, `！`, `？` or `：`' : '`.`, `!`, `?` or `:`'
-    messages.push(ruleMessage('final-punctuation', `Unexpected end ${code([...target].slice(-3).join(''))} of ${where}, expected sentence-final punctuation (${expected}) as the English has`, pair.place))
+    messages.push(
+      ruleMessage('final-punctuation', `Unexpected end ${code([...target].slice(-3).join(''))} of ${where}, expected sentence-final punctuation (${expected}) as the English has`, pair.place)
+    )
   }
   const bad = unbalanced(target)
   if (bad !== null && unbalanced(source) === null) {

@@ -147,5 +147,4 @@ export function flatText(children: PhrasingContent[]): string {
 }
 
 // A hard break separates words (mdast-util-to-string drops it, gluing `a  \nb` into `ab`).
-const plain = (node: PhrasingContent): string =>
-  node.type === 'break' ? '\n' : 'children' in node ? (node.children as PhrasingContent[]).map(plain).join('') : toString(node)
+const plain = (node: PhrasingContent): string => (node.type === 'break' ? '\n' : 'children' in node ? (node.children as PhrasingContent[]).map(plain).join('') : toString(node))

@@ -1,7 +1,7 @@
 import {ruleMessage, type ErrorRuleId} from '../core/rules.js'
 import type {Nodes, Root} from 'mdast'
 import type {Point} from 'unist'
-import {VFileMessage} from 'vfile-message'
+import type {VFileMessage} from 'vfile-message'
 
 /**
  * Limits on what one document may hold, so that hostile or broken input
@@ -90,7 +90,8 @@ export function scanNesting(source: string, limit = MAX_NESTING): TooDeep | unde
     }
     const depth = markers + (list ? columns >> 1 : 0)
     // `- - - -` or `* * * *` alone on a line is a thematic break, however long, not nested lists.
-    if (depth > limit && !/^[ \t]*([-*])(?:[ \t]*\1)*[ \t]*$/.test(source.slice(start, end))) return {what: 'block quotes and list items', depth, place: {line, column: (at === -1 ? end : at) - start + 1}}
+    if (depth > limit && !/^[ \t]*([-*])(?:[ \t]*\1)*[ \t]*$/.test(source.slice(start, end)))
+      return {what: 'block quotes and list items', depth, place: {line, column: (at === -1 ? end : at) - start + 1}}
     start = end + 1
   }
   return undefined

@@ -54,8 +54,7 @@ export const MAX_TRANSLATION_LENGTH = 65_536
  */
 export const translationLimit = (english: string): number => Math.min(MAX_TRANSLATION_LENGTH, Math.max(1000, 20 * english.length))
 
-const fail = (file: VFile, place: Place | undefined, reason: string, ruleId: ErrorRuleId): never =>
-  failRule(file, ruleId, reason, place ?? {line: 1, column: 1})
+const fail = (file: VFile, place: Place | undefined, reason: string, ruleId: ErrorRuleId): never => failRule(file, ruleId, reason, place ?? {line: 1, column: 1})
 
 /** Parse a locale's files; malformed content is a fatal message naming the file, line and column. */
 export function parseLocale(language: string, document: string, files: {strings?: VFile; state?: VFile; obsolete?: VFile}): LocaleData {
@@ -72,7 +71,12 @@ export function parseLocale(language: string, document: string, files: {strings?
     for (const id of Object.keys(value)) {
       const translation = value[id]!
       if (typeof translation !== 'string') {
-        fail(files.strings, parsed.places.get(`/${id}`), `Unexpected ${translation === null ? 'null' : Array.isArray(translation) ? 'array' : typeof translation} for \`${id}\`, expected a string (flat i18next JSON: one translation per segment ID)`, 'locale-invalid')
+        fail(
+          files.strings,
+          parsed.places.get(`/${id}`),
+          `Unexpected ${translation === null ? 'null' : Array.isArray(translation) ? 'array' : typeof translation} for \`${id}\`, expected a string (flat i18next JSON: one translation per segment ID)`,
+          'locale-invalid'
+        )
       }
       if (typeof translation === 'string' && translation.length > MAX_TRANSLATION_LENGTH) {
         fail(
@@ -120,7 +124,11 @@ export function parseLocale(language: string, document: string, files: {strings?
   }
   let places: Map<string, Place> | undefined
   return {
-    language, document, strings, meta, obsolete,
+    language,
+    document,
+    strings,
+    meta,
+    obsolete,
     get places() {
       return (places ??= keyPlaces())
     },

@@ -67,11 +67,15 @@ describe('targets', () => {
 
   it('judges each target from the measured steps', () => {
     const results = [
-      ok('1 MB', 'build --format md,html', 3000), ok('1 MB', 'pandoc -f commonmark -t html', 1000),
-      ok('10 MB', 'build --format md,html', 14_000), ok('10 MB', 'pandoc -f commonmark -t html', 10_000),
+      ok('1 MB', 'build --format md,html', 3000),
+      ok('1 MB', 'pandoc -f commonmark -t html', 1000),
+      ok('10 MB', 'build --format md,html', 14_000),
+      ok('10 MB', 'pandoc -f commonmark -t html', 10_000),
       ok('10 MB', 'segment after 1% reworded', 9000, {}, 2000),
-      ok('1 MB', 'coverage', 1000), ok('10 MB', 'coverage', 13_000),
-      ok('1 MB', 'build --format pdf --lang ko,ja', 12_000, {pages: 460}), ok('statement', 'build --format pdf --lang ko,ja', 2000, {pages: 10}),
+      ok('1 MB', 'coverage', 1000),
+      ok('10 MB', 'coverage', 13_000),
+      ok('1 MB', 'build --format pdf --lang ko,ja', 12_000, {pages: 460}),
+      ok('statement', 'build --format pdf --lang ko,ja', 2000, {pages: 10}),
       ok('statement', 'build --watch: rebuild after one ko segment changed', 500, {ratioToFull: 0.2, unaffectedRewritten: 0, rewritten: 6})
     ]
     // 3× pandoc; 1.4×; 2 GB; coverage grew 13×; 45 pages/s; one-off rebuild not run; watch rebuild 20%.

@@ -8,7 +8,10 @@ const fixture = join(repo, 'tests/fixtures/coverage-basic')
 const findings = (stderr: string): string[] => stderr.split('\n').filter((l) => /^\S+:\d+:\d+: .* \[[a-z-]+\]$/.test(l))
 
 /** Line of a key in a JSON file, as `check` must report it. */
-const lineOf = (dir: string, path: string, key: string): number => read(dir, path).split('\n').findIndex((l) => l.includes(`"${key}":`)) + 1
+const lineOf = (dir: string, path: string, key: string): number =>
+  read(dir, path)
+    .split('\n')
+    .findIndex((l) => l.includes(`"${key}":`)) + 1
 
 describe('concord check on the shipped content', () => {
   it('exits 0 with no errors and no warnings, and prints nothing on stdout', () => {
@@ -53,7 +56,9 @@ describe('concord check on the coverage-basic fixture', () => {
     expect(at('se3c31t', 'final-punctuation')).toHaveLength(1)
     expect(at('sorphan', 'orphan-translation')).toHaveLength(1)
     // The edits are not yet recorded in the state file.
-    expect(lines).toContain('locales/ko/guide.state.json:1:1: Unexpected content in `locales/ko/guide.state.json`, expected what `npx concord segment` writes; run it to record the translation states [locale-outdated]')
+    expect(lines).toContain(
+      'locales/ko/guide.state.json:1:1: Unexpected content in `locales/ko/guide.state.json`, expected what `npx concord segment` writes; run it to record the translation states [locale-outdated]'
+    )
     // Findings of the other files are still there.
     expect(lines.some((l) => l.startsWith('locales/mn/notes.json:3:3:') && l.endsWith('[empty-translation]'))).toBe(true)
     expect(run.stderr).toMatch(/check: \d+ translation\(s\) checked; 3 error\(s\)/)

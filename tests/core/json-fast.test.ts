@@ -84,7 +84,14 @@ describe('parseJson through the native parser', () => {
 describe('stringifyJson', () => {
   // A registry's and a locale's strings are written by the native writer: it must give the committed format byte for byte.
   it('writes a top-level object of plain values one entry a line at a two-space indent', () => {
-    const primitive = fc.oneof(fc.string({maxLength: 8}), fc.string({unit: 'binary', maxLength: 4}), fc.integer(), fc.double({noNaN: true, noDefaultInfinity: true}), fc.boolean(), fc.constant(null))
+    const primitive = fc.oneof(
+      fc.string({maxLength: 8}),
+      fc.string({unit: 'binary', maxLength: 4}),
+      fc.integer(),
+      fc.double({noNaN: true, noDefaultInfinity: true}),
+      fc.boolean(),
+      fc.constant(null)
+    )
     fc.assert(
       fc.property(fc.array(fc.tuple(keyArb, primitive), {maxLength: 6}), (entries) => {
         const object: Record<string, JsonValue> = Object.create(null)

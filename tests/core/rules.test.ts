@@ -87,7 +87,11 @@ describe('concord rules', () => {
     expect(json.code, json.stderr).toBe(0)
     expect(JSON.parse(json.stdout)).toEqual(ruleListing())
     expect(ruleListing().find((r) => r.id === 'pdf-glyph-missing')).toEqual({
-      id: 'pdf-glyph-missing', severity: 'error', stage: 'editions', summary: 'a character that no PDF font can draw', docs: 'README.md#rule-pdf-glyph-missing'
+      id: 'pdf-glyph-missing',
+      severity: 'error',
+      stage: 'editions',
+      summary: 'a character that no PDF font can draw',
+      docs: 'README.md#rule-pdf-glyph-missing'
     })
     expect(existsSync(join(dir, 'output'))).toBe(false)
   })

@@ -23,14 +23,28 @@ describe('concord coverage on the coverage-basic fixture', () => {
     expect(lines[0]!.split(/\s{2,}/)).toEqual(['Document', 'Language', 'Total', 'Translated', 'Reviewed', 'Stale', 'Missing', 'Percent', 'Source words', 'Target characters'])
     expect(lines.find((l) => l.startsWith('guide') && l.includes(' ja '))!.split(/\s+/)).toEqual(['guide', 'ja', '11', '8', '1', '2', '1', '72.7%', '52', '111'])
     // Target characters only for the scripts without spaces between words.
-    expect(lines.find((l) => l.startsWith('guide') && l.includes(' mn '))!.trimEnd().endsWith('–')).toBe(true)
-    expect(lines.find((l) => l.startsWith('All documents') && l.includes(' mn '))!.split(/\s{2,}/).slice(1, 8)).toEqual(['mn', '14', '1', '0', '1', '12', '7.1%'])
+    expect(
+      lines
+        .find((l) => l.startsWith('guide') && l.includes(' mn '))!
+        .trimEnd()
+        .endsWith('–')
+    ).toBe(true)
+    expect(
+      lines
+        .find((l) => l.startsWith('All documents') && l.includes(' mn '))!
+        .split(/\s{2,}/)
+        .slice(1, 8)
+    ).toEqual(['mn', '14', '1', '0', '1', '12', '7.1%'])
     expect(run.stdout).not.toMatch(/\u001b\[/) // not a terminal: no colour
     expect(run.stderr).toContain('wrote output/coverage.json')
     for (const name of ['coverage.json', 'coverage.md', 'coverage.html']) golden(join(fixture, 'expected', name), read(dir, `output/${name}`))
     // Each SVG stays one raw HTML block in the Markdown, so Markdown viewers that allow HTML draw it whole.
-    const blocks = unified().use(remarkParse).use(remarkGfm).parse(read(dir, 'output/coverage.md')).children.filter((n) => n.type === 'html')
-    expect(blocks.map((n) => /^<svg [^]*<\/svg>$/.test((n as {value: string}).value))).toEqual([true, true, true, true, true])
+    const blocks = unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .parse(read(dir, 'output/coverage.md'))
+      .children.filter((n) => n.type === 'html')
+    expect(blocks.map((n) => /^<svg [\s\S]*<\/svg>$/.test((n as {value: string}).value))).toEqual([true, true, true, true, true])
     expect(validate(JSON.parse(read(dir, 'output/coverage.json'))), JSON.stringify(validate.errors)).toBe(true)
   })
 
@@ -58,7 +72,11 @@ describe('colour in the terminal table', () => {
   const inTerminal = (env: Record<string, string>) => {
     const dir = tempProject(fixture)
     const {NO_COLOR: _, FORCE_COLOR: __, ...rest} = process.env
-    return spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(join(repo, 'dist/cli/main.js'))} coverage`, '/dev/null'], {cwd: dir, encoding: 'utf8', env: {...rest, TERM: 'xterm', ...env}}).stdout
+    return spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(join(repo, 'dist/cli/main.js'))} coverage`, '/dev/null'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {...rest, TERM: 'xterm', ...env}
+    }).stdout
   }
 
   it('colours the percent on a terminal (green complete, yellow from 50%, red below)', () => {
@@ -160,7 +178,12 @@ describe('coverage.html in a browser', () => {
       expect(requests).toEqual([url])
       expect(await page.locator('script').count()).toBe(0)
       // The Content-Security-Policy lets the inline style in (by its hash) and nothing else.
-      expect(await page.locator('table').first().evaluate((t) => getComputedStyle(t).borderCollapse)).toBe('collapse')
+      expect(
+        await page
+          .locator('table')
+          .first()
+          .evaluate((t) => getComputedStyle(t).borderCollapse)
+      ).toBe('collapse')
       expect(errors).toEqual([])
       // axe-core (injected past the CSP) finds no accessibility violations: contrast, names, nesting.
       const audit = await browser.newPage({bypassCSP: true})

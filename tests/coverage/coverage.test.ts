@@ -13,7 +13,7 @@ import type {Segment, TranslationState} from '../../src/core/types.js'
 import {repo} from '../helpers/cli.js'
 
 const schema = JSON.parse(readFileSync(join(repo, 'src/schemas/coverage.schema.json'), 'utf8')) as object
-export const validateCoverage = new Ajv2020({allErrors: true, strict: true}).compile(schema)
+const validateCoverage = new Ajv2020({allErrors: true, strict: true}).compile(schema)
 
 const fixture = join(repo, 'tests/fixtures/coverage-basic')
 
@@ -31,7 +31,14 @@ describe('coverage of the coverage-basic fixture (counts known by construction)'
   const [guide, notes] = coverage.documents
 
   it('counts segments by state per document and language', () => {
-    const pick = (l: {total: number; translated: number; reviewed: number; stale: number; missing: number; percent: number}) => [l.total, l.translated, l.reviewed, l.stale, l.missing, l.percent]
+    const pick = (l: {total: number; translated: number; reviewed: number; stale: number; missing: number; percent: number}) => [
+      l.total,
+      l.translated,
+      l.reviewed,
+      l.stale,
+      l.missing,
+      l.percent
+    ]
     expect(coverage.documents.map((d) => d.id)).toEqual(['guide', 'notes'])
     expect(pick(guide!.languages.ko!)).toEqual([11, 11, 3, 0, 0, 100])
     expect(pick(guide!.languages.ja!)).toEqual([11, 8, 1, 2, 1, 72.7])
@@ -103,7 +110,33 @@ describe('helpers', () => {
   })
 
   it('counts the same words and characters without the parser when the text has no Markdown syntax', () => {
-    const tokens = ['word', 'Wort', '낱말', '言葉', 'үг', '2007', '100,000', '.', ':', '-', '+', '#', '|', '=', '1.', ' ', '  ', '\n', '(', ')', '"', "'", '’', 'http://example.org', 'www.example.org']
+    const tokens = [
+      'word',
+      'Wort',
+      '낱말',
+      '言葉',
+      'үг',
+      '2007',
+      '100,000',
+      '.',
+      ':',
+      '-',
+      '+',
+      '#',
+      '|',
+      '=',
+      '1.',
+      ' ',
+      '  ',
+      '\n',
+      '(',
+      ')',
+      '"',
+      "'",
+      '’',
+      'http://example.org',
+      'www.example.org'
+    ]
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...tokens), {maxLength: 12}), (parts) => {
         const text = parts.join('')

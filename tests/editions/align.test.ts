@@ -35,7 +35,12 @@ function withKorean(translations: Array<string | undefined>): TrackResult[] {
   return tracks.map((track) =>
     track.language !== 'ko'
       ? track
-      : {...track, statuses: doc.segments.map((s, i) => (translations[i] === undefined ? {id: s.id, state: 'missing' as const} : {id: s.id, state: 'translated' as const, translation: translations[i]!}))}
+      : {
+          ...track,
+          statuses: doc.segments.map((s, i) =>
+            translations[i] === undefined ? {id: s.id, state: 'missing' as const} : {id: s.id, state: 'translated' as const, translation: translations[i]!}
+          )
+        }
   )
 }
 
@@ -70,7 +75,13 @@ describe('alignEditions', () => {
     expect([en!.language, ko!.language, ja!.language]).toEqual(['en', 'ko', 'ja'])
     for (const edition of [en!, ko!, ja!]) expect(edition.blocks.flatMap((b) => b.segments.map((s) => s.id))).toEqual(doc.segments.map((s) => s.id))
     const byId = new Map(ko!.blocks.flatMap((b) => b.segments).map((s) => [s.id, s]))
-    expect(byId.get('s0as9tn')).toMatchObject({mark: 'stale', display: 'text', text: '마지막 문단은 번역 후에 바뀐다.', language: 'ko', previousSource: 'The final paragraph changes after translation.'})
+    expect(byId.get('s0as9tn')).toMatchObject({
+      mark: 'stale',
+      display: 'text',
+      text: '마지막 문단은 번역 후에 바뀐다.',
+      language: 'ko',
+      previousSource: 'The final paragraph changes after translation.'
+    })
     expect(byId.get('sp0vf7m')).toMatchObject({mark: 'missing', display: 'text', text: 'Nobody has translated this sentence yet.', language: 'en'})
     expect(ko!.counts).toEqual({total: 16, current: 14, stale: 1, missing: 1, percent: 87.5})
     expect(ko!.title).toBe('짧은 성명')
@@ -80,14 +91,25 @@ describe('alignEditions', () => {
   it('finds each segment’s status by ID when the statuses come in another order, or some are absent', () => {
     const shuffled = tracks.map((track) => ({...track, statuses: [...track.statuses].reverse().filter((_, i) => i !== 2)}))
     const dropped = new Set(tracks.map((track) => [...track.statuses].reverse()[2]!.id))
-    const expected = editionsWith('marker', tracks.map((track) => ({...track, statuses: track.statuses.filter((s) => !dropped.has(s.id))})))
+    const expected = editionsWith(
+      'marker',
+      tracks.map((track) => ({...track, statuses: track.statuses.filter((s) => !dropped.has(s.id))}))
+    )
     expect(editionsWith('marker', shuffled)).toEqual(expected)
     // The dropped segments are missing: the statuses were read by ID, not by position.
-    expect(expected[1]!.blocks.flatMap((b) => b.segments).filter((s) => dropped.has(s.id)).every((s) => s.mark === 'missing')).toBe(true)
+    expect(
+      expected[1]!.blocks
+        .flatMap((b) => b.segments)
+        .filter((s) => dropped.has(s.id))
+        .every((s) => s.mark === 'missing')
+    ).toBe(true)
   })
 
   it('honours editions.missing', () => {
-    const find = (missing: MissingMode) => editionsWith(missing)[1]!.blocks.flatMap((b) => b.segments).find((s) => s.id === 'sp0vf7m')
+    const find = (missing: MissingMode) =>
+      editionsWith(missing)[1]!
+        .blocks.flatMap((b) => b.segments)
+        .find((s) => s.id === 'sp0vf7m')
     expect(find('placeholder')).toMatchObject({display: 'placeholder', text: ''})
     expect(find('omit')).toMatchObject({display: 'omit', text: ''})
   })
@@ -95,8 +117,55 @@ describe('alignEditions', () => {
 
 // No absolute URLs: one kept as plain text (a translation that parses as several blocks, e.g. `- see https://…`)
 // comes back from a GFM table cell as an autolink despite its escaped colon (micromark), harmless but not the same row.
-const fragment = fc.constantFrom('인권', '人権', 'Хүний', 'word', ' ', '  ', '*', '**', '_', '`', '[', ']', '(', ')', '|', '\\', '<b>', '</i>', '<script>x</script>', '&amp;', '&', '#', '- ', '1. ', '> ', '\n', '。', '：', '~', '!', 'www', '[a](/a|b)', '[a](b)', '[t](c "x\ny")', '`\n`', '![a](b)', '[^1]', '::', '"', "'", '\t', '{{x}}')
-const translation = fc.option(fc.array(fragment, {minLength: 1, maxLength: 12}).map((parts) => parts.join('')), {nil: undefined, freq: 4})
+const fragment = fc.constantFrom(
+  '인권',
+  '人権',
+  'Хүний',
+  'word',
+  ' ',
+  '  ',
+  '*',
+  '**',
+  '_',
+  '`',
+  '[',
+  ']',
+  '(',
+  ')',
+  '|',
+  '\\',
+  '<b>',
+  '</i>',
+  '<script>x</script>',
+  '&amp;',
+  '&',
+  '#',
+  '- ',
+  '1. ',
+  '> ',
+  '\n',
+  '。',
+  '：',
+  '~',
+  '!',
+  'www',
+  '[a](/a|b)',
+  '[a](b)',
+  '[t](c "x\ny")',
+  '`\n`',
+  '![a](b)',
+  '[^1]',
+  '::',
+  '"',
+  "'",
+  '\t',
+  '{{x}}'
+)
+const translation = fc
+  .option(
+    fc.array(fragment, {minLength: 1, maxLength: 12}).map((parts) => parts.join('')),
+    {nil: undefined, freq: 4}
+  )
   .filter((text) => text === undefined || text.trim() !== '')
 
 // Inline nodes as any parser or translation could give them: white space and line endings at any edge, at any depth, backslashes before pipes.
@@ -119,11 +188,17 @@ describe('aligned Markdown', {timeout: 120_000}, () => {
   it('puts a cell on one line as copying every node would, and leaves nodes on one line as they are', () => {
     let kept = 0
     fc.assert(
-      fc.property(fc.oneof(fc.array(fragment, {minLength: 1, maxLength: 12}).map((parts) => parseSegmentText(parts.join(''))), phrasing), (nodes) => {
-        const line = oneLine(nodes)
-        expect(line).toEqual(oneLineCopy(nodes))
-        if (line === nodes) kept++
-      }),
+      fc.property(
+        fc.oneof(
+          fc.array(fragment, {minLength: 1, maxLength: 12}).map((parts) => parseSegmentText(parts.join(''))),
+          phrasing
+        ),
+        (nodes) => {
+          const line = oneLine(nodes)
+          expect(line).toEqual(oneLineCopy(nodes))
+          if (line === nodes) kept++
+        }
+      ),
       {numRuns: 2000}
     )
     // The shortcut is taken, and the comparison above is not only of copies.
@@ -183,7 +258,13 @@ describe('Markdown edition', {timeout: 120_000}, () => {
   })
 
   it('keeps raw HTML in a translation as text and drops javascript: links', () => {
-    const hostile = ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=1">', '[x](javascript:window.__pwned=1)', '<a href="javascript:window.__pwned=1">y</a>', '[z](JaVa\tScRiPt:alert(1))']
+    const hostile = [
+      '<script>window.__pwned=1</script>',
+      '<img src=x onerror="window.__pwned=1">',
+      '[x](javascript:window.__pwned=1)',
+      '<a href="javascript:window.__pwned=1">y</a>',
+      '[z](JaVa\tScRiPt:alert(1))'
+    ]
     const ko = editionsWith('marker', withKorean(doc.segments.map((_, i) => hostile[i % hostile.length])))[1]!
     const tree = parser.parse(renderMarkdownEdition(doc, ko, t)) as Root
     visit(tree, (node) => {

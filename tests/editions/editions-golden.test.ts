@@ -48,7 +48,9 @@ describe('editions of a small document (golden files)', {timeout: 120_000}, () =
     expect(html).toContain('<html lang="ko">')
     expect(html).toContain('<title>짧은 성명</title>')
     expect(html).toContain(`<span class="mark mark-stale">[${ui('ko').staleMarker}]</span>`)
-    expect(html).toMatch(/<span id="sp0vf7m" data-seg="sp0vf7m" class="seg seg-missing"><span class="mark mark-missing">\[[^\]]+\]<\/span> <span lang="en">Nobody has translated this sentence yet\.<\/span><\/span>/)
+    expect(html).toMatch(
+      /<span id="sp0vf7m" data-seg="sp0vf7m" class="seg seg-missing"><span class="mark mark-missing">\[[^\]]+\]<\/span> <span lang="en">Nobody has translated this sentence yet\.<\/span><\/span>/
+    )
     expect(html).toContain('<h2 id="ss4dgmw"><span data-seg="ss4dgmw" class="seg seg-current">조치</span></h2>')
     expect(html).toContain('<a href="#ss4dgmw">조치</a>')
     expect(html).toContain(ui('ko').note)
@@ -64,7 +66,12 @@ describe('editions of a small document (golden files)', {timeout: 120_000}, () =
     const ja = JSON.parse(read(dir, 'locales/ja/small.json')) as Record<string, string>
     write(dir, 'locales/ja/small.json', JSON.stringify({...ja, s7m9svm: '新しい会員を招待する。'}, null, 2))
     const edited = build(dir)
-    expect(edited.stderr.match(/^wrote .*$/gm)?.sort()).toEqual(['wrote output/aligned/small.html', 'wrote output/aligned/small.md', 'wrote output/ja/small.html', 'wrote output/ja/small.md'])
+    expect(edited.stderr.match(/^wrote .*$/gm)?.sort()).toEqual([
+      'wrote output/aligned/small.html',
+      'wrote output/aligned/small.md',
+      'wrote output/ja/small.html',
+      'wrote output/ja/small.md'
+    ])
   })
 })
 

@@ -69,7 +69,9 @@ describe('HTML editions in chromium', {timeout: 120_000}, () => {
   it('highlights the counterparts of a hovered or focused segment', async () => {
     const {page, problems} = await open(dir, 'aligned/statement.html')
     const state = (id: string) =>
-      page.locator(`[data-seg="${id}"]`).evaluateAll((els) => els.map((e) => [e.closest('[data-col]')!.getAttribute('data-col'), e.classList.contains('hl'), getComputedStyle(e).backgroundColor]))
+      page
+        .locator(`[data-seg="${id}"]`)
+        .evaluateAll((els) => els.map((e) => [e.closest('[data-col]')!.getAttribute('data-col'), e.classList.contains('hl'), getComputedStyle(e).backgroundColor]))
     await page.locator('#sk0f800').hover()
     expect(await state('sk0f800')).toEqual(['en', 'ko', 'ja', 'mn'].map((l) => [l, true, HIGHLIGHT]))
     expect((await state('shhg4ys')).every(([, on]) => on === false)).toBe(true)
@@ -83,7 +85,11 @@ describe('HTML editions in chromium', {timeout: 120_000}, () => {
 
   it('hides a column with its checkbox, without JavaScript', async () => {
     const {page, problems} = await open(dir, 'aligned/statement.html', {javaScriptEnabled: false})
-    const width = () => page.locator('[data-col="en"]').nth(2).evaluate((e) => e.getBoundingClientRect().width)
+    const width = () =>
+      page
+        .locator('[data-col="en"]')
+        .nth(2)
+        .evaluate((e) => e.getBoundingClientRect().width)
     const before = await width()
     expect(await page.locator('[data-col="ja"]').nth(2).isVisible()).toBe(true)
     await page.getByLabel('日本語').uncheck()
@@ -127,7 +133,10 @@ describe('HTML editions in chromium', {timeout: 120_000}, () => {
         const result = await (window as unknown as {axe: {run: () => Promise<{violations: Array<{id: string; impact: string; nodes: unknown[]}>}>}}).axe.run()
         return result.violations.map((v) => ({id: v.id, impact: v.impact, nodes: v.nodes.length}))
       })
-      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), path).toEqual([])
+      expect(
+        violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+        path
+      ).toEqual([])
     }
   })
 

@@ -21,8 +21,7 @@ import {createUiStrings} from '../../src/core/ui-strings.js'
 import {read, readJson, repo} from '../helpers/cli.js'
 
 const tree = (markdown: string) => parseMarkdown(new VFile({path: 'content/doc.md', value: markdown})).tree
-const indexes = (items: PrintItem[]): number[] =>
-  items.flatMap((item) => (item.type === 'text' ? [item.index] : item.type === 'table' ? item.rows.flat() : [])).sort((a, b) => a - b)
+const indexes = (items: PrintItem[]): number[] => items.flatMap((item) => (item.type === 'text' ? [item.index] : item.type === 'table' ? item.rows.flat() : [])).sort((a, b) => a - b)
 const t = createUiStrings({en: readJson(repo, 'locales/en/ui.json'), ko: readJson(repo, 'locales/ko/ui.json'), ja: readJson(repo, 'locales/ja/ui.json')})
 
 const RICH = `---
@@ -79,7 +78,13 @@ describe('print structure', () => {
       ['paragraph', 0, 1, '4.'],
       ['paragraph', 0, 0, '[1]']
     ])
-    expect(items.find((i) => i.type === 'table')).toMatchObject({rows: [[10, 11], [12, 13]], align: ['left', 'right']})
+    expect(items.find((i) => i.type === 'table')).toMatchObject({
+      rows: [
+        [10, 11],
+        [12, 13]
+      ],
+      align: ['left', 'right']
+    })
     expect(items.find((i) => i.type === 'code')).toMatchObject({lines: ['  code line']})
     expect(items.some((i) => i.type === 'rule')).toBe(true)
     expect(titleItem(items)).toBe(text[0])
@@ -92,7 +97,19 @@ describe('print structure', () => {
   })
 
   it('covers every block of any mix of block structures (property)', () => {
-    const fragment = fc.constantFrom('Para one.', '# Head', '### Deep head', '> Quote.', '- item\n- item two', '1. first\n2. second', '| a | b |\n| - | - |\n| c | d |', '```\ncode\n```', '***', '- outer\n  - inner\n\n  more', '> - quoted\n>   item')
+    const fragment = fc.constantFrom(
+      'Para one.',
+      '# Head',
+      '### Deep head',
+      '> Quote.',
+      '- item\n- item two',
+      '1. first\n2. second',
+      '| a | b |\n| - | - |\n| c | d |',
+      '```\ncode\n```',
+      '***',
+      '- outer\n  - inner\n\n  more',
+      '> - quoted\n>   item'
+    )
     fc.assert(
       fc.property(fc.array(fragment, {minLength: 1, maxLength: 12}), (parts) => {
         const root = tree(parts.join('\n\n'))
@@ -127,8 +144,7 @@ describe('inline spans', () => {
     ])
   })
 
-  const seg = (id: string, mark: 'current' | 'stale' | 'missing', text: string, language = 'ko') =>
-    ({id, mark, display: 'text' as const, text, language, source: `English ${id}.`})
+  const seg = (id: string, mark: 'current' | 'stale' | 'missing', text: string, language = 'ko') => ({id, mark, display: 'text' as const, text, language, source: `English ${id}.`})
 
   it('marks a run of missing segments once, in the lighter colour, and each stale one', () => {
     const spans = blockSpans([seg('a', 'current', '하나.'), seg('b', 'missing', 'English b.', 'en'), seg('c', 'missing', 'English c.', 'en'), seg('d', 'stale', '넷.')], {language: 'ko', t})
@@ -139,7 +155,10 @@ describe('inline spans', () => {
   })
 
   it('joins Japanese sentences without a space, but spaces English shown among them', () => {
-    const text = (segments: ReturnType<typeof seg>[]) => blockSpans(segments, {language: 'ja', t}).map((s) => s.text).join('')
+    const text = (segments: ReturnType<typeof seg>[]) =>
+      blockSpans(segments, {language: 'ja', t})
+        .map((s) => s.text)
+        .join('')
     expect(text([seg('a', 'current', '一。', 'ja'), seg('b', 'current', '二。', 'ja')])).toBe('一。二。')
     expect(text([seg('a', 'current', '一。', 'ja'), seg('b', 'missing', 'Two.', 'en')])).toBe(`一。 [${t('ja', 'missingMarker')}] Two.`)
   })
@@ -154,7 +173,11 @@ describe('glyph check', () => {
   const input = (english: string, korean: string): RenderInput => {
     const file = new VFile({path: 'content/doc.md', value: `---\ntitle: Doc\n---\n\n# Doc\n\n${english}\n`})
     const {document} = segmentDocument(file, emptyRegistry('doc'), {sourceLanguage: 'en'})
-    const track = {language: 'ko', document: 'doc', statuses: document.segments.map((s, i) => ({id: s.id, state: 'translated', translation: i === 1 ? korean : '문서'}))} as unknown as TrackResult
+    const track = {
+      language: 'ko',
+      document: 'doc',
+      statuses: document.segments.map((s, i) => ({id: s.id, state: 'translated', translation: i === 1 ? korean : '문서'}))
+    } as unknown as TrackResult
     const editions = alignEditions(document, [track], {sourceLanguage: 'en', languages: ['ko'], missing: 'marker'})
     return {document, editions, options: defaults(), t}
   }
@@ -163,7 +186,9 @@ describe('glyph check', () => {
     const bad = input('Fine text.', '좋은 \u{10900} 글.')
     const id = bad.document.segments[1]!.id
     const problems = glyphProblems(bad, printItems(bad.document.tree), (path, pointer) => (path === 'locales/ko/doc.json' && pointer === `/${id}` ? {line: 3, column: 3} : undefined))
-    expect(problems).toEqual([{path: 'locales/ko/doc.json', place: {line: 3, column: 3}, what: `the ko translation of \`${id}\``, chars: [{char: '\u{10900}', codePoint: 0x10900, hex: 'U+10900', index: 3}]}])
+    expect(problems).toEqual([
+      {path: 'locales/ko/doc.json', place: {line: 3, column: 3}, what: `the ko translation of \`${id}\``, chars: [{char: '\u{10900}', codePoint: 0x10900, hex: 'U+10900', index: 3}]}
+    ])
 
     const english = input('Bad \u{10900} English.', '글.')
     const [problem] = glyphProblems(english, printItems(english.document.tree))

@@ -25,7 +25,10 @@ describe('a character no font covers', () => {
     const strings = readJson(dir, 'locales/ko/statement.json')
     const id = Object.keys(strings)[3]!
     writeFileSync(path, read(dir, 'locales/ko/statement.json').replace(strings[id]!, `${strings[id]!.slice(0, 4)}\u{10900}${strings[id]!.slice(4)}`))
-    const line = read(dir, 'locales/ko/statement.json').split('\n').findIndex((l) => l.includes(`"${id}"`)) + 1
+    const line =
+      read(dir, 'locales/ko/statement.json')
+        .split('\n')
+        .findIndex((l) => l.includes(`"${id}"`)) + 1
     // Every format: the Markdown and HTML renderers run first, and still nothing may be written.
     const run = concord(['build', '--out', 'out'], dir)
     expect(run.code, run.stderr).toBe(1)

@@ -35,7 +35,15 @@ beforeAll(() => {
 
 describe('statement PDF editions', () => {
   it('writes one edition per language and one parallel edition per translation, and nothing else', () => {
-    expect(listFiles(out)).toEqual(['aligned/statement.en-ja.pdf', 'aligned/statement.en-ko.pdf', 'aligned/statement.en-mn.pdf', 'en/statement.pdf', 'ja/statement.pdf', 'ko/statement.pdf', 'mn/statement.pdf'])
+    expect(listFiles(out)).toEqual([
+      'aligned/statement.en-ja.pdf',
+      'aligned/statement.en-ko.pdf',
+      'aligned/statement.en-mn.pdf',
+      'en/statement.pdf',
+      'ja/statement.pdf',
+      'ko/statement.pdf',
+      'mn/statement.pdf'
+    ])
   })
 
   it.each(TARGETS)('%s: every translated sentence comes back as text; missing ones show the English after a marker', (lng) => {
@@ -76,7 +84,10 @@ describe('statement PDF editions', () => {
       expect(fonts.length, file).toBeGreaterThan(0)
       for (const font of fonts) expect([font.emb, font.sub, font.uni], `${file} ${font.name}`).toEqual(['yes', 'yes', 'yes'])
       const lng = /en-(\w+)\.pdf$/.exec(file)?.[1] ?? file.split('/')[0]!
-      expect(fonts.some((f) => faces[lng]!.test(f.name)), `${file}: ${fonts.map((f) => f.name).join(', ')}`).toBe(true)
+      expect(
+        fonts.some((f) => faces[lng]!.test(f.name)),
+        `${file}: ${fonts.map((f) => f.name).join(', ')}`
+      ).toBe(true)
     }
   })
 
@@ -87,7 +98,8 @@ describe('statement PDF editions', () => {
     const own = lng === 'en' ? english : strings(lng)
     const h1 = Object.keys(english).find((id) => english[id]!.startsWith('Joint Statement issued'))!
     const h2 = Object.keys(english).find((id) => english[id] === 'Resolutions:')!
-    const title = lng === 'en' ? 'Joint Statement issued on 29 August 2007 by 4th General Meeting of International Parliamentarians’ Coalition for North Korean Refugees’ Human Rights' : plain(own[h1]!)
+    const title =
+      lng === 'en' ? 'Joint Statement issued on 29 August 2007 by 4th General Meeting of International Parliamentarians’ Coalition for North Korean Refugees’ Human Rights' : plain(own[h1]!)
     expect(info.Title).toBe(title)
     expect(info.Author).toBe('International Parliamentarians’ Coalition for North Korean Refugees’ Human Rights (IPCNKR)')
     expect(info.Subject).toMatch(/^Joint statement of the 4th General Meeting/)

@@ -63,7 +63,10 @@ describe.each(LANGS)('%s edition read back', (lang) => {
 describe('Japanese lines in print', () => {
   it('never start with closing punctuation or small kana', {timeout: 60_000}, async () => {
     const {bytes} = await renderEdition('ja', {size: 'A5', repeat: 2})
-    const lines = pdfText(tempPdf(bytes, 'ja-a5')).split('\n').map((l) => l.trim()).filter(Boolean)
+    const lines = pdfText(tempPdf(bytes, 'ja-a5'))
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
     expect(lines.length).toBeGreaterThan(100)
     for (const line of lines) expect(NO_LINE_START.has(Array.from(line)[0]!), line).toBe(false)
   })
@@ -85,10 +88,35 @@ describe('reproducible output', () => {
     // compile the modules and this fixture with tsc and render there.
     const out = join(process.cwd(), '.vitest-cache', 'pdf-build')
     rmSync(out, {recursive: true, force: true})
-    execFileSync('npx', ['tsc', '--outDir', out, '--rootDir', '.', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--skipLibCheck', '--esModuleInterop', '--resolveJsonModule', '--types', 'node', 'tests/helpers/pdf-editions.ts'], {stdio: 'pipe'})
+    execFileSync(
+      'npx',
+      [
+        'tsc',
+        '--outDir',
+        out,
+        '--rootDir',
+        '.',
+        '--module',
+        'NodeNext',
+        '--moduleResolution',
+        'NodeNext',
+        '--target',
+        'ES2022',
+        '--skipLibCheck',
+        '--esModuleInterop',
+        '--resolveJsonModule',
+        '--types',
+        'node',
+        'tests/helpers/pdf-editions.ts'
+      ],
+      {stdio: 'pipe'}
+    )
     mkdirSync(join(out, 'tests/fixtures/pdf-samples'), {recursive: true})
     copyFileSync('tests/fixtures/pdf-samples/statement.json', join(out, 'tests/fixtures/pdf-samples/statement.json'))
-    writeFileSync(join(out, 'child.mjs'), "import {renderEdition} from './tests/helpers/pdf-editions.js'\nconst {bytes} = await renderEdition('ko')\nprocess.stdout.write(bytes.toString('base64'))\n")
+    writeFileSync(
+      join(out, 'child.mjs'),
+      "import {renderEdition} from './tests/helpers/pdf-editions.js'\nconst {bytes} = await renderEdition('ko')\nprocess.stdout.write(bytes.toString('base64'))\n"
+    )
     const child = execFileSync('node', [join(out, 'child.mjs')], {encoding: 'utf8', maxBuffer: 64 << 20, env: {...process.env, SOURCE_DATE_EPOCH: ''}})
     expect(Buffer.compare(Buffer.from(child, 'base64'), a.bytes)).toBe(0)
   })

@@ -36,7 +36,11 @@ function withState(check: (inside: <T>(stack: string[], run: () => T) => T, stat
     check(inside, state)
     return ''
   }
-  unified().use(remarkStringify, {...STRINGIFY_OPTIONS, handlers: {root}}).use(remarkFrontmatter, ['yaml']).use(remarkGfm, {tablePipeAlign: false}).stringify({type: 'root', children: []})
+  unified()
+    .use(remarkStringify, {...STRINGIFY_OPTIONS, handlers: {root}})
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm, {tablePipeAlign: false})
+    .stringify({type: 'root', children: []})
 }
 
 /** Nodes without positions, as the fast parser gives them. */
@@ -66,8 +70,64 @@ function agreesWhereDefined<T>(arb: fc.Arbitrary<string>, fast: (text: string) =
 }
 
 const tokens = [
-  'word', 'Wort', '회원들은', 'メンバー', '保護', 'хүний', '1168', 'a', 'B', ' ', ' ', '  ', '\u3000', '\u00a0', '。', '、', '.', ',', '?', '!', ':', ';', '(', ')', '"', "'", '|', '#', '>', '-', '+', '=', '^', '%', '/',
-  '*', '**', '***', '`', '``', '[', ']', '](', '](https://example.org/a)', 'https://example.org', 'www.x', 'http://', 'a@b', '_', '~', '&', '&amp;', '<', '\\', '\n', '1.', '2)', '😀'
+  'word',
+  'Wort',
+  '회원들은',
+  'メンバー',
+  '保護',
+  'хүний',
+  '1168',
+  'a',
+  'B',
+  ' ',
+  ' ',
+  '  ',
+  '\u3000',
+  '\u00a0',
+  '。',
+  '、',
+  '.',
+  ',',
+  '?',
+  '!',
+  ':',
+  ';',
+  '(',
+  ')',
+  '"',
+  "'",
+  '|',
+  '#',
+  '>',
+  '-',
+  '+',
+  '=',
+  '^',
+  '%',
+  '/',
+  '*',
+  '**',
+  '***',
+  '`',
+  '``',
+  '[',
+  ']',
+  '](',
+  '](https://example.org/a)',
+  'https://example.org',
+  'www.x',
+  'http://',
+  'a@b',
+  '_',
+  '~',
+  '&',
+  '&amp;',
+  '<',
+  '\\',
+  '\n',
+  '1.',
+  '2)',
+  '😀'
 ]
 const textArb = fc.array(fc.constantFrom(...tokens), {minLength: 1, maxLength: 10}).map((t) => t.join(''))
 const shapedArb = fc
@@ -88,9 +148,17 @@ const runsArb = fc
   .map((parts) => parts.join(''))
 
 describe('the fast inline parser', {timeout: 600_000}, () => {
-  for (const [name, arb] of [['any text', textArb], ['text shaped like segments', shapedArb], ['runs of `*`', runsArb]] as const) {
+  for (const [name, arb] of [
+    ['any text', textArb],
+    ['text shaped like segments', shapedArb],
+    ['runs of `*`', runsArb]
+  ] as const) {
     it(`gives the parser’s nodes (positions aside) for ${name}, or nothing`, () => {
-      const parsed = agreesWhereDefined(arb, (text) => simpleInline(text), (fast, text) => expect(fast).toEqual(bare(parseInline(text))))
+      const parsed = agreesWhereDefined(
+        arb,
+        (text) => simpleInline(text),
+        (fast, text) => expect(fast).toEqual(bare(parseInline(text)))
+      )
       expect(parsed).toBeGreaterThan(1000)
     })
   }
@@ -108,9 +176,16 @@ describe('a segment’s nodes', {timeout: 600_000}, () => {
   it('are parseSegmentText’s (positions aside), unsafe links and all', () => {
     const unsafe = fc.constantFrom('[x](javascript:alert(1))', '[x](JAVASCRIPT:a)', '[x](data:text/html,a)', '[x](/relative)', '[x](#top)', '[x](mailto:a@b.c)')
     fc.assert(
-      fc.property(fc.oneof(shapedArb, textArb, fc.tuple(shapedArb, unsafe).map(([a, b]) => `${a} ${b}`)), (text) => {
-        expect(bare(segmentNodes(text))).toEqual(bare(parseSegmentText(text)))
-      }),
+      fc.property(
+        fc.oneof(
+          shapedArb,
+          textArb,
+          fc.tuple(shapedArb, unsafe).map(([a, b]) => `${a} ${b}`)
+        ),
+        (text) => {
+          expect(bare(segmentNodes(text))).toEqual(bare(parseSegmentText(text)))
+        }
+      ),
       {numRuns: Number(process.env.RUNS ?? 20_000)}
     )
   })
@@ -126,35 +201,72 @@ describe('inline Markdown of simple shapes, serialised directly', {timeout: 600_
     {stack: ['paragraph', 'phrasing'], before: 'x', after: '.'},
     {stack: ['paragraph', 'phrasing', 'link', 'label'], before: '[', after: ']('}
   ]
-  const valueArb = fc.array(fc.constantFrom('a', 'word', '회원', '。', '.', ' ', '\u3000', '*', '_', '#', '|', '`', '[', ']', '(', ')', '!', '&', '<', 'w.x', '1.', '-', '\\', '~', '\n', '😀'), {minLength: 0, maxLength: 5}).map((p) => p.join(''))
+  const valueArb = fc
+    .array(fc.constantFrom('a', 'word', '회원', '。', '.', ' ', '\u3000', '*', '_', '#', '|', '`', '[', ']', '(', ')', '!', '&', '<', 'w.x', '1.', '-', '\\', '~', '\n', '😀'), {
+      minLength: 0,
+      maxLength: 5
+    })
+    .map((p) => p.join(''))
   const leafArb: fc.Arbitrary<PhrasingContent> = fc.oneof(
     {weight: 4, arbitrary: valueArb.map((value) => ({type: 'text', value}) as PhrasingContent)},
     {weight: 1, arbitrary: valueArb.map((value) => ({type: 'inlineCode', value}) as PhrasingContent)},
-    {weight: 1, arbitrary: fc.tuple(valueArb, fc.constantFrom('https://example.org/a', 'x y', '')).map(([value, url]) => ({type: 'link', url, title: null, children: [{type: 'text', value}]}) as PhrasingContent)},
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(valueArb, fc.constantFrom('https://example.org/a', 'x y', ''))
+        .map(([value, url]) => ({type: 'link', url, title: null, children: [{type: 'text', value}]}) as PhrasingContent)
+    },
     {weight: 1, arbitrary: fc.constantFrom<PhrasingContent>({type: 'break'}, {type: 'footnoteReference', identifier: 'stale-s1', label: 'stale-s1'})}
   )
   const wordArb = fc.constantFrom('a', 'word', '회원', '強調。', '.x', 'x.', ' x', 'a b', '(a)', 'w.x', '#', '|', '*')
   const nodeArb: fc.Arbitrary<PhrasingContent> = fc.oneof(
     {weight: 3, arbitrary: leafArb},
     {weight: 3, arbitrary: fc.tuple(fc.constantFrom('emphasis', 'strong', 'delete'), wordArb).map(([type, value]) => ({type, children: [{type: 'text', value}]}) as PhrasingContent)},
-    {weight: 1, arbitrary: fc.tuple(fc.constantFrom('emphasis', 'strong', 'delete'), fc.array(fc.oneof(leafArb, leafArb.map((n) => ({type: 'emphasis', children: [n]}) as PhrasingContent)), {minLength: 0, maxLength: 3})).map(([type, children]) => ({type, children}) as PhrasingContent)}
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom('emphasis', 'strong', 'delete'),
+          fc.array(
+            fc.oneof(
+              leafArb,
+              leafArb.map((n) => ({type: 'emphasis', children: [n]}) as PhrasingContent)
+            ),
+            {minLength: 0, maxLength: 3}
+          )
+        )
+        .map(([type, children]) => ({type, children}) as PhrasingContent)
+    }
   )
 
   it('is what the serialiser writes, or nothing', () => {
     let direct = 0
     let withAttention = 0
-    withState((inside, state) => fc.assert(
-      // Attention between words (the usual case) as well as anywhere.
-      fc.property(fc.oneof(fc.array(nodeArb, {minLength: 1, maxLength: 5}), fc.array(fc.tuple(nodeArb, fc.constantFrom('a ', ' ', '。', 'x', ' (')), {minLength: 1, maxLength: 3}).map((pairs) => pairs.flatMap(([node, value]): PhrasingContent[] => [node, {type: 'text', value}]))), fc.constantFrom(...contexts), (children, context) => {
-        const fast = inside(context.stack, () => simplePhrasing(state, children, context.before, context.after))
-        const slow = inside(context.stack, () => state.containerPhrasing({type: 'paragraph', children}, {before: context.before, after: context.after, now: {line: 1, column: 1}, lineShift: 0}))
-        if (fast === undefined) return
-        direct++
-        if (children.some((c) => ['emphasis', 'strong', 'delete'].includes(c.type))) withAttention++
-        expect(fast).toBe(slow)
-      }),
-      {numRuns: Number(process.env.RUNS ?? 20_000)}
-    ))
+    withState((inside, state) =>
+      fc.assert(
+        // Attention between words (the usual case) as well as anywhere.
+        fc.property(
+          fc.oneof(
+            fc.array(nodeArb, {minLength: 1, maxLength: 5}),
+            fc
+              .array(fc.tuple(nodeArb, fc.constantFrom('a ', ' ', '。', 'x', ' (')), {minLength: 1, maxLength: 3})
+              .map((pairs) => pairs.flatMap(([node, value]): PhrasingContent[] => [node, {type: 'text', value}]))
+          ),
+          fc.constantFrom(...contexts),
+          (children, context) => {
+            const fast = inside(context.stack, () => simplePhrasing(state, children, context.before, context.after))
+            const slow = inside(context.stack, () =>
+              state.containerPhrasing({type: 'paragraph', children}, {before: context.before, after: context.after, now: {line: 1, column: 1}, lineShift: 0})
+            )
+            if (fast === undefined) return
+            direct++
+            if (children.some((c) => ['emphasis', 'strong', 'delete'].includes(c.type))) withAttention++
+            expect(fast).toBe(slow)
+          }
+        ),
+        {numRuns: Number(process.env.RUNS ?? 20_000)}
+      )
+    )
     expect(direct).toBeGreaterThan(5000)
     expect(withAttention).toBeGreaterThan(2000)
   })
@@ -162,25 +274,80 @@ describe('inline Markdown of simple shapes, serialised directly', {timeout: 600_
 
 describe('a segment’s HTML from its nodes', {timeout: 600_000}, () => {
   it('is what remark-rehype, the sanitiser and rehype-stringify write, or nothing', () => {
-    const direct = agreesWhereDefined(fc.oneof(shapedArb, textArb), (text) => simpleHtml(segmentNodes(text)), (fast, text) => expect(fast).toBe(htmlOf(segmentTextHast(text))))
+    const direct = agreesWhereDefined(
+      fc.oneof(shapedArb, textArb),
+      (text) => simpleHtml(segmentNodes(text)),
+      (fast, text) => expect(fast).toBe(htmlOf(segmentTextHast(text)))
+    )
     expect(direct).toBeGreaterThan(5000)
   })
 })
 
 describe('text that needs no escape', {timeout: 600_000}, () => {
   it('is found without walking the patterns, and only then', () => {
-    const stacks = [['paragraph', 'phrasing'], ['headingAtx', 'phrasing'], ['table', 'tableRow', 'tableCell', 'phrasing'], ['link', 'label', 'phrasing'], ['link', 'destinationRaw'], ['autolink'], []]
-    const valueArb = fc.array(fc.constantFrom('a', 'W', 'w', '회원', '。', '.', ',', '?', ' ', '\n', '\t', '*', '_', '#', '|', ':', '@', '(', ')', '[', ']', '!', '&', '<', '>', '\\', '~', '`', '-', '+', '=', '1', '\u0001', '\u007f', '😀'), {maxLength: 6}).map((p) => p.join(''))
+    const stacks = [
+      ['paragraph', 'phrasing'],
+      ['headingAtx', 'phrasing'],
+      ['table', 'tableRow', 'tableCell', 'phrasing'],
+      ['link', 'label', 'phrasing'],
+      ['link', 'destinationRaw'],
+      ['autolink'],
+      []
+    ]
+    const valueArb = fc
+      .array(
+        fc.constantFrom(
+          'a',
+          'W',
+          'w',
+          '회원',
+          '。',
+          '.',
+          ',',
+          '?',
+          ' ',
+          '\n',
+          '\t',
+          '*',
+          '_',
+          '#',
+          '|',
+          ':',
+          '@',
+          '(',
+          ')',
+          '[',
+          ']',
+          '!',
+          '&',
+          '<',
+          '>',
+          '\\',
+          '~',
+          '`',
+          '-',
+          '+',
+          '=',
+          '1',
+          '\u0001',
+          '\u007f',
+          '😀'
+        ),
+        {maxLength: 6}
+      )
+      .map((p) => p.join(''))
     let quick = 0
-    withState((inside, state) => fc.assert(
-      fc.property(valueArb, fc.constantFrom(...stacks), valueArb, valueArb, (value, stack, before, after) => {
-        const fast = inside(stack, () => quickSafe(state, value, {before, after}))
-        if (fast === undefined) return
-        quick++
-        expect(fast).toBe(inside(stack, () => state.safe(value, {before, after})))
-      }),
-      {numRuns: Number(process.env.RUNS ?? 20_000)}
-    ))
+    withState((inside, state) =>
+      fc.assert(
+        fc.property(valueArb, fc.constantFrom(...stacks), valueArb, valueArb, (value, stack, before, after) => {
+          const fast = inside(stack, () => quickSafe(state, value, {before, after}))
+          if (fast === undefined) return
+          quick++
+          expect(fast).toBe(inside(stack, () => state.safe(value, {before, after})))
+        }),
+        {numRuns: Number(process.env.RUNS ?? 20_000)}
+      )
+    )
     expect(quick).toBeGreaterThan(2000)
   })
 })

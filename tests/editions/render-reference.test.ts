@@ -52,7 +52,18 @@ describe('Markdown and HTML renderers', {timeout: 600_000}, () => {
   })
 
   it('check a segment’s text again when it is changed after a render (plain text goes into HTML as it is)', () => {
-    const input = renderInput({markdown: '# Title\n\nA plain sentence.\n', translations: [[['translated', '제목'], ['translated', '평범한 문장.']], [], []], missing: 'marker'})!
+    const input = renderInput({
+      markdown: '# Title\n\nA plain sentence.\n',
+      translations: [
+        [
+          ['translated', '제목'],
+          ['translated', '평범한 문장.']
+        ],
+        [],
+        []
+      ],
+      missing: 'marker'
+    })!
     renderMarkdownFiles(input)
     renderHtmlFiles(input)
     const segment = input.editions.find((e) => e.language === 'ko')!.blocks[1]!.segments[0]!
@@ -68,7 +79,19 @@ describe('Markdown and HTML renderers', {timeout: 600_000}, () => {
 
 describe('the aligned Markdown page', () => {
   it('writes a cell as GFM does, between pipes, in rows after the first too (a backslash at its end is escaped)', () => {
-    const input = renderInput({markdown: 'First sentence. Second sentence. Third one.\n', translations: [[['translated', '첫째.'], ['translated', '둘째 \\'], ['translated', '셋째 `a|b`']], [], []], missing: 'marker'})!
+    const input = renderInput({
+      markdown: 'First sentence. Second sentence. Third one.\n',
+      translations: [
+        [
+          ['translated', '첫째.'],
+          ['translated', '둘째 \\'],
+          ['translated', '셋째 `a|b`']
+        ],
+        [],
+        []
+      ],
+      missing: 'marker'
+    })!
     const files = byPath(renderMarkdownFiles(input))
     expect(files['aligned/doc.md']).toContain('| 둘째 \\\\ |')
     expect(files).toEqual(byPath(referenceMarkdownFiles(input)))
@@ -76,14 +99,20 @@ describe('the aligned Markdown page', () => {
 })
 
 describe('a block’s Markdown from its segments', {timeout: 600_000}, () => {
-  const input = renderInput({markdown: '# Title\n\nA paragraph.\n\n- An item.\n\n> A quote.\n\n| A | B |\n| - | - |\n| C | D |\n\n###### Deep\n', translations: [[], [], []], missing: 'marker'})!
+  const input = renderInput({
+    markdown: '# Title\n\nA paragraph.\n\n- An item.\n\n> A quote.\n\n| A | B |\n| - | - |\n| C | D |\n\n###### Deep\n',
+    translations: [[], [], []],
+    missing: 'marker'
+  })!
   const blocks = input.editions[0]!.blocks
   const segmentArb = fc.record({
     mark: fc.constantFrom('current', 'current', 'stale', 'missing'),
     display: fc.constantFrom('text', 'text', 'text', 'placeholder', 'omit'),
     // Plain sentences (written through `safe` alone when a whole block is plain), and anything.
     text: fc.oneof(
-      fc.array(fc.constantFrom('Word', '회원들은', 'メンバー', 'Монгол', 'C#', 'x|y', 'w.x', 'a-b', '1.', '(x)', 'end.', '。', '#', '!', '=', '+', '|', '%'), {minLength: 1, maxLength: 4}).chain((p) => fc.constantFrom(p.join(''), p.join(' '))),
+      fc
+        .array(fc.constantFrom('Word', '회원들은', 'メンバー', 'Монгол', 'C#', 'x|y', 'w.x', 'a-b', '1.', '(x)', 'end.', '。', '#', '!', '=', '+', '|', '%'), {minLength: 1, maxLength: 4})
+        .chain((p) => fc.constantFrom(p.join(''), p.join(' '))),
       fc.array(fc.constantFrom(...pieces), {minLength: 0, maxLength: 5}).chain((p) => fc.constantFrom(p.join(''), p.join(' ')))
     ),
     language: fc.constantFrom('en', 'ja', 'ja', 'ko')
@@ -92,9 +121,20 @@ describe('a block’s Markdown from its segments', {timeout: 600_000}, () => {
   it('is what the stock serialiser writes for the joined segments, in any block of a page', () => {
     fc.assert(
       fc.property(fc.array(segmentArb, {minLength: 1, maxLength: 4}), fc.integer({min: 0, max: blocks.length - 1}), fc.constantFrom('en', 'ja', 'ja', 'ko'), (raw, b, language) => {
-        const segments = raw.map((s, i): EditionSegment => ({id: `s${i}`, source: 'Source text.', ...s, mark: s.mark as EditionSegment['mark'], display: s.display as EditionSegment['display'], language: s.mark === 'missing' ? 'en' : s.language}))
+        const segments = raw.map(
+          (s, i): EditionSegment => ({
+            id: `s${i}`,
+            source: 'Source text.',
+            ...s,
+            mark: s.mark as EditionSegment['mark'],
+            display: s.display as EditionSegment['display'],
+            language: s.mark === 'missing' ? 'en' : s.language
+          })
+        )
         const cell = blocks[b]!.kind === 'tableCell'
-        const runs = segments.filter((segment) => segment.display !== 'omit').map((segment) => segmentRun(segment, language, t, {marked: needsMarker(segments, segments.indexOf(segment)), cell}))
+        const runs = segments
+          .filter((segment) => segment.display !== 'omit')
+          .map((segment) => segmentRun(segment, language, t, {marked: needsMarker(segments, segments.indexOf(segment)), cell}))
         const tree = skeletonTree(input.document.tree, (index) => (index === blocks[b]!.index ? {children: [blockNode(runs)]} : undefined))
         expect(markdownOf(tree)).toBe(stockMarkdown(tree))
       }),

@@ -46,7 +46,12 @@ describe('incremental builds', () => {
     const mn = readJson(dir, 'locales/mn/statement.json')
     const missing = Object.keys(readJson(dir, 'locales/en/statement.json')).find((id) => !(id in mn))!
     writeFileSync(join(dir, 'locales/mn/statement.json'), JSON.stringify({...mn, [missing]: 'Шинэ орчуулга.'}, null, 2) + '\n')
-    expect(wrote(concord(['build', '--format', 'md,html'], dir).stderr)).toEqual(['output/aligned/statement.html', 'output/aligned/statement.md', 'output/mn/statement.html', 'output/mn/statement.md'])
+    expect(wrote(concord(['build', '--format', 'md,html'], dir).stderr)).toEqual([
+      'output/aligned/statement.html',
+      'output/aligned/statement.md',
+      'output/mn/statement.html',
+      'output/mn/statement.md'
+    ])
     expect(concord(['build', '--format', 'md,html', '--out', 'clean'], dir).code).toBe(0)
     sameOutputs(dir, 'output', 'clean')
 
@@ -56,7 +61,12 @@ describe('incremental builds', () => {
     const staleId = Object.keys(state.segments)[5]!
     state.segments[staleId]!.source = '000000000000'
     writeFileSync(statePath, JSON.stringify(state, null, 2) + '\n')
-    expect(wrote(concord(['build', '--format', 'md,html'], dir).stderr)).toEqual(['output/aligned/statement.html', 'output/aligned/statement.md', 'output/ko/statement.html', 'output/ko/statement.md'])
+    expect(wrote(concord(['build', '--format', 'md,html'], dir).stderr)).toEqual([
+      'output/aligned/statement.html',
+      'output/aligned/statement.md',
+      'output/ko/statement.html',
+      'output/ko/statement.md'
+    ])
     expect(read(dir, 'output/ko/statement.md')).toContain('stale-' + staleId)
     expect(concord(['build', '--format', 'md,html', '--out', 'clean'], dir).code).toBe(0)
     sameOutputs(dir, 'output', 'clean')
@@ -135,7 +145,10 @@ describe('progress bars', () => {
   const capture = (isTTY: boolean, env: NodeJS.ProcessEnv) => {
     const chunks: string[] = []
     const progress = createProgress({isTTY, columns: 60, write: (text: string) => chunks.push(text)}, env)
-    progress.start([{label: 'en', total: 2}, {label: 'aligned', total: 1}])
+    progress.start([
+      {label: 'en', total: 2},
+      {label: 'aligned', total: 1}
+    ])
     progress.tick('en', 'doc.md')
     progress.tick('aligned', 'doc.md')
     progress.tick('en', 'doc.html')

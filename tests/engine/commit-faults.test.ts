@@ -68,7 +68,9 @@ describe('a command killed at any step of its commit', () => {
     write(prepared, 'content/statement.md', read(prepared, 'content/statement.md').replace('Over time, the', 'With time, the'))
     ok(['segment'], prepared)
     const status = JSON.parse(ok(['status', '--json', '--lang', 'ko'], prepared).stdout) as Record<string, Record<string, Record<string, string>>>
-    const stale = Object.entries(status.statement!.ko!).filter(([, state]) => state === 'stale').map(([id]) => id)
+    const stale = Object.entries(status.statement!.ko!)
+      .filter(([, state]) => state === 'stale')
+      .map(([id]) => id)
     expect(stale.length).toBeGreaterThan(0)
     expect(killAtEveryStep(prepared, ['accept', 'ko', ...stale], () => ['status', '--json'])).toBe(2 * 1 + 2)
   })

@@ -5,7 +5,10 @@ import {importedModules} from '../../src/engine/segment-cache.js'
 import {repo} from '../helpers/cli.js'
 
 const src = join(repo, 'src')
-const modulesOf = (stage: string): string[] => readdirSync(join(src, stage), {recursive: true, encoding: 'utf8'}).filter((f) => f.endsWith('.ts')).map((f) => join(src, stage, f))
+const modulesOf = (stage: string): string[] =>
+  readdirSync(join(src, stage), {recursive: true, encoding: 'utf8'})
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(src, stage, f))
 
 describe('the CLI is a shell over the library', () => {
   it('the engine and the editions import nothing from the CLI, nor the argument parser', () => {

@@ -20,7 +20,10 @@ describe('parsing a document on two threads', () => {
         const count = plan.keys.length
         // Up to three ranges, cut at random units, segmented out of order.
         const cuts = [...new Set([0, 1 + (a % count), 1 + (b % count), count])].filter((c) => c <= count).sort((x, y) => x - y)
-        const ranges = cuts.slice(0, -1).map((from, i) => segmentRange(text, plan, from, cuts[i + 1]!, 'en')).reverse()
+        const ranges = cuts
+          .slice(0, -1)
+          .map((from, i) => segmentRange(text, plan, from, cuts[i + 1]!, 'en'))
+          .reverse()
         const expected = oneThread(text)
         expect(treeOfRanges(ranges)).toEqual(expected.tree)
         const warm = segmentSource(text, 'en', withRanges(new Map(), plan, ranges))

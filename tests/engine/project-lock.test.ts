@@ -108,7 +108,11 @@ describe('the project lock', () => {
     const dir = tempProject()
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {encoding: 'utf8'}).stdout
     ok(['segment'], dir)
-    write(dir, '.concord/lock', JSON.stringify({pid: Number(gone), host: (spawnSync('hostname', {encoding: 'utf8'}).stdout || '').trim(), command: 'segment', since: '2026-01-01T00:00:00.000Z'}))
+    write(
+      dir,
+      '.concord/lock',
+      JSON.stringify({pid: Number(gone), host: (spawnSync('hostname', {encoding: 'utf8'}).stdout || '').trim(), command: 'segment', since: '2026-01-01T00:00:00.000Z'})
+    )
     const run = ok(['accept', 'ko', 'sk0f800', '--wait', '0'], dir)
     expect(run.stderr).not.toContain('waiting')
   })

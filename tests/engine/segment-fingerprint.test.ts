@@ -14,7 +14,16 @@ describe('segment cache fingerprint', () => {
     const {modules, packages} = segmentationModules(dist, '.js')
     const found = names(dist, modules)
     // The inline parser and serialiser helpers segmentation runs, which a list of folders once missed.
-    for (const module of ['segment/units.js', 'segment/unit-range.js', 'markdown/parse.js', 'markdown/inline-parse.js', 'markdown/inline-attention.js', 'markdown/quick-safe.js', 'markdown/characters.js', 'markdown/encode-info.js']) {
+    for (const module of [
+      'segment/units.js',
+      'segment/unit-range.js',
+      'markdown/parse.js',
+      'markdown/inline-parse.js',
+      'markdown/inline-attention.js',
+      'markdown/quick-safe.js',
+      'markdown/characters.js',
+      'markdown/encode-info.js'
+    ]) {
       expect(found).toContain(module)
     }
     expect(found.every((name) => !name.startsWith('..'))).toBe(true)

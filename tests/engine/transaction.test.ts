@@ -48,16 +48,21 @@ describe('commitFiles and recover', () => {
     expect(existsSync(join(dir, JOURNAL))).toBe(false)
   })
 
-  it('rolls a complete journal forward, but never renames a temp whose checksum is not the journal\'s', () => {
+  it("rolls a complete journal forward, but never renames a temp whose checksum is not the journal's", () => {
     const dir = project()
     const a = join(dir, 'locales/ko/doc.json')
     const b = join(dir, 'locales/ko/doc.obsolete.json')
-    crashAfterJournal(dir, [{path: a, content: '{}\n'}, {path: b, content: '{"s1": {"translation": "하나"}}\n'}])
+    crashAfterJournal(dir, [
+      {path: a, content: '{}\n'},
+      {path: b, content: '{"s1": {"translation": "하나"}}\n'}
+    ])
     writeFileSync(`${a}.tmp-txn-${process.pid}`, '{"damaged": ')
     const {done, problems} = recover(dir, ['locales'])
     expect(readFileSync(b, 'utf8')).toContain('하나')
     expect(readFileSync(a, 'utf8')).toBe('{"s1": "하나"}\n')
-    expect(problems).toEqual([`locales/ko/doc.json.tmp-txn-${process.pid}: damaged (its checksum is not the journal's); not renamed onto locales/ko/doc.json; compare the two, then delete it`])
+    expect(problems).toEqual([
+      `locales/ko/doc.json.tmp-txn-${process.pid}: damaged (its checksum is not the journal's); not renamed onto locales/ko/doc.json; compare the two, then delete it`
+    ])
     expect(done[0]).toMatch(/^completed the commit of an interrupted `concord concord` \(pid \d+\): 1 of 2 file\(s\) renamed now: locales\/ko\/doc\.obsolete\.json$/)
     expect(existsSync(`${a}.tmp-txn-${process.pid}`)).toBe(true)
   })

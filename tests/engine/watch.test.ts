@@ -42,7 +42,10 @@ describe('concord build --watch', () => {
     const strings = readJson(dir, 'locales/ko/statement.json')
     const id = Object.keys(strings)[3]!
     writeFileSync(path, JSON.stringify({...strings, [id]: '감시 모드에서 고친 문장입니다.'}, null, 2) + '\n')
-    await until(() => existsSync(join(dir, 'output/ko/statement.md')) && readFileSync(join(dir, 'output/ko/statement.md'), 'utf8').includes('감시 모드에서 고친 문장입니다.'), 'the rebuilt Korean edition')
+    await until(
+      () => existsSync(join(dir, 'output/ko/statement.md')) && readFileSync(join(dir, 'output/ko/statement.md'), 'utf8').includes('감시 모드에서 고친 문장입니다.'),
+      'the rebuilt Korean edition'
+    )
 
     // A half-saved file: the message names file, line and column; the watch goes on.
     const builds = count(watch.stderr(), /^build: \d+ file\(s\) written/gm)
@@ -74,6 +77,7 @@ describe('concord build --watch', () => {
 describe('what the watcher counts as an input', () => {
   it('ignores temporary, swap and backup files', () => {
     for (const name of ['statement.json', 'content/statement.md', 'ui.json']) expect(isInput(name)).toBe(true)
-    for (const name of ['statement.json.tmp-1234', 'statement.json.tmp-txn-1234', '.statement.md.swp', 'statement.md~', '4913', '.#statement.md', '#statement.md#']) expect(isInput(name)).toBe(false)
+    for (const name of ['statement.json.tmp-1234', 'statement.json.tmp-txn-1234', '.statement.md.swp', 'statement.md~', '4913', '.#statement.md', '#statement.md#'])
+      expect(isInput(name)).toBe(false)
   })
 })

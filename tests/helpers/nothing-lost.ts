@@ -45,7 +45,9 @@ export function projectFiles(dir: string): Record<string, string> {
 
 /** Leftovers of a commit: temp files anywhere in the project, and the journal. */
 export function leftovers(dir: string): string[] {
-  return Object.keys(projectFiles(dir)).filter((p) => p.includes('.tmp-')).concat(existsSync(join(dir, '.concord', 'journal.json')) ? ['.concord/journal.json'] : [])
+  return Object.keys(projectFiles(dir))
+    .filter((p) => p.includes('.tmp-'))
+    .concat(existsSync(join(dir, '.concord', 'journal.json')) ? ['.concord/journal.json'] : [])
 }
 
 /** A fresh copy of a prepared project, for one trial. */

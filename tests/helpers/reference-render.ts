@@ -19,10 +19,7 @@ import {rebuildTree} from '../../src/editions/segment-text.js'
  * nodes parsed by the Markdown parser); the aligned page's tree with each
  * block node replaced by its children.
  */
-const stock = unified()
-  .use(remarkStringify, {bullet: '-', emphasis: '*', strong: '*', fence: '`'})
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkGfm, {tablePipeAlign: false})
+const stock = unified().use(remarkStringify, {bullet: '-', emphasis: '*', strong: '*', fence: '`'}).use(remarkFrontmatter, ['yaml']).use(remarkGfm, {tablePipeAlign: false})
 
 /** A copy of the tree with every `concordBlock` replaced by its children, and every segment table by its table. */
 export function flattenBlocks<T extends Nodes>(node: T): T {

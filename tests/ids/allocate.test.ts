@@ -54,17 +54,34 @@ describe('ID allocation', () => {
     const result = reconcile(emptyRegistry('doc'), fresh)
     const ids = result.segments.map((s) => s.id)
     // The first 400 against the old search (all 3,000 would take it 4.5 million hashes).
-    expect(ids.slice(0, 400)).toEqual(reference('doc', fresh.slice(0, 400).map((s) => s.text)))
+    expect(ids.slice(0, 400)).toEqual(
+      reference(
+        'doc',
+        fresh.slice(0, 400).map((s) => s.text)
+      )
+    )
     expect(new Set(ids).size).toBe(3000)
     expect(result.added).toEqual(ids)
   })
 
   it('continues a registry that already holds equal texts', () => {
-    const first = reconcile(emptyRegistry('doc'), Array.from({length: 50}, (_, i) => segment('Yes.', i)))
-    const next = reconcile(first.registry, Array.from({length: 80}, (_, i) => segment('Yes.', i)))
+    const first = reconcile(
+      emptyRegistry('doc'),
+      Array.from({length: 50}, (_, i) => segment('Yes.', i))
+    )
+    const next = reconcile(
+      first.registry,
+      Array.from({length: 80}, (_, i) => segment('Yes.', i))
+    )
     const kept = next.segments.slice(0, 50).map((s) => s.id)
     expect(kept).toEqual(first.segments.map((s) => s.id))
     const taken = [...kept, ...Object.keys(first.registry.retired)]
-    expect(next.added).toEqual(reference('doc', Array.from({length: 30}, () => 'Yes.'), taken))
+    expect(next.added).toEqual(
+      reference(
+        'doc',
+        Array.from({length: 30}, () => 'Yes.'),
+        taken
+      )
+    )
   })
 })

@@ -12,7 +12,24 @@ import type {Registry} from '../../src/core/types.js'
 type Sentence = {key: number; words: string[]}
 type Doc = Sentence[][]
 
-const pool = ['rights', 'refugees', 'coalition', 'members', 'meeting', 'country', 'border', 'dialogue', 'protection', 'statement', 'summit', 'progress', 'society', 'duty', 'location', 'harmony']
+const pool = [
+  'rights',
+  'refugees',
+  'coalition',
+  'members',
+  'meeting',
+  'country',
+  'border',
+  'dialogue',
+  'protection',
+  'statement',
+  'summit',
+  'progress',
+  'society',
+  'duty',
+  'location',
+  'harmony'
+]
 let nextKey = 0
 const sentenceArb = fc.array(fc.constantFrom(...pool), {minLength: 4, maxLength: 12}).map((words): Sentence => ({key: nextKey++, words}))
 const paragraphArb = fc.array(sentenceArb, {minLength: 1, maxLength: 4})
@@ -22,17 +39,21 @@ const docArb = fc.array(paragraphArb, {minLength: 1, maxLength: 8})
 const sentenceText = (s: Sentence): string => `Item${s.key} ${s.words.join(' ')}.`
 
 function render(doc: Doc, width: number): string {
-  return doc.map((p) => {
-    const words = p.map(sentenceText).join(' ').split(' ')
-    const lines: string[] = []
-    let line = ''
-    for (const word of words) {
-      if (line && line.length + word.length + 1 > width) [lines[lines.length], line] = [line, word]
-      else line = line ? `${line} ${word}` : word
-    }
-    lines.push(line)
-    return lines.join('\n')
-  }).join('\n\n') + '\n'
+  return (
+    doc
+      .map((p) => {
+        const words = p.map(sentenceText).join(' ').split(' ')
+        const lines: string[] = []
+        let line = ''
+        for (const word of words) {
+          if (line && line.length + word.length + 1 > width) [lines[lines.length], line] = [line, word]
+          else line = line ? `${line} ${word}` : word
+        }
+        lines.push(line)
+        return lines.join('\n')
+      })
+      .join('\n\n') + '\n'
+  )
 }
 
 function run(registry: Registry, markdown: string) {

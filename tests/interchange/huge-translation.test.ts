@@ -34,7 +34,10 @@ describe('oversized translations', () => {
     const id = Object.keys(strings)[3]!
     strings[id] = '난민'.repeat(12_000_000)
     write(dir, 'locales/ko/statement.json', JSON.stringify(strings, null, 2))
-    const line = readFileSync(join(dir, 'locales/ko/statement.json'), 'utf8').split('\n').findIndex((l) => l.includes(`"${id}"`)) + 1
+    const line =
+      readFileSync(join(dir, 'locales/ko/statement.json'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes(`"${id}"`)) + 1
     for (const args of [['check'], ['build', '--format', 'md']]) {
       const run = concord(args, dir)
       expect(run.code).toBe(1)

@@ -50,11 +50,17 @@ describe('concord import rejects bad files without touching the locales', () => 
   it('English that is neither the current text nor a previous revision', () => {
     const {dir, xlf, po} = exported()
     write(dir, 'a.po', po.replace('msgid "A coalition of parliamentarians."', 'msgid "A coalition of politicians."'))
-    rejects(dir, 'a.po', where(po, 'msgctxt "swgnfz4"'), 'Unexpected English `A coalition of politicians.` for `swgnfz4`, expected the current English `A coalition of parliamentarians.`', 'import-source-mismatch')
+    rejects(
+      dir,
+      'a.po',
+      where(po, 'msgctxt "swgnfz4"'),
+      'Unexpected English `A coalition of politicians.` for `swgnfz4`, expected the current English `A coalition of parliamentarians.`',
+      'import-source-mismatch'
+    )
     write(dir, 'a.xlf', xlf.replace('<source>Meaning</source>', '<source>Sense</source>'))
     rejects(dir, 'a.xlf', where(xlf, '<unit id="sv761va">'), 'Unexpected edited English in unit `sv761va`, expected the `<source>` as exported', 'import-source-mismatch')
     // Without the notes (a tool that drops them), the text itself is checked.
-    write(dir, 'b.xlf', xlf.replace(/<notes>[^]*?<\/notes>\n\s*/g, '').replace('<source>Meaning</source>', '<source>Sense</source>'))
+    write(dir, 'b.xlf', xlf.replace(/<notes>[\s\S]*?<\/notes>\n\s*/g, '').replace('<source>Meaning</source>', '<source>Sense</source>'))
     rejects(dir, 'b.xlf', where(read(dir, 'b.xlf'), '<unit id="sv761va">'), 'Unexpected English `Sense` for `sv761va`', 'import-source-mismatch')
   })
 
@@ -99,7 +105,13 @@ describe('concord import rejects bad files without touching the locales', () => 
     const {dir, xlf, po} = exported()
     const entry = po.slice(po.indexOf('#. Table cell'), po.indexOf('\n\n', po.indexOf('#. Table cell')))
     write(dir, 'a.po', po + '\n' + entry + '\n')
-    rejects(dir, 'a.po', `${po.split('\n').length + entry.split('\n').findIndex((line) => line.startsWith('msgctxt')) + 1}:1`, 'Unexpected second unit `sqfrkw4`, expected each segment ID once', 'import-duplicate-id')
+    rejects(
+      dir,
+      'a.po',
+      `${po.split('\n').length + entry.split('\n').findIndex((line) => line.startsWith('msgctxt')) + 1}:1`,
+      'Unexpected second unit `sqfrkw4`, expected each segment ID once',
+      'import-duplicate-id'
+    )
     write(dir, 'a.xlf', xlf.replace('<target>의미</target>', '<target><pc id="1">의미</pc></target>'))
     rejects(dir, 'a.xlf', where(xlf, '의미</target>'), 'Unexpected inline code `<pc>` in unit `sv761va`, expected plain text', 'import-inline-code')
     write(dir, 'b.xlf', xlf.replace('<target>의미</target>\n        </segment>', '<target>의미</target>\n        </segment>\n        <segment><source>x</source></segment>'))

@@ -39,7 +39,7 @@ describe('concord export', () => {
     expect(xmllint(join(sample, 'sample.xlf')).code).toBe(0)
   })
 
-  it("writes PO that msgfmt accepts, counting exactly the states of `concord status` and `concord coverage`", () => {
+  it('writes PO that msgfmt accepts, counting exactly the states of `concord status` and `concord coverage`', () => {
     for (const dir of [tempProject(), sampleProject()]) {
       const status = JSON.parse(ok(['status', '--json'], dir).stdout) as Status
       const coverage = JSON.parse(ok(['coverage', '--json'], dir).stdout) as {documents: Array<{id: string; languages: Record<string, {translated: number; stale: number; missing: number}>}>}
@@ -87,7 +87,10 @@ describe('concord export', () => {
 
 describe('concord import', () => {
   it('is a no-op on its own unchanged exports: locales stay byte-identical', () => {
-    const projects: Array<[string, string[]]> = [[tempProject(), LANGUAGES], [sampleProject(), ['ko']]]
+    const projects: Array<[string, string[]]> = [
+      [tempProject(), LANGUAGES],
+      [sampleProject(), ['ko']]
+    ]
     for (const [dir, languages] of projects) {
       const before = snapshot(dir)
       for (const lang of languages) {
@@ -137,7 +140,12 @@ describe('concord import', () => {
     const xlf = read(dir, 'ko.xlf')
     write(dir, 'ko.xlf', xlf.replace('<target>의원들의 연맹.</target>', '<target>국회의원들의 연맹.</target>'))
     const run = ok(['import', 'ko.xlf'], dir)
-    expect(run.stderr).toMatch(new RegExp(`^ko\\.xlf:${where(xlf, '<unit id="swgnfz4">')}: Unexpected English revision 1 for \`swgnfz4\`, expected revision 2: the English changed after the export, so the translation is imported as stale.*\\[import-stale\\]$`, 'm'))
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^ko\\.xlf:${where(xlf, '<unit id="swgnfz4">')}: Unexpected English revision 1 for \`swgnfz4\`, expected revision 2: the English changed after the export, so the translation is imported as stale.*\\[import-stale\\]$`,
+        'm'
+      )
+    )
     expect(readJson(dir, 'locales/ko/sample.json').swgnfz4).toBe('국회의원들의 연맹.')
     expect((JSON.parse(ok(['status', '--json'], dir).stdout) as Status).sample!.ko!.swgnfz4).toBe('stale')
   })

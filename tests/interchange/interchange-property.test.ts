@@ -38,9 +38,45 @@ const hasHistory = new Set(Object.keys(registry.history))
 
 const piece = fc.oneof(
   fc.string({unit: 'grapheme', minLength: 1, maxLength: 10}),
-  fc.constantFrom('**bold**', '*em*', '`code`', '[link](https://example.org/?a=1&b=2)', '<b>', '</target>', '&amp;', '&', '<', '>', ']]>', '"', "'", '’', '\\', '\\n', '\n', '\t', '\r', '  ', ' ', '인권', '人権と難民', 'хүний эрх', '😀', '\u0001', '\u001f', '\uFFFE', '\ud800', '#, fuzzy', 'msgid "x"', '<cp hex="41"/>')
+  fc.constantFrom(
+    '**bold**',
+    '*em*',
+    '`code`',
+    '[link](https://example.org/?a=1&b=2)',
+    '<b>',
+    '</target>',
+    '&amp;',
+    '&',
+    '<',
+    '>',
+    ']]>',
+    '"',
+    "'",
+    '’',
+    '\\',
+    '\\n',
+    '\n',
+    '\t',
+    '\r',
+    '  ',
+    ' ',
+    '인권',
+    '人権と難民',
+    'хүний эрх',
+    '😀',
+    '\u0001',
+    '\u001f',
+    '\uFFFE',
+    '\ud800',
+    '#, fuzzy',
+    'msgid "x"',
+    '<cp hex="41"/>'
+  )
 )
-const translation = fc.array(piece, {minLength: 1, maxLength: 8}).map((p) => p.join('')).filter((t) => t.trim() !== '')
+const translation = fc
+  .array(piece, {minLength: 1, maxLength: 8})
+  .map((p) => p.join(''))
+  .filter((t) => t.trim() !== '')
 const state = fc.constantFrom('missing', 'empty', 'translated', 'reviewed', 'stale')
 const localeArb = fc.array(fc.tuple(state, translation), {minLength: ids.length, maxLength: ids.length})
 

@@ -13,13 +13,29 @@ import {inlineToMarkdown} from '../../src/segment/inline.js'
 
 /** The serialiser as it was before `safe` was made fast: the reference. */
 const stock = unified().use(remarkStringify, {bullet: '-', emphasis: '*', strong: '*', fence: '`'}).use(remarkGfm)
-const reference = (children: PhrasingContent[]): string =>
-  stock.stringify({type: 'root', children: [{type: 'paragraph', children}]}).trim()
+const reference = (children: PhrasingContent[]): string => stock.stringify({type: 'root', children: [{type: 'paragraph', children}]}).trim()
 
 /** Characters and runs that mean something somewhere in Markdown, and a few that do not. */
 const alphabet = [
   ...'abcXY 019.,:;!?*_`~[]()<>&#@\\|-+=/\'"\u00a0\u3000가日',
-  'a_b', 'a__b', 'a_', '_b', '__', '\\*', '\\\\', '&amp;', '&#', 'www.x', 'http://', 'a@b.c', '1.', '2)', '![', '](', '\t', '  '
+  'a_b',
+  'a__b',
+  'a_',
+  '_b',
+  '__',
+  '\\*',
+  '\\\\',
+  '&amp;',
+  '&#',
+  'www.x',
+  'http://',
+  'a@b.c',
+  '1.',
+  '2)',
+  '![',
+  '](',
+  '\t',
+  '  '
 ]
 const textArb = fc.array(fc.constantFrom(...alphabet), {minLength: 1, maxLength: 10}).map((chars) => chars.join(''))
 
@@ -57,7 +73,7 @@ describe('inline Markdown serialisation with the fast `safe`', () => {
   })
 
   it('gives the stock serialiser’s string for plain sentences', () => {
-    const wordArb = fc.constantFrom('word', 'Www', 'w.x', 'W.', '한국어', 'a.b', '1.', '2)', '#', '-', '+', '=', '|', '(x)', '!', '?', ',', '.', '"', '\'', '%', '$', '^', '{}', ';', '/')
+    const wordArb = fc.constantFrom('word', 'Www', 'w.x', 'W.', '한국어', 'a.b', '1.', '2)', '#', '-', '+', '=', '|', '(x)', '!', '?', ',', '.', '"', "'", '%', '$', '^', '{}', ';', '/')
     fc.assert(
       fc.property(fc.array(wordArb, {minLength: 1, maxLength: 8}), fc.constantFrom(' ', ''), (words, joiner) => {
         const children: PhrasingContent[] = [{type: 'text', value: words.join(joiner)}]
@@ -86,7 +102,47 @@ function slowParseInline(text: string): PhrasingContent[] {
 }
 
 describe('parsing a segment of plain text without the parser', () => {
-  const words = ['word', 'Wort', '한국어', '日本語', 'Монгол', 'a😀b', 'www', 'http', '1.', '#', '-', '+', '>', '=', '|', '!', '?', '(x)', '\'', '"', ' ', '  ', '\t', '\u00a0', '\u3000', ':', '@', '.', ',', '*', '_', '~', '&', '<', '[', ']', '\\', '`', '\n']
+  const words = [
+    'word',
+    'Wort',
+    '한국어',
+    '日本語',
+    'Монгол',
+    'a😀b',
+    'www',
+    'http',
+    '1.',
+    '#',
+    '-',
+    '+',
+    '>',
+    '=',
+    '|',
+    '!',
+    '?',
+    '(x)',
+    "'",
+    '"',
+    ' ',
+    '  ',
+    '\t',
+    '\u00a0',
+    '\u3000',
+    ':',
+    '@',
+    '.',
+    ',',
+    '*',
+    '_',
+    '~',
+    '&',
+    '<',
+    '[',
+    ']',
+    '\\',
+    '`',
+    '\n'
+  ]
   const textArb = fc.array(fc.constantFrom(...words), {minLength: 1, maxLength: 8}).map((parts) => parts.join(''))
 
   it('gives the parser’s nodes, positions included, for any text', () => {
@@ -107,8 +163,39 @@ const positionless = (nodes: unknown): unknown => JSON.parse(JSON.stringify(node
 
 describe('parseInlineBatch', () => {
   // Texts that start blocks, define references or span lines, which must not reach their neighbours in one parse.
-  const blocky = fc.constantFrom('[a]: /u', '[a]', 'x [a] y', '[^1]', 'b[^1]', '[^1]: note', '<div>', '<!-- c', '```', '~~~', '---', '===', '# h', '> q', '- l', '1. x', '    code', '| a | b |', 'a\nb', 'a  ', 'a\n\n[a]: /v', 'x <span>', 'Www.x.org', 'a *b', 'c* d')
-  const lineArb = fc.oneof(textArb, textArb.map((text) => `a${text}`), textArb.map((text) => `日${text}`), blocky)
+  const blocky = fc.constantFrom(
+    '[a]: /u',
+    '[a]',
+    'x [a] y',
+    '[^1]',
+    'b[^1]',
+    '[^1]: note',
+    '<div>',
+    '<!-- c',
+    '```',
+    '~~~',
+    '---',
+    '===',
+    '# h',
+    '> q',
+    '- l',
+    '1. x',
+    '    code',
+    '| a | b |',
+    'a\nb',
+    'a  ',
+    'a\n\n[a]: /v',
+    'x <span>',
+    'Www.x.org',
+    'a *b',
+    'c* d'
+  )
+  const lineArb = fc.oneof(
+    textArb,
+    textArb.map((text) => `a${text}`),
+    textArb.map((text) => `日${text}`),
+    blocky
+  )
 
   it('gives every text the nodes parseInline gives it alone, positions aside', () => {
     fc.assert(

@@ -33,7 +33,10 @@ function locate(pkg: string, dir: string): string {
 
 // As the serialisers find them: from remark-stringify, and (through remark-gfm) mdast-util-gfm.
 const installed = (pkg: string): string => {
-  const user = pkg === 'markdown-table' ? locate('mdast-util-gfm-table', locate('mdast-util-gfm', locate('remark-gfm', repo))) : locate(pkg.startsWith('mdast-util-gfm-') ? 'mdast-util-gfm' : 'remark-stringify', locate('remark-gfm', repo))
+  const user =
+    pkg === 'markdown-table'
+      ? locate('mdast-util-gfm-table', locate('mdast-util-gfm', locate('remark-gfm', repo)))
+      : locate(pkg.startsWith('mdast-util-gfm-') ? 'mdast-util-gfm' : 'remark-stringify', locate('remark-gfm', repo))
   return (JSON.parse(readFileSync(join(locate(pkg, user), 'package.json'), 'utf8')) as {version: string}).version
 }
 

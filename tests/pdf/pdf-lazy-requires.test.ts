@@ -63,7 +63,12 @@ describe('pdfkit and fontkit dependencies', () => {
     // The Unicode tables fontkit shapes with were unpacked by zlib, and shape as with tiny-inflate.
     expect(report.jsInflate).toBe(false)
     const fontkit = createRequire(import.meta.url)('fontkit') as {openSync: (path: string) => {layout: (text: string) => {glyphs: Array<{id: number}>}}}
-    expect(report.hangul).toEqual(fontkit.openSync(fontPath('kr-regular')).layout('한국어').glyphs.map((g) => g.id))
+    expect(report.hangul).toEqual(
+      fontkit
+        .openSync(fontPath('kr-regular'))
+        .layout('한국어')
+        .glyphs.map((g) => g.id)
+    )
     // Wrapped onto several lines, and the image embedded: the real modules did the work.
     expect(report.lines).toBeGreaterThan(30)
     expect(report.image).toBe(true)

@@ -41,7 +41,7 @@ describe('Korean: keep-all', () => {
       fc.property(fc.array(word, {minLength: 1, maxLength: 40}), fc.integer({min: 30, max: 400}), (words, width) => {
         const lines = breakLines(words.join(' '), {lang: 'ko', size: SIZE, width})
         assertGeometry(lines, width)
-        const out = lines.map((l) => lineText(l).split(' ')).flat()
+        const out = lines.flatMap((l) => lineText(l).split(' '))
         if (words.every((w) => measureText(w, 'kr-regular', SIZE) * 1.2 < width)) {
           expect(out).toEqual(words)
           for (const l of lines) expect(lineText(l)).toBe(lineText(l).trim())
@@ -64,12 +64,19 @@ describe('Japanese: kinsoku shori', () => {
       for (const l of lines.slice(1)) expect(NO_LINE_START.has(l[0]!), `${width}: ${l}`).toBe(false)
       for (const l of lines.slice(0, -1)) expect(NO_LINE_END.has(l.at(-1)!), `${width}: ${l}`).toBe(false)
       // IPCNKR and the numbers stay whole.
-      for (const token of ['IPCNKR', '2007', '28', '30']) expect(lines.some((l) => l.includes(token)), `${width}: ${token}`).toBe(true)
+      for (const token of ['IPCNKR', '2007', '28', '30'])
+        expect(
+          lines.some((l) => l.includes(token)),
+          `${width}: ${token}`
+        ).toBe(true)
     }
   })
 
   // Noto Sans JP covers JIS X 0208/0213 kanji, not every unified ideograph.
-  const kanji = fc.integer({min: 0x4e00, max: 0x9fa5}).filter((c) => hasGlyph('jp-regular', c)).map((c) => String.fromCodePoint(c))
+  const kanji = fc
+    .integer({min: 0x4e00, max: 0x9fa5})
+    .filter((c) => hasGlyph('jp-regular', c))
+    .map((c) => String.fromCodePoint(c))
   const kana = fc.constantFrom(...Array.from('あいうえおかきくけこさしすせそたちつてとなにぬねのアイウエオカキクケコソウル'))
   const small = fc.constantFrom(...Array.from('ゃゅょっャュョッァィ'))
   const core = fc.oneof(
@@ -83,9 +90,7 @@ describe('Japanese: kinsoku shori', () => {
   )
   const opener = fc.constantFrom('「', '『', '（', '【', '〔', '〈', '《', '“')
   const closer = fc.constantFrom('、', '。', '，', '．', '」', '』', '）', '】', '〕', '〉', '》', '・', '！', '？', '：', '；', '々', '”')
-  const token = fc
-    .tuple(fc.option(opener, {freq: 4}), core, fc.array(closer, {maxLength: 2}))
-    .map(([o, c, cs]) => (o ?? '') + c + cs.join(''))
+  const token = fc.tuple(fc.option(opener, {freq: 4}), core, fc.array(closer, {maxLength: 2})).map(([o, c, cs]) => (o ?? '') + c + cs.join(''))
 
   it('holds for random Japanese text at random widths', () => {
     fc.assert(

@@ -153,7 +153,7 @@ describe('line cache', () => {
 
   it('keeps stored lines only for the code that broke them', () => {
     const path = join(tempDir('lines-'), 'shaping.json')
-    addShaping({[LINES]: {'["en",10,100,[["","x"]]]': '[]'}, 'latin-regular': {'x': '91,529,0,0,0,120'}})
+    addShaping({[LINES]: {'["en",10,100,[["","x"]]]': '[]'}, 'latin-regular': {x: '91,529,0,0,0,120'}})
     saveShaping(path)
     expect(Object.keys(readShapingFile(path))).toEqual(expect.arrayContaining([LINES, 'latin-regular']))
     const data = JSON.parse(readFileSync(path, 'utf8')) as {code: string}

@@ -21,11 +21,14 @@ describe('bidi-control and invisible-character', () => {
     expect(checkSegment(pair('Yes.', `예${char}.`), context).map((m) => m.ruleId)).toContain('bidi-control')
   })
 
-  it.each(['\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u2060', '\uFEFF', '\u0000', '\u0007', '\u001B', '\u0085', '\u009B'])('warns about invisible character or control %j', (char) => {
-    const messages = checkSegment(pair('Yes.', `예${char}.`), context).filter((m) => m.ruleId === 'invisible-character')
-    expect(messages).toHaveLength(1)
-    expect(messages[0]!.fatal).toBe(false)
-  })
+  it.each(['\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u2060', '\uFEFF', '\u0000', '\u0007', '\u001B', '\u0085', '\u009B'])(
+    'warns about invisible character or control %j',
+    (char) => {
+      const messages = checkSegment(pair('Yes.', `예${char}.`), context).filter((m) => m.ruleId === 'invisible-character')
+      expect(messages).toHaveLength(1)
+      expect(messages[0]!.fatal).toBe(false)
+    }
+  )
 
   it('leaves tabs and line breaks to the whitespace rules, and a joiner the English has too', () => {
     expect(checkHidden(pair('Yes.', '예\t예\n예.'))).toEqual([])

@@ -230,8 +230,26 @@ describe('length-ratio', () => {
 })
 
 describe('sync rules from tracking', () => {
-  const base: TrackResult = {language: 'ko', document: 'guide', statuses: [{id: 'sa', state: 'translated', translation: '가'}], strings: {}, meta: {}, obsolete: {}, orphans: [], moved: [], restored: [], empty: []}
-  const places = {strings: new Map([['sa', {line: 2, column: 3}], ['sz', {line: 3, column: 3}], ['se', {line: 4, column: 3}]]), obsolete: new Map([['so', {line: 2, column: 3}]])}
+  const base: TrackResult = {
+    language: 'ko',
+    document: 'guide',
+    statuses: [{id: 'sa', state: 'translated', translation: '가'}],
+    strings: {},
+    meta: {},
+    obsolete: {},
+    orphans: [],
+    moved: [],
+    restored: [],
+    empty: []
+  }
+  const places = {
+    strings: new Map([
+      ['sa', {line: 2, column: 3}],
+      ['sz', {line: 3, column: 3}],
+      ['se', {line: 4, column: 3}]
+    ]),
+    obsolete: new Map([['so', {line: 2, column: 3}]])
+  }
 
   it('says nothing about a clean locale', () => {
     expect(trackMessages(base, places)).toEqual({strings: [], obsolete: []})
@@ -241,7 +259,10 @@ describe('sync rules from tracking', () => {
     const found = trackMessages(
       {
         ...base,
-        statuses: [{id: 'sa', state: 'stale', translation: '가'}, {id: 'se', state: 'missing'}],
+        statuses: [
+          {id: 'sa', state: 'stale', translation: '가'},
+          {id: 'se', state: 'missing'}
+        ],
         orphans: ['sz'],
         empty: ['se'],
         obsolete: {so: {source: 'Old.', translation: '옛.', state: 'translated'}}
@@ -261,7 +282,7 @@ describe('rule table', () => {
   it('gives every message the severity of its rule', () => {
     for (const rule of Object.values(RULES)) expect(['error', 'warning', 'info']).toContain(rule.severity)
     const messages = checkSegment(pair('See *this* in 2007.', ' 이것을 보라  '), {glossary, allowIdentical: []})
-    for (const m of messages) expect(m.fatal).toBe(RULES[m.ruleId as keyof typeof RULES].severity === 'error' ? true : false)
+    for (const m of messages) expect(m.fatal).toBe(RULES[m.ruleId as keyof typeof RULES].severity === 'error')
     expect(rules(messages).sort()).toEqual(['final-punctuation', 'markup-mismatch', 'number-mismatch', 'whitespace-edge'])
   })
 })
@@ -269,8 +290,17 @@ describe('rule table', () => {
 describe('number-mismatch over random numbers', () => {
   /** How a Korean or Japanese writer may put a number: 만/万 and 억/億 groups, e.g. 1억 2000만 5 or 12万3456. */
   const cjk = (n: number, man: string, eok: string, space: string): string => {
-    const parts = [[Math.floor(n / 1e8), eok], [Math.floor((n % 1e8) / 1e4), man], [n % 1e4, '']] as const
-    return parts.filter(([v]) => v > 0).map(([v, unit]) => `${v}${unit}`).join(space) || '0'
+    const parts = [
+      [Math.floor(n / 1e8), eok],
+      [Math.floor((n % 1e8) / 1e4), man],
+      [n % 1e4, '']
+    ] as const
+    return (
+      parts
+        .filter(([v]) => v > 0)
+        .map(([v, unit]) => `${v}${unit}`)
+        .join(space) || '0'
+    )
   }
 
   it('accepts every notation of the same value and rejects a different value', () => {

@@ -26,20 +26,59 @@ describe('hostile content', () => {
 
   it('reports a YAML alias bomb in the front matter', () => {
     const rows = ['a: &a [x, x, x, x, x, x, x, x, x]']
-    for (const name of 'bcdefg') rows.push(`${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(name.charCodeAt(0) - 1)}`).join(', ')}]`)
+    for (const name of 'bcdefg')
+      rows.push(
+        `${name}: &${name} [${Array(9)
+          .fill(`*${String.fromCharCode(name.charCodeAt(0) - 1)}`)
+          .join(', ')}]`
+      )
     const message = failure(`---\n${rows.join('\n')}\n---\n\n# Title\n\nText.\n`)
     expect(message?.ruleId).toBe('front-matter')
     expect(message?.reason).toMatch(/^Unexpected front matter YAML: Excessive alias count/)
   })
 
-  it.each([['title: [1, 2]', 'list'], ['title: 5', 'number'], ['author: {a: 1}', 'mapping']])('reports `%s` in the front matter as not text', (row, kind) => {
+  it.each([
+    ['title: [1, 2]', 'list'],
+    ['title: 5', 'number'],
+    ['author: {a: 1}', 'mapping']
+  ])('reports `%s` in the front matter as not text', (row, kind) => {
     const message = failure(`---\nsource: x\n${row}\n---\n\n# Title\n\nText.\n`)
     expect(message?.reason).toMatch(new RegExp(`^Unexpected ${kind} for \`\\w+\` in the front matter, expected text`))
     expect(message?.place).toEqual({line: 3, column: 1})
   })
 
   it('gives a message or segments, never throws anything else, on random Markdown (fuzz)', () => {
-    const piece = fc.constantFrom('# ', '> ', '- ', '1. ', '  ', '*', '**', '_', '`', '```\n', '[', '](u)', '<b>', '|', ' | ', '\n', '\n\n', '---\n', 'Text', 'Mr. ', '. ', '\u0000', '\u202e', '\r\n', '\\', '&amp;', '![', '[^1]', '~~')
+    const piece = fc.constantFrom(
+      '# ',
+      '> ',
+      '- ',
+      '1. ',
+      '  ',
+      '*',
+      '**',
+      '_',
+      '`',
+      '```\n',
+      '[',
+      '](u)',
+      '<b>',
+      '|',
+      ' | ',
+      '\n',
+      '\n\n',
+      '---\n',
+      'Text',
+      'Mr. ',
+      '. ',
+      '\u0000',
+      '\u202e',
+      '\r\n',
+      '\\',
+      '&amp;',
+      '![',
+      '[^1]',
+      '~~'
+    )
     fc.assert(
       fc.property(fc.array(piece, {maxLength: 60}), (parts) => {
         const markdown = `# Title\n\n${parts.join('')}\n`

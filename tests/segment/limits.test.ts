@@ -25,7 +25,9 @@ describe('nesting limit', () => {
   it.each([undefined, new Map()])('takes block quotes nested 100 deep and refuses 101 with file:line:col (cache %s)', (cache) => {
     expect(segment(quotes(MAX_NESTING), cache)).toEqual({count: 2})
     const {message} = segment(quotes(MAX_NESTING + 1), cache)
-    expect(String(message)).toBe('content/doc.md:3:201: Unexpected block quotes and list items nested `101` levels deep, expected at most `100`; flatten the structure (deeper nesting is refused so that no step runs out of stack)')
+    expect(String(message)).toBe(
+      'content/doc.md:3:201: Unexpected block quotes and list items nested `101` levels deep, expected at most `100`; flatten the structure (deeper nesting is refused so that no step runs out of stack)'
+    )
     expect(message?.ruleId).toBe('nesting-too-deep')
   })
 
@@ -66,7 +68,12 @@ describe('segment length limit', () => {
     const {segments} = segmentDocument(file, emptyRegistry('doc'), {sourceLanguage: 'en'})
     expect(segments.length).toBe(1 + paragraph.split('. ').length - 1)
     // Each "Yes." at its own column, not at the first one of the paragraph.
-    expect(segments.slice(1, 5).map((s) => [s.text, s.line, s.column])).toEqual([['Yes.', 3, 1], ['Sentence 0 was read.', 3, 6], ['Yes.', 3, 27], ['Sentence 1 was read.', 3, 32]])
+    expect(segments.slice(1, 5).map((s) => [s.text, s.line, s.column])).toEqual([
+      ['Yes.', 3, 1],
+      ['Sentence 0 was read.', 3, 6],
+      ['Yes.', 3, 27],
+      ['Sentence 1 was read.', 3, 32]
+    ])
   })
 })
 

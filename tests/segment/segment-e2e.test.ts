@@ -9,8 +9,7 @@ const idOf = (dir: string, text: string): string | undefined => Object.entries(e
 const idStarting = (dir: string, start: string): string | undefined => Object.entries(en(dir)).find(([, t]) => t.startsWith(start))?.[0]
 
 /** Replace `from` wherever the Markdown wraps it (any run of white space matches a space). */
-const sub = (text: string, from: string, to: string): string =>
-  text.replace(new RegExp(from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')), to)
+const sub = (text: string, from: string, to: string): string => text.replace(new RegExp(from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')), to)
 
 function edit(dir: string, change: (text: string) => string): void {
   const before = read(dir, doc)
@@ -34,7 +33,9 @@ describe('concord segment on edited copies of the statement', () => {
   it('changes nothing at all when the text is re-wrapped', () => {
     const dir = tempProject()
     const files = ['locales/en/statement.json', 'locales/en/statement.registry.json'].map((f) => read(dir, f))
-    edit(dir, (t) => t.replace('Human rights are the most basic and fundamental rights given to man.\nOver time,', 'Human rights are the most basic\nand fundamental   rights given\nto man. Over time,'))
+    edit(dir, (t) =>
+      t.replace('Human rights are the most basic and fundamental rights given to man.\nOver time,', 'Human rights are the most basic\nand fundamental   rights given\nto man. Over time,')
+    )
     expect(['locales/en/statement.json', 'locales/en/statement.registry.json'].map((f) => read(dir, f))).toEqual(files)
   })
 

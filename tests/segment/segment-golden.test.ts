@@ -28,7 +28,10 @@ describe('segmentation golden files', () => {
 
   it('keeps every word of the statement in order', () => {
     const text = segmentsOf(join(repo, 'content', 'statement.md'))
-      .trim().split('\n').map((line) => (JSON.parse(line) as {text: string}).text).join(' ')
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as {text: string}).text)
+      .join(' ')
     const source = readFileSync(join(repo, '..', 'shared', 'source', 'ipcnkr-joint-statement-2007.txt'), 'utf8')
     expect(text.split(/\s+/)).toEqual(source.split(/\s+/).filter(Boolean))
   })

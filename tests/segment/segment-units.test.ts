@@ -16,11 +16,20 @@ const reference = (text: string) => segmentTree(parseMarkdown(file(text)).tree, 
 const run = (text: string, cache: SegmentCache, registry = emptyRegistry('doc')) => segmentDocument(file(text), registry, {sourceLanguage: 'en'}, cache)
 
 const blocks = [
-  '# Title one', '## Section *two*', 'First sentence here. Second one follows.', 'A [link](https://example.org) and `code`. Then more.',
-  '- item one. Still one.\n- item two', '1. first\n2. second', '> quoted. Twice.', '| a | b |\n| - | - |\n| c. d | e |',
-  '```\ncode\n\nSentence inside code.\n```', 'Mr. Kato spoke. He left.', 'Line one\nline two. Next sentence.'
+  '# Title one',
+  '## Section *two*',
+  'First sentence here. Second one follows.',
+  'A [link](https://example.org) and `code`. Then more.',
+  '- item one. Still one.\n- item two',
+  '1. first\n2. second',
+  '> quoted. Twice.',
+  '| a | b |\n| - | - |\n| c. d | e |',
+  '```\ncode\n\nSentence inside code.\n```',
+  'Mr. Kato spoke. He left.',
+  'Line one\nline two. Next sentence.'
 ]
-const docArb = fc.tuple(fc.boolean(), fc.array(fc.constantFrom(...blocks), {minLength: 1, maxLength: 12}))
+const docArb = fc
+  .tuple(fc.boolean(), fc.array(fc.constantFrom(...blocks), {minLength: 1, maxLength: 12}))
   .map(([front, parts]) => (front ? '---\ntitle: T\n---\n\n' : '') + parts.join('\n\n') + '\n')
 
 describe('segmenting unit by unit with a cache', () => {

@@ -10,8 +10,7 @@ const status = (dir: string): Status => {
   expect(run.code, run.stderr).toBe(0)
   return JSON.parse(run.stdout) as Status
 }
-const sub = (text: string, from: string, to: string): string =>
-  text.replace(new RegExp(from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')), to)
+const sub = (text: string, from: string, to: string): string => text.replace(new RegExp(from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')), to)
 const en = (dir: string) => readJson(dir, 'locales/en/statement.json')
 const idStarting = (dir: string, start: string): string => Object.entries(en(dir)).find(([, t]) => t.startsWith(start))![0]
 const segment = (dir: string): string => {

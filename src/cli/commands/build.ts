@@ -23,13 +23,22 @@ interface BuildFlags {
 
 export function buildCommand(): Command {
   return new Command('build')
-    .description('write every edition of every document: <out>/<lng>/<doc>.{md,html,pdf} for English and each target language, and <out>/aligned/<doc>.{md,html} and <out>/aligned/<doc>.en-<lng>.pdf; unchanged files are not rewritten')
+    .description(
+      'write every edition of every document: <out>/<lng>/<doc>.{md,html,pdf} for English and each target language, and <out>/aligned/<doc>.{md,html} and <out>/aligned/<doc>.en-<lng>.pdf; unchanged files are not rewritten'
+    )
     .option('--lang <list>', 'target languages, comma-separated (default: `languages` in .concordrc.json); English is always built', parseList)
     .option('--format <list>', 'formats, comma-separated: md, html, pdf (default: `editions.formats` in .concordrc.json)', parseList)
     .option('--out <dir>', 'output folder (default: `outDir` in .concordrc.json, `output`)')
-    .option('--jobs <n>', 'threads: PDFs on worker threads, and from 2, long documents parsed on two; 1 does everything in the main thread (default: one per CPU core for the PDFs of long documents, else 1)', parseJobs)
+    .option(
+      '--jobs <n>',
+      'threads: PDFs on worker threads, and from 2, long documents parsed on two; 1 does everything in the main thread (default: one per CPU core for the PDFs of long documents, else 1)',
+      parseJobs
+    )
     .option('--watch', 'build, then build again whenever content/, locales/ or .concordrc.json change; stop with Ctrl+C')
-    .addHelpText('after', '\nExamples:\n  npx concord build\n  npx concord build --lang ko,ja --format md,html\n  npx concord build --format html --out /tmp/site\n  npx concord build --watch --format html')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  npx concord build\n  npx concord build --lang ko,ja --format md,html\n  npx concord build --format html --out /tmp/site\n  npx concord build --watch --format html'
+    )
     .action(async (flags: BuildFlags) => {
       const options: BuildOptions & {reporter: Reporter} = {
         root: process.cwd(),

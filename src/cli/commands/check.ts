@@ -30,7 +30,10 @@ export function checkCommand(): Command {
     .description('validate locales and run translation QA (numbers, glossary, markup, punctuation, length, sync); exit 1 on errors, 0 with only warnings')
     .option('--lang <lng>', 'only this target language')
     .option('--document <id>', 'only this document')
-    .addHelpText('after', '\nEach finding prints as path:line:col: reason [rule-id]; the place is the key in the locale file.\n\nExamples:\n  npx concord check\n  npx concord check --lang mn')
+    .addHelpText(
+      'after',
+      '\nEach finding prints as path:line:col: reason [rule-id]; the place is the key in the locale file.\n\nExamples:\n  npx concord check\n  npx concord check --lang mn'
+    )
     .action(async (opts: {lang?: string; document?: string}) => {
       const root = process.cwd()
       const project = await openProject(root, opts.document ? [opts.document] : undefined)

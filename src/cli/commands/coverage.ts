@@ -24,7 +24,12 @@ export function coverageCommand(): Command {
     )
     .action(async (opts: {json?: boolean; failUnder?: number; out?: string; document?: string}) => {
       const root = process.cwd()
-      const run = await coverageReports({root, ...(opts.document ? {document: opts.document} : {}), ...(opts.out ? {out: opts.out} : {}), ...(opts.failUnder !== undefined ? {failUnder: opts.failUnder} : {})})
+      const run = await coverageReports({
+        root,
+        ...(opts.document ? {document: opts.document} : {}),
+        ...(opts.out ? {out: opts.out} : {}),
+        ...(opts.failUnder !== undefined ? {failUnder: opts.failUnder} : {})
+      })
       for (const {path, written} of run.reports) info(`${written ? 'wrote' : 'unchanged'} ${relative(root, path) || path}`)
       process.stdout.write(opts.json ? run.json : renderCoverageTable(run.coverage, {t: run.t, color: process.stdout.isTTY === true && pc.isColorSupported}))
       for (const f of run.failures) {

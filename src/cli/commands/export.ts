@@ -14,7 +14,10 @@ const list = (values: readonly string[]): string => values.map((v) => `\`${v}\``
 
 function parseOnly(value: string | undefined): Set<TranslationState> | undefined {
   if (value === undefined) return undefined
-  const states = value.split(',').map((s) => s.trim()).filter(Boolean)
+  const states = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   for (const state of states) {
     if (!STATES.includes(state as TranslationState)) throw new UsageError(`Unexpected state \`${state}\` in --only, expected a comma-separated list of ${list(STATES)}`)
   }
@@ -43,7 +46,7 @@ interface ExportOptions {
 
 export function exportCommand(): Command {
   return new Command('export')
-    .description('write one language\'s segments as XLIFF 2.0 or gettext PO for a CAT tool (OmegaT, Trados, memoQ, Poedit, Weblate)')
+    .description("write one language's segments as XLIFF 2.0 or gettext PO for a CAT tool (OmegaT, Trados, memoQ, Poedit, Weblate)")
     .requiredOption('--lang <lng>', 'target language, e.g. `ko`')
     .requiredOption('--format <format>', '`xliff` (XLIFF 2.0, all documents in one file) or `po` (gettext, one document)')
     .option('--document <id>', 'only this document (required for PO when there are several)')
@@ -63,7 +66,9 @@ export function exportCommand(): Command {
         throw new UsageError(`Unexpected language \`${opts.lang}\`, expected a configured target language (${list(project.options.languages)})`)
       }
       if (opts.format === 'po' && project.documents.length > 1) {
-        throw new UsageError(`Unexpected PO export of ${project.documents.length} documents, expected one: a PO file holds one document; add --document with one of ${list(project.documents.map((d) => d.id))}`)
+        throw new UsageError(
+          `Unexpected PO export of ${project.documents.length} documents, expected one: a PO file holds one document; add --document with one of ${list(project.documents.map((d) => d.id))}`
+        )
       }
       const documents = exportDocuments(project, opts.lang, only)
       if (documents.every((d) => d.units.length === 0)) {

@@ -10,4 +10,15 @@ import {buildCommand} from './build.js'
 import {rulesCommand} from './rules.js'
 
 /** Every CLI command, in the order `concord --help` lists them. Add a command by adding its factory here. */
-export const commands: Array<() => Command> = [segmentCommand, statusCommand, acceptCommand, reviewCommand, buildCommand, coverageCommand, checkCommand, exportCommand, importCommand, rulesCommand]
+export const commands: Array<() => Command> = [
+  segmentCommand,
+  statusCommand,
+  acceptCommand,
+  reviewCommand,
+  buildCommand,
+  coverageCommand,
+  checkCommand,
+  exportCommand,
+  importCommand,
+  rulesCommand
+]

@@ -20,7 +20,10 @@ export function rulesCommand(): Command {
   return new Command('rules')
     .description('list every rule ID Concord reports, with its severity, stage and meaning')
     .option('--json', 'print [{"id", "severity", "stage", "summary", "docs"}] and nothing else on stdout')
-    .addHelpText('after', '\nErrors stop a command (exit 1); warnings and info are printed and the command goes on.\n\nExamples:\n  npx concord rules\n  npx concord rules --json > rules.json')
+    .addHelpText(
+      'after',
+      '\nErrors stop a command (exit 1); warnings and info are printed and the command goes on.\n\nExamples:\n  npx concord rules\n  npx concord rules --json > rules.json'
+    )
     .action((opts: {json?: boolean}) => {
       const rules = ruleListing()
       if (opts.json) {

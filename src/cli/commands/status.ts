@@ -12,7 +12,7 @@ const paint = (state: string, text: string): string => {
 
 export function statusCommand(): Command {
   return new Command('status')
-    .description('show each language\'s translation states and the worklist of missing and stale segments')
+    .description("show each language's translation states and the worklist of missing and stale segments")
     .option('--lang <lng>', 'only this target language')
     .option('--document <id>', 'only this document')
     .option('--json', 'print {"<document>": {"<lng>": {"<segment-id>": state}}} and nothing else on stdout')

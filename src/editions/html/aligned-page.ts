@@ -51,16 +51,23 @@ export function alignedRows(doc: SegmentedDocument, context: PageContext): Eleme
 export function alignedPage(doc: SegmentedDocument, context: PageContext, rows: ElementContent[]): string {
   const {editions, t} = context
   const ui = context.sourceLanguage
-  const head = hb('div', {className: ['row', 'head']}, editions.map((edition) =>
-    h('div', {className: ['cell'], dataCol: edition.language, ...(edition.language === ui ? {} : {lang: edition.language})}, [
-      languageInfo(edition.language).name,
-      edition.source ? null : h('small', {lang: ui}, [t(ui, 'translatedPercent', {percent: edition.counts.percent})])
-    ])
-  ))
+  const head = hb(
+    'div',
+    {className: ['row', 'head']},
+    editions.map((edition) =>
+      h('div', {className: ['cell'], dataCol: edition.language, ...(edition.language === ui ? {} : {lang: edition.language})}, [
+        languageInfo(edition.language).name,
+        edition.source ? null : h('small', {lang: ui}, [t(ui, 'translatedPercent', {percent: edition.counts.percent})])
+      ])
+    )
+  )
   const columns = hb('fieldset', {className: ['columns']}, [
     h('legend', {}, [t(ui, 'showColumns')]),
     ...editions.map((edition) =>
-      h('label', {}, [h('input', {type: 'checkbox', id: `show-${edition.language}`, checked: true}), h('span', edition.language === ui ? {} : {lang: edition.language}, [languageInfo(edition.language).name])])
+      h('label', {}, [
+        h('input', {type: 'checkbox', id: `show-${edition.language}`, checked: true}),
+        h('span', edition.language === ui ? {} : {lang: edition.language}, [languageInfo(edition.language).name])
+      ])
     )
   ])
   const english = editions[0]
@@ -70,7 +77,11 @@ export function alignedPage(doc: SegmentedDocument, context: PageContext, rows: 
       documentHead(context, doc.meta, t(ui, 'alignedEdition')),
       hb('div', {className: ['panels']}, [
         english ? tableOfContents(context, tocEntries(english, ui, context)) : null,
-        legendFor(context, editions.filter((e) => !e.source), 'aligned')
+        legendFor(
+          context,
+          editions.filter((e) => !e.source),
+          'aligned'
+        )
       ]),
       columns,
       hb('div', {className: ['grid']}, [head, ...rows])
@@ -90,4 +101,3 @@ export function alignedPage(doc: SegmentedDocument, context: PageContext, rows: 
 export function renderAlignedHtml(doc: SegmentedDocument, context: PageContext): string {
   return alignedPage(doc, context, alignedRows(doc, context))
 }
-

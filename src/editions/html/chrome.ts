@@ -23,18 +23,11 @@ export function switcher(context: PageContext, current: string): Element {
   const {ui, t, documentId} = context
   const link = (key: string, label: string, language?: string): Element =>
     h('li', {}, [
-      h(
-        'a',
-        {href: editionHref(key, documentId), ...(language ? {hrefLang: language, ...langIf(language, ui)} : {}), ...(key === current ? {ariaCurrent: 'page'} : {})},
-        [label]
-      )
+      h('a', {href: editionHref(key, documentId), ...(language ? {hrefLang: language, ...langIf(language, ui)} : {}), ...(key === current ? {ariaCurrent: 'page'} : {})}, [label])
     ])
   return hb('nav', {className: ['bar'], ariaLabel: t(ui, 'languages')}, [
     h('a', {className: ['skip'], href: '#content'}, [t(ui, 'skipToContent')]),
-    hb('ul', {}, [
-      ...context.editions.map((edition) => link(edition.language, languageInfo(edition.language).name, edition.language)),
-      link('aligned', t(ui, 'alignedEdition'))
-    ])
+    hb('ul', {}, [...context.editions.map((edition) => link(edition.language, languageInfo(edition.language).name, edition.language)), link('aligned', t(ui, 'alignedEdition'))])
   ])
 }
 
@@ -74,11 +67,18 @@ export function legend(context: PageContext, languages: string[], missing: Missi
   const {ui, t} = context
   const marks = (kind: 'missing' | 'stale', label: (language: string) => string): Child[] =>
     languages.flatMap((language, i) => [i > 0 ? ' ' : null, h('span', {className: ['mark', `mark-${kind}`], ...langIf(language, ui)}, [label(language)])])
-  const missingLabel = (language: string): string =>
-    missing === 'marker' ? `[${t(language, 'missingMarker')}]` : t(language, 'missingPlaceholder')
+  const missingLabel = (language: string): string => (missing === 'marker' ? `[${t(language, 'missingMarker')}]` : t(language, 'missingPlaceholder'))
   const rows: Child[] = []
   if (show.missing && missing !== 'omit') rows.push(h('dt', {}, marks('missing', missingLabel)), h('dd', {}, [t(ui, 'missingNote')]))
-  if (show.stale) rows.push(h('dt', {}, marks('stale', (language) => `[${t(language, 'staleMarker')}]`)), h('dd', {}, [t(ui, 'staleNote')]))
+  if (show.stale)
+    rows.push(
+      h(
+        'dt',
+        {},
+        marks('stale', (language) => `[${t(language, 'staleMarker')}]`)
+      ),
+      h('dd', {}, [t(ui, 'staleNote')])
+    )
   return hb('section', {className: ['legend'], ariaLabelledBy: ['legend-title']}, [h('h2', {id: 'legend-title'}, [t(ui, 'legend')]), hb('dl', {}, rows)])
 }
 

@@ -38,7 +38,14 @@ export function tocEntries(edition: Edition, ui: string, context: PageContext): 
 /** A legend for the markers these editions show, or nothing when every segment is current. */
 export function legendFor(context: PageContext, editions: Edition[], missing: MissingMode | 'aligned'): ReturnType<typeof legend> | null {
   const show = {missing: missing !== 'omit' && editions.some((e) => e.counts.missing > 0), stale: editions.some((e) => e.counts.stale > 0)}
-  return show.missing || show.stale ? legend(context, editions.map((e) => e.language), missing, show) : null
+  return show.missing || show.stale
+    ? legend(
+        context,
+        editions.map((e) => e.language),
+        missing,
+        show
+      )
+    : null
 }
 
 /** The text blocks of one language's edition: every segment a span with `id` = segment ID; headings carry their segment's ID. */
@@ -83,4 +90,3 @@ export function editionPage(doc: SegmentedDocument, edition: Edition, context: P
 export function renderHtmlEdition(doc: SegmentedDocument, edition: Edition, context: PageContext, missing: MissingMode): string {
   return editionPage(doc, edition, context, missing, hb('article', {}, editionArticle(doc, edition, context)))
 }
-

@@ -35,8 +35,7 @@ export function htmlArticleSkeleton(tree: Root, blocks: EditionBlock[]): string 
 }
 
 /** Whether the edition's blocks are the skeleton's: none dropped (every segment omitted), no heading without its ID. */
-const fitsSkeleton = (block: EditionBlock): boolean =>
-  block.segments.some((s) => s.display !== 'omit') && !(block.kind === 'heading' && block.segments[0]?.display === 'omit')
+const fitsSkeleton = (block: EditionBlock): boolean => block.segments.some((s) => s.display !== 'omit') && !(block.kind === 'heading' && block.segments[0]?.display === 'omit')
 
 /** One language's HTML page from the document's article skeleton: the reference's bytes, or `undefined` to render with the reference. */
 export function fastHtmlEdition(doc: SegmentedDocument, edition: Edition, context: PageContext, missing: MissingMode, skeleton: string, html: SegmentHtml): string | undefined {

@@ -26,14 +26,9 @@ const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(
  * could neither run a script nor make the page load anything.
  */
 export function contentSecurityPolicy(css: string, script?: string): string {
-  return [
-    "default-src 'none'",
-    `style-src ${sha256(css)}`,
-    `script-src ${script === undefined ? "'none'" : sha256(script)}`,
-    'img-src data:',
-    "base-uri 'none'",
-    "form-action 'none'"
-  ].join('; ')
+  return ["default-src 'none'", `style-src ${sha256(css)}`, `script-src ${script === undefined ? "'none'" : sha256(script)}`, 'img-src data:', "base-uri 'none'", "form-action 'none'"].join(
+    '; '
+  )
 }
 
 /** A complete, self-contained HTML document. */

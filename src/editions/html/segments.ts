@@ -41,8 +41,7 @@ export interface SegmentOptions {
   marked?: boolean
 }
 
-const mark = (kind: 'missing' | 'stale', label: string): PhrasingContent =>
-  wrapper('concordMark', 'span', {className: ['mark', `mark-${kind}`]}, [{type: 'text', value: label}])
+const mark = (kind: 'missing' | 'stale', label: string): PhrasingContent => wrapper('concordMark', 'span', {className: ['mark', `mark-${kind}`]}, [{type: 'text', value: label}])
 
 /** The mdast of one segment: a span with its ID, a marker in words for missing and stale, and its (untrusted) text. */
 export function segmentNode(segment: EditionSegment, options: SegmentOptions): PhrasingContent | null {
@@ -55,8 +54,7 @@ export function segmentNode(segment: EditionSegment, options: SegmentOptions): P
     className: ['seg', `seg-${segment.mark}`],
     ...(options.focusable ? {tabIndex: 0} : {})
   }
-  const body = (): PhrasingContent =>
-    wrapper('concordText', 'span', {[UNTRUSTED]: '', ...(segment.language === language ? {} : {lang: segment.language})}, parseSegmentText(segment.text))
+  const body = (): PhrasingContent => wrapper('concordText', 'span', {[UNTRUSTED]: '', ...(segment.language === language ? {} : {lang: segment.language})}, parseSegmentText(segment.text))
   const space: PhrasingContent = {type: 'text', value: ' '}
   let children: PhrasingContent[]
   if (display === 'omit') children = []

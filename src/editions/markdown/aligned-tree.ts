@@ -50,7 +50,12 @@ export function alignedMarkdownTree(doc: SegmentedDocument, editions: Edition[],
       children.push({type: 'concordSegmentTable', table})
     }
     block.cells[0]!.forEach((segment, s) => {
-      table!.children.push(segmentRow(segment.id, editions.map((_, l) => cellContent(editions, t, block, l, s))))
+      table!.children.push(
+        segmentRow(
+          segment.id,
+          editions.map((_, l) => cellContent(editions, t, block, l, s))
+        )
+      )
     })
   }
 
@@ -60,12 +65,17 @@ export function alignedMarkdownTree(doc: SegmentedDocument, editions: Edition[],
     align: [],
     children: [
       {type: 'tableRow', children: [cell([text(t(ui, 'language'))]), cell([text(t(ui, 'missing'))]), cell([text(t(ui, 'stale'))])]},
-      ...editions.filter((e) => !e.source).map((e): Table['children'][number] => ({
-        type: 'tableRow',
-        children: [cell([text(languageInfo(e.language).name)]), cell([emphasis(t(e.language, 'missingPlaceholder'))]), cell([emphasis(`(${t(e.language, 'staleMarker')})`), text(` ${t(e.language, 'staleNote')}`)])]
-      }))
+      ...editions
+        .filter((e) => !e.source)
+        .map((e): Table['children'][number] => ({
+          type: 'tableRow',
+          children: [
+            cell([text(languageInfo(e.language).name)]),
+            cell([emphasis(t(e.language, 'missingPlaceholder'))]),
+            cell([emphasis(`(${t(e.language, 'staleMarker')})`), text(` ${t(e.language, 'staleNote')}`)])
+          ]
+        }))
     ]
   })
   return {type: 'root', children}
 }
-

@@ -104,4 +104,3 @@ export function staleNote(segment: EditionSegment, language: string, t: Translat
     children: [{type: 'paragraph', children: [text(`${t(language, 'staleNote')}${languageInfo(language).joiner}${t(language, 'originalEnglish')}: `), ...parseSegmentText(segment.source)]}]
   }
 }
-

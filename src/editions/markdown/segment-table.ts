@@ -46,7 +46,7 @@ function rowLine(state: State, row: TableRow, info: Info): string | undefined {
 }
 
 /** A cell holding one block node (a segment) or a code span of a plain ID, as GFM's cell handler writes it. */
-function cellMarkdown(state: State, cell: TableCell, row: TableRow, info: Info): string | undefined {
+function cellMarkdown(state: State, cell: TableCell, _row: TableRow, info: Info): string | undefined {
   const only = cell.children.length === 1 ? cell.children[0] : undefined
   if (only?.type === 'inlineCode') return /^[\w-]+$/.test(only.value) ? `\`${only.value}\`` : undefined
   if (only?.type !== 'concordBlock') return undefined

@@ -105,14 +105,23 @@ export async function renderEditionPdf(input: EditionPdfInput): Promise<Buffer> 
       const placed = placeRow(flow, boxes, columns, {spaceBefore: r === 0 ? scale.body * 0.6 : 0, spaceAfter: r === item.rows.length - 1 ? scale.body * 0.8 : 4})
       const y = placed.bottom + 2
       const right = boxes[boxes.length - 1]!
-      doc.save().lineWidth(r === 0 ? 0.8 : 0.3).strokeColor(COLORS.rule).moveTo(boxes[0]!.x, y).lineTo(right.x + right.width, y).stroke().restore()
+      doc
+        .save()
+        .lineWidth(r === 0 ? 0.8 : 0.3)
+        .strokeColor(COLORS.rule)
+        .moveTo(boxes[0]!.x, y)
+        .lineTo(right.x + right.width, y)
+        .stroke()
+        .restore()
     })
   }
 
   const code = (item: CodeItem): void => {
     const frame = itemFrame(flow.frame, item.quote)
     const indent = item.list * INDENT.list + 12
-    const lines = item.lines.map((l) => layoutBlock(l.replace(/^ +/, (m) => '\u00a0'.repeat(m.length)) || '\u00a0', frame.width, {lang: 'en', size: scale.body * 0.9, indent, color: '#333333', leading: 1.45}))
+    const lines = item.lines.map((l) =>
+      layoutBlock(l.replace(/^ +/, (m) => '\u00a0'.repeat(m.length)) || '\u00a0', frame.width, {lang: 'en', size: scale.body * 0.9, indent, color: '#333333', leading: 1.45})
+    )
     if (lines.length === 0) return
     lines[lines.length - 1]!.style.spaceAfter = scale.body * 0.7
     flow.place(lines, frame.x)

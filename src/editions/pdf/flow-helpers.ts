@@ -36,7 +36,14 @@ export function drawRule(flow: PageFlow, x: number, width: number, space = 6): v
   flow.gap(space)
   if (flow.space < 2 * space) flow.newPage()
   const y = flow.y + space / 2
-  flow.doc.save().lineWidth(0.5).strokeColor(COLORS.rule).moveTo(x, y).lineTo(x + width, y).stroke().restore()
+  flow.doc
+    .save()
+    .lineWidth(0.5)
+    .strokeColor(COLORS.rule)
+    .moveTo(x, y)
+    .lineTo(x + width, y)
+    .stroke()
+    .restore()
   flow.y += space
   flow.spaceAfter = space
 }

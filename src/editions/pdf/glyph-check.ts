@@ -123,7 +123,12 @@ export function failOnGlyphProblems(problems: readonly GlyphProblem[]): void {
   const [first, ...rest] = problems
   if (!first) return
   const chars = first.chars.map((c) => `\`${c.hex}\` (“${c.char}”)`).join(', ')
-  const more = rest.length ? `; also ${rest.slice(0, 5).map((p) => `${p.what} in ${p.path}`).join(', ')}${rest.length > 5 ? ` and ${rest.length - 5} more` : ''}` : ''
+  const more = rest.length
+    ? `; also ${rest
+        .slice(0, 5)
+        .map((p) => `${p.what} in ${p.path}`)
+        .join(', ')}${rest.length > 5 ? ` and ${rest.length - 5} more` : ''}`
+    : ''
   const file = new VFile({path: first.path})
   failRule(
     file,

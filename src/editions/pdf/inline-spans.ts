@@ -17,8 +17,7 @@ interface Context {
 
 const styleOf = (c: Context): FontStyle => (c.bold ? (c.italic ? 'bold-italic' : 'bold') : c.italic ? 'italic' : 'regular')
 
-const span = (text: string, c: Context): TextSpan[] =>
-  text === '' ? [] : [{text, style: styleOf(c), ...(c.color ? {color: c.color} : {}), ...(c.link ? {link: c.link} : {})}]
+const span = (text: string, c: Context): TextSpan[] => (text === '' ? [] : [{text, style: styleOf(c), ...(c.color ? {color: c.color} : {}), ...(c.link ? {link: c.link} : {})}])
 
 const within = (node: {children: PhrasingContent[]}, c: Context): TextSpan[] => node.children.flatMap((child) => phrasingSpans(child, c))
 
@@ -40,8 +39,7 @@ const handlers: NodeHandlers<PhrasingContent, [Context], TextSpan[]> = {
   strong: (node: {children: PhrasingContent[]}, c) => within(node, {...c, bold: true}),
   delete: within,
   linkReference: within,
-  link: (node: {url: string; children: PhrasingContent[]}, c) =>
-    ABSOLUTE.test(node.url) ? within(node, {...c, link: node.url, color: c.color ?? COLORS.link}) : within(node, c),
+  link: (node: {url: string; children: PhrasingContent[]}, c) => (ABSOLUTE.test(node.url) ? within(node, {...c, link: node.url, color: c.color ?? COLORS.link}) : within(node, c)),
   image: (node: {alt?: string | null}, c) => span(node.alt ?? '', c),
   imageReference: (node: {alt?: string | null}, c) => span(node.alt ?? '', c),
   footnoteReference: (node: {label?: string | null; identifier: string}, c) => span(`[${node.label ?? node.identifier}]`, c)

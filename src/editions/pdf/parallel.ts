@@ -53,7 +53,14 @@ function drawParallelFurniture(doc: PDFKit.PDFDocument, geometry: PageGeometry, 
       lineHeight = Math.max(lineHeight, header.lineHeight)
     })
     const y = frame.y + Math.min(geometry.header, lineHeight + 2)
-    doc.save().lineWidth(0.4).strokeColor(COLORS.rule).moveTo(frame.x, y).lineTo(frame.x + frame.width, y).stroke().restore()
+    doc
+      .save()
+      .lineWidth(0.4)
+      .strokeColor(COLORS.rule)
+      .moveTo(frame.x, y)
+      .lineTo(frame.x + frame.width, y)
+      .stroke()
+      .restore()
   }
 }
 
@@ -72,13 +79,21 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
   const bold = boldBlocks(items)
   const spansOf = (column: number, index: number): TextSpan[] =>
     blockSpans(byIndex[column]!.get(index)?.segments ?? [], {language: languages[column]!, t, bold: bold.has(index), aligned: column > 0})
-  const plain = (index: number): string => editions.map((e, c) => plainText(byIndex[c]!.get(index)?.segments ?? [], e.language, t)).filter(Boolean).join(' / ')
+  const plain = (index: number): string =>
+    editions
+      .map((e, c) => plainText(byIndex[c]!.get(index)?.segments ?? [], e.language, t))
+      .filter(Boolean)
+      .join(' / ')
   const size = scale.column
   const row = (cells: ReadonlyArray<readonly CellText[]>, spaceBefore = 0, spaceAfter = 0, columnBoxesUsed: readonly ColumnBox[] = boxes) =>
     placeRow(flow, columnBoxesUsed, layoutRow(columnBoxesUsed, cells), {spaceBefore, spaceAfter})
 
   // Title block: column heads, titles, the translation's draft banner, bilingual metadata.
-  row(languages.map((l) => [{spans: [{text: languageInfo(l).name, style: 'bold' as const, color: COLORS.muted}], style: {lang: l, size: scale.small}}]), 0, 4)
+  row(
+    languages.map((l) => [{spans: [{text: languageInfo(l).name, style: 'bold' as const, color: COLORS.muted}], style: {lang: l, size: scale.small}}]),
+    0,
+    4
+  )
   const title = titleItem(items)
   const titleAt = row(
     editions.map((e, c) => [{spans: titleSpans(e, items, t, c > 0), style: {lang: e.language, size: scale.title * 0.8, leading: 1.45}}]),
@@ -89,7 +104,12 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
   const draft = draftText(target, options, t)
   if (draft) row([[], [{spans: [{text: draft, style: 'bold', color: COLORS.draft}], style: {lang: target.language, size}}]], 0, 6)
   // Metadata in each column's language, so that nothing on the page crosses the gutter.
-  for (const field of metaFields(document.meta)) row(languages.map((l) => [{spans: fieldSpans(field, l, t), style: {lang: l, size: scale.small}}]), 0, 3)
+  for (const field of metaFields(document.meta))
+    row(
+      languages.map((l) => [{spans: fieldSpans(field, l, t), style: {lang: l, size: scale.small}}]),
+      0,
+      3
+    )
   drawRule(flow, flow.frame.x, flow.frame.width, 12)
 
   const text = (item: TextItem, next: PrintItem | undefined): void => {
@@ -123,13 +143,30 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
     const cellBoxes = boxes.flatMap((box) => columnBoxes({x: box.x + item.quote * INDENT.quote, y: 0, width: box.width - item.quote * INDENT.quote, height: 0}, count, 6))
     item.rows.forEach((cells, r) => {
       const columns = languages.flatMap((l, c) =>
-        Array.from({length: count}, (_, k) => [{spans: cells[k] === undefined ? [] : spansOf(c, cells[k]!), style: {lang: l, size: size * 0.92, align: item.align[k] ?? 'left'} as BlockStyle}])
+        Array.from({length: count}, (_, k) => [
+          {spans: cells[k] === undefined ? [] : spansOf(c, cells[k]!), style: {lang: l, size: size * 0.92, align: item.align[k] ?? 'left'} as BlockStyle}
+        ])
       )
       const placed = row(columns, r === 0 ? size * 0.6 : 0, r === item.rows.length - 1 ? size * 0.8 : 4, cellBoxes)
-      for (const box of boxes) doc.save().lineWidth(r === 0 ? 0.8 : 0.3).strokeColor(COLORS.rule).moveTo(box.x, placed.bottom + 2).lineTo(box.x + box.width, placed.bottom + 2).stroke().restore()
+      for (const box of boxes)
+        doc
+          .save()
+          .lineWidth(r === 0 ? 0.8 : 0.3)
+          .strokeColor(COLORS.rule)
+          .moveTo(box.x, placed.bottom + 2)
+          .lineTo(box.x + box.width, placed.bottom + 2)
+          .stroke()
+          .restore()
     })
   })
 
-  drawParallelFurniture(doc, geometry, editions, editions.map((e) => runningTitle(e, document.meta)), t, scale.small)
+  drawParallelFurniture(
+    doc,
+    geometry,
+    editions,
+    editions.map((e) => runningTitle(e, document.meta)),
+    t,
+    scale.small
+  )
   return pdfToBuffer(doc, input.subsets)
 }

@@ -43,8 +43,18 @@ export function placeSplittableRow(flow: PageFlow, boxes: readonly ColumnBox[], 
     flow.newPage()
     return whole()
   }
-  const first = placeRow(flow, boxes, blocks.map((b, i) => [sliceBlock(b!, 0, cuts[i]!)]), {})
+  const first = placeRow(
+    flow,
+    boxes,
+    blocks.map((b, i) => [sliceBlock(b!, 0, cuts[i]!)]),
+    {}
+  )
   flow.newPage()
-  const rest = placeRow(flow, boxes, blocks.map((b, i) => [sliceBlock(b!, cuts[i]!, b!.lines.length)]), {spaceAfter: options.spaceAfter ?? 0})
+  const rest = placeRow(
+    flow,
+    boxes,
+    blocks.map((b, i) => [sliceBlock(b!, cuts[i]!, b!.lines.length)]),
+    {spaceAfter: options.spaceAfter ?? 0}
+  )
   return {firstPage: first.firstPage, lastPage: rest.lastPage, top: first.top, bottom: rest.bottom}
 }

@@ -45,7 +45,6 @@ interface Walk extends Nesting {
   pending: {marker?: string}
 }
 
-
 const children = (node: Parent, w: Walk): void => {
   for (const child of node.children) visit(child as Nodes, w)
 }
