@@ -10,6 +10,8 @@ export interface GlossaryTerm {
   term: string
   /** Language code → rendering. */
   renderings: Record<string, string>
+  /** Language code → where the rendering comes from (a dated press form, a reason for a choice); optional per language. */
+  sources: Record<string, string>
   place: Place
 }
 
@@ -18,7 +20,16 @@ export interface Glossary {
   terms: GlossaryTerm[]
 }
 
-/** Read `content/glossary.json` (`{"terms": {term: {lng: rendering}}}`); a malformed file is fatal. */
+/** The key of a term's object that records sources; every other key is a language code. */
+const SOURCES = 'sources'
+
+const nonEmptyStrings = (value: JsonValue | undefined): value is Record<string, string> =>
+  isObject(value) && Object.values(value).every((v) => typeof v === 'string' && v.trim() !== '')
+
+/**
+ * Read `content/glossary.json` (`{"terms": {term: {lng: rendering, "sources": {lng: source}}}}`);
+ * a malformed file is fatal. `sources` is optional, so files without it still read.
+ */
 export function parseGlossary(file: VFile): Glossary {
   const parsed = parseJson(String(file), file)
   const terms = isObject(parsed.value) ? parsed.value.terms : undefined
@@ -26,10 +37,24 @@ export function parseGlossary(file: VFile): Glossary {
   if (!isObject(terms)) fail('', 'Unexpected glossary, expected `{"terms": {"English term": {"ko": "…", "ja": "…"}}}`')
   const list: GlossaryTerm[] = []
   for (const [term, value] of Object.entries(terms as Record<string, JsonValue>)) {
-    if (!isObject(value) || !Object.values(value).every((v) => typeof v === 'string' && v.trim() !== '')) {
+    const {[SOURCES]: sources, ...renderings} = isObject(value) ? value : {}
+    if (!isObject(value) || !nonEmptyStrings(renderings)) {
       fail(`/terms/${term}`, `Unexpected entry for ${code(term)}, expected an object of language code → non-empty rendering`)
     }
-    list.push({term, renderings: Object.assign(Object.create(null), value) as Record<string, string>, place: parsed.places.get(`/terms/${term}`)!})
+    if (sources !== undefined && !nonEmptyStrings(sources)) {
+      fail(`/terms/${term}/${SOURCES}`, `Unexpected \`${SOURCES}\` of ${code(term)}, expected an object of language code → non-empty source`)
+    }
+    // A source for a language without a rendering documents nothing; most likely a misspelt code.
+    const orphan = Object.keys(sources ?? {}).find((language) => !Object.hasOwn(renderings, language))
+    if (orphan !== undefined) {
+      fail(`/terms/${term}/${SOURCES}/${orphan}`, `Unexpected source for ${code(orphan)} of ${code(term)}, expected a rendering for ${code(orphan)}; add it or correct the language code`)
+    }
+    list.push({
+      term,
+      renderings: Object.assign(Object.create(null), renderings) as Record<string, string>,
+      sources: Object.assign(Object.create(null), sources) as Record<string, string>,
+      place: parsed.places.get(`/terms/${term}`)!
+    })
   }
   list.sort((a, b) => b.term.length - a.term.length || (a.term < b.term ? -1 : 1))
   return {terms: list}

@@ -91,7 +91,7 @@ describe('number-mismatch', () => {
 describe('glossary-term', () => {
   it('passes renderings, case-insensitively and with either apostrophe', () => {
     expect(checkGlossary(pair('Human rights matter in North Korea.', '북한에서 인권은 중요하다.'), glossary)).toEqual([])
-    expect(checkGlossary(pair("the International Parliamentarians' Coalition for North Korean Refugees' Human Rights", '북한 난민 인권을 위한 국제의원연맹'), glossary)).toEqual([])
+    expect(checkGlossary(pair("the International Parliamentarians' Coalition for North Korean Refugees' Human Rights", '북한자유이주민 인권을 위한 국제의원연맹'), glossary)).toEqual([])
     expect(checkGlossary(pair('The Resolutions', '결의사항'), glossary)).toEqual([])
   })
 
@@ -103,7 +103,7 @@ describe('glossary-term', () => {
 
   it('counts a term inside a longer term once, as the longer term', () => {
     // "Human Rights" and "North Korean Refugees" are inside the coalition's name; only the name is required.
-    expect(checkGlossary(pair('International Parliamentarians’ Coalition for North Korean Refugees’ Human Rights', '북한 난민 인권을 위한 국제의원연맹'), glossary)).toEqual([])
+    expect(checkGlossary(pair('International Parliamentarians’ Coalition for North Korean Refugees’ Human Rights', '북한자유이주민 인권을 위한 국제의원연맹'), glossary)).toEqual([])
   })
 
   it('fires for each term not rendered as the glossary says', () => {
@@ -119,6 +119,45 @@ describe('glossary-term', () => {
     const partial = parseGlossary(new VFile({path: 'g.json', value: '{"terms": {"Kato Hiroshi": {"ko": "가토 히로시"}}}'}))
     expect(rules(checkGlossaryComplete(partial, ['ko', 'ja']))).toEqual(['glossary-incomplete'])
     expect(checkGlossaryComplete(glossary, ['ko', 'ja', 'mn'])).toEqual([])
+  })
+})
+
+describe('glossary sources', () => {
+  const read = (value: string) => parseGlossary(new VFile({path: 'g.json', value}))
+  const failure = (value: string): {ruleId?: string | undefined; reason: string; line?: number | undefined} => {
+    try {
+      read(value)
+    } catch (error) {
+      return error as {ruleId?: string; reason: string; line?: number}
+    }
+    throw new Error('expected the glossary to be rejected')
+  }
+
+  it('reads a source per rendering, apart from the renderings', () => {
+    const [term] = read('{"terms": {"Kato Hiroshi": {"ko": "가토 히로시", "ja": "加藤博", "sources": {"ko": "VOA Korean, 2006-03-03"}}}}').terms
+    expect(term!.renderings).toEqual({ko: '가토 히로시', ja: '加藤博'})
+    expect(term!.sources).toEqual({ko: 'VOA Korean, 2006-03-03'})
+    // Not a language: no rendering check or completeness warning is asked of `sources`.
+    expect(checkGlossaryComplete(read('{"terms": {"IPCNKR": {"ko": "IPCNKR", "sources": {"ko": "press"}}}}'), ['ko'])).toEqual([])
+  })
+
+  it('still reads a glossary without sources', () => {
+    expect(read('{"terms": {"Kato Hiroshi": {"ko": "가토 히로시"}}}').terms[0]!.sources).toEqual({})
+  })
+
+  it('records a source for every rendering of the shipped glossary', () => {
+    for (const entry of glossary.terms) expect(Object.keys(entry.sources).sort(), entry.term).toEqual(Object.keys(entry.renderings).sort())
+  })
+
+  it.each([
+    ['not an object', '{"terms": {"IPCNKR": {"ko": "IPCNKR",\n "sources": "press"}}}', 2],
+    ['an empty source', '{"terms": {"IPCNKR": {"ko": "IPCNKR",\n "sources": {"ko": " "}}}}', 2],
+    ['a source without a rendering', '{"terms": {"IPCNKR": {"ko": "IPCNKR",\n "sources": {"ko": "press",\n "jp": "press"}}}}', 3]
+  ])('rejects sources that are %s, at their place', (_, value, line) => {
+    const error = failure(value)
+    expect(error.ruleId).toBe('glossary-invalid')
+    expect(error.reason).toMatch(/^Unexpected .*sources|^Unexpected source for `jp`/)
+    expect(error.line).toBe(line)
   })
 })
 
