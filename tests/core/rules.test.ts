@@ -13,11 +13,14 @@ const START = '<!-- rules:start -->'
 const END = '<!-- rules:end -->'
 const ids = Object.keys(RULES) as RuleId[]
 
-/** The README table, one row per rule with the anchor messages' `url`s point to. */
+/**
+ * The README table, one row per rule with the anchor messages' `url`s point to. Compact on purpose:
+ * the stage is left out (`concord rules` prints it) and the severity is one word.
+ */
 function rulesTable(): string {
   const cell = (text: string): string => text.replace(/\|/g, '\\|')
-  const rows = ids.map((id) => `| <a id="${ruleAnchor(id)}"></a>\`${id}\` | ${RULES[id].severity} | ${RULES[id].stage} | ${cell(RULES[id].summary)} |`)
-  return ['| Rule | Severity | Stage | What it means |', '| --- | --- | --- | --- |', ...rows].join('\n')
+  const rows = ids.map((id) => `| <a id="${ruleAnchor(id)}"></a>\`${id}\` | ${RULES[id].severity} | ${cell(RULES[id].summary)} |`)
+  return ['| Rule | Severity | What it means |', '| --- | --- | --- |', ...rows].join('\n')
 }
 
 /** Every .ts file under src/, for the checks that literals outside the typed helpers are catalogued. */
