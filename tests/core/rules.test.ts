@@ -19,7 +19,11 @@ const ids = Object.keys(RULES) as RuleId[]
  */
 function rulesTable(): string {
   const cell = (text: string): string => text.replace(/\|/g, '\\|')
-  const groups = [['error', 'Errors (exit 1)'], ['warning', 'Warnings'], ['info', 'Info']] as const
+  const groups = [
+    ['error', 'Errors (exit 1)'],
+    ['warning', 'Warnings'],
+    ['info', 'Info']
+  ] as const
   // A severity without a group would drop its rules from the README, and their links with them.
   expect(ids.filter((id) => !groups.some(([severity]) => RULES[id].severity === severity))).toEqual([])
   return groups
