@@ -13,11 +13,25 @@ const START = '<!-- rules:start -->'
 const END = '<!-- rules:end -->'
 const ids = Object.keys(RULES) as RuleId[]
 
-/** The README table, one row per rule with the anchor messages' `url`s point to. */
+/**
+ * The README tables, one per severity (what stops a command first), one row per rule with the
+ * anchor messages' `url`s point to. The stage is left out: `concord rules` prints it.
+ */
 function rulesTable(): string {
   const cell = (text: string): string => text.replace(/\|/g, '\\|')
-  const rows = ids.map((id) => `| <a id="${ruleAnchor(id)}"></a>\`${id}\` | ${RULES[id].severity} | ${RULES[id].stage} | ${cell(RULES[id].summary)} |`)
-  return ['| Rule | Severity | Stage | What it means |', '| --- | --- | --- | --- |', ...rows].join('\n')
+  const groups = [
+    ['error', 'Errors (exit 1)'],
+    ['warning', 'Warnings'],
+    ['info', 'Info']
+  ] as const
+  // A severity without a group would drop its rules from the README, and their links with them.
+  expect(ids.filter((id) => !groups.some(([severity]) => RULES[id].severity === severity))).toEqual([])
+  return groups
+    .map(([severity, title]) => {
+      const rows = ids.filter((id) => RULES[id].severity === severity).map((id) => `| <a id="${ruleAnchor(id)}"></a>\`${id}\` | ${cell(RULES[id].summary)} |`)
+      return [`| ${title} | What it means |`, '| --- | --- |', ...rows].join('\n')
+    })
+    .join('\n\n')
 }
 
 /** Every .ts file under src/, for the checks that literals outside the typed helpers are catalogued. */
