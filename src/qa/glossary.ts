@@ -23,8 +23,7 @@ export interface Glossary {
 /** The key of a term's object that records sources; every other key is a language code. */
 const SOURCES = 'sources'
 
-const nonEmptyStrings = (value: JsonValue | undefined): value is Record<string, string> =>
-  isObject(value) && Object.values(value).every((v) => typeof v === 'string' && v.trim() !== '')
+const nonEmptyStrings = (value: JsonValue | undefined): value is Record<string, string> => isObject(value) && Object.values(value).every((v) => typeof v === 'string' && v.trim() !== '')
 
 /**
  * Read `content/glossary.json` (`{"terms": {term: {lng: rendering, "sources": {lng: source}}}}`);
