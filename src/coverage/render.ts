@@ -20,7 +20,8 @@ export interface ReportOptions {
 
 /** Where a segment lives in the aligned HTML edition, relative to the report in output/. */
 export function alignedHref(document: string, id: string | null): string {
-  return `aligned/${document}.html${id === null ? '' : `#${id}`}`
+  // A document ID is a file name: `#`, `?`, `%` or a space in it must not end or alter the link's path.
+  return `aligned/${encodeURIComponent(document)}.html${id === null ? '' : `#${id}`}`
 }
 
 const text = (value: string): PhrasingContent => ({type: 'text', value})

@@ -16,7 +16,8 @@ export interface PageContext {
   editions: Edition[]
 }
 
-const editionHref = (language: string, documentId: string): string => `../${language}/${documentId}.html`
+// A document ID is a file name: `#`, `?`, `%` or a space in it must not end or alter the link's path.
+const editionHref = (language: string, documentId: string): string => `../${language}/${encodeURIComponent(documentId)}.html`
 
 /** Links to every edition built in this run; `current` is a language code or `aligned`. */
 export function switcher(context: PageContext, current: string): Element {

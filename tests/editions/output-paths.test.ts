@@ -1,0 +1,66 @@
+import {existsSync, readdirSync, readFileSync, renameSync} from 'node:fs'
+import {dirname, join, relative} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {concord, repo, tempProject} from '../helpers/cli.js'
+
+/**
+ * Links between outputs hold when a document's name needs percent-encoding
+ * (`#`, `?`, `%`, a space): every relative link of every HTML page and
+ * Markdown file written resolves to a file that exists.
+ */
+
+const fixture = join(repo, 'tests/fixtures/editions-small')
+const NAME = 'a#b c%d?e'
+
+/** The fixture with its document (content and every locale file) renamed. */
+function renamedProject(): string {
+  const dir = tempProject(fixture)
+  const rename = (path: string): void => {
+    for (const entry of readdirSync(path, {withFileTypes: true})) {
+      const full = join(path, entry.name)
+      if (entry.isDirectory()) rename(full)
+      else if (entry.name.startsWith('small.')) renameSync(full, join(path, NAME + entry.name.slice('small'.length)))
+    }
+  }
+  rename(join(dir, 'content'))
+  rename(join(dir, 'locales'))
+  return dir
+}
+
+function files(root: string): string[] {
+  return readdirSync(root, {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile() && !join(entry.parentPath, entry.name).includes('.cache'))
+    .map((entry) => join(entry.parentPath, entry.name))
+}
+
+/** Relative link targets of a page: HTML `href`s, Markdown `](…)` destinations. */
+function links(path: string): string[] {
+  const text = readFileSync(path, 'utf8')
+  const found = path.endsWith('.html') ? [...text.matchAll(/href="([^"]*)"/g)] : path.endsWith('.md') ? [...text.matchAll(/\]\(([^)\s]*)\)/g)] : []
+  return found.map((m) => m[1]!.replaceAll('&amp;', '&')).filter((href) => !/^(?:[a-z]+:|#)/.test(href))
+}
+
+describe('a document whose name needs percent-encoding', () => {
+  it('builds, and every relative link in the editions and the coverage reports reaches an existing file', () => {
+    const dir = renamedProject()
+    for (const command of ['segment', 'build', 'coverage']) {
+      const run = concord([command], dir)
+      expect(run.code, `${command}: ${run.stderr}`).toBe(0)
+    }
+    const output = join(dir, 'output')
+    expect(existsSync(join(output, 'aligned', `${NAME}.html`))).toBe(true)
+    let checked = 0
+    for (const page of files(output)) {
+      for (const href of links(page)) {
+        const path = href.split('#')[0]!
+        // A raw `#`, `?` or space from the name would cut or change the path.
+        expect(path, `${relative(output, page)}: ${href}`).not.toMatch(/[?\s]/)
+        expect(existsSync(join(dirname(page), decodeURIComponent(path))), `${relative(output, page)}: ${href}`).toBe(true)
+        checked++
+      }
+    }
+    // The language switchers of 4 pages × 4 links, and the coverage reports' links to the aligned page.
+    expect(checked).toBeGreaterThan(20)
+    expect(readFileSync(join(output, 'coverage.md'), 'utf8')).toContain('](aligned/a%23b%20c%25d%3Fe.html')
+  })
+})
