@@ -1,6 +1,7 @@
 import type {MissingMode, Options} from '../core/options.js'
 import {joinedBySpace} from '../core/languages.js'
 import {parseInline} from '../markdown/parse.js'
+import {toLf} from '../markdown/characters.js'
 import {flatText} from '../segment/inline.js'
 import type {SegmentStatus, TrackResult} from '../translations/track.js'
 import type {BlockKind, SegmentedDocument} from '../core/types.js'
@@ -85,9 +86,11 @@ function editionSegment(id: string, source: string, status: SegmentStatus | unde
     if (missing === 'marker') return {id, source, mark: 'missing', display: 'text', text: source, language: sourceLanguage}
     return {id, source, mark: 'missing', display: missing === 'placeholder' ? 'placeholder' : 'omit', text: '', language}
   }
-  if (status.state !== 'stale') return {id, source, mark: 'current', display: 'text', text: status.translation, language}
-  const stale: EditionSegment = {id, source, mark: 'stale', display: 'text', text: status.translation, language}
-  if (status.previousSource !== undefined) stale.previousSource = status.previousSource
+  // A translation may hold `\r` (a locale file edited on Windows); outputs have LF line endings only.
+  const text = toLf(status.translation)
+  if (status.state !== 'stale') return {id, source, mark: 'current', display: 'text', text, language}
+  const stale: EditionSegment = {id, source, mark: 'stale', display: 'text', text, language}
+  if (status.previousSource !== undefined) stale.previousSource = toLf(status.previousSource)
   return stale
 }
 

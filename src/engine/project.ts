@@ -9,6 +9,7 @@ import {parseRegistry, serializeRegistry} from '../ids/registry.js'
 import {stringifyJson} from '../core/json.js'
 import {UsageError} from './reporter.js'
 import {readText, readTextIfExists} from './io.js'
+import {toLf} from '../markdown/characters.js'
 import {prepareInParallel, type Prepared} from './parse-pool.js'
 import type {SegmentCache} from '../segment/units.js'
 import {readSegmentCache, writeSegmentCache} from './segment-cache.js'
@@ -77,6 +78,8 @@ interface DocumentFiles {
 function readDocument(root: string, options: Options, path: string): DocumentFiles {
   const id = documentId(path)
   const file = readText(path, root)
+  // As Markdown reads them, and for every reader of the text alike (parsing ahead, build caches): outputs have LF only.
+  file.value = toLf(String(file))
   const paths = registryPaths(root, options, id)
   const stringsFile = readTextIfExists(paths.strings, root)
   const metaFile = stringsFile ? readTextIfExists(paths.meta, root) : undefined

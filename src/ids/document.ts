@@ -3,6 +3,7 @@ import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import type {Options} from '../core/options.js'
 import {parseMarkdown, parseTree, readMeta} from '../markdown/parse.js'
+import {toLf} from '../markdown/characters.js'
 import {reconcile, type ReconcileResult} from './reconcile.js'
 import {segmentTree} from '../segment/segment.js'
 import {nestingTooDeep, scanNesting} from '../segment/limits.js'
@@ -54,7 +55,8 @@ function fail(file: VFile, message: VFileMessage): never {
  * the same.
  */
 export function segmentDocument(file: VFile, registry: Registry, options: Pick<Options, 'sourceLanguage'>, cache?: SegmentCache): DocumentResult {
-  const source = String(file)
+  // Line endings as LF, so that what outputs copy raw (code, HTML, front matter) has no `\r`; lines and columns stay.
+  const source = toLf(String(file))
   // Markdown turns NUL into U+FFFD without a word: a file with one is damaged or not text.
   const nul = source.indexOf('\u0000')
   if (nul !== -1) {

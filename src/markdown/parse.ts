@@ -8,6 +8,7 @@ import {parse as parseYaml, YAMLParseError} from 'yaml'
 import type {DocumentMeta} from '../core/types.js'
 import {parseInPieces} from './pieces.js'
 import {fastBlock} from './fast-blocks.js'
+import {toLf} from './characters.js'
 import {failRule} from '../core/rules.js'
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
@@ -30,9 +31,10 @@ export function parseTree(text: string): Root {
 /**
  * Parse Markdown (GFM, YAML front matter) into mdast and metadata.
  * Problems are reported on `file`; a fatal one throws the `VFileMessage`.
+ * Line endings are read as LF (positions keep their lines and columns).
  */
 export function parseMarkdown(file: VFile): ParsedDocument {
-  const tree = parseTree(String(file))
+  const tree = parseTree(toLf(String(file)))
   return {tree, meta: readMeta(tree, file)}
 }
 

@@ -1,10 +1,11 @@
 import {existsSync, readdirSync, readFileSync, renameSync} from 'node:fs'
 import {dirname, join, relative} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {concord, repo, tempProject} from '../helpers/cli.js'
+import {concord, read, repo, tempProject, write} from '../helpers/cli.js'
 
 /**
- * Links between outputs hold when a document's name needs percent-encoding
+ * Outputs have LF line endings whatever the inputs have, and links between
+ * outputs hold when a document's name needs percent-encoding
  * (`#`, `?`, `%`, a space): every relative link of every HTML page and
  * Markdown file written resolves to a file that exists.
  */
@@ -40,14 +41,45 @@ function links(path: string): string[] {
   return found.map((m) => m[1]!.replaceAll('&amp;', '&')).filter((href) => !/^(?:[a-z]+:|#)/.test(href))
 }
 
+function build(dir: string): string {
+  for (const command of ['segment', 'build', 'coverage']) {
+    const run = concord([command], dir)
+    expect(run.code, `${command}: ${run.stderr}`).toBe(0)
+  }
+  return join(dir, 'output')
+}
+
+describe('content and locale files saved with CRLF line endings', () => {
+  it('give the same Markdown, HTML and coverage reports as with LF: no `\\r` in any of them', () => {
+    // Code and raw HTML are copied verbatim, front matter too; a translation may span lines.
+    const extra = '\n```js\nlet a = 1\nlet b = 2\n```\n\n<div>\nraw\n</div>\n'
+    const [lf, crlf] = [tempProject(fixture), tempProject(fixture)]
+    for (const [dir, eol] of [
+      [lf, '\n'],
+      [crlf, '\r\n']
+    ] as const) {
+      write(dir, 'content/small.md', (read(dir, 'content/small.md') + extra).replaceAll('\n', eol))
+      const strings = JSON.parse(read(dir, 'locales/ko/small.json')) as Record<string, string>
+      const first = Object.keys(strings)[0]!
+      strings[first] += `${eol}둘째 줄`
+      write(dir, 'locales/ko/small.json', JSON.stringify(strings, null, 2).replaceAll('\n', eol))
+    }
+    const [expected, actual] = [build(lf), build(crlf)]
+    const texts = files(actual).filter((path) => !path.endsWith('.pdf'))
+    expect(texts.length).toBeGreaterThan(10)
+    for (const path of texts) {
+      const name = relative(actual, path)
+      const text = readFileSync(path, 'utf8')
+      expect(text.includes('\r'), name).toBe(false)
+      expect(text, name).toBe(readFileSync(join(expected, name), 'utf8'))
+    }
+    expect(readFileSync(join(actual, 'en', 'small.md'), 'utf8')).toContain('```js\nlet a = 1\nlet b = 2\n```')
+  })
+})
+
 describe('a document whose name needs percent-encoding', () => {
   it('builds, and every relative link in the editions and the coverage reports reaches an existing file', () => {
-    const dir = renamedProject()
-    for (const command of ['segment', 'build', 'coverage']) {
-      const run = concord([command], dir)
-      expect(run.code, `${command}: ${run.stderr}`).toBe(0)
-    }
-    const output = join(dir, 'output')
+    const output = build(renamedProject())
     expect(existsSync(join(output, 'aligned', `${NAME}.html`))).toBe(true)
     let checked = 0
     for (const page of files(output)) {
