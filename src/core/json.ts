@@ -46,9 +46,16 @@ function parseNative(text: string): JsonValue | undefined {
     return undefined
   }
   const counter = {keys: 0}
-  const result = withNullPrototypes(value, counter)
-  return keysWritten(text) === counter.keys ? result : undefined
+  const result = withNullPrototypes(value, counter, 0)
+  return result !== undefined && keysWritten(text) === counter.keys ? result : undefined
 }
+
+/**
+ * How deep JSON may nest: Concord's own files nest three levels. A file of
+ * thousands of `[` overflowed the stack (an internal error naming no file);
+ * deeper is a message with its place.
+ */
+export const MAX_JSON_DEPTH = 100
 
 /**
  * Keys written in valid JSON: strings followed by `:`. With no duplicate,
@@ -78,10 +85,12 @@ function keysWritten(text: string): number {
  * other, so only the prototype has to go (copying a book's locale files
  * cost as much as parsing them).
  */
-function withNullPrototypes(value: JsonValue, counter: {keys: number}): JsonValue {
+function withNullPrototypes(value: JsonValue, counter: {keys: number}, depth: number): JsonValue | undefined {
   if (typeof value !== 'object' || value === null) return value
+  // Too deep: `undefined`, for `parseWithPlaces` to report where.
+  if (depth >= MAX_JSON_DEPTH) return undefined
   if (Array.isArray(value)) {
-    for (const item of value) withNullPrototypes(item, counter)
+    for (const item of value) if (withNullPrototypes(item, counter, depth + 1) === undefined) return undefined
     return value
   }
   Object.setPrototypeOf(value, null)
@@ -89,7 +98,7 @@ function withNullPrototypes(value: JsonValue, counter: {keys: number}): JsonValu
   counter.keys += keys.length
   for (const key of keys) {
     const item = value[key]!
-    if (typeof item === 'object' && item !== null) withNullPrototypes(item, counter)
+    if (typeof item === 'object' && item !== null && withNullPrototypes(item, counter, depth + 1) === undefined) return undefined
   }
   return value
 }
@@ -102,6 +111,17 @@ export function parseWithPlaces(text: string, file: VFile, ruleId: ErrorRuleId =
   let pendingKey: string | undefined
   const place = (line: number, character: number): Place => ({line: line + 1, column: character + 1})
 
+  // Called on the way down, before the parser recurses further: deep nesting stops here, not with a stack overflow.
+  const open = (line: number, character: number): void => {
+    if (stack.length >= MAX_JSON_DEPTH) {
+      failRule(
+        file,
+        ruleId,
+        `Unexpected JSON nested deeper than \`${MAX_JSON_DEPTH}\` levels, expected a flat file as Concord writes it; fix the file by hand or restore it from git`,
+        place(line, character)
+      )
+    }
+  }
   const add = (value: JsonValue): string => {
     const top = stack[stack.length - 1]
     if (!top) {
@@ -122,7 +142,8 @@ export function parseWithPlaces(text: string, file: VFile, ruleId: ErrorRuleId =
   visit(
     text,
     {
-      onObjectBegin: () => {
+      onObjectBegin: (_offset, _length, line, character) => {
+        open(line, character)
         const container = Object.create(null) as Record<string, JsonValue>
         stack.push({container, path: add(container)})
       },
@@ -138,7 +159,8 @@ export function parseWithPlaces(text: string, file: VFile, ruleId: ErrorRuleId =
         pendingKey = property
       },
       onObjectEnd: () => void stack.pop(),
-      onArrayBegin: () => {
+      onArrayBegin: (_offset, _length, line, character) => {
+        open(line, character)
         const container: JsonValue[] = []
         stack.push({container, path: add(container)})
       },

@@ -114,7 +114,8 @@ export function parseLocale(language: string, document: string, files: {strings?
     const parsed = parseJson(String(files.obsolete), files.obsolete)
     if (!isObject(parsed.value)) fail(files.obsolete, undefined, 'Unexpected JSON value, expected an object of obsolete entries', 'locale-invalid')
     for (const [id, value] of Object.entries(parsed.value as Record<string, JsonValue>)) {
-      if (!isObject(value) || typeof value.translation !== 'string') {
+      // The English is text: an object there (null prototype, from parseJson) cannot even be turned into one.
+      if (!isObject(value) || typeof value.translation !== 'string' || (typeof value.source === 'object' && value.source !== null)) {
         fail(files.obsolete, parsed.places.get(`/${id}`), `Unexpected obsolete entry \`${id}\`, expected \`{"source", "translation", "state"}\``, 'locale-invalid')
       }
       const record = value as Record<string, JsonValue>
