@@ -80,7 +80,7 @@ function documentSection(doc: DocumentCoverage, t: Translate): RootContent[] {
   const nodes: RootContent[] = [
     heading(2, `${doc.id}${doc.title ? ` — ${doc.title}` : ''}`),
     paragraph(`${t('segments', {count: doc.segments})} · ${t('sourceWords')}: ${doc.words}`),
-    bars(doc.languages, t, `bars-${doc.id}`),
+    bars(doc.languages, t, `bars-${encodeURIComponent(doc.id)}`),
     languageTable(doc.languages, t),
     heading(3, t('sectionCoverage'))
   ]
@@ -92,7 +92,7 @@ function documentSection(doc: DocumentCoverage, t: Translate): RootContent[] {
       return {percent: s.percent, detail: `${s.translated}/${s.total} ${t('translated')}, ${s.stale} ${t('stale')}, ${s.missing} ${t('missing')}`}
     })
   }))
-  nodes.push(svgBlock(heatMap(codes, heatRows, `${t('sectionCoverage')}: ${doc.id}`, `heat-${doc.id}`)))
+  nodes.push(svgBlock(heatMap(codes, heatRows, `${t('sectionCoverage')}: ${doc.id}`, `heat-${encodeURIComponent(doc.id)}`)))
   nodes.push(
     table(
       [t('section'), ...codes],

@@ -93,6 +93,14 @@ describe('a document whose name needs percent-encoding', () => {
     }
     // The language switchers of 4 pages × 4 links, and the coverage reports' links to the aligned page.
     expect(checked).toBeGreaterThan(20)
+    // The charts' titles are found by `aria-labelledby`, a list of IDs split at spaces.
+    const report = readFileSync(join(output, 'coverage.html'), 'utf8')
+    const labels = [...report.matchAll(/aria-labelledby="([^"]*)"/g)].map((m) => m[1]!)
+    expect(labels.length).toBeGreaterThan(1)
+    for (const label of labels) {
+      expect(label).not.toMatch(/\s/)
+      expect(report).toContain(` id="${label}"`)
+    }
     expect(readFileSync(join(output, 'coverage.md'), 'utf8')).toContain('](aligned/a%23b%20c%25d%3Fe.html')
   })
 })
