@@ -1,4 +1,5 @@
-import {isAbsolute, join, relative, resolve} from 'node:path'
+import {statSync, type Stats} from 'node:fs'
+import {dirname, isAbsolute, join, relative, resolve} from 'node:path'
 import {alignEditions} from '../editions/align.js'
 import {FORMATS, renderers} from '../editions/registry.js'
 import type {Format} from '../core/options.js'
@@ -53,6 +54,30 @@ const display = (root: string, path: string): string => {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path
 }
 
+/** What is at `path`, or nothing (also when a parent is a file: the loop then finds that parent). */
+function statOrNothing(path: string): Stats | undefined {
+  try {
+    return statSync(path, {throwIfNoEntry: false})
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined
+    throw error
+  }
+}
+
+/** The output folder is a folder or can be made one: checked before rendering, which may take minutes, not when writing. */
+function requireFolder(root: string, out: string, setting: string): void {
+  for (let path = out; ; path = dirname(path)) {
+    const stat = statOrNothing(path)
+    if (!stat) {
+      if (dirname(path) === path) return
+      continue
+    }
+    if (stat.isDirectory()) return
+    const where = path === out ? 'that is a file' : `inside \`${display(root, path)}\`, which is a file`
+    throw new UsageError(`Unexpected ${setting} \`${display(root, out)}\` ${where}, expected a folder; choose another path, or move the file away`)
+  }
+}
+
 export async function build(input: BuildOptions): Promise<void> {
   const {root, jobs, reporter = silent} = input
   // Cache files used from now on are this build's (see pruneSubsets); a little earlier, for file systems with coarse times.
@@ -62,6 +87,7 @@ export async function build(input: BuildOptions): Promise<void> {
   const languages = pick(input.languages, '--lang', [options.sourceLanguage, ...options.languages]) ?? options.languages
   const formats = (pick(input.formats, '--format', FORMATS) ?? options.editions.formats) as Format[]
   const out = resolve(root, input.out ?? options.outDir)
+  requireFolder(root, out, input.out !== undefined ? '`--out`' : '`outDir`')
   requireUpToDate(project)
 
   const localeTexts: LocaleTexts = new Map()

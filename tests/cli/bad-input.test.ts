@@ -1,3 +1,5 @@
+import {mkdirSync} from 'node:fs'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {concord, read, snapshot, tempProject, write} from '../helpers/cli.js'
 
@@ -54,5 +56,28 @@ describe('bad input to concord segment', () => {
     expect(concord(['frobnicate'], dir).code).toBe(2)
     expect(concord(['status', '--lang', 'fr'], dir).code).toBe(2)
     expect(concord(['--help'], dir).code).toBe(0)
+  })
+})
+
+describe('output paths concord build cannot write', () => {
+  it('refuses an --out that is a file, or inside one, before rendering anything', () => {
+    const dir = tempProject()
+    write(dir, 'site', 'not a folder')
+    for (const out of ['site', 'site/editions']) {
+      const run = concord(['build', '--format', 'md', '--out', out], dir)
+      expect(run.code, run.stderr).toBe(2)
+      expect(run.stderr).toContain(`Unexpected \`--out\` \`${out}\``)
+      expect(run.stderr).not.toMatch(/rendering/)
+    }
+    expect(read(dir, 'site')).toBe('not a folder')
+  })
+
+  it('reports a folder where an output file should be as a file-system error, exit 1', () => {
+    const dir = tempProject()
+    mkdirSync(join(dir, 'output', 'en', 'statement.md'), {recursive: true})
+    const run = concord(['build', '--format', 'md'], dir)
+    expect(run.code, run.stderr).toBe(1)
+    expect(run.stderr).toMatch(/^output\/en\/statement\.md: Unexpected folder where a file should be \(EISDIR\), expected a file; .* \[file-system\]$/m)
+    expect(run.stderr).not.toMatch(/internal error|\n\s+at /)
   })
 })
