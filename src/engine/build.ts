@@ -122,17 +122,25 @@ export async function build(input: BuildOptions): Promise<void> {
     if (ready?.tree) loaded.document.tree = ready.tree
   }
   const {files, skipped, record} = await renderAll({documents, formats, out, cacheDir, shared, executor, progress: reporter.progress, prepare}).finally(() => executor.close())
-  let written = 0
   let unchanged = skipped.length
+  const wrote: string[] = []
   for (const file of files) {
     const path = join(out, ...file.path.split('/'))
-    if (writeIfChanged(path, file.content)) {
-      written++
-      reporter.info(`wrote ${display(root, path)}`)
-    } else {
-      unchanged++
+    try {
+      if (writeIfChanged(path, file.content)) {
+        wrote.push(display(root, path))
+        reporter.info(`wrote ${display(root, path)}`)
+      } else {
+        unchanged++
+      }
+    } catch (error) {
+      // Each file is written whole or not at all, but a build that stops midway mixes old and new files: say which are new.
+      const named = wrote.length > 10 ? `${wrote.slice(0, 10).join(', ')} and ${wrote.length - 10} more` : wrote.join(', ')
+      reporter.info(`build: stopped after writing ${wrote.length} of ${files.length} file(s)${wrote.length ? `: ${named}` : ''}; the others are unchanged`)
+      throw error
     }
   }
+  const written = wrote.length
   saveRenderRecord(record)
   if (shaping) saveShaping(shaping)
   if (subsets) pruneSubsets(subsets, started)

@@ -72,12 +72,13 @@ describe('output paths concord build cannot write', () => {
     expect(read(dir, 'site')).toBe('not a folder')
   })
 
-  it('reports a folder where an output file should be as a file-system error, exit 1', () => {
+  it('reports a folder where an output file should be as a file-system error, exit 1, and which files it wrote', () => {
     const dir = tempProject()
-    mkdirSync(join(dir, 'output', 'en', 'statement.md'), {recursive: true})
+    mkdirSync(join(dir, 'output', 'ja', 'statement.md'), {recursive: true})
     const run = concord(['build', '--format', 'md'], dir)
     expect(run.code, run.stderr).toBe(1)
-    expect(run.stderr).toMatch(/^output\/en\/statement\.md: Unexpected folder where a file should be \(EISDIR\), expected a file; .* \[file-system\]$/m)
+    expect(run.stderr).toMatch(/^build: stopped after writing 2 of 5 file\(s\): output\/en\/statement\.md, output\/ko\/statement\.md; the others are unchanged$/m)
+    expect(run.stderr).toMatch(/^output\/ja\/statement\.md: Unexpected folder where a file should be \(EISDIR\), expected a file; .* \[file-system\]$/m)
     expect(run.stderr).not.toMatch(/internal error|\n\s+at /)
   })
 })
