@@ -96,7 +96,7 @@ export async function build(input: BuildOptions): Promise<void> {
   const resources = loadUiResources(root, options, [options.sourceLanguage, ...targets])
   const t = createUiStrings(resources, options.sourceLanguage)
 
-  const cacheDir = join(root, options.outDir, '.cache')
+  const cacheDir = resolve(root, options.outDir, '.cache')
   const shaping = formats.includes('pdf') ? shapingPath(cacheDir) : undefined
   if (shaping) preloadShaping(shaping)
   const subsets = shaping ? subsetDir(cacheDir) : undefined

@@ -1,7 +1,7 @@
-import {mkdirSync} from 'node:fs'
+import {existsSync, mkdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {concord, read, snapshot, tempProject, write} from '../helpers/cli.js'
+import {concord, read, readJson, snapshot, tempDir, tempProject, write} from '../helpers/cli.js'
 
 function expectFailure(dir: string, args: string[], pattern: RegExp): void {
   const before = snapshot(dir)
@@ -80,5 +80,17 @@ describe('output paths concord build cannot write', () => {
     expect(run.stderr).toMatch(/^build: stopped after writing 2 of 5 file\(s\): output\/en\/statement\.md, output\/ko\/statement\.md; the others are unchanged$/m)
     expect(run.stderr).toMatch(/^output\/ja\/statement\.md: Unexpected folder where a file should be \(EISDIR\), expected a file; .* \[file-system\]$/m)
     expect(run.stderr).not.toMatch(/internal error|\n\s+at /)
+  })
+})
+
+describe('an absolute outDir', () => {
+  it('is honoured as given, not taken as relative to the project', () => {
+    const dir = tempProject()
+    const site = join(tempDir(), 'site')
+    write(dir, '.concordrc.json', JSON.stringify({...readJson<Record<string, unknown>>(dir, '.concordrc.json'), outDir: site}))
+    const run = concord(['build', '--format', 'md', '--lang', 'ko'], dir)
+    expect(run.code, run.stderr).toBe(0)
+    expect(existsSync(join(site, 'ko', 'statement.md'))).toBe(true)
+    expect(existsSync(join(dir, site.slice(1)))).toBe(false)
   })
 })
