@@ -1,5 +1,5 @@
 import {statSync, type Stats} from 'node:fs'
-import {dirname, isAbsolute, join, relative, resolve} from 'node:path'
+import {dirname, join, resolve} from 'node:path'
 import {alignEditions} from '../editions/align.js'
 import {FORMATS, renderers} from '../editions/registry.js'
 import type {Format} from '../core/options.js'
@@ -11,6 +11,7 @@ import {loadTranslations, localeKey, type LocaleTexts} from './locales-sync.js'
 import {prepareInParallel} from './parse-pool.js'
 import {openProject, requireUpToDate} from './project.js'
 import {silent, UsageError, type Reporter} from './reporter.js'
+import {displayPath as display} from './fs-errors.js'
 import {preloadShaping, saveShaping, shapingPath} from './shaping-file.js'
 import {pruneSubsets, subsetDir, subsetFileStore} from './subset-file.js'
 import {loadUiResources, renderContext} from './render-context.js'
@@ -46,12 +47,6 @@ function pick(items: string[] | undefined, flag: string, allowed: readonly strin
     if (!allowed.includes(item)) throw new UsageError(`Unexpected \`${item}\` in ${flag}, expected one of ${allowed.map((a) => `\`${a}\``).join(', ')}`)
   }
   return [...new Set(picked)]
-}
-
-/** Paths under the project read relative; others (e.g. `--out /tmp/site`) absolute. */
-const display = (root: string, path: string): string => {
-  const rel = relative(root, path)
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path
 }
 
 /** What is at `path`, or nothing (also when a parent is a file: the loop then finds that parent). */

@@ -41,9 +41,9 @@ const errnoOf = (error: unknown): NodeJS.ErrnoException | undefined => {
   return undefined
 }
 
-/** Project paths read relative to where Concord runs; others (`--out /tmp/site`) absolute. */
-const display = (path: string, cwd: string): string => {
-  const rel = relative(cwd, path)
+/** Paths under `base` (the project) read relative to it; others (`--out /tmp/site`) absolute. */
+export const displayPath = (base: string, path: string): string => {
+  const rel = relative(base, path)
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path
 }
 
@@ -53,7 +53,7 @@ export function fileSystemMessage(error: unknown, cwd = process.cwd()): VFileMes
   if (!errno) return undefined
   const code = errno.code!
   const problem = PROBLEMS[code]!
-  const path = typeof errno.path === 'string' ? display(errno.path, cwd) : undefined
+  const path = typeof errno.path === 'string' ? displayPath(cwd, errno.path) : undefined
   const message = ruleMessage('file-system', `Unexpected ${problem.what} (${code}), expected ${problem.expected}; ${problem.todo}`, undefined)
   // No line and column: the problem is the file itself, so the message reads `path: reason`.
   message.name = path ?? 'concord'
