@@ -3,6 +3,7 @@ import {VFileMessage} from 'vfile-message'
 import {UsageError, type Reporter} from '../engine/reporter.js'
 import {createProgress} from './progress.js'
 import {escapeHidden} from '../core/hidden-characters.js'
+import {fileSystemMessage} from '../engine/fs-errors.js'
 
 /** `path:line:col: reason [rule-id]`, the format editors and CI annotators understand. */
 export function formatMessage(message: VFileMessage): string {
@@ -29,6 +30,12 @@ export function reportFailure(error: unknown): number {
   }
   if (error instanceof VFileMessage) {
     printMessages([error])
+    return 1
+  }
+  // A permission, a full disk, a file where a folder should be: the user's to fix, so no stack trace.
+  const fileSystem = fileSystemMessage(error)
+  if (fileSystem) {
+    printMessages([fileSystem])
     return 1
   }
   process.stderr.write(`concord: internal error (please report it): ${error instanceof Error ? error.stack : String(error)}\n`)

@@ -1,5 +1,6 @@
 import type {VFile} from 'vfile'
 import {isObject, parseJson, type JsonValue} from './json.js'
+import {posix} from 'node:path'
 import {LANGUAGES} from './languages.js'
 import {failRule} from './rules.js'
 
@@ -64,6 +65,16 @@ export function defaults(): Options {
 /** A check that also tells the compiler what a valid value is, so that it is stored without a cast. */
 type Check<T> = (value: JsonValue) => value is JsonValue & T
 const isString: Check<string> = (v): v is string => typeof v === 'string' && v !== ''
+/**
+ * A folder of the project's own files (content, locales): a relative path
+ * that stays inside the project, since the project lock and the commit
+ * journal cover the project folder and nothing outside it.
+ */
+const isProjectFolder: Check<string> = (v): v is string => {
+  if (!isString(v)) return false
+  const path = posix.normalize(v.replaceAll('\\', '/'))
+  return !posix.isAbsolute(path) && !/^[A-Za-z]:/.test(path) && path !== '..' && !path.startsWith('../')
+}
 const isPercent: Check<number> = (v): v is number => typeof v === 'number' && v >= 0 && v <= 100
 const oneOf =
   <T extends string>(...values: T[]): Check<T> =>
@@ -88,9 +99,10 @@ const field =
 const schema: Record<string, [Field, string]> = {
   sourceLanguage: [field(isLanguage, (o, v) => (o.sourceLanguage = v)), 'a known language code'],
   languages: [field(listOf(isLanguage), (o, v) => (o.languages = v)), `a list of language codes (${Object.keys(LANGUAGES).join(', ')})`],
-  contentDir: [field(isString, (o, v) => (o.contentDir = v)), 'a folder name'],
-  localesDir: [field(isString, (o, v) => (o.localesDir = v)), 'a folder name'],
-  outDir: [field(isString, (o, v) => (o.outDir = v)), 'a folder name'],
+  contentDir: [field(isProjectFolder, (o, v) => (o.contentDir = v)), 'a folder inside the project, relative to it (no absolute path, no `..` out of it)'],
+  localesDir: [field(isProjectFolder, (o, v) => (o.localesDir = v)), 'a folder inside the project, relative to it (no absolute path, no `..` out of it)'],
+  // Output only, outside the lock's care: a path outside the project is honoured as given.
+  outDir: [field(isString, (o, v) => (o.outDir = v)), 'a folder, relative to the project or absolute'],
   'editions.formats': [field(listOf(oneOf<Format>('md', 'html', 'pdf')), (o, v) => (o.editions.formats = v)), 'a list of `md`, `html`, `pdf`'],
   'editions.missing': [field(oneOf<MissingMode>('marker', 'placeholder', 'omit'), (o, v) => (o.editions.missing = v)), '`marker`, `placeholder` or `omit`'],
   'pdf.pageSize': [field(oneOf<PageSize>('A4', 'A5', 'LETTER'), (o, v) => (o.pdf.pageSize = v)), '`A4`, `A5` or `LETTER`'],

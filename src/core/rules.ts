@@ -73,7 +73,8 @@ export const RULES = {
   'import-integrity': {severity: 'error', stage: 'interchange', summary: 'the segment IDs or English of an exported file do not match its checksum'},
   encoding: {severity: 'error', stage: 'engine', summary: 'a file that is not UTF-8 text'},
   'project-locked': {severity: 'error', stage: 'engine', summary: 'another Concord process held the project lock for longer than `--wait`'},
-  'changed-since-read': {severity: 'error', stage: 'engine', summary: 'a file changed between the command reading it and writing its result'}
+  'changed-since-read': {severity: 'error', stage: 'engine', summary: 'a file changed between the command reading it and writing its result'},
+  'file-system': {severity: 'error', stage: 'engine', summary: 'a path Concord cannot read or write (permissions, disk full or read-only, file vs folder)'}
 } as const satisfies Record<string, Rule>
 
 /** A rule ID: a string outside the catalog fails to compile. */

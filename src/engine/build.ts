@@ -1,4 +1,5 @@
-import {isAbsolute, join, relative, resolve} from 'node:path'
+import {statSync, type Stats} from 'node:fs'
+import {dirname, join, resolve} from 'node:path'
 import {alignEditions} from '../editions/align.js'
 import {FORMATS, renderers} from '../editions/registry.js'
 import type {Format} from '../core/options.js'
@@ -10,6 +11,7 @@ import {loadTranslations, localeKey, type LocaleTexts} from './locales-sync.js'
 import {prepareInParallel} from './parse-pool.js'
 import {openProject, requireUpToDate} from './project.js'
 import {silent, UsageError, type Reporter} from './reporter.js'
+import {displayPath as display} from './fs-errors.js'
 import {preloadShaping, saveShaping, shapingPath} from './shaping-file.js'
 import {pruneSubsets, subsetDir, subsetFileStore} from './subset-file.js'
 import {loadUiResources, renderContext} from './render-context.js'
@@ -47,10 +49,28 @@ function pick(items: string[] | undefined, flag: string, allowed: readonly strin
   return [...new Set(picked)]
 }
 
-/** Paths under the project read relative; others (e.g. `--out /tmp/site`) absolute. */
-const display = (root: string, path: string): string => {
-  const rel = relative(root, path)
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path
+/** What is at `path`, or nothing (also when a parent is a file: the loop then finds that parent). */
+function statOrNothing(path: string): Stats | undefined {
+  try {
+    return statSync(path, {throwIfNoEntry: false})
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined
+    throw error
+  }
+}
+
+/** The output folder is a folder or can be made one: checked before rendering, which may take minutes, not when writing. */
+function requireFolder(root: string, out: string, setting: string): void {
+  for (let path = out; ; path = dirname(path)) {
+    const stat = statOrNothing(path)
+    if (!stat) {
+      if (dirname(path) === path) return
+      continue
+    }
+    if (stat.isDirectory()) return
+    const where = path === out ? 'that is a file' : `inside \`${display(root, path)}\`, which is a file`
+    throw new UsageError(`Unexpected ${setting} \`${display(root, out)}\` ${where}, expected a folder; choose another path, or move the file away`)
+  }
 }
 
 export async function build(input: BuildOptions): Promise<void> {
@@ -62,6 +82,7 @@ export async function build(input: BuildOptions): Promise<void> {
   const languages = pick(input.languages, '--lang', [options.sourceLanguage, ...options.languages]) ?? options.languages
   const formats = (pick(input.formats, '--format', FORMATS) ?? options.editions.formats) as Format[]
   const out = resolve(root, input.out ?? options.outDir)
+  requireFolder(root, out, input.out !== undefined ? '`--out`' : '`outDir`')
   requireUpToDate(project)
 
   const localeTexts: LocaleTexts = new Map()
@@ -70,7 +91,7 @@ export async function build(input: BuildOptions): Promise<void> {
   const resources = loadUiResources(root, options, [options.sourceLanguage, ...targets])
   const t = createUiStrings(resources, options.sourceLanguage)
 
-  const cacheDir = join(root, options.outDir, '.cache')
+  const cacheDir = resolve(root, options.outDir, '.cache')
   const shaping = formats.includes('pdf') ? shapingPath(cacheDir) : undefined
   if (shaping) preloadShaping(shaping)
   const subsets = shaping ? subsetDir(cacheDir) : undefined
@@ -96,17 +117,25 @@ export async function build(input: BuildOptions): Promise<void> {
     if (ready?.tree) loaded.document.tree = ready.tree
   }
   const {files, skipped, record} = await renderAll({documents, formats, out, cacheDir, shared, executor, progress: reporter.progress, prepare}).finally(() => executor.close())
-  let written = 0
   let unchanged = skipped.length
+  const wrote: string[] = []
   for (const file of files) {
     const path = join(out, ...file.path.split('/'))
-    if (writeIfChanged(path, file.content)) {
-      written++
-      reporter.info(`wrote ${display(root, path)}`)
-    } else {
-      unchanged++
+    try {
+      if (writeIfChanged(path, file.content)) {
+        wrote.push(display(root, path))
+        reporter.info(`wrote ${display(root, path)}`)
+      } else {
+        unchanged++
+      }
+    } catch (error) {
+      // Each file is written whole or not at all, but a build that stops midway mixes old and new files: say which are new.
+      const named = wrote.length > 10 ? `${wrote.slice(0, 10).join(', ')} and ${wrote.length - 10} more` : wrote.join(', ')
+      reporter.info(`build: stopped after writing ${wrote.length} of ${files.length} file(s)${wrote.length ? `: ${named}` : ''}; the others are unchanged`)
+      throw error
     }
   }
+  const written = wrote.length
   saveRenderRecord(record)
   if (shaping) saveShaping(shaping)
   if (subsets) pruneSubsets(subsets, started)

@@ -43,7 +43,7 @@ export async function coverageReports(options: CoverageOptions): Promise<Coverag
   const tracked = loadTranslations(project)
   const coverage = computeCoverage({documents: project.documents.map((d) => d.document), tracked, languages: project.options.languages})
 
-  const outDir = options.out ? resolve(root, options.out) : join(root, project.options.outDir)
+  const outDir = options.out ? resolve(root, options.out) : resolve(root, project.options.outDir)
   // The reports are in English.
   const translate = createUiStrings(loadUiResources(root, project.options, ['en']))
   const t: Translate = (key, values) => translate('en', key, values)

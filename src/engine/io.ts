@@ -27,9 +27,20 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
   return -1
 }
 
+/** `readFileSync`, but an error names the file: Node leaves `path` out of some (EISDIR), and the CLI's message needs it. */
+export function readBytes(path: string): Buffer {
+  try {
+    return readFileSync(path)
+  } catch (error) {
+    const errno = error as NodeJS.ErrnoException
+    if (errno.path === undefined) errno.path = path
+    throw error
+  }
+}
+
 /** Read a text file as strict UTF-8 into a VFile whose path is relative to `cwd`; invalid bytes are a fatal message. */
 export function readText(path: string, cwd = process.cwd()): VFile {
-  const bytes = readFileSync(path)
+  const bytes = readBytes(path)
   const file = new VFile({path: relative(cwd, path) || path})
   // The native check first: finding the offset of a bad byte is for the message.
   const bad = isUtf8(bytes) ? -1 : invalidUtf8Offset(bytes)
@@ -57,7 +68,7 @@ export function readTextIfExists(path: string, cwd?: string): VFile | undefined 
  */
 export function writeIfChanged(path: string, content: string | Uint8Array): boolean {
   const next = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength)
-  if (existsSync(path) && readFileSync(path).equals(next)) return false
+  if (existsSync(path) && readBytes(path).equals(next)) return false
   mkdirSync(dirname(path), {recursive: true})
   const temp = `${path}.tmp-${process.pid}`
   try {

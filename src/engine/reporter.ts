@@ -1,4 +1,5 @@
 import {VFileMessage} from 'vfile-message'
+import {fileSystemMessage} from './fs-errors.js'
 
 /**
  * What passes from the engine to its caller. What it is doing, without
@@ -54,7 +55,9 @@ export interface SerializedError {
   fields?: Record<string, unknown>
 }
 
-export function serializeError(error: unknown): SerializedError {
+export function serializeError(thrown: unknown): SerializedError {
+  // An error's `code` and `path` do not survive the crossing: a file-system error becomes its message here.
+  const error = fileSystemMessage(thrown) ?? thrown
   if (!(error instanceof Error)) return {tag: 'concord-error', kind: 'other', name: 'Error', message: String(error)}
   const kind = error instanceof VFileMessage ? 'vfile' : error instanceof UsageError ? 'usage' : 'other'
   const fields = kind === 'vfile' ? (JSON.parse(JSON.stringify({...error})) as Record<string, unknown>) : undefined

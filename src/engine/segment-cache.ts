@@ -19,7 +19,7 @@ const FORMAT = 1
 
 type Row = [text: string, kind: BlockKind, block: number, depth: number, line: number, column: number]
 
-export const cachePath = (root: string, options: Options, id: string): string => join(root, options.outDir, '.cache', `${id}.segments.json`)
+export const cachePath = (root: string, options: Options, id: string): string => resolve(root, options.outDir, '.cache', `${id}.segments.json`)
 
 export function readSegmentCache(root: string, options: Options, id: string): SegmentCache {
   const path = cachePath(root, options, id)

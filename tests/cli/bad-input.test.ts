@@ -1,5 +1,7 @@
+import {existsSync, mkdirSync} from 'node:fs'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {concord, read, snapshot, tempProject, write} from '../helpers/cli.js'
+import {concord, read, readJson, snapshot, tempDir, tempProject, write} from '../helpers/cli.js'
 
 function expectFailure(dir: string, args: string[], pattern: RegExp): void {
   const before = snapshot(dir)
@@ -54,5 +56,41 @@ describe('bad input to concord segment', () => {
     expect(concord(['frobnicate'], dir).code).toBe(2)
     expect(concord(['status', '--lang', 'fr'], dir).code).toBe(2)
     expect(concord(['--help'], dir).code).toBe(0)
+  })
+})
+
+describe('output paths concord build cannot write', () => {
+  it('refuses an --out that is a file, or inside one, before rendering anything', () => {
+    const dir = tempProject()
+    write(dir, 'site', 'not a folder')
+    for (const out of ['site', 'site/editions']) {
+      const run = concord(['build', '--format', 'md', '--out', out], dir)
+      expect(run.code, run.stderr).toBe(2)
+      expect(run.stderr).toContain(`Unexpected \`--out\` \`${out}\``)
+      expect(run.stderr).not.toMatch(/rendering/)
+    }
+    expect(read(dir, 'site')).toBe('not a folder')
+  })
+
+  it('reports a folder where an output file should be as a file-system error, exit 1, and which files it wrote', () => {
+    const dir = tempProject()
+    mkdirSync(join(dir, 'output', 'ja', 'statement.md'), {recursive: true})
+    const run = concord(['build', '--format', 'md'], dir)
+    expect(run.code, run.stderr).toBe(1)
+    expect(run.stderr).toMatch(/^build: stopped after writing 2 of 5 file\(s\): output\/en\/statement\.md, output\/ko\/statement\.md; the others are unchanged$/m)
+    expect(run.stderr).toMatch(/^output\/ja\/statement\.md: Unexpected folder where a file should be \(EISDIR\), expected a file; .* \[file-system\]$/m)
+    expect(run.stderr).not.toMatch(/internal error|\n\s+at /)
+  })
+})
+
+describe('an absolute outDir', () => {
+  it('is honoured as given, not taken as relative to the project', () => {
+    const dir = tempProject()
+    const site = join(tempDir(), 'site')
+    write(dir, '.concordrc.json', JSON.stringify({...readJson<Record<string, unknown>>(dir, '.concordrc.json'), outDir: site}))
+    const run = concord(['build', '--format', 'md', '--lang', 'ko'], dir)
+    expect(run.code, run.stderr).toBe(0)
+    expect(existsSync(join(site, 'ko', 'statement.md'))).toBe(true)
+    expect(existsSync(join(dir, site.slice(1)))).toBe(false)
   })
 })

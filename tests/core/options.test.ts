@@ -12,3 +12,31 @@ describe('options', () => {
     expect(message.ruleId).toBe('config-invalid')
   })
 })
+
+describe('option folders', () => {
+  const load = (json: string): VFile => {
+    const file = new VFile({path: '.concordrc.json', value: json})
+    try {
+      loadOptions(file)
+    } catch {
+      // The message is on the file.
+    }
+    return file
+  }
+
+  it('refuses a localesDir or contentDir outside the project, at its place', () => {
+    for (const value of ['/srv/locales', '../shared/locales', 'locales/../../x', 'C:\\\\locales']) {
+      const file = load(`{\n  "localesDir": ${JSON.stringify(value)}\n}\n`)
+      expect(file.messages).toHaveLength(1)
+      expect(String(file.messages[0])).toMatch(/^\.concordrc\.json:2:3: Unexpected value `.*` for `localesDir`, expected a folder inside the project/)
+      expect(file.messages[0]!.ruleId).toBe('config-invalid')
+    }
+    expect(load('{"contentDir": "../content"}').messages[0]?.ruleId).toBe('config-invalid')
+  })
+
+  it('accepts folders inside the project, and an outDir anywhere, as given', () => {
+    const file = new VFile({path: '.concordrc.json', value: '{"localesDir": "i18n/./locales", "outDir": "/srv/site"}'})
+    expect(loadOptions(file)).toMatchObject({localesDir: 'i18n/./locales', outDir: '/srv/site'})
+    expect(loadOptions(new VFile({path: '.concordrc.json', value: '{"outDir": "../site"}'})).outDir).toBe('../site')
+  })
+})

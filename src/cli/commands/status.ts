@@ -4,6 +4,7 @@ import {countStates, statusJson, STATES, worklist} from '../../translations/stat
 import {loadTranslations} from '../../engine/locales-sync.js'
 import {UsageError} from '../../engine/reporter.js'
 import {openProject, requireUpToDate} from '../../engine/project.js'
+import {escapeHidden} from '../../core/hidden-characters.js'
 
 const paint = (state: string, text: string): string => {
   if (!process.stdout.isTTY) return text
@@ -35,11 +36,12 @@ export function statusCommand(): Command {
           out.push(`${doc.id} · ${result.language}: ${STATES.map((s) => paint(s, `${counts[s]} ${s}`)).join(', ')} (of ${result.statuses.length})`)
           for (const item of worklist(doc.segments, result)) {
             out.push(`  ${paint(item.state, item.state.padEnd(7))} ${item.id}  ${doc.file.path}:${item.line}`)
-            out.push(`          en: ${item.english}`)
+            // Texts are untrusted: a bidi override or control code must show as `<U+202E>`, not act on the terminal.
+            out.push(`          en: ${escapeHidden(item.english)}`)
             if (item.state === 'stale') {
-              if (item.previousEnglish !== undefined) out.push(`         was: ${item.previousEnglish}`)
-              if (item.diff !== undefined) out.push(`        diff: ${item.diff}`)
-              if (item.translation !== undefined) out.push(`          ${result.language}: ${item.translation}`)
+              if (item.previousEnglish !== undefined) out.push(`         was: ${escapeHidden(item.previousEnglish)}`)
+              if (item.diff !== undefined) out.push(`        diff: ${escapeHidden(item.diff)}`)
+              if (item.translation !== undefined) out.push(`          ${result.language}: ${escapeHidden(item.translation)}`)
             }
           }
           out.push('')
