@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto'
-import {closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync} from 'node:fs'
-import {dirname} from 'node:path'
+import {closeSync, type Dirent, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync} from 'node:fs'
+import {dirname, join} from 'node:path'
 
 /**
  * The few file operations a crash-safe commit is made of. A rename is only
@@ -71,4 +71,20 @@ export function readIfExists(path: string): Buffer | undefined {
 /** Block the thread for `ms` (commands are synchronous; a wait must not let other work run half-done). */
 export function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+}
+
+/** Every file below `dir`, at any depth; none when `dir` is missing or unreadable (an input folder may not exist yet). */
+export function filesUnder(dir: string, into: string[] = []): string[] {
+  let entries: Dirent[]
+  try {
+    entries = readdirSync(dir, {withFileTypes: true})
+  } catch {
+    return into
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) filesUnder(path, into)
+    else into.push(path)
+  }
+  return into
 }

@@ -1,6 +1,6 @@
-import {existsSync, readdirSync, renameSync, rmSync, type Dirent} from 'node:fs'
-import {join} from 'node:path'
-import {readIfExists, sha256, syncDirs} from './durable-fs.js'
+import {existsSync, renameSync, rmSync} from 'node:fs'
+import {basename, join} from 'node:path'
+import {filesUnder, readIfExists, sha256, syncDirs} from './durable-fs.js'
 import {JOURNAL, readJournal, removeJournal, STATE_DIR, toRelative, TXN_TEMP} from './journal.js'
 
 /**
@@ -28,28 +28,15 @@ export const hasJournal = (root: string): boolean => existsSync(join(root, JOURN
 /** Temp files under the given project folders (and the state folder), project-relative. */
 export function findTemps(root: string, folders: string[]): string[] {
   const found: string[] = []
-  const walk = (dir: string): void => {
-    let entries: Dirent[]
-    try {
-      entries = readdirSync(dir, {withFileTypes: true})
-    } catch {
-      return
-    }
-    for (const entry of entries) {
-      const path = join(dir, entry.name)
-      if (entry.isDirectory()) walk(path)
-      else if (entry.name.includes('.tmp-')) found.push(path)
-    }
-  }
-  for (const folder of new Set([...folders, STATE_DIR])) walk(join(root, folder))
-  return found.sort()
+  for (const folder of new Set([...folders, STATE_DIR])) filesUnder(join(root, folder), found)
+  return found.filter((path) => basename(path).includes('.tmp-')).sort()
 }
 
-/** Returns false when the journal could not be trusted (then no temp file may be deleted: one may hold the only copy). */
 /** The report of a temp file that is not ours to delete. */
 export const leftover = (rel: string): string =>
   `${rel}: leftover temp file of an interrupted write; it may hold the only copy of some text: compare it with ${rel.replace(/\.tmp-.*$/, '')}, then delete it`
 
+/** Returns false when the journal could not be trusted (then no temp file may be deleted: one may hold the only copy). */
 function rollForward(root: string, recovery: Recovery): boolean {
   const read = readJournal(root)
   if (!read.ok) {

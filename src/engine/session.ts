@@ -1,12 +1,13 @@
 import {failRule} from '../core/rules.js'
-import {readdirSync, statSync, type Dirent} from 'node:fs'
-import {join} from 'node:path'
+import {statSync} from 'node:fs'
+import {basename, join} from 'node:path'
 import {VFile} from 'vfile'
 import {defaults} from '../core/options.js'
 import {findTemps, hasJournal, leftover, recover} from './recovery.js'
 import {acquireLock, LOCK, readOwner, type HeldLock, type LockOwner} from './lock.js'
 import {TXN_TEMP, toRelative} from './journal.js'
 import {commitFiles, type CommitOptions, type FileOutput} from './transaction.js'
+import {filesUnder} from './durable-fs.js'
 import {CONFIG_FILE, loadProjectOptions} from './project.js'
 
 /**
@@ -55,23 +56,10 @@ let current: Session | undefined
  */
 export type InputSnapshot = Map<string, string>
 
-function listFiles(dir: string, into: string[]): void {
-  let entries: Dirent[]
-  try {
-    entries = readdirSync(dir, {withFileTypes: true})
-  } catch {
-    return
-  }
-  for (const entry of entries) {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) listFiles(path, into)
-    else if (!entry.name.includes('.tmp-')) into.push(path)
-  }
-}
-
 export function snapshotInputs(root: string, folders: string[], files: string[]): InputSnapshot {
   const paths: string[] = files.map((f) => join(root, f))
-  for (const folder of new Set(folders)) listFiles(join(root, folder), paths)
+  // Temp files are a commit in progress, not inputs.
+  for (const folder of new Set(folders)) for (const path of filesUnder(join(root, folder))) if (!basename(path).includes('.tmp-')) paths.push(path)
   const snapshot: InputSnapshot = new Map()
   for (const path of paths) {
     const stat = statSync(path, {bigint: true, throwIfNoEntry: false})
