@@ -12,6 +12,11 @@ import {installSession} from './session-hooks.js'
  * 0 ok; 1 content errors (messages as `path:line:col: reason [rule]`); 2 usage errors; 3 internal errors.
  */
 export async function main(argv: string[]): Promise<number> {
+  // A reader that stops early (`concord status --json | head`) closes the pipe: what is left to print has
+  // nowhere to go, and the command finishes its work quietly instead of dying with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+  })
   // `segment` redoes its work when a file it read changed before it could commit (see session.ts); the others say so and stop.
   for (let attempt = 1; ; attempt++) {
     const code = await runOnce(argv, argv[0] === 'segment' && attempt < 3)
