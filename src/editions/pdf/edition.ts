@@ -19,9 +19,9 @@ import {titleItem, type CodeItem, type PrintItem, type TableItem, type TextItem}
 import {COLORS, INDENT, typeScale} from './theme.js'
 import {draftText, fieldSpans, metaFields, runningTitle, titleSpans} from './title-block.js'
 
-export interface EditionPdfInput {
+/** What every PDF edition is printed from, single or parallel. */
+export interface PdfInputBase {
   document: SegmentedDocument
-  edition: Edition
   items: readonly PrintItem[]
   options: Options
   t: Translate
@@ -30,6 +30,10 @@ export interface EditionPdfInput {
   idSeed: string
   /** Where the font subsets come from and go to (see src/pdf/subset-cache.ts). */
   subsets?: SubsetStore | undefined
+}
+
+export interface EditionPdfInput extends PdfInputBase {
+  edition: Edition
 }
 
 /** Document info: title in the edition's language, the rest from the front matter. */

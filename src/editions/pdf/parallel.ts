@@ -1,16 +1,13 @@
 import type {Edition} from '../align.js'
 import {languageInfo} from '../../core/languages.js'
-import type {Options} from '../../core/options.js'
 import {furnitureLine} from '../../pdf/furniture.js'
 import {drawLine, type BlockStyle} from '../../pdf/layout.js'
 import type {TextSpan} from '../../pdf/line-break.js'
 import {PageFlow, defaultGeometry, marginFrame, type PageGeometry} from '../../pdf/page-flow.js'
 import {columnBoxes, layoutRow, placeRow, type CellText, type ColumnBox} from '../../pdf/parallel-rows.js'
 import {createPdfDocument, pdfToBuffer} from '../../pdf/pdf-document.js'
-import type {SubsetStore} from '../../pdf/subset-cache.js'
-import type {SegmentedDocument} from '../../core/types.js'
 import type {Translate} from '../../core/ui-strings.js'
-import {pdfInfo, plainText} from './edition.js'
+import {pdfInfo, plainText, type PdfInputBase} from './edition.js'
 import {drawRule, itemStyle, keepTogether, Outline} from './flow-helpers.js'
 import {placeSplittableRow} from './split-row.js'
 import {boldBlocks} from './glyph-check.js'
@@ -19,18 +16,10 @@ import {titleItem, type PrintItem, type TextItem} from './structure.js'
 import {COLORS, INDENT, typeScale} from './theme.js'
 import {draftText, fieldSpans, metaFields, runningTitle, titleSpans} from './title-block.js'
 
-export interface ParallelPdfInput {
-  document: SegmentedDocument
+export interface ParallelPdfInput extends PdfInputBase {
   /** The source edition (left column) and one translation (right column). */
   source: Edition
   target: Edition
-  items: readonly PrintItem[]
-  options: Options
-  t: Translate
-  date: Date
-  idSeed: string
-  /** Where the font subsets come from and go to (see src/pdf/subset-cache.ts). */
-  subsets?: SubsetStore | undefined
 }
 
 const GUTTER = 18
