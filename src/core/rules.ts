@@ -26,6 +26,7 @@ export const RULES = {
   'front-matter': {severity: 'error', stage: 'markdown', summary: 'the front matter is not valid YAML, or not a mapping of `key: value` lines'},
   'nesting-too-deep': {severity: 'error', stage: 'markdown', summary: 'block quotes, list items or inline markup nested more than 100 levels deep'},
   'segment-too-long': {severity: 'error', stage: 'segment', summary: 'a segment longer than 65,536 characters (a missing sentence end or a pasted blob)'},
+  'editor-note-anchor': {severity: 'error', stage: 'ids', summary: "an editor's note whose `at` words are in no sentence of the English, or in several"},
   'empty-document': {severity: 'error', stage: 'ids', summary: 'a document without any heading or paragraph to segment'},
   'registry-invalid': {severity: 'error', stage: 'ids', summary: 'a segment registry file is not what `concord segment` writes'},
   'registry-duplicate-id': {severity: 'error', stage: 'ids', summary: 'a retired segment ID is also a current one'},

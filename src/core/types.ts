@@ -3,6 +3,16 @@ import type {Root} from 'mdast'
 /** Kinds of block that carry translatable segments. */
 export type BlockKind = 'heading' | 'paragraph' | 'tableCell'
 
+/** Kinds of segment: a block's sentence, or a reader-facing front matter field (`meta`). */
+export type SegmentKind = BlockKind | 'meta'
+
+/** An editor's note on the source, attached to the body segment whose English holds `at`. */
+export interface EditorNoteMeta {
+  /** Words of the English text (plain text, as the reader sees it) that the note is about. */
+  at: string
+  note: string
+}
+
 /** Front matter of a document (`content/<id>.md`); every field is optional. */
 export interface DocumentMeta {
   title?: string
@@ -12,9 +22,14 @@ export interface DocumentMeta {
   language?: string
   description?: string
   keywords?: string[]
+  /** Where the text came from, for maintainers (a path); not shown to readers. */
   source?: string
+  /** What the source is, in words, for readers. */
+  sourceNote?: string
   incomplete?: boolean
+  /** With `incomplete`, printed at the end of the document as an editor's note. */
   notes?: string
+  editorNotes?: EditorNoteMeta[]
   [key: string]: unknown
 }
 
@@ -22,8 +37,10 @@ export interface DocumentMeta {
 export interface SourceSegment {
   /** Inline Markdown of the sentence, whitespace-normalised and trimmed. */
   text: string
-  kind: BlockKind
-  /** Index of the block in document order (0-based). */
+  kind: SegmentKind
+  /** For `meta` segments: the front matter field (`title`, `keywords.0`, `editorNotes.1`). */
+  field?: string
+  /** Index of the block in document order (0-based); -1 for `meta` segments. */
   block: number
   /** Heading depth for headings, 0 otherwise. */
   depth: number
@@ -51,7 +68,8 @@ export interface RegistryEntry {
   text: string
   rev: number
   hash: string
-  kind: BlockKind
+  kind: SegmentKind
+  field?: string
   section: string | null
   blockId: string
 }
@@ -79,8 +97,10 @@ export interface SegmentedDocument {
   path: string
   meta: DocumentMeta
   tree: Root
-  /** Segments with IDs, in document order. */
+  /** Segments with IDs, in document order: the front matter's (`meta`) first, then the body's. */
   segments: Segment[]
+  /** Editor's notes: the `meta` segment of each note (field `editorNotes.<n>`) and the body segment it is attached to. */
+  anchors: Array<{note: string; segment: string}>
 }
 
 /** Translation states, in the order a translator cares about them. */

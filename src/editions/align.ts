@@ -45,6 +45,15 @@ export interface EditionCounts {
   percent: number
 }
 
+/** An editor's note, numbered in document order, attached to a body segment. */
+export interface EditorNote {
+  number: number
+  /** ID of the body segment the note is about. */
+  segment: string
+  /** The note in this edition's language (or its English, marked missing). */
+  note: EditionSegment
+}
+
 /** One language's edition of a document, ready for any renderer. Editions of a document share blocks and segments index for index. */
 export interface Edition {
   language: string
@@ -54,6 +63,13 @@ export interface Edition {
   /** Plain-text title: the translated top heading, or the front matter title when that is missing. */
   title: string
   blocks: EditionBlock[]
+  /**
+   * The front matter's reader-facing fields (`title`, `author`, `keywords.0`, `editorNotes.1`…) in this language,
+   * as plain text: a missing one shows its English, marked missing, whatever `editions.missing` says.
+   */
+  meta: Record<string, EditionSegment>
+  /** Editor's notes, in the order of the segments they are attached to. */
+  notes: EditorNote[]
   counts: EditionCounts
 }
 
@@ -110,9 +126,14 @@ export function alignEditions(doc: SegmentedDocument, tracks: TrackResult[], set
     let byId: Map<string, SegmentStatus> | undefined
     const statusOf = (id: string, i: number): SegmentStatus | undefined => (list[i]?.id === id ? list[i] : (byId ??= new Map(list.map((s) => [s.id, s]))).get(id))
     const blocks: EditionBlock[] = []
+    const meta: Record<string, EditionSegment> = Object.create(null)
     for (let i = 0; i < doc.segments.length; i++) {
       const segment = doc.segments[i]!
       const status: SegmentStatus | undefined = isSource ? {id: segment.id, state: 'translated', translation: segment.text} : statusOf(segment.id, i)
+      if (segment.kind === 'meta') {
+        meta[segment.field!] = editionSegment(segment.id, segment.text, status, language, settings.sourceLanguage, 'marker')
+        continue
+      }
       const entry = editionSegment(segment.id, segment.text, status, language, settings.sourceLanguage, settings.missing)
       let block = blocks[blocks.length - 1]
       if (block?.index !== segment.block) {
@@ -124,15 +145,31 @@ export function alignEditions(doc: SegmentedDocument, tracks: TrackResult[], set
     const marks: Record<Mark, number> = {current: 0, stale: 0, missing: 0}
     let total = 0
     for (const block of blocks) for (const segment of block.segments) marks[segment.mark]++, total++
+    for (const segment of Object.values(meta)) marks[segment.mark]++, total++
     const {current} = marks
     const counts = {total, current, stale: marks.stale, missing: marks.missing, percent: total ? Math.round((current / total) * 1000) / 10 : 100}
-    return {language, document: doc.id, source: isSource, title: editionTitle(doc, blocks, isSource), blocks, counts}
+    const notes = editorNotes(doc, meta)
+    return {language, document: doc.id, source: isSource, title: editionTitle(doc, blocks, meta, isSource), blocks, meta, notes, counts}
   })
 }
 
-function editionTitle(doc: SegmentedDocument, blocks: EditionBlock[], isSource: boolean): string {
+/** Notes numbered in the order of the body segments they are attached to. */
+function editorNotes(doc: SegmentedDocument, meta: Record<string, EditionSegment>): EditorNote[] {
+  if (doc.anchors.length === 0) return []
+  const order = new Map(doc.segments.map((s, i) => [s.id, i]))
+  const byId = new Map(Object.values(meta).map((s) => [s.id, s]))
+  return doc.anchors
+    .map((anchor) => ({segment: anchor.segment, note: byId.get(anchor.note)!}))
+    .filter((n) => n.note !== undefined)
+    .sort((a, b) => order.get(a.segment)! - order.get(b.segment)!)
+    .map((n, i) => ({number: i + 1, ...n}))
+}
+
+function editionTitle(doc: SegmentedDocument, blocks: EditionBlock[], meta: Record<string, EditionSegment>, isSource: boolean): string {
   const fallback = typeof doc.meta.title === 'string' ? doc.meta.title : undefined
   if (isSource && fallback) return fallback
+  const own = meta.title
+  if (own && own.mark !== 'missing') return own.text
   const top = blocks.find((b) => b.kind === 'heading' && b.depth === 1)?.segments[0]
   if (top && top.mark !== 'missing') return flatText(parseInline(top.text))
   return fallback ?? doc.id

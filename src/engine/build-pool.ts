@@ -106,7 +106,7 @@ export function workerExecutor(input: ExecutorInput, threads: number): Executor 
     const worker = new Worker(url, {workerData: setup})
     input.documents.forEach(({document, editions}, index) => {
       // A plain object: the tree may be a getter that parses on first use.
-      const plain = {id: document.id, path: document.path, meta: {...document.meta}, tree: document.tree, segments: document.segments}
+      const plain = {id: document.id, path: document.path, meta: {...document.meta}, tree: document.tree, segments: document.segments, anchors: document.anchors}
       worker.postMessage({type: 'document', index, document: plain, editions} satisfies ToWorker)
     })
     worker.on('message', (message: FromWorker) => {

@@ -4,7 +4,7 @@ import {dirname, extname, join, relative, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Options} from '../core/options.js'
 import type {SegmentCache, UnitSegments} from '../segment/units.js'
-import type {BlockKind} from '../core/types.js'
+import type {SegmentKind} from '../core/types.js'
 import {writeIfChanged} from './io.js'
 
 /**
@@ -17,7 +17,7 @@ import {writeIfChanged} from './io.js'
  */
 const FORMAT = 1
 
-type Row = [text: string, kind: BlockKind, block: number, depth: number, line: number, column: number]
+type Row = [text: string, kind: SegmentKind, block: number, depth: number, line: number, column: number]
 
 export const cachePath = (root: string, options: Options, id: string): string => resolve(root, options.outDir, '.cache', `${id}.segments.json`)
 

@@ -4,7 +4,9 @@ import {VFileMessage} from 'vfile-message'
 import type {Options} from '../core/options.js'
 import {parseMarkdown, parseTree, readMeta} from '../markdown/parse.js'
 import {toLf} from '../markdown/characters.js'
-import {reconcile, type ReconcileResult} from './reconcile.js'
+import type {ReconcileResult} from './reconcile.js'
+import {noteAnchors, reconcileDocument} from './meta.js'
+import {metaSegments} from '../segment/meta.js'
 import {segmentTree} from '../segment/segment.js'
 import {nestingTooDeep, scanNesting} from '../segment/limits.js'
 import {cacheFromTree, segmentSource, type SegmentCache} from '../segment/units.js'
@@ -26,18 +28,22 @@ interface Segmented {
   tree: Root | undefined
   meta: DocumentMeta
   fresh: SourceSegment[]
+  /** The front matter's segments. */
+  metaFresh: SourceSegment[]
   next: SegmentCache | undefined
 }
 
 function segmentWith(file: VFile, source: string, language: string, cache?: SegmentCache): Segmented {
   if (cache && cache.size > 0) {
     const segmented = segmentSource(source, language, cache)
+    const meta = readMeta(segmented.head, file)
     // A single unit is the whole file: its tree is the document's.
-    return {tree: segmented.units === 1 ? segmented.head : undefined, meta: readMeta(segmented.head, file), fresh: segmented.segments, next: segmented.cache}
+    const tree = segmented.units === 1 ? segmented.head : undefined
+    return {tree, meta, fresh: segmented.segments, metaFresh: metaSegments(meta, segmented.head, file), next: segmented.cache}
   }
   const {tree, meta} = parseMarkdown(file)
   const fresh = segmentTree(tree, source, {language})
-  return {tree, meta, fresh, next: cache ? cacheFromTree(source, language, tree, fresh) : undefined}
+  return {tree, meta, fresh, metaFresh: metaSegments(meta, tree, file), next: cache ? cacheFromTree(source, language, tree, fresh) : undefined}
 }
 
 /** Put a limit's message (made where no file is known, see segment/limits.ts) on `file`, and stop. */
@@ -79,11 +85,12 @@ export function segmentDocument(file: VFile, registry: Registry, options: Pick<O
     throw error
   }
   let {tree} = segmented
-  const {meta, fresh, next} = segmented
+  const {meta, fresh, metaFresh, next} = segmented
   if (fresh.length === 0) {
     failRule(file, 'empty-document', 'Unexpected empty document, expected at least one heading or paragraph; add text or delete the file', {line: 1, column: 1})
   }
-  const result = reconcile(registry, fresh)
+  const result = reconcileDocument(registry, fresh, metaFresh)
+  const anchors = noteAnchors(meta, result.segments, file)
   const document: SegmentedDocument = {
     id: registry.document,
     path: file.path,
@@ -94,7 +101,8 @@ export function segmentDocument(file: VFile, registry: Registry, options: Pick<O
     set tree(value: Root) {
       tree = value
     },
-    segments: result.segments
+    segments: result.segments,
+    anchors
   }
   return {...result, document, ...(next ? {cache: next} : {})}
 }

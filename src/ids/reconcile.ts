@@ -105,8 +105,11 @@ function alignGap(oldTexts: string[], newTexts: string[]): Array<[number, number
   return pairs.reverse()
 }
 
-/** Assign stable IDs to `fresh` segments, continuing `registry`. Pure and deterministic. */
-export function reconcile(registry: Registry, fresh: SourceSegment[]): ReconcileResult {
+/**
+ * Assign stable IDs to `fresh` segments, continuing `registry`. Pure and deterministic.
+ * `reserved`: IDs held elsewhere (the front matter's segments, reconciled apart) that a new segment must not take.
+ */
+export function reconcile(registry: Registry, fresh: SourceSegment[], reserved: Iterable<string> = []): ReconcileResult {
   const old = registry.segments
   const match = new Array<number>(fresh.length).fill(-1) // new index → old index
   const oldTaken = new Array<boolean>(old.length).fill(false)
@@ -139,7 +142,7 @@ export function reconcile(registry: Registry, fresh: SourceSegment[]): Reconcile
     for (const [a, b] of pairs) [match[newGap[b]!], oldTaken[oldGap[a]!]] = [oldGap[a]!, true]
   }
 
-  const used = new Set<string>([...old.map((e) => e.id), ...Object.keys(registry.retired)])
+  const used = new Set<string>([...old.map((e) => e.id), ...Object.keys(registry.retired), ...reserved])
   // `used` only grows, as IdAllocator requires.
   const ids = new IdAllocator(registry.document, (candidate) => used.has(candidate))
   const history: Registry['history'] = structuredClone(registry.history)

@@ -1,6 +1,6 @@
 import type {VFile} from 'vfile'
 import {isObject, parseJson, type JsonValue, type ParsedJson} from '../core/json.js'
-import type {BlockKind, Registry, RegistryEntry} from '../core/types.js'
+import type {Registry, RegistryEntry, SegmentKind} from '../core/types.js'
 import {failRule, type ErrorRuleId} from '../core/rules.js'
 
 /**
@@ -14,7 +14,7 @@ export const REGISTRY_FORMAT = 1
 
 export const ID_PATTERN = /^[A-Za-z0-9_-]+$/
 
-const kinds = new Set<BlockKind>(['heading', 'paragraph', 'tableCell'])
+const kinds = new Set<SegmentKind>(['heading', 'paragraph', 'tableCell', 'meta'])
 
 export function serializeRegistry(registry: Registry): {strings: Record<string, string>; meta: Record<string, unknown>} {
   // Null prototypes: an ID such as `__proto__` must stay a plain key.
@@ -22,7 +22,10 @@ export function serializeRegistry(registry: Registry): {strings: Record<string, 
   const segments: Record<string, unknown> = Object.create(null)
   for (const entry of registry.segments) {
     strings[entry.id] = entry.text
-    segments[entry.id] = {rev: entry.rev, hash: entry.hash, kind: entry.kind, section: entry.section, block: entry.blockId}
+    segments[entry.id] =
+      entry.field === undefined
+        ? {rev: entry.rev, hash: entry.hash, kind: entry.kind, section: entry.section, block: entry.blockId}
+        : {rev: entry.rev, hash: entry.hash, kind: entry.kind, field: entry.field, section: entry.section, block: entry.blockId}
   }
   const sorted = <T>(record: Record<string, T>): Record<string, T> =>
     Object.fromEntries(
@@ -62,8 +65,9 @@ export function parseRegistry(document: string, stringsFile: VFile, metaFile: VF
     if (typeof text !== 'string') fail(stringsFile, stringsJson, `/${id}`, `Unexpected ${typeof text} for \`${id}\`, expected a string`)
     const info = segmentsMeta[id]
     const record = (isObject(info) ? info : {}) as Record<string, JsonValue>
-    const kind = typeof record.kind === 'string' && kinds.has(record.kind as BlockKind) ? (record.kind as BlockKind) : 'paragraph'
+    const kind = typeof record.kind === 'string' && kinds.has(record.kind as SegmentKind) ? (record.kind as SegmentKind) : 'paragraph'
     segments.push({
+      ...(kind === 'meta' && typeof record.field === 'string' ? {field: record.field} : {}),
       id,
       text,
       rev: typeof record.rev === 'number' ? record.rev : 1,

@@ -2,7 +2,7 @@ import type {VFile} from 'vfile'
 import type {Place} from '../core/json.js'
 import {textHash} from '../ids/similarity.js'
 import type {SegmentStatus} from '../translations/track.js'
-import type {BlockKind, Segment, TranslationState} from '../core/types.js'
+import type {SegmentKind, Segment, TranslationState} from '../core/types.js'
 import {reportRule, type ErrorRuleId} from '../core/rules.js'
 
 /** One segment as a translator sees it in an exported file. */
@@ -19,7 +19,7 @@ export interface ExportUnit {
   target?: string
   /** For stale segments: the English the old translation was made against, when known. */
   previousSource?: string
-  kind: BlockKind
+  kind: SegmentKind
   depth: number
   /** ID and English of the nearest heading, `null` before the first heading. */
   section: string | null

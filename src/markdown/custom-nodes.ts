@@ -53,7 +53,7 @@ export interface ConcordWrapper<Type extends string, Child extends RootContent =
   data: WrapperData
 }
 
-export type PhrasingWrapper = ConcordWrapper<'concordSegment' | 'concordMark' | 'concordText' | 'concordBullet'>
+export type PhrasingWrapper = ConcordWrapper<'concordSegment' | 'concordMark' | 'concordText' | 'concordBullet' | 'concordNoteRef'>
 export type FlowWrapper = ConcordWrapper<'concordRow' | 'concordCell', RootContent>
 
 declare module 'mdast' {

@@ -73,7 +73,7 @@ export function readMeta(tree: Root, file: VFile): DocumentMeta {
 }
 
 /** Front matter fields the editions print as text. */
-const TEXT_FIELDS = ['title', 'shortTitle', 'author', 'description', 'source', 'notes', 'language'] as const
+const TEXT_FIELDS = ['title', 'shortTitle', 'author', 'description', 'source', 'sourceNote', 'notes', 'language'] as const
 
 /** A text field holding a list, a mapping or a number would reach the renderers as something else than text (`title.replace is not a function`). */
 function checkTextFields(meta: DocumentMeta, yaml: string, startLine: number, file: VFile): void {

@@ -1,5 +1,5 @@
 import type {Place} from '../core/json.js'
-import type {BlockKind} from '../core/types.js'
+import type {SegmentKind} from '../core/types.js'
 import {escapeHidden} from '../core/hidden-characters.js'
 
 /**
@@ -12,7 +12,7 @@ export {RULES, ruleMessage, type RuleId, type Severity} from '../core/rules.js'
 /** A translation to check against its English segment. */
 export interface SegmentPair {
   id: string
-  kind: BlockKind
+  kind: SegmentKind
   /** The English segment (inline Markdown). */
   source: string
   /** The translation, exactly as in the locale file. */

@@ -1,10 +1,13 @@
 import type {ElementContent} from 'hast'
 import type {PhrasingContent, Root, RootContent} from 'mdast'
-import {alignedBlocks, type AlignedBlock} from '../align.js'
+import type {Element} from 'hast'
+import {alignedBlocks, type AlignedBlock, type Edition, type EditorNote} from '../align.js'
+import {notesBySegment} from '../meta.js'
+import {endNoteElement, notesList} from './notes.js'
 import {documentHead, switcher, tableOfContents, type PageContext} from './chrome.js'
 import {blockContexts, definitions, type BlockContext} from './context.js'
 import {pageCss} from './css.js'
-import {h, hb} from './h.js'
+import {h, hb, langIf} from './h.js'
 import {renderPage} from './page.js'
 import {blockChildren, legendFor, tocEntries} from './edition-page.js'
 import {ALIGNED_SCRIPT} from './script.js'
@@ -15,14 +18,41 @@ import type {SegmentedDocument} from '../../core/types.js'
 /** What goes in a cell of the aligned grid: the segments' spans, or for a row template (fast-aligned.ts) a placeholder. */
 export type AlignedCell = (block: AlignedBlock, l: number, options: SegmentOptions) => PhrasingContent[]
 
-const segmentSpans: AlignedCell = (block, l, options) => blockChildren(block.cells[l]!, options) ?? []
+// Each edition's notes by segment, worked out once per edition for all its rows.
+const notesOf = new WeakMap<Edition, Map<string, EditorNote[]>>()
+
+/** A cell's segment spans, each followed by its editor's note references (numbered per language). */
+function segmentSpans(editions: Edition[]): AlignedCell {
+  return (block, l, options) => {
+    const edition = editions[l]!
+    let notes = notesOf.get(edition)
+    if (!notes) notesOf.set(edition, (notes = notesBySegment(edition)))
+    return blockChildren(block.cells[l]!, options, notes, `${edition.language}-`) ?? []
+  }
+}
+
+/** The rows after the text: the note on what the source is missing and the editor's notes, each language in its column. */
+function noteRows(doc: SegmentedDocument, context: PageContext): ElementContent[] {
+  const {editions, t} = context
+  const row = (cells: Array<Element | null>): Element | null =>
+    cells.some((c) => c !== null)
+      ? hb(
+          'div',
+          {className: ['row', 'notes']},
+          cells.map((cell, l) => h('div', {className: ['cell'], dataCol: editions[l]!.language, ...langIf(editions[l]!.language, context.sourceLanguage)}, [cell]))
+        )
+      : null
+  return [row(editions.map((e) => endNoteElement(e, doc.meta, e.language, t))), row(editions.map((e) => notesList(e, e.language, t, `${e.language}-`)))].filter(
+    (r): r is Element => r !== null
+  )
+}
 
 /**
  * A grid row: a block in every language, one column each. The English cell
  * carries `id` (so `#<id>` works as on the language pages), every cell
  * `data-seg`.
  */
-export function alignedRow(block: AlignedBlock, where: BlockContext | undefined, context: PageContext, cellChildren: AlignedCell = segmentSpans): RootContent {
+export function alignedRow(block: AlignedBlock, where: BlockContext | undefined, context: PageContext, cellChildren: AlignedCell = segmentSpans(context.editions)): RootContent {
   const {editions, t} = context
   const ui = context.sourceLanguage
   const cells = editions.map((edition, l) => {
@@ -44,7 +74,7 @@ export function alignedRows(doc: SegmentedDocument, context: PageContext): Eleme
   const contexts = blockContexts(doc.tree)
   const rows = alignedBlocks(context.editions).map((block) => alignedRow(block, contexts[block.index], context))
   const grid = toSafeHast({type: 'root', children: [...rows, ...definitions(doc.tree)]} satisfies Root).children as ElementContent[]
-  return grid.filter((node) => node.type !== 'text')
+  return [...grid.filter((node) => node.type !== 'text'), ...noteRows(doc, context)]
 }
 
 /** All editions side by side around the grid `rows`; checkboxes hide columns through CSS alone. */
@@ -74,7 +104,7 @@ export function alignedPage(doc: SegmentedDocument, context: PageContext, rows: 
   const body = [
     switcher(context, 'aligned'),
     hb('main', {id: 'content'}, [
-      documentHead(context, doc.meta, t(ui, 'alignedEdition')),
+      documentHead(context, doc.meta, t(ui, 'alignedEdition'), undefined, english),
       hb('div', {className: ['panels']}, [
         english ? tableOfContents(context, tocEntries(english, ui, context)) : null,
         legendFor(

@@ -1,5 +1,6 @@
 import type {Element} from 'hast'
 import type {Edition} from '../align.js'
+import {formatDate, metaField} from '../meta.js'
 import {languageInfo} from '../../core/languages.js'
 import type {MissingMode} from '../../core/options.js'
 import type {DocumentMeta} from '../../core/types.js'
@@ -83,14 +84,23 @@ export function legend(context: PageContext, languages: string[], missing: Missi
   return hb('section', {className: ['legend'], ariaLabelledBy: ['legend-title']}, [h('h2', {id: 'legend-title'}, [t(ui, 'legend')]), hb('dl', {}, rows)])
 }
 
-/** Title block: which edition this is, how complete it is, and the document's metadata (including its notes). */
-export function documentHead(context: PageContext, meta: DocumentMeta, kicker: string, edition?: Edition): Element {
-  const {ui, t, sourceLanguage} = context
-  const source = langIf(sourceLanguage, ui)
-  const fields: Child[] = []
-  for (const key of ['author', 'date', 'source'] as const) {
-    const value = meta[key]
-    if (typeof value === 'string' && value !== '') fields.push(h('dt', {}, [t(ui, key)]), h('dd', source, [value]))
+/**
+ * Title block: which edition this is, how complete it is, and the document's author, date and source in the
+ * language of `fields` (the edition's; the source edition's on the aligned page). The note on what the source
+ * is missing goes under the last heading (notes.ts).
+ */
+export function documentHead(context: PageContext, meta: DocumentMeta, kicker: string, edition?: Edition, fields: Edition | undefined = edition): Element {
+  const {ui, t} = context
+  const rows: Child[] = []
+  const add = (key: string, value: string | undefined, language: string): void => {
+    if (value) rows.push(h('dt', {}, [t(ui, key)]), h('dd', langIf(language, ui), [value]))
+  }
+  if (fields) {
+    const author = metaField(fields, 'author')
+    add('author', author?.text, author?.language ?? ui)
+    if (typeof meta.date === 'string') add('date', formatDate(meta.date, ui), ui)
+    const source = metaField(fields, 'sourceNote')
+    add('source', source?.text, source?.language ?? ui)
   }
   let coverage: Element | null = null
   if (edition && !edition.source) {
@@ -98,6 +108,5 @@ export function documentHead(context: PageContext, meta: DocumentMeta, kicker: s
     const parts = [t(ui, 'translatedPercent', {percent}), missing ? t(ui, 'missingSegments', {count: missing}) : '', stale ? t(ui, 'staleSegments', {count: stale}) : '']
     coverage = h('p', {className: ['coverage']}, [parts.filter(Boolean).join(' · ')])
   }
-  const note = typeof meta.notes === 'string' && meta.notes !== '' ? h('p', {className: ['note']}, [h('strong', {}, [`${t(ui, 'note')}: `]), h('span', source, [meta.notes])]) : null
-  return hb('header', {className: ['doc-head']}, [h('p', {className: ['kicker']}, [kicker]), coverage, fields.length ? hb('dl', {className: ['meta']}, fields) : null, note])
+  return hb('header', {className: ['doc-head']}, [h('p', {className: ['kicker']}, [kicker]), coverage, rows.length ? hb('dl', {className: ['meta']}, rows) : null])
 }

@@ -27,6 +27,10 @@ main{max-width:46rem;margin:0 auto;padding:1.25rem 1.25rem 3rem}
 .meta dt{font-weight:600}
 .meta dd{margin:0;overflow-wrap:anywhere}
 .note{margin:.75rem 0 0;padding:.5rem .75rem;border-left:4px solid #a66d00;background:#fff8e5;font-size:.9375rem}
+.note-ref{font-size:.75em;line-height:0;margin-left:.125em}
+.editor-notes{border-top:1px solid var(--line);margin-top:2rem;font-size:.875rem}
+.editor-notes h2{font-size:1rem}
+.note-missing{color:#5c5c5c}
 .toc,.legend{font-size:.9375rem;margin:0 0 1rem;padding:.5rem 1rem;background:var(--soft);border-radius:.375rem}
 .toc h2,.legend h2{font-size:1rem;margin:.25rem 0}
 .toc ol{margin:.25rem 0;padding-left:1.25rem}

@@ -1,6 +1,8 @@
 import type {ElementContent} from 'hast'
 import type {PhrasingContent} from 'mdast'
-import {alignedDisplay, joinSegments, needsMarker, type Edition, type EditionSegment} from '../align.js'
+import {alignedDisplay, joinSegments, needsMarker, type Edition, type EditionSegment, type EditorNote} from '../align.js'
+import {metaKeywords, metaField, notesBySegment} from '../meta.js'
+import {endNoteElement, noteRefs, notesList} from './notes.js'
 import {parseSegmentText, rebuildTree} from '../segment-text.js'
 import {documentHead, legend, switcher, tableOfContents, type PageContext, type TocEntry} from './chrome.js'
 import {pageCss} from './css.js'
@@ -16,12 +18,15 @@ import {flatText} from '../../segment/inline.js'
 
 const space = (): PhrasingContent => ({type: 'text', value: ' '})
 
-/** Segment spans of a block joined by the sentence joiner; `null` when every segment is omitted. */
-export function blockChildren(segments: EditionSegment[], options: SegmentOptions): PhrasingContent[] | null {
+/**
+ * Segment spans of a block joined by the sentence joiner, each followed by the references to its editor's notes
+ * (`notes`, numbered within `scope`); `null` when every segment is omitted.
+ */
+export function blockChildren(segments: EditionSegment[], options: SegmentOptions, notes?: Map<string, EditorNote[]>, scope = ''): PhrasingContent[] | null {
   const parts = segments.flatMap((segment, i) => {
     const node = segmentNode(segment, {...options, marked: needsMarker(segments, i)})
     const shown = options.aligned ? alignedDisplay(segment) : segment.display
-    return node ? [{nodes: [node], language: shown === 'text' ? segment.language : options.language}] : []
+    return node ? [{nodes: [node, ...noteRefs(notes?.get(segment.id), scope)], language: shown === 'text' ? segment.language : options.language}] : []
   })
   return parts.length ? joinSegments(parts, space) : null
 }
@@ -52,15 +57,18 @@ export function legendFor(context: PageContext, editions: Edition[], missing: Mi
 export function editionArticle(doc: SegmentedDocument, edition: Edition, context: PageContext): ElementContent[] {
   const ui = edition.language
   const byIndex = new Map(edition.blocks.map((block) => [block.index, block]))
+  const notes = notesBySegment(edition)
   const tree = rebuildTree(doc.tree, (index, block) => {
     const entry = byIndex.get(index)
     if (!entry) return undefined
     const heading = block.kind === 'heading' ? entry.segments[0] : undefined
     if (heading && heading.display !== 'omit') block.node.data = {...block.node.data, hProperties: {id: heading.id}}
-    return entry.segments.length ? blockChildren(entry.segments, {language: ui, t: context.t, withId: !heading}) : null
+    return entry.segments.length ? blockChildren(entry.segments, {language: ui, t: context.t, withId: !heading}, notes) : null
   })
   // hb() puts each block on its own line; drop remark-rehype's own newlines between blocks.
-  return (toSafeHast(tree).children as ElementContent[]).filter((node) => node.type !== 'text' || node.value.trim() !== '')
+  const blocks = (toSafeHast(tree).children as ElementContent[]).filter((node) => node.type !== 'text' || node.value.trim() !== '')
+  const end = [endNoteElement(edition, doc.meta, ui, context.t), notesList(edition, ui, context.t)].filter((e) => e !== null)
+  return [...blocks, ...end]
 }
 
 /** One language's edition as a standalone page around `article` (a page template, fast-edition.ts, passes a placeholder). */
@@ -76,11 +84,13 @@ export function editionPage(doc: SegmentedDocument, edition: Edition, context: P
       article
     ])
   ]
-  const sourceLanguage = context.sourceLanguage
+  const description = metaField(edition, 'description')
+  const keywords = metaKeywords(edition)
   return renderPage({
     language: ui,
     title: edition.title,
-    ...(typeof doc.meta.description === 'string' ? {description: doc.meta.description, ...(ui === sourceLanguage ? {} : {descriptionLanguage: sourceLanguage})} : {}),
+    ...(description ? {description: description.text, ...(description.language === ui ? {} : {descriptionLanguage: description.language})} : {}),
+    ...(keywords.length ? {keywords: keywords.map((k) => k.text).join(languageInfo(ui).joiner === '' ? '、' : ', ')} : {}),
     css: pageCss(null),
     bodyClass: 'edition',
     body

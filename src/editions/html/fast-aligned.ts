@@ -8,6 +8,7 @@ import type {SegmentedDocument} from '../../core/types.js'
 import {blockHtml, htmlOf, type SegmentHtml} from './fast-pieces.js'
 import {PAGE_PART, fillOnce, isPlainId, slot} from '../placeholders.js'
 import {fill, template, type Template} from '../template.js'
+import {endNote} from '../meta.js'
 
 const ID = '\uE011'
 
@@ -28,6 +29,8 @@ export function fastAlignedHtml(doc: SegmentedDocument, context: PageContext, ht
   const {editions, t} = context
   const blocks = alignedBlocks(editions)
   if (blocks.length === 0 || blocks.some((block) => !isPlainId(block.cells[0]![0]!.id))) return undefined
+  // Editor's notes are few and rare: a page with any is rendered by the reference.
+  if (editions.some((edition) => edition.notes.length > 0 || endNote(edition, doc.meta))) return undefined
   const contexts = blockContexts(doc.tree)
   const templates = new Map<string, Template>()
   // One options object of each kind for all cells: segmentHtml keeps its renderers by them.

@@ -10,6 +10,7 @@ import type {SegmentedDocument} from '../../core/types.js'
 import {blockHtml, htmlOf, type SegmentHtml} from './fast-pieces.js'
 import {PAGE_PART, fillOnce, fillSlots, isPlainId, slot} from '../placeholders.js'
 import {skeletonTree} from '../skeleton-tree.js'
+import {endNote} from '../meta.js'
 
 const placeholder = (n: number): PhrasingContent => ({type: 'text', value: slot(n)})
 
@@ -39,7 +40,8 @@ const fitsSkeleton = (block: EditionBlock): boolean => block.segments.some((s) =
 
 /** One language's HTML page from the document's article skeleton: the reference's bytes, or `undefined` to render with the reference. */
 export function fastHtmlEdition(doc: SegmentedDocument, edition: Edition, context: PageContext, missing: MissingMode, skeleton: string, html: SegmentHtml): string | undefined {
-  if (!skeleton || !edition.blocks.every(fitsSkeleton)) return undefined
+  // Editor's notes are few and rare: a page with any is rendered by the reference.
+  if (!skeleton || !edition.blocks.every(fitsSkeleton) || edition.notes.length > 0 || endNote(edition, doc.meta)) return undefined
   // One options object of each kind for all blocks: segmentHtml keeps its renderers by them.
   const text = {language: edition.language, t: context.t, withId: true}
   const heading = {...text, withId: false}

@@ -10,8 +10,9 @@ export interface PageParts {
   language: string
   title: string
   description?: string
-  /** Language of the description when it is not the page's (front matter is English). */
+  /** Language of the description when it is not the page's (its English, not translated yet). */
   descriptionLanguage?: string
+  keywords?: string
   css: string
   script?: string
   bodyClass: string
@@ -39,6 +40,11 @@ export function renderPage(parts: PageParts): string {
     h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
     h('title', {}, [parts.title]),
     parts.description ? h('meta', {name: 'description', content: parts.description, ...(parts.descriptionLanguage ? {lang: parts.descriptionLanguage} : {})}) : null,
+    parts.keywords ? h('meta', {name: 'keywords', content: parts.keywords}) : null,
+    // Open Graph: what a link preview shows, in the page's language.
+    h('meta', {property: 'og:title', content: parts.title}),
+    parts.description ? h('meta', {property: 'og:description', content: parts.description}) : null,
+    h('meta', {property: 'og:locale', content: parts.language}),
     h('meta', {name: 'generator', content: 'Concord'}),
     // No favicon request either.
     h('link', {rel: ['icon'], href: 'data:,'}),

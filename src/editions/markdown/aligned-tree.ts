@@ -1,7 +1,8 @@
 import type {Heading, PhrasingContent, Root, RootContent, Table, TableCell} from 'mdast'
-import {alignedBlocks, alignedDisplay, type AlignedBlock, type Edition} from '../align.js'
+import {alignedBlocks, alignedDisplay, type AlignedBlock, type Edition, type EditorNote} from '../align.js'
 import {blockNode} from './block.js'
-import {emphasis, markerNodes, text} from './nodes.js'
+import {editorNoteDefinition, editorNoteReference, emphasis, frontMatter, markerNodes, text} from './nodes.js'
+import {endNote, notesBySegment} from '../meta.js'
 import {plainSegment, segmentNodes} from '../segment-nodes.js'
 import {languageInfo} from '../../core/languages.js'
 import type {SegmentedDocument} from '../../core/types.js'
@@ -19,13 +20,15 @@ function headingContent(block: AlignedBlock): PhrasingContent[] {
   return [runs.length === 1 ? blockNode(runs) : {type: 'concordBlock', children: runs.flatMap((run) => run.nodes), runs: []}]
 }
 
-/** Segment `s` of `block` in edition `l`: one line of text and markers. */
-function cellContent(editions: Edition[], t: Translate, block: AlignedBlock, l: number, s: number): PhrasingContent[] {
+/** Segment `s` of `block` in edition `l`: one line of text and markers, and references to its editor's notes. */
+function cellContent(editions: Edition[], t: Translate, block: AlignedBlock, l: number, s: number, notes: Array<Map<string, EditorNote[]>>): PhrasingContent[] {
   const segment = block.cells[l]![s]!
-  const nodes = markerNodes(segment, editions[l]!.language, t, {aligned: true})
+  const language = editions[l]!.language
+  const nodes = markerNodes(segment, language, t, {aligned: true})
   const only = nodes.length === 1 ? nodes[0] : undefined
   const plain = alignedDisplay(segment) === 'text' && segment.mark === 'current' && plainSegment(segment) && only?.type === 'text' && only.value === segment.text
-  return [blockNode([{nodes, language: editions[l]!.language, plain: plain ? segment.text : undefined}])]
+  const refs = (notes[l]!.get(segment.id) ?? []).map((note) => editorNoteReference(note, `${language}-`))
+  return [blockNode([{nodes, language, plain: plain ? segment.text : undefined}]), ...refs]
 }
 
 /**
@@ -37,7 +40,8 @@ export function alignedMarkdownTree(doc: SegmentedDocument, editions: Edition[],
   const ui = editions[0]?.language ?? 'en'
   const children: RootContent[] = []
   const yaml = doc.tree.children[0]
-  if (yaml?.type === 'yaml') children.push(structuredClone(yaml))
+  if (yaml?.type === 'yaml') children.push({...structuredClone(yaml), value: editions[0] ? frontMatter(doc, editions[0]) : yaml.value})
+  const notes = editions.map(notesBySegment)
   children.push({type: 'heading', depth: 1, children: [text(editions[0]?.title ?? doc.id)]})
   children.push({type: 'paragraph', children: [emphasis(t(ui, 'alignedEdition')), text(`: ${editions.map((e) => languageInfo(e.language).name).join(' · ')}`)]})
 
@@ -53,12 +57,29 @@ export function alignedMarkdownTree(doc: SegmentedDocument, editions: Edition[],
       table!.children.push(
         segmentRow(
           segment.id,
-          editions.map((_, l) => cellContent(editions, t, block, l, s))
+          editions.map((_, l) => cellContent(editions, t, block, l, s, notes))
         )
       )
     })
   }
 
+  const ends = editions.map((e) => endNote(e, doc.meta))
+  const first = ends[0]
+  if (first) {
+    // The note on what the source is missing, as one more row under the last heading, each language in its column.
+    children.push({type: 'paragraph', children: [{type: 'strong', children: [text(t(ui, 'editorNote'))]}]})
+    children.push({
+      type: 'table',
+      align: [],
+      children: [
+        header(),
+        segmentRow(
+          first.id,
+          ends.map((note) => (note ? [text(note.text)] : []))
+        )
+      ]
+    })
+  }
   children.push({type: 'heading', depth: 2, children: [text(t(ui, 'legend'))]})
   children.push({
     type: 'table',
@@ -77,5 +98,6 @@ export function alignedMarkdownTree(doc: SegmentedDocument, editions: Edition[],
         }))
     ]
   })
+  editions.forEach((edition) => children.push(...edition.notes.map((note) => editorNoteDefinition(note, edition.language, t, `${edition.language}-`))))
   return {type: 'root', children}
 }

@@ -1,6 +1,7 @@
-import type {FootnoteDefinition, PhrasingContent} from 'mdast'
+import type {FootnoteDefinition, Paragraph, PhrasingContent} from 'mdast'
 import {stringify as stringifyYaml} from 'yaml'
-import {alignedDisplay, type Edition, type EditionSegment} from '../align.js'
+import {alignedDisplay, type Edition, type EditionSegment, type EditorNote} from '../align.js'
+import {metaKeywords, metaText} from '../meta.js'
 import {parseSegmentText, trimEdges} from '../segment-text.js'
 import {segmentNodes} from '../segment-nodes.js'
 import {languageInfo} from '../../core/languages.js'
@@ -79,10 +80,48 @@ export function markerNodes(segment: EditionSegment, language: string, t: Transl
   return body
 }
 
-/** Front matter of a translated edition: its own title and language, the rest as in the source. */
+/**
+ * Front matter of an edition: its reader-facing fields in its language (the
+ * English of any not translated yet), the others (date, `source` path for
+ * maintainers…) as in the source. The editor's notes are footnotes, not front matter.
+ */
 export function frontMatter(doc: SegmentedDocument, edition: Edition): string {
-  const rest = Object.entries(doc.meta).filter(([key]) => !['title', 'shortTitle', 'language'].includes(key))
-  return stringifyYaml({title: edition.title, language: edition.language, ...Object.fromEntries(rest)}, {lineWidth: 0}).trimEnd()
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(doc.meta)) {
+    if (key === 'editorNotes') continue
+    if (key === 'language') out.language = edition.language
+    else if (key === 'keywords') out.keywords = metaKeywords(edition).map((k) => k.text)
+    else out[key] = metaText(edition, key) ?? value
+  }
+  if (!('language' in out)) out.language = edition.language
+  return stringifyYaml(out, {lineWidth: 0}).trimEnd()
+}
+
+/** The footnote label of an editor's note: `editor-1`, or `editor-ko-1` where a page holds every language. */
+const editorLabel = (note: EditorNote, scope: string): string => `editor-${scope}${note.number}`
+
+/** The reference to an editor's note, after the sentence it is about. */
+export const editorNoteReference = (note: EditorNote, scope = ''): PhrasingContent => ({type: 'footnoteReference', identifier: editorLabel(note, scope), label: editorLabel(note, scope)})
+
+/** An editor's note as a footnote, labelled as such, in the edition's language. */
+export function editorNoteDefinition(note: EditorNote, language: string, t: Translate, scope = ''): FootnoteDefinition {
+  return {
+    type: 'footnoteDefinition',
+    identifier: editorLabel(note, scope),
+    label: editorLabel(note, scope),
+    children: [{type: 'paragraph', children: labelled(language, t(language, 'editorNote'), note.note.text)}]
+  }
+}
+
+/** A strong `Label:` with the colon as the language writes it (full width in Japanese), then the text; the space outside the strong. */
+function labelled(language: string, label: string, value: string): PhrasingContent[] {
+  const cjk = languageInfo(language).joiner === ''
+  return [{type: 'strong', children: [text(`${label}${cjk ? '：' : ':'}`)]}, text(`${cjk ? '' : ' '}${value}`)]
+}
+
+/** The note on what the source is missing, as a paragraph for the end of the text. */
+export function endNoteParagraph(note: EditionSegment, language: string, t: Translate): Paragraph {
+  return {type: 'paragraph', children: labelled(language, t(language, 'editorNote'), note.text)}
 }
 
 const staleLabel = (segment: EditionSegment): string => `stale-${segment.id}`

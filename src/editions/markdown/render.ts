@@ -6,7 +6,8 @@ import remarkStringify from 'remark-stringify'
 import {needsMarker, type Edition, type RenderedFile, type RenderInput} from '../align.js'
 import {alignedMarkdownTree} from './aligned-tree.js'
 import {blockHandler, blockNode, segmentRun} from './block.js'
-import {frontMatter, staleNote} from './nodes.js'
+import {editorNoteDefinition, editorNoteReference, endNoteParagraph, frontMatter, staleNote} from './nodes.js'
+import {endNote, notesBySegment} from '../meta.js'
 import {segmentTableHandler} from './segment-table.js'
 import {prepareEditions} from '../segment-nodes.js'
 import {skeletonTree} from '../skeleton-tree.js'
@@ -38,6 +39,7 @@ export function markdownEditionTree(doc: SegmentedDocument, edition: Edition, t:
   const language = edition.language
   const byIndex = new Map(edition.blocks.map((block) => [block.index, block]))
   const notes: FootnoteDefinition[] = []
+  const editorNotes = notesBySegment(edition)
   const tree = skeletonTree(doc.tree, (index, {kind}) => {
     const block = byIndex.get(index)
     if (!block) return undefined
@@ -46,14 +48,20 @@ export function markdownEditionTree(doc: SegmentedDocument, edition: Edition, t:
       .filter(({segment}) => segment.display !== 'omit')
       .map(({segment, marked}) => {
         if (segment.mark === 'stale') notes.push(staleNote(segment, language, t))
-        return segmentRun(segment, language, t, {marked, cell: block.kind === 'tableCell'})
+        const run = segmentRun(segment, language, t, {marked, cell: block.kind === 'tableCell'})
+        const own = editorNotes.get(segment.id)
+        if (!own) return run
+        notes.push(...own.map((note) => editorNoteDefinition(note, language, t)))
+        return {...run, nodes: [...run.nodes, ...own.map((note) => editorNoteReference(note))], plain: undefined}
       })
     // A block with nothing to show goes, but for a table cell, which is emptied to keep the table rectangular.
     if (runs.length === 0) return kind === 'tableCell' ? {children: []} : null
     return {children: [blockNode(runs)]}
   })
   const first = tree.children[0]
-  if (!edition.source && first?.type === 'yaml') tree.children[0] = {...first, value: frontMatter(doc, edition)}
+  if (first?.type === 'yaml') tree.children[0] = {...first, value: frontMatter(doc, edition)}
+  const end = endNote(edition, doc.meta)
+  if (end) tree.children.push(endNoteParagraph(end, language, t))
   tree.children.push(...notes)
   return tree
 }

@@ -10,7 +10,7 @@ import {columnBoxes, layoutRow, placeRow} from '../../pdf/parallel-rows.js'
 import {createPdfDocument, pdfToBuffer, type PdfInfo} from '../../pdf/pdf-document.js'
 import type {SubsetStore} from '../../pdf/subset-cache.js'
 import {flatText} from '../../segment/inline.js'
-import type {DocumentMeta, SegmentedDocument} from '../../core/types.js'
+import type {SegmentedDocument} from '../../core/types.js'
 import type {Translate} from '../../core/ui-strings.js'
 import {drawRule, itemStyle, keepTogether, Outline} from './flow-helpers.js'
 import {boldBlocks} from './glyph-check.js'
@@ -18,6 +18,8 @@ import {blockSpans} from './inline-spans.js'
 import {titleItem, type CodeItem, type PrintItem, type TableItem, type TextItem} from './structure.js'
 import {COLORS, INDENT, typeScale} from './theme.js'
 import {draftText, fieldSpans, metaFields, runningTitle, titleSpans} from './title-block.js'
+import {endNoteSpans, noteSpans, notesHeading} from './notes.js'
+import {metaKeywords, metaText, notesBySegment} from '../meta.js'
 
 /** What every PDF edition is printed from, single or parallel. */
 export interface PdfInputBase {
@@ -36,14 +38,16 @@ export interface EditionPdfInput extends PdfInputBase {
   edition: Edition
 }
 
-/** Document info: title in the edition's language, the rest from the front matter. */
-export function pdfInfo(meta: DocumentMeta, title: string): PdfInfo {
-  const keywords = Array.isArray(meta.keywords) ? meta.keywords.map(String).join(', ') : typeof meta.keywords === 'string' ? meta.keywords : undefined
+/** Document info in the edition's language (front matter fields not translated yet in English): title, author, description, keywords. */
+export function pdfInfo(edition: Edition, title: string = edition.title): PdfInfo {
+  const keywords = metaKeywords(edition).map((k) => k.text)
+  const author = metaText(edition, 'author')
+  const subject = metaText(edition, 'description')
   return {
     Title: title,
-    ...(typeof meta.author === 'string' ? {Author: meta.author} : {}),
-    ...(typeof meta.description === 'string' ? {Subject: meta.description} : {}),
-    ...(keywords ? {Keywords: keywords} : {}),
+    ...(author ? {Author: author} : {}),
+    ...(subject ? {Subject: subject} : {}),
+    ...(keywords.length ? {Keywords: keywords.join(languageInfo(edition.language).joiner === '' ? '、' : ', ')} : {}),
     Creator: 'Concord'
   }
 }
@@ -70,12 +74,13 @@ export async function renderEditionPdf(input: EditionPdfInput): Promise<Buffer> 
   const lang = edition.language
   const geometry = defaultGeometry(options.pdf.pageSize)
   const scale = typeScale(geometry.size)
-  const doc = createPdfDocument({lang, geometry, date: input.date, idSeed: input.idSeed, info: pdfInfo(document.meta, edition.title)})
+  const doc = createPdfDocument({lang, geometry, date: input.date, idSeed: input.idSeed, info: pdfInfo(edition)})
   const flow = new PageFlow(doc, geometry)
   const outline = new Outline(doc, geometry)
   const byIndex = new Map(edition.blocks.map((block) => [block.index, block]))
   const bold = boldBlocks(items)
-  const spansOf = (index: number): TextSpan[] => blockSpans(byIndex.get(index)?.segments ?? [], {language: lang, t, bold: bold.has(index)})
+  const notes = notesBySegment(edition)
+  const spansOf = (index: number): TextSpan[] => blockSpans(byIndex.get(index)?.segments ?? [], {language: lang, t, bold: bold.has(index), notes})
   const line = scale.body * 1.75
 
   // Title block: language, draft banner, title, metadata and notes.
@@ -85,7 +90,7 @@ export async function renderEditionPdf(input: EditionPdfInput): Promise<Buffer> 
   const titleAt = flow.text(titleSpans(edition, items, t), {lang, size: scale.title, leading: 1.45, spaceAfter: scale.title * 0.6})
   const title = titleItem(items)
   outline.add(title ? plainText(byIndex.get(title.index)?.segments ?? [], lang, t) || edition.title : edition.title, 1, titleAt)
-  for (const field of metaFields(document.meta)) flow.text(fieldSpans(field, lang, t), {lang, size: scale.small, spaceAfter: 3})
+  for (const field of metaFields(edition, document.meta)) flow.text(fieldSpans(field, lang, t), {lang, size: scale.small, spaceAfter: 3})
   drawRule(flow, flow.frame.x, flow.frame.width, 12)
 
   const text = (item: TextItem, next: PrintItem | undefined): void => {
@@ -142,11 +147,20 @@ export async function renderEditionPdf(input: EditionPdfInput): Promise<Buffer> 
     }
   })
 
+  const end = endNoteSpans(edition, document.meta, t)
+  if (end) flow.text(end, {lang, size: scale.body, spaceBefore: scale.body * 0.6, spaceAfter: scale.body})
+  const heading = notesHeading(edition, t)
+  if (heading) {
+    drawRule(flow, flow.frame.x, flow.frame.width / 3, 12)
+    flow.text(heading, {lang, size: scale.small, spaceAfter: 4})
+    for (const note of noteSpans(edition)) flow.text(note, {lang, size: scale.small, spaceAfter: 3})
+  }
+
   drawPageFurniture(doc, geometry, {
     lang,
     size: scale.small,
     rule: true,
-    header: () => ({spans: runningTitle(edition, document.meta)}),
+    header: () => ({spans: runningTitle(edition)}),
     footer: (page, pages) => ({spans: t(lang, 'page', {page: page + 1, pages}), align: 'center'})
   })
   return pdfToBuffer(doc, input.subsets)

@@ -6,7 +6,7 @@ import type {TextSpan} from '../../pdf/line-break.js'
 import {checkSpansCoverage, type UncoveredChar} from '../../pdf/script-runs.js'
 import {segmentParts} from './inline-spans.js'
 import type {PrintItem} from './structure.js'
-import {fieldValue, metaFields} from './title-block.js'
+import {metaFields} from './title-block.js'
 import {failRule} from '../../core/rules.js'
 
 /** Finds where a key is in a JSON file of the project (`/sk0f800` in `locales/ko/statement.json`); the build reads files, renderers do not. */
@@ -99,16 +99,28 @@ export function glyphProblems(input: RenderInput, items: readonly PrintItem[], l
       const place = locate?.(uiPath, `/${key}`)
       problems.push({path: uiPath, ...(place ? {place} : {}), what: `the ${language} UI string \`${key}\``, chars: chars.slice(0, 1)})
     }
-    const texts: Array<[string, string, FontStyle]> = [
-      ['title', edition.title, 'bold'],
-      ['shortTitle', typeof document.meta.shortTitle === 'string' ? document.meta.shortTitle : '', 'regular'],
-      ...metaFields(document.meta).map((f): [string, string, FontStyle] => [f.key === 'note' ? 'notes' : f.key, fieldValue(f, language), 'regular'])
+    // The front matter as printed: fields are segments, so a translated one is blamed on its locale file.
+    const localePath = `${options.localesDir}/${language}/${document.id}.json`
+    const fields = Object.entries(edition.meta).filter(([field]) => !field.startsWith('keywords') && field !== 'description')
+    const texts: Array<[string, string, FontStyle, string | undefined]> = [
+      ...fields.map(([field, s]): [string, string, FontStyle, string | undefined] => [
+        field,
+        s.text,
+        field === 'title' ? 'bold' : 'regular',
+        s.mark === 'missing' || edition.source ? undefined : s.id
+      ]),
+      ...metaFields(edition, document.meta)
+        .filter((f) => f.key === 'date')
+        .map((f): [string, string, FontStyle, string | undefined] => ['date', f.value, 'regular', undefined])
     ]
-    for (const [key, text, style] of texts) {
+    for (const [key, text, style, id] of texts) {
       const chars = check([{text, style}], language)
-      // A translated title comes from the top heading, already checked as a segment.
-      if (chars.length === 0 || (key === 'title' && !edition.source)) continue
-      problems.push({path: document.path, place: frontMatterPlace(input, key), what: `the front matter field \`${key}\``, chars})
+      if (chars.length === 0) continue
+      if (id === undefined) problems.push({path: document.path, place: frontMatterPlace(input, key.replace(/\.\d+$/, '')), what: `the front matter field \`${key}\``, chars})
+      else {
+        const place = locate?.(localePath, `/${id}`)
+        problems.push({path: localePath, ...(place ? {place} : {}), what: `the ${language} translation of \`${id}\` (front matter \`${key}\`)`, chars})
+      }
     }
   }
   const seen = new Set<string>()

@@ -1,5 +1,5 @@
 import type {PhrasingContent} from 'mdast'
-import {alignedDisplay, needsMarker, type EditionSegment} from '../align.js'
+import {alignedDisplay, needsMarker, type EditionSegment, type EditorNote} from '../align.js'
 import {parseSegmentText} from '../segment-text.js'
 import type {FontStyle} from '../../pdf/fonts.js'
 import type {TextSpan} from '../../pdf/line-break.js'
@@ -84,7 +84,14 @@ export interface SegmentSpanOptions {
   bold?: boolean
   /** Parallel edition: a missing segment shows the placeholder, as the English is in the next column. */
   aligned?: boolean
+  /** Editor's notes by segment ID: each segment is followed by the numbers of its notes. */
+  notes?: ReadonlyMap<string, readonly EditorNote[]>
 }
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹'
+
+/** A note's number as superscript digits: the fonts have them, and the line breaker needs no raised runs. */
+export const noteMark = (n: number): string => [...String(n)].map((d) => SUPERSCRIPT[Number(d)]).join('')
 
 /** What one segment contributes to a block: an optional marker (UI text) and its own text (translation or English). */
 export interface SegmentParts {
@@ -141,6 +148,8 @@ export function blockSpans(segments: readonly EditionSegment[], options: Segment
     if (p) previous = p
     if (!p || repeated) return []
     const nodes = p.marker.length && p.body.length ? [...p.marker, {text: ' '}, ...p.body] : [...p.marker, ...p.body]
+    const notes = options.notes?.get(segments[i]!.id)
+    if (notes) nodes.push({text: notes.map((n) => noteMark(n.number)).join(','), color: COLORS.link})
     return [{nodes, language: p.language}]
   })
   return mergeSpans(joinSegments<TextSpan>(parts, () => ({text: ' '})))

@@ -8,6 +8,8 @@ import {columnBoxes, layoutRow, placeRow, type CellText, type ColumnBox} from '.
 import {createPdfDocument, pdfToBuffer} from '../../pdf/pdf-document.js'
 import type {Translate} from '../../core/ui-strings.js'
 import {pdfInfo, plainText, type PdfInputBase} from './edition.js'
+import {endNoteSpans, noteSpans, notesHeading} from './notes.js'
+import {notesBySegment} from '../meta.js'
 import {drawRule, itemStyle, keepTogether, Outline} from './flow-helpers.js'
 import {placeSplittableRow} from './split-row.js'
 import {boldBlocks} from './glyph-check.js'
@@ -60,14 +62,15 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
   const languages = editions.map((e) => e.language)
   const geometry = defaultGeometry(options.pdf.pageSize)
   const scale = typeScale(geometry.size)
-  const doc = createPdfDocument({lang: target.language, geometry, date: input.date, idSeed: input.idSeed, info: pdfInfo(document.meta, `${source.title} / ${target.title}`)})
+  const doc = createPdfDocument({lang: target.language, geometry, date: input.date, idSeed: input.idSeed, info: pdfInfo(target, `${source.title} / ${target.title}`)})
   const flow = new PageFlow(doc, geometry)
   const outline = new Outline(doc, geometry)
   const boxes = columnBoxes(flow.frame, 2, GUTTER)
   const byIndex = editions.map((edition) => new Map(edition.blocks.map((block) => [block.index, block])))
   const bold = boldBlocks(items)
+  const notes = editions.map(notesBySegment)
   const spansOf = (column: number, index: number): TextSpan[] =>
-    blockSpans(byIndex[column]!.get(index)?.segments ?? [], {language: languages[column]!, t, bold: bold.has(index), aligned: column > 0})
+    blockSpans(byIndex[column]!.get(index)?.segments ?? [], {language: languages[column]!, t, bold: bold.has(index), aligned: column > 0, notes: notes[column]!})
   const plain = (index: number): string =>
     editions
       .map((e, c) => plainText(byIndex[c]!.get(index)?.segments ?? [], e.language, t))
@@ -93,12 +96,14 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
   const draft = draftText(target, options, t)
   if (draft) row([[], [{spans: [{text: draft, style: 'bold', color: COLORS.draft}], style: {lang: target.language, size}}]], 0, 6)
   // Metadata in each column's language, so that nothing on the page crosses the gutter.
-  for (const field of metaFields(document.meta))
+  const fields = editions.map((e) => metaFields(e, document.meta))
+  fields[0]!.forEach((field, k) =>
     row(
-      languages.map((l) => [{spans: fieldSpans(field, l, t), style: {lang: l, size: scale.small}}]),
+      languages.map((l, c) => [{spans: fieldSpans(fields[c]![k] ?? field, l, t), style: {lang: l, size: scale.small}}]),
       0,
       3
     )
+  )
   drawRule(flow, flow.frame.x, flow.frame.width, 12)
 
   const text = (item: TextItem, next: PrintItem | undefined): void => {
@@ -149,11 +154,37 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
     })
   })
 
+  // The note on what the source is missing and the endnotes, each language in its column.
+  const ends = editions.map((e) => endNoteSpans(e, document.meta, t))
+  if (ends.some(Boolean))
+    row(
+      languages.map((l, c) => [{spans: ends[c] ?? [], style: {lang: l, size}}]),
+      size * 0.6,
+      size
+    )
+  const headings = editions.map((e) => notesHeading(e, t))
+  if (headings.some(Boolean)) {
+    drawRule(flow, flow.frame.x, flow.frame.width / 3, 12)
+    row(
+      languages.map((l, c) => [{spans: headings[c] ?? [], style: {lang: l, size: scale.small}}]),
+      0,
+      4
+    )
+    const lists = editions.map(noteSpans)
+    lists[0]!.forEach((_, k) =>
+      row(
+        languages.map((l, c) => [{spans: lists[c]![k] ?? [], style: {lang: l, size: scale.small}}]),
+        0,
+        3
+      )
+    )
+  }
+
   drawParallelFurniture(
     doc,
     geometry,
     editions,
-    editions.map((e) => runningTitle(e, document.meta)),
+    editions.map((e) => runningTitle(e)),
     t,
     scale.small
   )

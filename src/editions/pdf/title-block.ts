@@ -1,4 +1,5 @@
 import type {Edition} from '../align.js'
+import {formatDate, metaField} from '../meta.js'
 import {languageInfo} from '../../core/languages.js'
 import type {Options} from '../../core/options.js'
 import type {TextSpan} from '../../pdf/line-break.js'
@@ -8,48 +9,32 @@ import {blockSpans} from './inline-spans.js'
 import {titleItem, type PrintItem} from './structure.js'
 import {COLORS} from './theme.js'
 
-/** A front matter field shown in the title block: its UI label key and its (English) value. */
+/** A front matter field shown in the title block: its UI label key, its value as printed and the value's language. */
 export interface MetaField {
-  /** Front matter key, and UI key of the label. */
-  key: 'author' | 'date' | 'source' | 'note'
+  /** UI key of the label; the front matter field for the glyph check's messages. */
+  key: 'author' | 'date' | 'source'
+  field: string
   value: string
+  language: string
 }
 
-/** A document date in the reader's language ("2007년 8월 29일"); anything that is not an ISO date stays as written. */
-export function formatDate(value: string, language: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value
-  const date = new Date(`${value}T00:00:00Z`)
-  if (Number.isNaN(date.getTime())) return value
-  let format = dateFormats.get(language)
-  if (!format) dateFormats.set(language, (format = new Intl.DateTimeFormat(language, {dateStyle: 'long', timeZone: 'UTC'})))
-  return format.format(date)
-}
-
-// Creating an ICU formatter costs milliseconds; every edition formats the same date.
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
-
-/** Author, date, source and the notes (e.g. what the source is missing), in that order; absent ones are left out. */
-export function metaFields(meta: DocumentMeta): MetaField[] {
+/** Author, date and what the source is (all in the edition's language where translated), in that order; absent ones are left out. */
+export function metaFields(edition: Edition, meta: DocumentMeta): MetaField[] {
   const fields: MetaField[] = []
-  const add = (key: MetaField['key'], value: unknown): void => {
-    if (typeof value === 'string' && value.trim() !== '') fields.push({key, value: value.trim()})
-  }
-  add('author', meta.author)
-  add('date', meta.date)
-  add('source', meta.source)
-  add('note', meta.notes)
+  const author = metaField(edition, 'author')
+  if (author) fields.push({key: 'author', field: 'author', value: author.text, language: author.language})
+  if (typeof meta.date === 'string' && meta.date.trim() !== '') fields.push({key: 'date', field: 'date', value: formatDate(meta.date.trim(), edition.language), language: edition.language})
+  const source = metaField(edition, 'sourceNote')
+  if (source) fields.push({key: 'source', field: 'sourceNote', value: source.text, language: source.language})
   return fields
 }
 
-/** The value as printed in `language`: dates are localised, the rest is the front matter's own text. */
-export const fieldValue = (field: MetaField, language: string): string => (field.key === 'date' ? formatDate(field.value, language) : field.value)
-
-/** `Label: value`, the label in `language`; the value as the front matter has it (a date localised). */
+/** `Label: value`, the label in `language` (the colon as it writes it), the value in its own language. */
 export function fieldSpans(field: MetaField, language: string, t: Translate): TextSpan[] {
   const colon = languageInfo(language).joiner === '' ? '：' : ': '
   return [
     {text: `${t(language, field.key)}${colon}`, style: 'bold', color: COLORS.muted},
-    {text: fieldValue(field, language), color: COLORS.muted}
+    {text: field.value, color: COLORS.muted}
   ]
 }
 
@@ -70,7 +55,8 @@ export function titleSpans(edition: Edition, items: readonly PrintItem[], t: Tra
   return spans.length ? spans : [{text: edition.title, style: 'bold'}]
 }
 
-/** Header text: the short title for the source edition (when the front matter has one), else the edition's title. */
-export function runningTitle(edition: Edition, meta: DocumentMeta): string {
-  return edition.source && typeof meta.shortTitle === 'string' && meta.shortTitle.trim() ? meta.shortTitle.trim() : edition.title
+/** Header text: the short title in the edition's language when the front matter has one, else the edition's title. */
+export function runningTitle(edition: Edition): string {
+  const short = metaField(edition, 'shortTitle')
+  return short && short.mark !== 'missing' ? short.text : edition.title
 }

@@ -1,0 +1,62 @@
+import type {Element} from 'hast'
+import type {PhrasingContent} from 'mdast'
+import type {Edition, EditionSegment, EditorNote} from '../align.js'
+import {endNote} from '../meta.js'
+import {h, hb, langIf} from './h.js'
+import {wrapper} from './segments.js'
+import {languageInfo} from '../../core/languages.js'
+import type {DocumentMeta} from '../../core/types.js'
+import type {Translate} from '../../core/ui-strings.js'
+
+/*
+ * Editor's notes on the source in a page: a numbered reference after the
+ * sentence a note is about, the notes in a list at the end, and the note on
+ * what the source is missing under its last heading. The notes are front
+ * matter segments, so they come in the page's language (their English,
+ * marked, where not translated yet). Anchors carry the language where a page
+ * holds several (the aligned page).
+ */
+
+const noteId = (note: EditorNote, scope: string): string => `editor-note-${scope}${note.number}`
+const refId = (note: EditorNote, scope: string): string => `editor-note-ref-${scope}${note.number}`
+
+/** The references after a segment: a superscript link to each of its notes. */
+export function noteRefs(notes: EditorNote[] | undefined, scope = ''): PhrasingContent[] {
+  return (notes ?? []).map((note) =>
+    wrapper('concordNoteRef', 'sup', {className: ['note-ref'], id: refId(note, scope)}, [
+      {type: 'link', url: `#${noteId(note, scope)}`, children: [{type: 'text', value: String(note.number)}]}
+    ])
+  )
+}
+
+/** `Label: `, with the colon as the language writes it. */
+export const labelled = (language: string, label: string): string => `${label}${languageInfo(language).joiner === '' ? '：' : ': '}`
+
+/** A note's text, in its language: the page's, or the English of a missing one (marked as the segments are). */
+function noteText(segment: EditionSegment, ui: string): Element {
+  return h('span', {className: ['note-text', `note-${segment.mark}`], ...langIf(segment.language, ui)}, [segment.text])
+}
+
+/** The list of editor's notes of an edition, or null without notes. */
+export function notesList(edition: Edition, ui: string, t: Translate, scope = ''): Element | null {
+  if (edition.notes.length === 0) return null
+  const heading = `editor-notes-${scope}title`
+  return hb('aside', {className: ['editor-notes'], ariaLabelledBy: [heading], ...langIf(edition.language, ui)}, [
+    h('h2', {id: heading}, [t(edition.language, 'editorNotes')]),
+    hb(
+      'ol',
+      {},
+      edition.notes.map((note) => h('li', {id: noteId(note, scope)}, [noteText(note.note, edition.language), ' ', h('a', {href: `#${refId(note, scope)}`, className: ['back']}, ['↩'])]))
+    )
+  ])
+}
+
+/** The note on what the source is missing, for the end of the text, or null. */
+export function endNoteElement(edition: Edition, meta: DocumentMeta, ui: string, t: Translate): Element | null {
+  const note = endNote(edition, meta)
+  if (!note) return null
+  return h('p', {className: ['note', 'end-note'], ...langIf(edition.language, ui)}, [
+    h('strong', {}, [labelled(edition.language, t(edition.language, 'editorNote'))]),
+    noteText(note, edition.language)
+  ])
+}

@@ -1,0 +1,38 @@
+import type {Edition} from '../align.js'
+import {endNote} from '../meta.js'
+import {languageInfo} from '../../core/languages.js'
+import type {TextSpan} from '../../pdf/line-break.js'
+import type {DocumentMeta} from '../../core/types.js'
+import type {Translate} from '../../core/ui-strings.js'
+import {noteMark} from './inline-spans.js'
+import {COLORS} from './theme.js'
+
+/*
+ * Editor's notes in print: the note on what the source is missing set under
+ * the last heading, and the numbered notes at the end of the text (a book's
+ * endnotes: the statement has two, both on its first page), each in the
+ * edition's language or its English where not translated yet.
+ */
+
+const label = (language: string, text: string): string => `${text}${languageInfo(language).joiner === '' ? '：' : ': '}`
+
+/** The note on what the source is missing, as spans, or undefined. */
+export function endNoteSpans(edition: Edition, meta: DocumentMeta, t: Translate): TextSpan[] | undefined {
+  const note = endNote(edition, meta)
+  if (!note) return undefined
+  return [
+    {text: label(edition.language, t(edition.language, 'editorNote')), style: 'bold'},
+    {text: note.text, ...(note.mark === 'missing' ? {color: COLORS.missingText} : {})}
+  ]
+}
+
+/** The heading of the endnotes, or undefined without notes. */
+export const notesHeading = (edition: Edition, t: Translate): TextSpan[] | undefined => (edition.notes.length ? [{text: t(edition.language, 'editorNotes'), style: 'bold'}] : undefined)
+
+/** Each endnote as spans: its number, then its text. */
+export function noteSpans(edition: Edition): TextSpan[][] {
+  return edition.notes.map((note) => [
+    {text: `${noteMark(note.number)} `, color: COLORS.link},
+    {text: note.note.text, ...(note.note.mark === 'missing' ? {color: COLORS.missingText} : {})}
+  ])
+}
