@@ -19,11 +19,17 @@ const built = (dir: string, args: string[], env: Record<string, string> = {}): v
 }
 
 describe('a character no font covers', () => {
-  it('fails the build with the locale file, the key’s line and column, the segment and the character, and writes nothing', {timeout: 120_000}, () => {
+  const registry = readJson<{segments: Record<string, {kind: string; field?: string}>}>(repo, 'locales/en/statement.registry.json').segments
+  const body = Object.keys(registry).filter((id) => registry[id]!.kind !== 'meta')[3]!
+  const author = Object.keys(registry).find((id) => registry[id]!.field === 'author')!
+
+  it.each([
+    ['a sentence', body],
+    ['a front matter field (the author)', author]
+  ])('in %s fails the build with the locale file, the key’s line and column, the segment and the character, and writes nothing', {timeout: 120_000}, (_, id) => {
     const dir = tempProject()
     const path = join(dir, 'locales/ko/statement.json')
     const strings = readJson(dir, 'locales/ko/statement.json')
-    const id = Object.keys(strings)[3]!
     writeFileSync(path, read(dir, 'locales/ko/statement.json').replace(strings[id]!, `${strings[id]!.slice(0, 4)}\u{10900}${strings[id]!.slice(4)}`))
     const line =
       read(dir, 'locales/ko/statement.json')

@@ -41,7 +41,7 @@ describe('a truncated export', () => {
       expect(messages.length, `cut at ${at}: ${JSON.stringify(po.slice(at - 30, at))}`).toBeGreaterThan(0)
     }
     const one = fatal(parse(po.slice(0, insideMsgstr[0]), 'ko.po'))
-    expect(one.join('\n')).toMatch(/^import-truncated: Unexpected end of `ko\.po` after entry \d+ of 31, expected 31 entries as `X-Concord-Entries` says; the file looks cut short/m)
+    expect(one.join('\n')).toMatch(/^import-truncated: Unexpected end of `ko\.po` after entry \d+ of 43, expected 43 entries as `X-Concord-Entries` says; the file looks cut short/m)
   })
 
   it('PO: a cut in the middle of a line is refused, also without the Concord header fields', () => {
@@ -71,7 +71,7 @@ describe('a truncated export', () => {
     write(dir, 'cut.po', po.slice(0, cut))
     const run = concord(['import', 'cut.po'], dir)
     expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/^cut\.po:\d+:1: Unexpected end of `cut\.po` after entry \d+ of 31.*\[import-truncated\]$/m)
+    expect(run.stderr).toMatch(/^cut\.po:\d+:1: Unexpected end of `cut\.po` after entry \d+ of 43.*\[import-truncated\]$/m)
     expect(run.stderr).toMatch(/^cut\.po: 1 error\(s\); nothing imported, locales unchanged$/m)
     expect(snapshot(dir)).toEqual(before)
   })

@@ -108,5 +108,8 @@ export function documentHead(context: PageContext, meta: DocumentMeta, kicker: s
     const parts = [t(ui, 'translatedPercent', {percent}), missing ? t(ui, 'missingSegments', {count: missing}) : '', stale ? t(ui, 'staleSegments', {count: stale}) : '']
     coverage = h('p', {className: ['coverage']}, [parts.filter(Boolean).join(' · ')])
   }
-  return hb('header', {className: ['doc-head']}, [h('p', {className: ['kicker']}, [kicker]), coverage, rows.length ? hb('dl', {className: ['meta']}, rows) : null])
+  // Notes on a complete document stay at the top; on an incomplete one they say what is missing, under the last heading.
+  const notes = fields && meta.incomplete !== true ? metaField(fields, 'notes') : undefined
+  const note = notes ? h('p', {className: ['note']}, [h('strong', {}, [`${t(ui, 'note')}: `]), h('span', langIf(notes.language, ui), [notes.text])]) : null
+  return hb('header', {className: ['doc-head']}, [h('p', {className: ['kicker']}, [kicker]), coverage, rows.length ? hb('dl', {className: ['meta']}, rows) : null, note])
 }

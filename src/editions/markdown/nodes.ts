@@ -90,6 +90,7 @@ export function frontMatter(doc: SegmentedDocument, edition: Edition): string {
   for (const [key, value] of Object.entries(doc.meta)) {
     if (key === 'editorNotes') continue
     if (key === 'language') out.language = edition.language
+    else if (key === 'title') out.title = edition.title
     else if (key === 'keywords') out.keywords = metaKeywords(edition).map((k) => k.text)
     else out[key] = metaText(edition, key) ?? value
   }

@@ -12,7 +12,7 @@ import {COLORS} from './theme.js'
 /** A front matter field shown in the title block: its UI label key, its value as printed and the value's language. */
 export interface MetaField {
   /** UI key of the label; the front matter field for the glyph check's messages. */
-  key: 'author' | 'date' | 'source'
+  key: 'author' | 'date' | 'source' | 'note'
   field: string
   value: string
   language: string
@@ -26,6 +26,9 @@ export function metaFields(edition: Edition, meta: DocumentMeta): MetaField[] {
   if (typeof meta.date === 'string' && meta.date.trim() !== '') fields.push({key: 'date', field: 'date', value: formatDate(meta.date.trim(), edition.language), language: edition.language})
   const source = metaField(edition, 'sourceNote')
   if (source) fields.push({key: 'source', field: 'sourceNote', value: source.text, language: source.language})
+  // An incomplete document's notes say what is missing: they go under its last heading (notes.ts).
+  const notes = meta.incomplete === true ? undefined : metaField(edition, 'notes')
+  if (notes) fields.push({key: 'note', field: 'notes', value: notes.text, language: notes.language})
   return fields
 }
 
