@@ -31,3 +31,16 @@ export function languageInfo(code: string): LanguageInfo {
     )
   return info
 }
+
+/**
+ * A marker's label in brackets as the language writes them: 〔…〕 in Japanese
+ * (full width, JIS X 4051's kikkō brackets for an editor's insertion), else
+ * square brackets, or round ones where square ones would read as Markdown.
+ */
+export function bracketed(language: string, label: string, shape: 'square' | 'round' = 'square'): string {
+  if (languageInfo(language).script === 'Jpan') return `〔${label}〕`
+  return shape === 'square' ? `[${label}]` : `(${label})`
+}
+
+/** What goes between a marker and the text it marks: nothing after Japanese full-width brackets, else a space. */
+export const markerGap = (language: string): string => (languageInfo(language).script === 'Jpan' ? '' : ' ')

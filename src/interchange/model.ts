@@ -20,6 +20,8 @@ export interface ExportUnit {
   /** For stale segments: the English the old translation was made against, when known. */
   previousSource?: string
   kind: SegmentKind
+  /** For front matter segments: the field (`title`, `keywords.0`, `editorNotes.1`). */
+  field?: string
   depth: number
   /** ID and English of the nearest heading, `null` before the first heading. */
   section: string | null
@@ -83,6 +85,7 @@ export function exportDocument(doc: {id: string; path: string; title?: string; s
       ...(target === undefined ? {} : {target}),
       ...(status.state === 'stale' && status.previousSource !== undefined ? {previousSource: status.previousSource} : {}),
       kind: segment.kind,
+      ...(segment.field === undefined ? {} : {field: segment.field}),
       depth: segment.depth,
       section: segment.section,
       sectionTitle: segment.section === null ? null : (text.get(segment.section) ?? null),
@@ -94,8 +97,24 @@ export function exportDocument(doc: {id: string; path: string; title?: string; s
   return {id: doc.id, path: doc.path, title: doc.title ?? null, units}
 }
 
+/** Where each front matter field shows, for translators: it has no place in the text to see it in. */
+const FIELD_USES: Record<string, string> = {
+  title: 'the title of every edition, page and PDF',
+  shortTitle: 'the short title, in running heads',
+  author: 'the author, in the title block and the metadata',
+  description: 'the description, in the page and PDF metadata',
+  keywords: 'a keyword, in the page and PDF metadata',
+  sourceNote: 'what the source is, in the title block',
+  notes: 'a note on the document (under its last heading when it is incomplete)',
+  editorNotes: 'an editor’s note on the source, numbered where it applies'
+}
+
 /** A short description of where a unit sits, for translators (PO `#.` comment, XLIFF note). */
 export function unitContext(unit: ExportUnit): string {
+  if (unit.kind === 'meta') {
+    const field = unit.field ?? ''
+    return `Front matter \`${field}\`: ${FIELD_USES[field.replace(/\.\d+$/, '')] ?? 'a field of the document'}`
+  }
   const what = unit.kind === 'heading' ? `Heading (level ${unit.depth})` : unit.kind === 'tableCell' ? 'Table cell' : 'Paragraph'
   const part = unit.sentences > 1 ? `, sentence ${unit.sentence} of ${unit.sentences}` : ''
   const section = unit.kind !== 'heading' && unit.sectionTitle !== null ? `; section: ${unit.sectionTitle}` : ''

@@ -24,6 +24,8 @@ import {repo} from '../helpers/cli.js'
 
 const project = loadProject(join(repo, 'tests', 'fixtures', 'editions-small'), undefined, {readOnly: true})
 const doc = project.documents[0]!.document
+/** The body's segments; the front matter's (`meta`) are in each edition's `meta`, not in its blocks. */
+const body = doc.segments.filter((s) => s.kind !== 'meta')
 const tracks = loadTranslations(project)
 const ui = (lng: string): Record<string, string> => JSON.parse(readFileSync(join(repo, 'locales', lng, 'ui.json'), 'utf8')) as Record<string, string>
 const t = createUiStrings({en: ui('en'), ko: ui('ko'), ja: ui('ja')})
@@ -37,9 +39,7 @@ function withKorean(translations: Array<string | undefined>): TrackResult[] {
       ? track
       : {
           ...track,
-          statuses: doc.segments.map((s, i) =>
-            translations[i] === undefined ? {id: s.id, state: 'missing' as const} : {id: s.id, state: 'translated' as const, translation: translations[i]!}
-          )
+          statuses: body.map((s, i) => (translations[i] === undefined ? {id: s.id, state: 'missing' as const} : {id: s.id, state: 'translated' as const, translation: translations[i]!}))
         }
   )
 }
@@ -63,7 +63,7 @@ function rowsOf(markdown: string): string[][] {
 }
 
 const expectedRows = (editions: Edition[]): string[][] =>
-  doc.segments.map((segment) => {
+  body.map((segment) => {
     const b = editions[0]!.blocks.findIndex((block) => block.segments.some((s) => s.id === segment.id))
     const s = editions[0]!.blocks[b]!.segments.findIndex((x) => x.id === segment.id)
     return [segment.id, ...editions.map((e) => samePipes(inlineToMarkdown(markerNodes(e.blocks[b]!.segments[s]!, e.language, t, {aligned: true}))))]
@@ -73,7 +73,7 @@ describe('alignEditions', () => {
   it('gives every language every segment, in document order, marked current, stale or missing', () => {
     const [en, ko, ja] = editionsWith('marker')
     expect([en!.language, ko!.language, ja!.language]).toEqual(['en', 'ko', 'ja'])
-    for (const edition of [en!, ko!, ja!]) expect(edition.blocks.flatMap((b) => b.segments.map((s) => s.id))).toEqual(doc.segments.map((s) => s.id))
+    for (const edition of [en!, ko!, ja!]) expect(edition.blocks.flatMap((b) => b.segments.map((s) => s.id))).toEqual(body.map((s) => s.id))
     const byId = new Map(ko!.blocks.flatMap((b) => b.segments).map((s) => [s.id, s]))
     expect(byId.get('s0as9tn')).toMatchObject({
       mark: 'stale',
@@ -83,7 +83,9 @@ describe('alignEditions', () => {
       previousSource: 'The final paragraph changes after translation.'
     })
     expect(byId.get('sp0vf7m')).toMatchObject({mark: 'missing', display: 'text', text: 'Nobody has translated this sentence yet.', language: 'en'})
-    expect(ko!.counts).toEqual({total: 16, current: 14, stale: 1, missing: 1, percent: 87.5})
+    expect(ko!.counts).toEqual({total: 20, current: 18, stale: 1, missing: 1, percent: 90})
+    expect(Object.keys(ko!.meta)).toEqual(['title', 'author', 'description', 'notes'])
+    expect(ko!.meta.author).toMatchObject({mark: 'current', text: 'Concord 테스트 모음', language: 'ko'})
     expect(ko!.title).toBe('짧은 성명')
     expect(en!.title).toBe('A Small Statement')
   })
@@ -212,7 +214,7 @@ describe('aligned Markdown', {timeout: 120_000}, () => {
 
   it('parses back into the same rows, whatever the translations contain', () => {
     fc.assert(
-      fc.property(fc.array(translation, {minLength: doc.segments.length, maxLength: doc.segments.length}), (texts) => {
+      fc.property(fc.array(translation, {minLength: body.length, maxLength: body.length}), (texts) => {
         const editions = editionsWith('marker', withKorean(texts))
         const rows = rowsOf(renderAlignedMarkdown(doc, editions, t))
         expect(rows).toEqual(expectedRows(editions))
@@ -230,7 +232,7 @@ describe('aligned Markdown', {timeout: 120_000}, () => {
 describe('Markdown edition', {timeout: 120_000}, () => {
   it('never drops a translation', () => {
     fc.assert(
-      fc.property(fc.array(translation, {minLength: doc.segments.length, maxLength: doc.segments.length}), (texts) => {
+      fc.property(fc.array(translation, {minLength: body.length, maxLength: body.length}), (texts) => {
         const ko = editionsWith('marker', withKorean(texts))[1]!
         const shown = samePipes(toString(parser.parse(renderMarkdownEdition(doc, ko, t)))).replace(/\s+/g, '')
         texts.forEach((text) => {
@@ -243,9 +245,9 @@ describe('Markdown edition', {timeout: 120_000}, () => {
 
   it('keeps a backslash before a pipe in code in a table cell, where GFM cannot keep it as code', () => {
     // In a cell micromark drops the backslash of code `\|`, and `\\|` ends the cell: such code is written as text.
-    const cells = doc.segments.flatMap((s, i) => (s.kind === 'tableCell' ? [i] : []))
+    const cells = body.flatMap((s, i) => (s.kind === 'tableCell' ? [i] : []))
     const codes = ['`\\|`', '`a\\|b` and `\\\\|`', '`\\\\\\|`']
-    const texts = doc.segments.map((_, i) => (cells.includes(i) ? codes[cells.indexOf(i) % codes.length] : undefined))
+    const texts = body.map((_, i) => (cells.includes(i) ? codes[cells.indexOf(i) % codes.length] : undefined))
     const ko = editionsWith('marker', withKorean(texts))
     const shown = toString(parser.parse(renderMarkdownEdition(doc, ko[1]!, t)))
     const aligned = toString(parser.parse(renderAlignedMarkdown(doc, ko, t)))
@@ -265,7 +267,7 @@ describe('Markdown edition', {timeout: 120_000}, () => {
       '<a href="javascript:window.__pwned=1">y</a>',
       '[z](JaVa\tScRiPt:alert(1))'
     ]
-    const ko = editionsWith('marker', withKorean(doc.segments.map((_, i) => hostile[i % hostile.length])))[1]!
+    const ko = editionsWith('marker', withKorean(body.map((_, i) => hostile[i % hostile.length])))[1]!
     const tree = parser.parse(renderMarkdownEdition(doc, ko, t)) as Root
     visit(tree, (node) => {
       expect(node.type).not.toBe('html')

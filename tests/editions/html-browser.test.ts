@@ -144,7 +144,8 @@ describe('HTML editions in chromium', {timeout: 120_000}, () => {
     const {page, problems} = await open(dir, 'ko/statement.html')
     expect(await page.title()).toBe(readJson(dir, 'locales/ko/statement.json').s3z11jd)
     expect(await page.locator('html').getAttribute('lang')).toBe('ko')
-    expect(await page.locator('.note').innerText()).toContain('Resolutions:')
+    // The note on the missing resolutions, in Korean, under the last heading.
+    expect(await page.locator('article > h2:last-of-type + .end-note').innerText()).toContain('결의 사항 목록은 원문에 없으며')
     await page.screenshot({path: join(tmpdir(), 'concord-ko.png')})
     expect(problems).toEqual([])
   })

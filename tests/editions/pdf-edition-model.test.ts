@@ -160,7 +160,7 @@ describe('inline spans', () => {
         .map((s) => s.text)
         .join('')
     expect(text([seg('a', 'current', '一。', 'ja'), seg('b', 'current', '二。', 'ja')])).toBe('一。二。')
-    expect(text([seg('a', 'current', '一。', 'ja'), seg('b', 'missing', 'Two.', 'en')])).toBe(`一。 [${t('ja', 'missingMarker')}] Two.`)
+    expect(text([seg('a', 'current', '一。', 'ja'), seg('b', 'missing', 'Two.', 'en')])).toBe(`一。 〔${t('ja', 'missingMarker')}〕Two.`)
   })
 
   it('prints a run of placeholders in the parallel edition once', () => {
@@ -176,7 +176,7 @@ describe('glyph check', () => {
     const track = {
       language: 'ko',
       document: 'doc',
-      statuses: document.segments.map((s, i) => ({id: s.id, state: 'translated', translation: i === 1 ? korean : '문서'}))
+      statuses: document.segments.map((s) => ({id: s.id, state: 'translated', translation: s.kind === 'paragraph' ? korean : '문서'}))
     } as unknown as TrackResult
     const editions = alignEditions(document, [track], {sourceLanguage: 'en', languages: ['ko'], missing: 'marker'})
     return {document, editions, options: defaults(), t}
@@ -184,7 +184,7 @@ describe('glyph check', () => {
 
   it('blames a translation on its locale file and key, and the English on the Markdown line', () => {
     const bad = input('Fine text.', '좋은 \u{10900} 글.')
-    const id = bad.document.segments[1]!.id
+    const id = bad.document.segments.find((s) => s.kind === 'paragraph')!.id
     const problems = glyphProblems(bad, printItems(bad.document.tree), (path, pointer) => (path === 'locales/ko/doc.json' && pointer === `/${id}` ? {line: 3, column: 3} : undefined))
     expect(problems).toEqual([
       {path: 'locales/ko/doc.json', place: {line: 3, column: 3}, what: `the ko translation of \`${id}\``, chars: [{char: '\u{10900}', codePoint: 0x10900, hex: 'U+10900', index: 3}]}
@@ -192,7 +192,11 @@ describe('glyph check', () => {
 
     const english = input('Bad \u{10900} English.', '글.')
     const [problem] = glyphProblems(english, printItems(english.document.tree))
-    expect(problem).toMatchObject({path: 'content/doc.md', place: {line: 7, column: 1}, what: `the en source text of \`${english.document.segments[1]!.id}\``})
+    expect(problem).toMatchObject({
+      path: 'content/doc.md',
+      place: {line: 7, column: 1},
+      what: `the en source text of \`${english.document.segments.find((s) => s.kind === 'paragraph')!.id}\``
+    })
   })
 
   it('makes the renderer fail before any PDF is made', async () => {

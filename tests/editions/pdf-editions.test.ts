@@ -25,6 +25,15 @@ const pdf = (path: string): string => join(out, path)
 const plain = (markdown: string): string => flatText(parseSegmentText(markdown))
 const ui = (lng: string): Record<string, string> => readJson(project, `locales/${lng}/ui.json`)
 const strings = (lng: string): Record<string, string> => readJson(project, `locales/${lng}/statement.json`)
+const registry = (): Record<string, {kind: string; field?: string}> =>
+  readJson<{segments: Record<string, {kind: string; field?: string}>}>(project, 'locales/en/statement.registry.json').segments
+/** The body's segments (the front matter's are printed in the title block, the metadata and the notes, each checked on its own). */
+const bodyStrings = (lng: string): Record<string, string> => {
+  const kinds = registry()
+  return Object.fromEntries(Object.entries(strings(lng)).filter(([id]) => kinds[id]?.kind !== 'meta'))
+}
+/** The ID of a front matter field's segment. */
+const fieldId = (field: string): string => Object.entries(registry()).find(([, s]) => s.field === field)![0]
 
 beforeAll(() => {
   project = tempProject()
@@ -48,7 +57,7 @@ describe('statement PDF editions', () => {
 
   it.each(TARGETS)('%s: every translated sentence comes back as text; missing ones show the English after a marker', (lng) => {
     const text = squash(frameText(pdf(`${lng}/statement.pdf`), body))
-    const english = strings('en')
+    const english = bodyStrings('en')
     const translated = strings(lng)
     let missing = 0
     for (const [id, source] of Object.entries(english)) {
@@ -70,7 +79,7 @@ describe('statement PDF editions', () => {
     const [left, right] = columnBoxes(body, 2, 18)
     const leftText = squash(frameText(path, {...body, x: left!.x, width: left!.width}))
     const rightText = squash(frameText(path, {...body, x: right!.x, width: right!.width}))
-    for (const [id, source] of Object.entries(strings('en'))) {
+    for (const [id, source] of Object.entries(bodyStrings('en'))) {
       expect(leftText, id).toContain(squash(plain(source)))
       const translation = strings(lng)[id]
       expect(rightText, id).toContain(squash(translation ? plain(translation) : ui(lng).missingPlaceholder!))
@@ -100,10 +109,12 @@ describe('statement PDF editions', () => {
     const h2 = Object.keys(english).find((id) => english[id] === 'Resolutions:')!
     const title =
       lng === 'en' ? 'Joint Statement issued on 29 August 2007 by 4th General Meeting of International Parliamentarians’ Coalition for North Korean Refugees’ Human Rights' : plain(own[h1]!)
+    // The metadata in the edition's language: the front matter's segments.
     expect(info.Title).toBe(title)
-    expect(info.Author).toBe('International Parliamentarians’ Coalition for North Korean Refugees’ Human Rights (IPCNKR)')
-    expect(info.Subject).toMatch(/^Joint statement of the 4th General Meeting/)
-    expect(info.Keywords).toBe('IPCNKR, North Korean refugees, human rights, joint statement, 2007')
+    expect(info.Title).toBe(own[fieldId('title')])
+    expect(info.Author).toBe(own[fieldId('author')])
+    expect(info.Subject).toBe(own[fieldId('description')])
+    expect(info.Keywords).toBe([0, 1, 2, 3].map((i) => own[fieldId(`keywords.${i}`)]).join(lng === 'ja' ? '、' : ', '))
     expect(info.Creator).toBe('Concord')
     expect(info['Page size']).toContain('(A4)')
     expect(catalogLang(path)).toBe(lng)
@@ -120,23 +131,26 @@ describe('statement PDF editions', () => {
     for (let page = 1; page <= pages; page++) {
       expect(collapse(pageFrameText(path, page, footer))).toBe(ui(lng).page!.replace('{{page}}', String(page)).replace('{{pages}}', String(pages)))
       const running = collapse(pageFrameText(path, page, header))
-      if (lng === 'en') expect(running).toBe('Joint Statement of the 4th IPCNKR General Meeting')
-      else expect(title.startsWith(running.replace(/…$/, '').trimEnd()), running).toBe(true)
+      // The short title, translated.
+      expect(running).toBe(collapse(own[fieldId('shortTitle')]!))
     }
   })
 
-  it('puts the front matter, including the note about the missing resolutions, in the title block', () => {
+  it('puts the front matter in the title block in the edition’s language, and the note about the missing resolutions after the last heading', () => {
     const first = collapse(pageFrameText(pdf('ko/statement.pdf'), 1, body))
-    expect(first).toContain('작성자: International Parliamentarians’ Coalition')
-    expect(first).toContain('2007년 8월 29일')
-    expect(first).toContain('shared/source/ipcnkr-joint-statement-2007.txt')
-    expect(first).toContain('The source text stops at the heading “Resolutions:”; the list of resolutions is missing from it')
+    expect(first).toContain('작성자: 북한자유이주민 인권을 위한 국제의원연맹(IPCNKR)')
+    expect(first).toContain('날짜: 2007년 8월 29일')
+    expect(first).toContain('출처: 연맹이 웹에 게시한 성명으로')
+    const all = collapse(frameText(pdf('ko/statement.pdf'), body))
+    expect(all).not.toContain('shared/source')
+    // Right under the last heading.
+    expect(all).toMatch(/결의 사항:\s*편집자 주: 원문은 “결의 사항:”이라는 제목에서 끝난다\./)
   })
 
-  it('marks Mongolian (about 2/3 translated) as a draft, and only Mongolian', () => {
+  it('marks Mongolian (about 3/4 translated, front matter included) as a draft, and only Mongolian', () => {
     const draft = (lng: string) => squash(ui(lng).draft!.split('{{percent}}')[0]!)
-    expect(squash(pageFrameText(pdf('mn/statement.pdf'), 1, body))).toContain(squash(ui('mn').draft!.replace('{{percent}}', '67.7')))
-    expect(squash(pageFrameText(pdf('aligned/statement.en-mn.pdf'), 1, body))).toContain(squash(ui('mn').draft!.replace('{{percent}}', '67.7')))
+    expect(squash(pageFrameText(pdf('mn/statement.pdf'), 1, body))).toContain(squash(ui('mn').draft!.replace('{{percent}}', '76.7')))
+    expect(squash(pageFrameText(pdf('aligned/statement.en-mn.pdf'), 1, body))).toContain(squash(ui('mn').draft!.replace('{{percent}}', '76.7')))
     for (const lng of ['ko', 'ja'] as const) expect(squash(frameText(pdf(`${lng}/statement.pdf`), body))).not.toContain(draft(lng))
     expect(squash(frameText(pdf('en/statement.pdf'), body))).not.toContain(draft('en'))
   })

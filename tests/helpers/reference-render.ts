@@ -8,7 +8,8 @@ import {renderAlignedHtml} from '../../src/editions/html/aligned-page.js'
 import type {PageContext} from '../../src/editions/html/chrome.js'
 import {renderHtmlEdition} from '../../src/editions/html/edition-page.js'
 import {alignedMarkdownTree} from '../../src/editions/markdown/aligned-tree.js'
-import {frontMatter, segmentMarkdown, staleNote} from '../../src/editions/markdown/nodes.js'
+import {editorNoteDefinition, editorNoteReference, endNoteParagraph, frontMatter, segmentMarkdown, staleNote} from '../../src/editions/markdown/nodes.js'
+import {endNote, notesBySegment} from '../../src/editions/meta.js'
 import {rebuildTree} from '../../src/editions/segment-text.js'
 
 /**
@@ -38,6 +39,7 @@ function referenceEdition(input: RenderInput, edition: RenderInput['editions'][n
   const {document, t} = input
   const byIndex = new Map(edition.blocks.map((block) => [block.index, block]))
   const notes: FootnoteDefinition[] = []
+  const editorNotes = notesBySegment(edition)
   const tree = rebuildTree(document.tree, (index) => {
     const block = byIndex.get(index)
     if (!block) return undefined
@@ -46,12 +48,17 @@ function referenceEdition(input: RenderInput, edition: RenderInput['editions'][n
       .filter(({segment}) => segment.display !== 'omit')
       .map(({segment, marked}) => {
         if (segment.mark === 'stale') notes.push(staleNote(segment, edition.language, t))
-        return {nodes: segmentMarkdown(segment, edition.language, t, {marked, cell: block.kind === 'tableCell'}), language: segment.display === 'text' ? segment.language : edition.language}
+        const own = editorNotes.get(segment.id) ?? []
+        notes.push(...own.map((note) => editorNoteDefinition(note, edition.language, t)))
+        const nodes = [...segmentMarkdown(segment, edition.language, t, {marked, cell: block.kind === 'tableCell'}), ...own.map((note) => editorNoteReference(note))]
+        return {nodes, language: segment.display === 'text' ? segment.language : edition.language}
       })
     return parts.length ? joinSegments(parts, (): PhrasingContent => ({type: 'text', value: ' '})) : null
   })
   const first = tree.children[0]
-  if (!edition.source && first?.type === 'yaml') first.value = frontMatter(document, edition)
+  if (first?.type === 'yaml') first.value = frontMatter(document, edition)
+  const end = endNote(edition, document.meta)
+  if (end) tree.children.push(endNoteParagraph(end, edition.language, t))
   tree.children.push(...notes)
   return stock.stringify(tree)
 }

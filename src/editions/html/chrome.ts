@@ -1,7 +1,7 @@
 import type {Element} from 'hast'
 import type {Edition} from '../align.js'
 import {formatDate, metaField} from '../meta.js'
-import {languageInfo} from '../../core/languages.js'
+import {bracketed, languageInfo} from '../../core/languages.js'
 import type {MissingMode} from '../../core/options.js'
 import type {DocumentMeta} from '../../core/types.js'
 import type {Translate} from '../../core/ui-strings.js'
@@ -69,7 +69,7 @@ export function legend(context: PageContext, languages: string[], missing: Missi
   const {ui, t} = context
   const marks = (kind: 'missing' | 'stale', label: (language: string) => string): Child[] =>
     languages.flatMap((language, i) => [i > 0 ? ' ' : null, h('span', {className: ['mark', `mark-${kind}`], ...langIf(language, ui)}, [label(language)])])
-  const missingLabel = (language: string): string => (missing === 'marker' ? `[${t(language, 'missingMarker')}]` : t(language, 'missingPlaceholder'))
+  const missingLabel = (language: string): string => (missing === 'marker' ? bracketed(language, t(language, 'missingMarker')) : t(language, 'missingPlaceholder'))
   const rows: Child[] = []
   if (show.missing && missing !== 'omit') rows.push(h('dt', {}, marks('missing', missingLabel)), h('dd', {}, [t(ui, 'missingNote')]))
   if (show.stale)
@@ -77,7 +77,7 @@ export function legend(context: PageContext, languages: string[], missing: Missi
       h(
         'dt',
         {},
-        marks('stale', (language) => `[${t(language, 'staleMarker')}]`)
+        marks('stale', (language) => bracketed(language, t(language, 'staleMarker')))
       ),
       h('dd', {}, [t(ui, 'staleNote')])
     )

@@ -6,6 +6,7 @@ import rehypeSanitize, {defaultSchema} from 'rehype-sanitize'
 import {alignedDisplay, type EditionSegment} from '../align.js'
 import {parseSegmentText} from '../segment-text.js'
 import type {Translate} from '../../core/ui-strings.js'
+import {bracketed, markerGap} from '../../core/languages.js'
 import type {FlowWrapper, PhrasingWrapper} from '../../markdown/custom-nodes.js'
 
 // Raw HTML in the source is dropped here (no allowDangerousHtml); in translations it was already turned into text.
@@ -55,12 +56,13 @@ export function segmentNode(segment: EditionSegment, options: SegmentOptions): P
     ...(options.focusable ? {tabIndex: 0} : {})
   }
   const body = (): PhrasingContent => wrapper('concordText', 'span', {[UNTRUSTED]: '', ...(segment.language === language ? {} : {lang: segment.language})}, parseSegmentText(segment.text))
-  const space: PhrasingContent = {type: 'text', value: ' '}
+  const gap = markerGap(language)
+  const space: PhrasingContent[] = gap ? [{type: 'text', value: gap}] : []
   let children: PhrasingContent[]
   if (display === 'omit') children = []
   else if (display === 'placeholder') children = [mark('missing', t(language, 'missingPlaceholder'))]
-  else if (segment.mark === 'missing') children = options.marked === false ? [body()] : [mark('missing', `[${t(language, 'missingMarker')}]`), space, body()]
-  else if (segment.mark === 'stale') children = [mark('stale', `[${t(language, 'staleMarker')}]`), space, body()]
+  else if (segment.mark === 'missing') children = options.marked === false ? [body()] : [mark('missing', bracketed(language, t(language, 'missingMarker'))), ...space, body()]
+  else if (segment.mark === 'stale') children = [mark('stale', bracketed(language, t(language, 'staleMarker'))), ...space, body()]
   else children = [body()]
   return wrapper('concordSegment', 'span', properties, children)
 }

@@ -4,7 +4,7 @@ import {blockNode} from './block.js'
 import {editorNoteDefinition, editorNoteReference, emphasis, frontMatter, markerNodes, text} from './nodes.js'
 import {endNote, notesBySegment} from '../meta.js'
 import {plainSegment, segmentNodes} from '../segment-nodes.js'
-import {languageInfo} from '../../core/languages.js'
+import {bracketed, languageInfo, markerGap} from '../../core/languages.js'
 import type {SegmentedDocument} from '../../core/types.js'
 import type {Translate} from '../../core/ui-strings.js'
 
@@ -93,7 +93,7 @@ export function alignedMarkdownTree(doc: SegmentedDocument, editions: Edition[],
           children: [
             cell([text(languageInfo(e.language).name)]),
             cell([emphasis(t(e.language, 'missingPlaceholder'))]),
-            cell([emphasis(`(${t(e.language, 'staleMarker')})`), text(` ${t(e.language, 'staleNote')}`)])
+            cell([emphasis(bracketed(e.language, t(e.language, 'staleMarker'), 'round')), text(`${markerGap(e.language)}${t(e.language, 'staleNote')}`)])
           ]
         }))
     ]

@@ -4,7 +4,7 @@ import {alignedDisplay, type Edition, type EditionSegment, type EditorNote} from
 import {metaKeywords, metaText} from '../meta.js'
 import {parseSegmentText, trimEdges} from '../segment-text.js'
 import {segmentNodes} from '../segment-nodes.js'
-import {languageInfo} from '../../core/languages.js'
+import {bracketed, languageInfo, markerGap} from '../../core/languages.js'
 import type {SegmentedDocument} from '../../core/types.js'
 import type {Translate} from '../../core/ui-strings.js'
 
@@ -75,8 +75,11 @@ export function markerNodes(segment: EditionSegment, language: string, t: Transl
   if (display === 'omit') return []
   if (display === 'placeholder') return [emphasis(t(language, 'missingPlaceholder'))]
   const body = cell ? oneLine(segmentNodes(segment.text)) : segmentNodes(segment.text)
-  if (segment.mark === 'missing') return marked ? [emphasis(`(${t(language, 'missingMarker')})`), text(' '), ...body] : body
-  if (segment.mark === 'stale') return [emphasis(`(${t(language, 'staleMarker')})`), text(' '), ...body]
+  // Japanese markers stand out by their brackets; emphasis glued to the next word would need character references.
+  const gap = markerGap(language) ? [text(markerGap(language))] : []
+  const marker = (key: string): PhrasingContent => (gap.length ? emphasis : text)(bracketed(language, t(language, key), 'round'))
+  if (segment.mark === 'missing') return marked ? [marker('missingMarker'), ...gap, ...body] : body
+  if (segment.mark === 'stale') return [marker('staleMarker'), ...gap, ...body]
   return body
 }
 

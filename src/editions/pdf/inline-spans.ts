@@ -5,6 +5,7 @@ import type {FontStyle} from '../../pdf/fonts.js'
 import type {TextSpan} from '../../pdf/line-break.js'
 import {joinSegments} from '../align.js'
 import type {Translate} from '../../core/ui-strings.js'
+import {bracketed, markerGap} from '../../core/languages.js'
 import {COLORS} from './theme.js'
 import {dispatch, type NodeHandlers} from '../../markdown/custom-nodes.js'
 
@@ -122,7 +123,7 @@ export function segmentParts(segments: readonly EditionSegment[], i: number, opt
     const body = markdownSpans(segment.text, {bold, color: COLORS.missingText})
     const marked = needsMarker(segments as EditionSegment[], i)
     return {
-      marker: marked ? [{text: `[${t(language, 'missingMarker')}]`, style: markStyle, color: COLORS.missingMark}] : [],
+      marker: marked ? [{text: bracketed(language, t(language, 'missingMarker')), style: markStyle, color: COLORS.missingMark}] : [],
       ...(marked ? {markerKey: 'missingMarker'} : {}),
       body,
       language: segment.language
@@ -130,7 +131,7 @@ export function segmentParts(segments: readonly EditionSegment[], i: number, opt
   }
   const body = markdownSpans(segment.text, {bold})
   if (segment.mark === 'stale') {
-    return {marker: [{text: `[${t(language, 'staleMarker')}]`, style: markStyle, color: COLORS.staleMark}], markerKey: 'staleMarker', body, language}
+    return {marker: [{text: bracketed(language, t(language, 'staleMarker')), style: markStyle, color: COLORS.staleMark}], markerKey: 'staleMarker', body, language}
   }
   return {marker: [], body, language}
 }
@@ -147,7 +148,8 @@ export function blockSpans(segments: readonly EditionSegment[], options: Segment
     const repeated = p?.markerKey === 'missingPlaceholder' && previous?.markerKey === 'missingPlaceholder'
     if (p) previous = p
     if (!p || repeated) return []
-    const nodes = p.marker.length && p.body.length ? [...p.marker, {text: ' '}, ...p.body] : [...p.marker, ...p.body]
+    const gap = markerGap(options.language)
+    const nodes = p.marker.length && p.body.length && gap ? [...p.marker, {text: gap}, ...p.body] : [...p.marker, ...p.body]
     const notes = options.notes?.get(segments[i]!.id)
     if (notes) nodes.push({text: notes.map((n) => noteMark(n.number)).join(','), color: COLORS.link})
     return [{nodes, language: p.language}]
