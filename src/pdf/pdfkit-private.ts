@@ -52,6 +52,23 @@ export function setOutlineDestination(item: PDFKit.PDFOutline, destination: unkn
   ;(item as unknown as {outlineData: {Dest: unknown[]}}).outlineData.Dest = destination
 }
 
+/**
+ * Replace the XMP descriptions pdfkit derives from the Info dictionary
+ * (unescaped, without languages) by `xml`: pdfkit calls `_addInfo` while
+ * ending the document, after its own PDF/A identification, and wraps what
+ * was appended in the packet.
+ */
+export function replaceInfoMetadata(doc: PDFKit.PDFDocument, xml: string): void {
+  ;(doc as unknown as {_addInfo: () => void})._addInfo = () => doc.appendXML(xml)
+}
+
+/**
+ * A text string for a dictionary pdfkit writes: pdfkit writes a `String`
+ * object as a PDF string and a primitive string as a name, and its types
+ * know only the primitive (e.g. an annotation's `Contents`).
+ */
+export const pdfString = (text: string): string => new String(text) as unknown as string
+
 /** Node's `Module._load`: every `require` goes through it, so it can hand pdfkit and fontkit stand-ins (lazy-requires.ts). */
 export type Load = (request: string, parent: {filename?: string | null} | null | undefined, isMain: boolean) => unknown
 
