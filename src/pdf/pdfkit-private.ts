@@ -63,6 +63,15 @@ export function replaceInfoMetadata(doc: PDFKit.PDFDocument, xml: string): void 
 }
 
 /**
+ * Set entries of a structure element's dictionary that pdfkit's options do
+ * not cover (a note's `ID`, a list's `A` attributes); before the element is
+ * ended, when pdfkit writes it.
+ */
+export function setStructEntries(element: PDFKit.PDFStructureElement, entries: Record<string, unknown>): void {
+  Object.assign((element as unknown as {dictionary: {data: Record<string, unknown>}}).dictionary.data, entries)
+}
+
+/**
  * A text string for a dictionary pdfkit writes: pdfkit writes a `String`
  * object as a PDF string and a primitive string as a name, and its types
  * know only the primitive (e.g. an annotation's `Contents`).

@@ -15,6 +15,7 @@
  * ended with its line, on the page its annotations are on.
  */
 import type {} from 'pdfkit'
+import {pdfString, setStructEntries} from './pdfkit-private.js'
 
 export type StructElement = PDFKit.PDFStructureElement
 
@@ -54,6 +55,8 @@ export function markTagged(doc: PDFKit.PDFDocument): void {
 export const isTagged = (doc: PDFKit.PDFDocument): boolean => taggedDocuments.has(doc)
 
 export interface ElementOptions {
+  /** An ordered list's numbering (the `ListNumbering` attribute); unordered lists have none. */
+  numbering?: 'Decimal'
   lang?: string
   alt?: string
   actual?: string
@@ -70,11 +73,22 @@ export function rootElement(doc: PDFKit.PDFDocument, options: ElementOptions = {
   return root
 }
 
+// Notes made per document, for their IDs.
+const noteCounts = new WeakMap<PDFKit.PDFDocument, number>()
+
 /** A new element of `type`, appended to `parent`'s children (so the tree reads in creation order). */
 export function childElement(doc: PDFKit.PDFDocument, parent: StructElement, type: string, options: ElementOptions = {}): StructElement {
+  const {numbering, ...rest} = options
   // `scope` is a runtime option of pdfkit's structure elements missing from its type declarations.
-  const element = doc.struct(type, options)
+  const element = doc.struct(type, rest)
   types.set(element, type)
+  if (numbering) setStructEntries(element, {A: {O: 'List', ListNumbering: numbering}})
+  if (type === 'Note') {
+    // PDF/UA-1 §7.9: every Note has an ID unique in the document.
+    const n = (noteCounts.get(doc) ?? 0) + 1
+    noteCounts.set(doc, n)
+    setStructEntries(element, {ID: pdfString(`note-${n}`)})
+  }
   parent.add(element)
   return element
 }

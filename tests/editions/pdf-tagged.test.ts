@@ -145,7 +145,12 @@ describe('a small project with every structure', () => {
       ['TH:용어', 'TH:의미'],
       ['TD:IPCNKR', 'TD:연맹']
     ])
-    expect(bytes(small, 'ko/small.pdf').toString('latin1')).toContain('/Scope /Column')
+    const raw = bytes(small, 'ko/small.pdf').toString('latin1')
+    expect(raw).toContain('/Scope /Column')
+    // The ordered list says so (PDF/UA-1 §7.6); the front matter's note has an ID (§7.9).
+    expect(raw.match(/\/ListNumbering \/Decimal/g)).toHaveLength(1)
+    expect(all.filter((n) => n.role === 'Note').map((n) => n.text)).toEqual([expect.stringMatching(/Made up for tests/)])
+    expect(raw).toContain('/ID (note-1)')
 
     const link = all.find((n) => n.role === 'Link')!
     expect(link.text).toBe('연맹 웹사이트')

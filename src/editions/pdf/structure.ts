@@ -7,6 +7,8 @@ export interface Container {
   type: 'BlockQuote' | 'L' | 'LI' | 'Note'
   /** Distinguishes two containers of a type (two lists in a row), unique in the document. */
   id: number
+  /** An ordered list (`L` only). */
+  ordered?: boolean
 }
 
 /** Where an item sits: blockquote and list nesting, which become indents in print, and its containers, outermost first. */
@@ -72,7 +74,11 @@ function textItem(node: Heading | Paragraph, w: Walk): void {
 const skip = (): void => {}
 
 /** The walk inside a new container of `type`. */
-const inside = (w: Walk, type: Container['type'], more: Partial<Walk> = {}): Walk => ({...w, ...more, path: [...w.path, {type, id: w.count.value++}]})
+const inside = (w: Walk, type: Container['type'], more: Partial<Walk> = {}, ordered = false): Walk => ({
+  ...w,
+  ...more,
+  path: [...w.path, {type, id: w.count.value++, ...(ordered ? {ordered} : {})}]
+})
 
 /**
  * One handler per mdast block type, as in `src/segment/blocks.ts`, whose
@@ -83,7 +89,7 @@ const handlers: NodeHandlers<Nodes, [Walk], void> = {
   root: children,
   blockquote: (node: Parent, w) => children(node, inside(w, 'BlockQuote', {quote: w.quote + 1})),
   list: (node: List, w) => {
-    const list = inside(w, 'L')
+    const list = inside(w, 'L', {}, node.ordered === true)
     node.children.forEach((item, i) => {
       const pending = {marker: node.ordered ? `${(node.start ?? 1) + i}.` : w.list % 2 === 0 ? '•' : '–'}
       children(item, inside(list, 'LI', {list: w.list + 1, pending}))

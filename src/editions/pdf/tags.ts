@@ -1,9 +1,7 @@
 import {childElement, rootElement, type ContentTag, type ElementOptions, type StructElement} from '../../pdf/tagging.js'
 import type {Container, Nesting} from './structure.js'
 
-interface Open {
-  type: Container['type']
-  id: number
+interface Open extends Container {
   element: StructElement
   /** A list item's `LBody`, made when its first block comes (after its `Lbl`). */
   body?: StructElement
@@ -52,7 +50,7 @@ export class StructureBuilder {
     while (keep < this.open.length && keep < item.path.length && this.open[keep]!.id === item.path[keep]!.id) keep++
     this.open.length = keep
     for (const container of item.path.slice(keep)) {
-      const element = childElement(this.doc, this.parent, container.type)
+      const element = childElement(this.doc, this.parent, container.type, container.ordered ? {numbering: 'Decimal'} : {})
       this.open.push({...container, element})
     }
     if (!item.marker) return undefined
