@@ -6,12 +6,12 @@
  * PDF/UA-1 and PDF/A-2a, as read back with pdf.js, poppler and qpdf.
  */
 import {execFileSync, spawnSync} from 'node:child_process'
-import {readFileSync} from 'node:fs'
+import {appendFileSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {concord, repo, tempProject} from '../helpers/cli.js'
 import {pdfInfo} from '../helpers/read-pdf.js'
-import {catalogOf, flatten, outlineOf, pdfStructure, xmpOf, type PageStructure, type StructNode} from '../helpers/pdf-structure.js'
+import {catalogOf, flatten, outlineOf, pdfStructure, strokesOutsideArtifacts, xmpOf, type PageStructure, type StructNode} from '../helpers/pdf-structure.js'
 
 const SEVEN = ['en/statement.pdf', 'ko/statement.pdf', 'ja/statement.pdf', 'mn/statement.pdf', 'aligned/statement.en-ko.pdf', 'aligned/statement.en-ja.pdf', 'aligned/statement.en-mn.pdf']
 
@@ -63,6 +63,7 @@ describe('every PDF of the statement', () => {
     // Every piece of text is content of an element or an artifact (running heads and folios only).
     const pages = await pdfStructure(bytes(statement, file))
     for (const page of pages) expect(page.untagged).toEqual([])
+    expect(strokesOutsideArtifacts(path)).toBe(0)
     const folio = /\d/
     for (const page of pages) for (const text of page.artifacts) expect(text.length > 0 && (folio.test(text) || text.length > 10), text).toBe(true)
     expect(pages[0]!.roots.map((r) => r.role)).toEqual(['Document'])
@@ -175,5 +176,42 @@ describe('a small project with every structure', () => {
     expect(labels).toEqual(['•', '•', '1.', '2.'])
     expect(all.filter((n) => n.role === 'LBody').map((b) => b.children.map((c) => c.lang))).toEqual(Array(4).fill(['en', undefined]))
     expect(pages.flatMap((p) => p.untagged)).toEqual([])
+  })
+})
+
+describe('footnotes, nested lists, code and rules', () => {
+  it('tags a footnote as a Note with its label, a nested list inside its item’s body, code as Code, a rule as an artifact', {timeout: 240_000}, async () => {
+    const dir = tempProject(join(repo, 'tests/fixtures/editions-small'))
+    appendFileSync(
+      join(dir, 'content/small.md'),
+      '\nA claim with a note.[^1]\n\n- Outer item\n  - Inner item\n\n```\ncode line one\n  code line two\n```\n\n---\n\n[^1]: The note explains the claim.\n'
+    )
+    for (const args of [['segment'], ['build', '--format', 'pdf', '--lang', 'ko', '--out', 'out']]) {
+      const run = concord(args, dir)
+      expect(run.code, run.stderr).toBe(0)
+    }
+    const pages = await pdfStructure(bytes(dir, 'ko/small.pdf'))
+    const all = elements(pages)
+    const outline = outlineOf(pages.flatMap((p) => p.roots)).join('\n')
+    const note = all.filter((n) => n.role === 'Note').at(-1)!
+    expect(
+      note.children.map((c) => [c.role, c.text]),
+      outline
+    ).toEqual([
+      ['Lbl', '[1]'],
+      ['P', `[${ui('ko').missingMarker}] The note explains the claim.`]
+    ])
+    const outer = all.filter((n) => n.role === 'L').at(-2)!
+    const body = outer.children[0]!.children[1]!
+    expect(body.children.map((c) => c.role)).toEqual(['P', 'L'])
+    expect(body.children[1]!.children[0]!.children.map((c) => c.text)).toEqual(['–', `[${ui('ko').missingMarker}] Inner item`])
+    expect(all.filter((n) => n.role === 'Code').map((n) => n.text)).toEqual(['code line one code line two'])
+    expect(pages.flatMap((p) => p.untagged)).toEqual([])
+    expect(strokesOutsideArtifacts(join(dir, 'out/ko/small.pdf'))).toBe(0)
+    expect(
+      bytes(dir, 'ko/small.pdf')
+        .toString('latin1')
+        .match(/\/ID \(note-\d\)/g)
+    ).toEqual(['/ID (note-1)', '/ID (note-2)'])
   })
 })

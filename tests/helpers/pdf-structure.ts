@@ -120,3 +120,22 @@ export function xmpOf(bytes: Uint8Array): string {
   if (start < 0 || end < 0) throw new Error('Unexpected PDF without an XMP packet, expected one in the catalog’s Metadata stream')
   return text.slice(start, end + '<?xpacket end="w"?>'.length)
 }
+
+/**
+ * Lines stroked (`S`) outside an `Artifact` marked-content sequence, in the
+ * uncompressed content streams (qpdf --qdf): rules are decoration and must
+ * be artifacts in a tagged PDF.
+ */
+export function strokesOutsideArtifacts(path: string): number {
+  const text = execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, '-'], {encoding: 'latin1', maxBuffer: 64 * 1024 * 1024})
+  // Marked-content property lists are flat dictionaries; drop them so that a tag is followed by its operator.
+  const tokens = text.replace(/<<[^<>]*>>/g, ' ').split(/\s+/)
+  const open: string[] = []
+  let outside = 0
+  tokens.forEach((token, i) => {
+    if ((token === 'BDC' || token === 'BMC') && tokens[i - 1]?.startsWith('/')) open.push(tokens[i - 1]!)
+    else if (token === 'EMC') open.pop()
+    else if (token === 'S' && open[open.length - 1] !== '/Artifact') outside++
+  })
+  return outside
+}
