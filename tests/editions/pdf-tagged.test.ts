@@ -159,6 +159,9 @@ describe('a small project with every structure', () => {
 
     const spans = all.filter((n) => n.role === 'Span')
     expect(spans.map((s) => [s.text, s.lang])).toEqual([
+      // Front matter values printed as written, in English.
+      ['Concord test suite', 'en'],
+      ['Made up for tests; the list of actions at the end is deliberately short.', 'en'],
       [`[${ui('ko').staleMarker}]`, undefined],
       [`[${ui('ko').missingMarker}]`, undefined],
       ['Nobody has translated this sentence yet.', 'en']

@@ -1,16 +1,13 @@
 import type {Edition} from '../align.js'
 import type {PdfInfo, PdfLanguages} from '../../pdf/pdf-document.js'
 import type {DocumentMeta} from '../../core/types.js'
-import {metaFields} from './title-block.js'
+import {frontMatterLanguage, metaFields} from './title-block.js'
 
 /** What a PDF says about itself: the Info dictionary and, for the XMP packet, the languages of its texts. */
 export interface PdfMetadata {
   info: PdfInfo
   languages: PdfLanguages
 }
-
-/** The language the front matter is written in (its `language` field, else English). */
-const frontMatterLanguage = (meta: DocumentMeta): string => (typeof meta.language === 'string' && meta.language.trim() ? meta.language.trim() : 'en')
 
 /**
  * The one place the metadata of a PDF edition comes from, single or
@@ -23,7 +20,9 @@ export function pdfMetadata(meta: DocumentMeta, editions: readonly Edition[]): P
   const keywords = Array.isArray(meta.keywords) ? meta.keywords.map(String).join(', ') : typeof meta.keywords === 'string' ? meta.keywords : undefined
   const source = frontMatterLanguage(meta)
   const shown = editions.flatMap((e) => [e.language, ...e.blocks.flatMap((b) => b.segments.filter((s) => s.display === 'text').map((s) => s.language))])
-  if (metaFields(meta).length > 0 || typeof meta.description === 'string') shown.push(source)
+  // A date is printed in the edition's language; the other fields as the front matter has them.
+  shown.push(...metaFields(meta).flatMap((f) => (f.key === 'date' ? [] : [f.language])))
+  if (typeof meta.description === 'string') shown.push(source)
   const only = editions.length === 1 ? editions[0] : undefined
   return {
     info: {

@@ -13,6 +13,8 @@ export interface MetaField {
   /** Front matter key, and UI key of the label. */
   key: 'author' | 'date' | 'source' | 'note'
   value: string
+  /** Language of the value as written: the front matter's (`language`, else English). */
+  language: string
 }
 
 /** A document date in the reader's language ("2007년 8월 29일"); anything that is not an ISO date stays as written. */
@@ -28,11 +30,15 @@ export function formatDate(value: string, language: string): string {
 // Creating an ICU formatter costs milliseconds; every edition formats the same date.
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
 
+/** The language the front matter is written in (its `language` field, else English). */
+export const frontMatterLanguage = (meta: DocumentMeta): string => (typeof meta.language === 'string' && meta.language.trim() ? meta.language.trim() : 'en')
+
 /** Author, date, source and the notes (e.g. what the source is missing), in that order; absent ones are left out. */
 export function metaFields(meta: DocumentMeta): MetaField[] {
   const fields: MetaField[] = []
+  const language = frontMatterLanguage(meta)
   const add = (key: MetaField['key'], value: unknown): void => {
-    if (typeof value === 'string' && value.trim() !== '') fields.push({key, value: value.trim()})
+    if (typeof value === 'string' && value.trim() !== '') fields.push({key, value: value.trim(), language})
   }
   add('author', meta.author)
   add('date', meta.date)
@@ -44,12 +50,16 @@ export function metaFields(meta: DocumentMeta): MetaField[] {
 /** The value as printed in `language`: dates are localised, the rest is the front matter's own text. */
 export const fieldValue = (field: MetaField, language: string): string => (field.key === 'date' ? formatDate(field.value, language) : field.value)
 
-/** `Label: value`, the label in `language`; the value as the front matter has it (a date localised). */
+/**
+ * `Label: value`, the label in `language`; the value as the front matter has
+ * it (a date localised), tagged with its own language when that differs.
+ */
 export function fieldSpans(field: MetaField, language: string, t: Translate): TextSpan[] {
   const colon = languageInfo(language).joiner === '' ? '：' : ': '
+  const foreign = field.key !== 'date' && field.language !== language
   return [
     {text: `${t(language, field.key)}${colon}`, style: 'bold', color: COLORS.muted},
-    {text: fieldValue(field, language), color: COLORS.muted}
+    {text: fieldValue(field, language), color: COLORS.muted, ...(foreign ? {tag: {lang: field.language}} : {})}
   ]
 }
 
