@@ -13,6 +13,9 @@
  *   from the font's resource name (F1, F2, ...), which depends only on the
  *   order in which faces are first used; fontkit's TrueType subsetter keeps
  *   glyphs in first-use order. Neither uses randomness or the clock.
+ * - The XMP packet of a tagged document (xmp.ts) takes its dates from the
+ *   same fixed date, and pdfkit's output intent reads the ICC profile from
+ *   its own package.
  * - Only encryption uses random bytes in pdfkit; editions are not encrypted.
  * - Streams are deflated by Node's zlib, which is deterministic for a given
  *   zlib version.

@@ -6,8 +6,9 @@ import Module from 'node:module'
  * not in @types/pdfkit or @types/node, so each is reached with the one cast
  * it needs, here and nowhere else. pdfkit is pinned by package-lock.json;
  * the PDF tests cover each use (byte-identical files, faces opened only when
- * drawn, outline targets, no Helvetica, deferred requires), so an upgrade
- * that moves a field fails there.
+ * drawn, outline targets, no Helvetica, deferred requires, the XMP packet,
+ * note IDs, list numbering and link descriptions of tagged PDFs), so an
+ * upgrade that moves a field fails there.
  */
 
 /** A document's registered faces: pdfkit reads `src` when a face is first selected (`doc.font(key)`). */
