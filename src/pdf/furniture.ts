@@ -7,7 +7,9 @@ import type {} from 'pdfkit'
 import {drawLine, layoutBlock, type BlockStyle, type LaidBlock} from './layout.js'
 import type {TextSpan} from './line-break.js'
 import {marginFrame, PAGE_SIZES, type PageGeometry, type Placement} from './page-flow.js'
+import {strokeInk} from './ink.js'
 import {pageObjects, setOutlineDestination} from './pdfkit-private.js'
+import {asArtifact} from './tagging.js'
 
 export interface FurnitureText {
   spans: readonly TextSpan[] | string
@@ -56,28 +58,26 @@ export function drawPageFurniture(doc: PDFKit.PDFDocument, geometry: PageGeometr
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i)
     const header = options.header?.(i, range.count)
+    // Running heads, folios and the rule repeat on every page: artifacts, not content (PDF/UA-1 §7.8).
     if (header) {
       const block = furnitureLine(header, frame.width, style)
       // The band is at least a line tall by construction of the geometry; keep the line at its top.
-      drawLine(doc, block, 0, frame.x, frame.y)
-      if (options.rule) {
-        const y = frame.y + Math.min(geometry.header, block.lineHeight + 2)
-        doc
-          .save()
-          .lineWidth(0.4)
-          .strokeColor(options.color ?? '#999999')
-          .moveTo(frame.x, y)
-          .lineTo(frame.x + frame.width, y)
-          .stroke()
-          .restore()
-      }
+      asArtifact(doc, 'Pagination', () => drawLine(doc, block, 0, frame.x, frame.y))
+      if (options.rule) drawHairline(doc, frame.x, frame.x + frame.width, frame.y + Math.min(geometry.header, block.lineHeight + 2), 0.4, options.color ?? '#999999')
     }
     const footer = options.footer?.(i, range.count)
     if (footer) {
       const block = furnitureLine(footer, frame.width, style)
-      drawLine(doc, block, 0, frame.x, frame.y + frame.height - block.lineHeight)
+      asArtifact(doc, 'Pagination', () => drawLine(doc, block, 0, frame.x, frame.y + frame.height - block.lineHeight))
     }
   }
+}
+
+/** A horizontal rule from `x1` to `x2` at `y`: decoration, so an artifact in a tagged document. */
+export function drawHairline(doc: PDFKit.PDFDocument, x1: number, x2: number, y: number, width: number, color: string): void {
+  asArtifact(doc, 'Layout', () => {
+    strokeInk(doc.save().lineWidth(width), color).moveTo(x1, y).lineTo(x2, y).stroke().restore()
+  })
 }
 
 /**

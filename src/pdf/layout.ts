@@ -16,8 +16,11 @@
 import type {} from 'pdfkit'
 import {commonMetrics, pinCodePoints} from './fonts.js'
 import {cachedBreakLines} from './line-cache.js'
+import {fillInk} from './ink.js'
 import {breakLines, type Line, type TextSpan} from './line-break.js'
 import type {Measure} from './measure.js'
+import {pdfString} from './pdfkit-private.js'
+import {LineTagger, type BlockTag} from './tagging.js'
 
 export interface BlockStyle {
   lang: string
@@ -36,6 +39,8 @@ export interface BlockStyle {
   color?: string
   /** Do not end a page after this block (headings). */
   keepWithNext?: boolean
+  /** The structure element its lines are content of; required in a tagged document. */
+  tag?: BlockTag
 }
 
 export interface LaidBlock {
@@ -93,22 +98,29 @@ export function drawLine(doc: PDFKit.PDFDocument, block: LaidBlock, index: numbe
   const shift = style.align === 'right' ? room - line.width : style.align === 'center' ? (room - line.width) / 2 : 0
   const left = x + block.indent + Math.max(0, shift)
   const baseline = top + block.baseline
+  const tagger = new LineTagger(doc, style.tag)
   if (index === 0 && block.marker) {
+    tagger.marker()
     drawRuns(doc, block.marker, [{text: '', color: style.color}], left - shift - block.marker.width - MARKER_GAP * style.size, baseline, block)
   }
-  drawRuns(doc, line, block.spans, left, baseline, block)
+  drawRuns(doc, line, block.spans, left, baseline, block, tagger)
+  tagger.end()
 }
 
-function drawRuns(doc: PDFKit.PDFDocument, line: Line, spans: readonly TextSpan[], left: number, baseline: number, block: LaidBlock): void {
+function drawRuns(doc: PDFKit.PDFDocument, line: Line, spans: readonly TextSpan[], left: number, baseline: number, block: LaidBlock, tagger?: LineTagger): void {
   for (const run of line.runs) {
     const span = spans[run.span]
+    const link = tagger?.span(run.span, span)
     pinCodePoints(run.font, run.text)
-    doc
-      .font(run.font)
-      .fontSize(block.style.size)
-      .fillColor(span?.color ?? block.style.color ?? 'black')
-      .text(run.text, left + run.x, baseline, {lineBreak: false, baseline: 'alphabetic'})
-    if (span?.link) doc.link(left + run.x, baseline - block.baseline, run.width, block.lineHeight, span.link)
+    fillInk(doc.font(run.font).fontSize(block.style.size), span?.color ?? block.style.color ?? 'black').text(run.text, left + run.x, baseline, {
+      lineBreak: false,
+      baseline: 'alphabetic'
+    })
+    if (span?.link) {
+      // In a tagged document the annotation belongs to its `Link` element and says where it leads (PDF/UA-1 §7.18.5).
+      const options = link ? {structParent: link, Contents: pdfString(span.text)} : {}
+      doc.link(left + run.x, baseline - block.baseline, run.width, block.lineHeight, span.link, options)
+    }
   }
 }
 

@@ -11,14 +11,17 @@
 import type {FontKey, FontStyle} from './fonts.js'
 import {atomize, emergencyCuts, type Atom} from './break-units.js'
 import {measureText, type Measure} from './measure.js'
+import type {SpanTag} from './tagging.js'
 import {assignFonts, normalizeText, UncoveredCharacterError, type UncoveredChar} from './script-runs.js'
 
-/** A piece of paragraph text in one style. `color`/`link` are passed through to the drawn runs. */
+/** A piece of paragraph text in one style. `color`/`link`/`tag` are passed through to the drawn runs. */
 export interface TextSpan {
   text: string
   style?: FontStyle
   color?: string
   link?: string
+  /** Its own inline element in a tagged document (another language, a mark). */
+  tag?: SpanTag
 }
 
 /** Text drawn with one face and one span's attributes, at `x` from the line start. */

@@ -13,6 +13,9 @@
  *   from the font's resource name (F1, F2, ...), which depends only on the
  *   order in which faces are first used; fontkit's TrueType subsetter keeps
  *   glyphs in first-use order. Neither uses randomness or the clock.
+ * - The XMP packet of a tagged document (xmp.ts) takes its dates from the
+ *   same fixed date, and pdfkit's output intent reads the ICC profile from
+ *   its own package.
  * - Only encryption uses random bytes in pdfkit; editions are not encrypted.
  * - Streams are deflated by Node's zlib, which is deterministic for a given
  *   zlib version.
@@ -25,7 +28,9 @@ import {withDeferredDependencies} from './lazy-requires.js'
 import {editionFamily} from './script-runs.js'
 import {PAGE_SIZES, type PageGeometry} from './page-flow.js'
 import {encodeSubsetsWith, type SubsetStore} from './subset-cache.js'
-import {NO_DEFAULT_FONT, setFileId} from './pdfkit-private.js'
+import {NO_DEFAULT_FONT, replaceInfoMetadata, setFileId} from './pdfkit-private.js'
+import {markTagged} from './tagging.js'
+import {xmpDescriptions} from './xmp.js'
 
 // pdfkit (and the fontkit it requires, which fonts.ts shares) loads on the first PDF, not with every command.
 const require = createRequire(import.meta.url)
@@ -61,10 +66,26 @@ export interface PdfInfo {
   Creator?: string
 }
 
+/** What the XMP packet says beyond the Info dictionary. */
+export interface PdfLanguages {
+  /** Language of the title text, when it is in one (xml:lang of dc:title). */
+  title?: string
+  /** Language of the Subject text. */
+  subject?: string
+  /** Every language of the text, the main one first (dc:language). */
+  text: readonly string[]
+}
+
 export interface PdfDocumentOptions {
   /** BCP 47 language of the edition: the catalog's `/Lang`, and the default face. */
   lang: string
   info: PdfInfo
+  /**
+   * Tagged PDF identified as PDF/UA-1 and PDF/A-2a: every line drawn must
+   * then belong to a structure element (see tagging.ts). Default false.
+   */
+  tagged?: boolean
+  languages?: PdfLanguages
   geometry: PageGeometry
   /** CreationDate and ModDate; default `buildDate()`. */
   date?: Date
@@ -95,6 +116,8 @@ export function createPdfDocument(options: PdfDocumentOptions): PDFKit.PDFDocume
     lang: options.lang,
     pdfVersion: '1.7',
     displayTitle: true,
+    // PDF/A-2, level A (accessible): pdfkit writes pdfaid and an sRGB output intent with the ICC profile it ships.
+    ...(options.tagged ? {tagged: true, subset: 'PDF/A-2a' as const} : {}),
     autoFirstPage: false,
     bufferPages: options.bufferPages ?? true,
     // No Helvetica: nothing may be drawn with a face that cannot draw the
@@ -102,6 +125,26 @@ export function createPdfDocument(options: PdfDocumentOptions): PDFKit.PDFDocume
     font: NO_DEFAULT_FONT
   })
   setFileId(doc, fileId(info, options.idSeed ?? ''))
+  if (options.tagged) {
+    markTagged(doc)
+    const languages = options.languages ?? {text: [options.lang]}
+    const {Title, Author, Subject, Keywords} = options.info
+    replaceInfoMetadata(
+      doc,
+      xmpDescriptions({
+        title: Title,
+        ...(languages.title ? {titleLang: languages.title} : {}),
+        ...(Author ? {author: Author} : {}),
+        ...(Subject ? {description: Subject, ...(languages.subject ? {descriptionLang: languages.subject} : {})} : {}),
+        ...(Keywords ? {keywords: Keywords} : {}),
+        creatorTool: info.Creator,
+        producer: info.Producer,
+        date,
+        languages: languages.text,
+        pdfua: 1
+      })
+    )
+  }
   registerFonts(doc)
   doc.font(fontKey(editionFamily(options.lang)))
   return doc

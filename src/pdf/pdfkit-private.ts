@@ -6,8 +6,9 @@ import Module from 'node:module'
  * not in @types/pdfkit or @types/node, so each is reached with the one cast
  * it needs, here and nowhere else. pdfkit is pinned by package-lock.json;
  * the PDF tests cover each use (byte-identical files, faces opened only when
- * drawn, outline targets, no Helvetica, deferred requires), so an upgrade
- * that moves a field fails there.
+ * drawn, outline targets, no Helvetica, deferred requires, the XMP packet,
+ * note IDs, list numbering and link descriptions of tagged PDFs), so an
+ * upgrade that moves a field fails there.
  */
 
 /** A document's registered faces: pdfkit reads `src` when a face is first selected (`doc.font(key)`). */
@@ -51,6 +52,32 @@ export const pageObjects = (doc: PDFKit.PDFDocument): unknown[] => internals(doc
 export function setOutlineDestination(item: PDFKit.PDFOutline, destination: unknown[]): void {
   ;(item as unknown as {outlineData: {Dest: unknown[]}}).outlineData.Dest = destination
 }
+
+/**
+ * Replace the XMP descriptions pdfkit derives from the Info dictionary
+ * (unescaped, without languages) by `xml`: pdfkit calls `_addInfo` while
+ * ending the document, after its own PDF/A identification, and wraps what
+ * was appended in the packet.
+ */
+export function replaceInfoMetadata(doc: PDFKit.PDFDocument, xml: string): void {
+  ;(doc as unknown as {_addInfo: () => void})._addInfo = () => doc.appendXML(xml)
+}
+
+/**
+ * Set entries of a structure element's dictionary that pdfkit's options do
+ * not cover (a note's `ID`, a list's `A` attributes); before the element is
+ * ended, when pdfkit writes it.
+ */
+export function setStructEntries(element: PDFKit.PDFStructureElement, entries: Record<string, unknown>): void {
+  Object.assign((element as unknown as {dictionary: {data: Record<string, unknown>}}).dictionary.data, entries)
+}
+
+/**
+ * A text string for a dictionary pdfkit writes: pdfkit writes a `String`
+ * object as a PDF string and a primitive string as a name, and its types
+ * know only the primitive (e.g. an annotation's `Contents`).
+ */
+export const pdfString = (text: string): string => new String(text) as unknown as string
 
 /** Node's `Module._load`: every `require` goes through it, so it can hand pdfkit and fontkit stand-ins (lazy-requires.ts). */
 export type Load = (request: string, parent: {filename?: string | null} | null | undefined, isMain: boolean) => unknown

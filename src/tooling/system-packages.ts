@@ -18,7 +18,7 @@ export const PACKAGES: Readonly<Record<string, string>> = {
   chromium: 'browser tests of the HTML editions and the coverage report (/usr/bin/chromium)',
   'poppler-utils': 'reading the PDF editions back (pdftotext, pdffonts, pdfinfo, pdftoppm)',
   qpdf: 'checking the PDF structure',
-  'libxml2-utils': 'validating XLIFF against its schema (xmllint)',
+  'libxml2-utils': 'validating XLIFF against its schema and the PDFs’ XMP packets (xmllint)',
   gettext: 'reading PO files as gettext does (msgfmt, msgcat)',
   'translate-toolkit': 'editing PO and XLIFF as a translator would (pofilter, podebug, po2xliff)'
 }

@@ -1,8 +1,10 @@
 import type {} from 'pdfkit'
-import {addOutlineItem} from '../../pdf/furniture.js'
+import {addOutlineItem, drawHairline} from '../../pdf/furniture.js'
 import type {BlockStyle} from '../../pdf/layout.js'
 import type {PageFlow, PageGeometry, Placement} from '../../pdf/page-flow.js'
+import type {ContentTag} from '../../pdf/tagging.js'
 import type {TextItem} from './structure.js'
+import type {StructureBuilder} from './tags.js'
 import {COLORS, headingSize, INDENT, type TypeScale} from './theme.js'
 
 /** Style of a heading or paragraph item at body size `body` (the column size in parallel editions). */
@@ -23,6 +25,25 @@ export function itemStyle(item: Pick<TextItem, 'kind' | 'depth' | 'list' | 'mark
 }
 
 /**
+ * The elements of a heading or paragraph, one per column (`langs`: each
+ * column's own language when it differs from the document's, as for the
+ * English column of a parallel edition), in its section and containers: a
+ * heading at the top level opens a `Sect`; a list item's or footnote's
+ * marker becomes the `Lbl` of the first column, and its repeat in the
+ * second column an artifact.
+ */
+export function itemTags(tags: StructureBuilder, item: TextItem, langs: ReadonlyArray<string | undefined> = [undefined]): ContentTag[] {
+  const options = (lang: string | undefined) => (lang ? {lang} : {})
+  if (item.kind === 'heading') {
+    if (item.path.length === 0) tags.section(item.depth)
+    else tags.enter(item)
+    return langs.map((lang) => tags.block(`H${Math.min(Math.max(item.depth, 1), 6)}`, options(lang)))
+  }
+  const label = tags.enter(item)
+  return langs.map((lang, c) => tags.block('P', options(lang), c === 0 ? label : undefined))
+}
+
+/**
  * Start a new page unless `needed` points fit below the current position.
  * Used to keep a heading with the first lines of whatever follows it, which
  * `PageFlow.place` can only do for blocks placed in the same call.
@@ -35,15 +56,7 @@ export function keepTogether(flow: PageFlow, needed: number): void {
 export function drawRule(flow: PageFlow, x: number, width: number, space = 6): void {
   flow.gap(space)
   if (flow.space < 2 * space) flow.newPage()
-  const y = flow.y + space / 2
-  flow.doc
-    .save()
-    .lineWidth(0.5)
-    .strokeColor(COLORS.rule)
-    .moveTo(x, y)
-    .lineTo(x + width, y)
-    .stroke()
-    .restore()
+  drawHairline(flow.doc, x, x + width, flow.y + space / 2, 0.5, COLORS.rule)
   flow.y += space
   flow.spaceAfter = space
 }

@@ -3,6 +3,7 @@ import {alignedDisplay, needsMarker, type EditionSegment, type EditorNote} from 
 import {parseSegmentText} from '../segment-text.js'
 import type {FontStyle} from '../../pdf/fonts.js'
 import type {TextSpan} from '../../pdf/line-break.js'
+import type {SpanTag} from '../../pdf/tagging.js'
 import {joinSegments} from '../align.js'
 import type {Translate} from '../../core/ui-strings.js'
 import {bracketed, markerGap} from '../../core/languages.js'
@@ -55,7 +56,7 @@ export function mergeSpans(spans: readonly TextSpan[]): TextSpan[] {
   const out: TextSpan[] = []
   for (const s of spans) {
     const last = out[out.length - 1]
-    if (last && last.style === s.style && last.color === s.color && last.link === s.link) out[out.length - 1] = {...last, text: last.text + s.text}
+    if (last && last.style === s.style && last.color === s.color && last.link === s.link && last.tag === s.tag) out[out.length - 1] = {...last, text: last.text + s.text}
     else out.push({...s})
   }
   return out
@@ -136,10 +137,17 @@ export function segmentParts(segments: readonly EditionSegment[], i: number, opt
   return {marker: [], body, language}
 }
 
+/** The spans of a part as one inline element of a tagged PDF (one tag object: one `Span`). */
+const tagged = (spans: readonly TextSpan[], tag: SpanTag): TextSpan[] => spans.map((s) => ({...s, tag}))
+
 /**
  * A block's spans: its segments' parts joined by the sentence joiner (a
  * space where either side is spaced). A run of placeholders prints as one:
  * on paper, "[Translation missing]" four times over says no more than once.
+ *
+ * In a tagged PDF each marker is a `Span` of its own, so that it is read as
+ * one phrase set apart from the sentence, and English shown for a missing
+ * translation is a `Span` with `/Lang`, so that it is read in English.
  */
 export function blockSpans(segments: readonly EditionSegment[], options: SegmentSpanOptions): TextSpan[] {
   let previous: SegmentParts | null = null
@@ -148,8 +156,10 @@ export function blockSpans(segments: readonly EditionSegment[], options: Segment
     const repeated = p?.markerKey === 'missingPlaceholder' && previous?.markerKey === 'missingPlaceholder'
     if (p) previous = p
     if (!p || repeated) return []
+    const marker = p.marker.length ? tagged(p.marker, {}) : []
+    const body = p.language === options.language ? p.body : tagged(p.body, {lang: p.language})
     const gap = markerGap(options.language)
-    const nodes = p.marker.length && p.body.length && gap ? [...p.marker, {text: gap}, ...p.body] : [...p.marker, ...p.body]
+    const nodes = marker.length && body.length && gap ? [...marker, {text: gap}, ...body] : [...marker, ...body]
     const notes = options.notes?.get(segments[i]!.id)
     if (notes) nodes.push({text: notes.map((n) => noteMark(n.number)).join(','), color: COLORS.link})
     return [{nodes, language: p.language}]

@@ -1,16 +1,19 @@
 import type {Edition} from '../align.js'
 import {languageInfo} from '../../core/languages.js'
-import {furnitureLine} from '../../pdf/furniture.js'
+import {drawHairline, furnitureLine} from '../../pdf/furniture.js'
 import {drawLine, type BlockStyle} from '../../pdf/layout.js'
 import type {TextSpan} from '../../pdf/line-break.js'
 import {PageFlow, defaultGeometry, marginFrame, type PageGeometry} from '../../pdf/page-flow.js'
 import {columnBoxes, layoutRow, placeRow, type CellText, type ColumnBox} from '../../pdf/parallel-rows.js'
 import {createPdfDocument, pdfToBuffer} from '../../pdf/pdf-document.js'
 import type {Translate} from '../../core/ui-strings.js'
-import {pdfInfo, plainText, type PdfInputBase} from './edition.js'
+import {ARTIFACT, asArtifact} from '../../pdf/tagging.js'
+import {plainText, type PdfInputBase} from './edition.js'
 import {endNoteSpans, noteSpans, notesHeading} from './notes.js'
 import {notesBySegment} from '../meta.js'
-import {drawRule, itemStyle, keepTogether, Outline} from './flow-helpers.js'
+import {drawRule, itemStyle, itemTags, keepTogether, Outline} from './flow-helpers.js'
+import {pdfMetadata} from './metadata.js'
+import {langOption, StructureBuilder} from './tags.js'
 import {placeSplittableRow} from './split-row.js'
 import {boldBlocks} from './glyph-check.js'
 import {blockSpans} from './inline-spans.js'
@@ -38,31 +41,37 @@ function drawParallelFurniture(doc: PDFKit.PDFDocument, geometry: PageGeometry, 
       const box = boxes[c]!
       const style: BlockStyle = {lang: edition.language, size, leading: 1.45, color: '#444444'}
       const header = furnitureLine({spans: titles[c]!}, box.width, style)
-      drawLine(doc, header, 0, box.x, frame.y)
+      asArtifact(doc, 'Pagination', () => drawLine(doc, header, 0, box.x, frame.y))
       const footer = furnitureLine({spans: t(edition.language, 'page', {page: i + 1, pages: range.count}), align: 'center'}, box.width, style)
-      drawLine(doc, footer, 0, box.x, frame.y + frame.height - footer.lineHeight)
+      asArtifact(doc, 'Pagination', () => drawLine(doc, footer, 0, box.x, frame.y + frame.height - footer.lineHeight))
       lineHeight = Math.max(lineHeight, header.lineHeight)
     })
-    const y = frame.y + Math.min(geometry.header, lineHeight + 2)
-    doc
-      .save()
-      .lineWidth(0.4)
-      .strokeColor(COLORS.rule)
-      .moveTo(frame.x, y)
-      .lineTo(frame.x + frame.width, y)
-      .stroke()
-      .restore()
+    drawHairline(doc, frame.x, frame.x + frame.width, frame.y + Math.min(geometry.header, lineHeight + 2), 0.4, COLORS.rule)
   }
 }
 
-/** The parallel edition: the source on the left, the translation on the right, one row per block, each row starting at the same height. */
+/**
+ * The parallel edition: the source on the left, the translation on the
+ * right, one row per block, each row starting at the same height.
+ *
+ * Reading order (the structure tree): each English block followed by its
+ * translation, in one section tree. This is the order in which the page
+ * pairs them, so a reader hears a sentence and then its translation, as a
+ * sighted reader compares across the gutter; one section per language would
+ * put the translation of a paragraph pages of listening away from it. The
+ * English elements carry `/Lang`; the document's is the translation's.
+ * Verbatim repeats in the right column (list markers, code) are artifacts.
+ */
 export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer> {
   const {document, source, target, items, options, t} = input
   const editions = [source, target]
   const languages = editions.map((e) => e.language)
   const geometry = defaultGeometry(options.pdf.pageSize)
   const scale = typeScale(geometry.size)
-  const doc = createPdfDocument({lang: target.language, geometry, date: input.date, idSeed: input.idSeed, info: pdfInfo(target, `${source.title} / ${target.title}`)})
+  const doc = createPdfDocument({lang: target.language, geometry, date: input.date, idSeed: input.idSeed, tagged: true, ...pdfMetadata(document.meta, editions)})
+  const tags = new StructureBuilder(doc)
+  const own = languages.map((l) => langOption(l, target.language))
+  const columnLangs = languages.map((l) => (l === target.language ? undefined : l))
   const flow = new PageFlow(doc, geometry)
   const outline = new Outline(doc, geometry)
   const boxes = columnBoxes(flow.frame, 2, GUTTER)
@@ -82,24 +91,25 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
 
   // Title block: column heads, titles, the translation's draft banner, bilingual metadata.
   row(
-    languages.map((l) => [{spans: [{text: languageInfo(l).name, style: 'bold' as const, color: COLORS.muted}], style: {lang: l, size: scale.small}}]),
+    languages.map((l, c) => [{spans: [{text: languageInfo(l).name, style: 'bold' as const, color: COLORS.muted}], style: {lang: l, size: scale.small, tag: tags.block('P', own[c])}}]),
     0,
     4
   )
   const title = titleItem(items)
+  tags.section(1)
   const titleAt = row(
-    editions.map((e, c) => [{spans: titleSpans(e, items, t, c > 0), style: {lang: e.language, size: scale.title * 0.8, leading: 1.45}}]),
+    editions.map((e, c) => [{spans: titleSpans(e, items, t, c > 0), style: {lang: e.language, size: scale.title * 0.8, leading: 1.45, tag: tags.block('H1', own[c])}}]),
     0,
     scale.title * 0.5
   )
   outline.add(title ? plain(title.index) : `${source.title} / ${target.title}`, 1, {pageIndex: titleAt.firstPage, top: titleAt.top})
   const draft = draftText(target, options, t)
-  if (draft) row([[], [{spans: [{text: draft, style: 'bold', color: COLORS.draft}], style: {lang: target.language, size}}]], 0, 6)
+  if (draft) row([[], [{spans: [{text: draft, style: 'bold', color: COLORS.draft}], style: {lang: target.language, size, tag: tags.block('P')}}]], 0, 6)
   // Metadata in each column's language, so that nothing on the page crosses the gutter.
   const fields = editions.map((e) => metaFields(e, document.meta))
   fields[0]!.forEach((field, k) =>
     row(
-      languages.map((l, c) => [{spans: fieldSpans(fields[c]![k] ?? field, l, t), style: {lang: l, size: scale.small}}]),
+      languages.map((l, c) => [{spans: fieldSpans(fields[c]![k] ?? field, l, t), style: {lang: l, size: scale.small, tag: tags.block(field.key === 'note' ? 'Note' : 'P', own[c])}}]),
       0,
       3
     )
@@ -107,12 +117,14 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
   drawRule(flow, flow.frame.x, flow.frame.width, 12)
 
   const text = (item: TextItem, next: PrintItem | undefined): void => {
-    const styles = languages.map((l) => {
+    const spans = languages.map((_, c) => spansOf(c, item.index))
+    if (spans.every((s) => s.length === 0)) return
+    const columnTags = itemTags(tags, item, columnLangs)
+    const styles = languages.map((l, c) => {
       const style = itemStyle(item, scale, l, size)
-      return {...style, indent: (style.indent ?? 0) + item.quote * INDENT.quote, ...(item.quote ? {color: '#333333'} : {})}
+      return {...style, indent: (style.indent ?? 0) + item.quote * INDENT.quote, ...(item.quote ? {color: '#333333'} : {}), tag: columnTags[c]!}
     })
-    const cells = styles.map((style, c) => [{spans: spansOf(c, item.index), style}])
-    if (cells.every(([cell]) => cell!.spans.length === 0)) return
+    const cells = styles.map((style, c) => [{spans: spans[c]!, style}])
     const laid = layoutRow(boxes, cells)
     const height = Math.max(...laid.map((column) => column.reduce((sum, b) => sum + b.height, 0)))
     const before = styles[0]!.spaceBefore ?? 0
@@ -126,39 +138,40 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
     if (item === title) return
     if (item.type === 'text') return text(item, items[i + 1])
     if (item.type === 'rule') return drawRule(flow, flow.frame.x, flow.frame.width)
+    tags.enter(item)
     if (item.type === 'code') {
+      // Code is not translated: the right column repeats the left verbatim.
       const style = {lang: 'en', size: size * 0.9, color: '#333333', indent: 8 + item.quote * INDENT.quote}
-      const lines = item.lines.map((l) => ({spans: l.replace(/^ +/, (m) => '\u00a0'.repeat(m.length)) || '\u00a0', style}))
-      row([lines, lines], size * 0.5, size * 0.7)
+      const lines = (tag: BlockStyle['tag']) => item.lines.map((l) => ({spans: l.replace(/^ +/, (m) => '\u00a0'.repeat(m.length)) || '\u00a0', style: {...style, tag}}))
+      row([lines(tags.block('Code')), lines(ARTIFACT)], size * 0.5, size * 0.7)
       return
     }
-    // A table row becomes one row of both columns, each column split into the table's columns.
+    // A table row becomes one row of both columns, each column split into the table's columns;
+    // each language's table is one Table element, the English one first.
     const count = Math.max(1, ...item.rows.map((r) => r.length))
     const cellBoxes = boxes.flatMap((box) => columnBoxes({x: box.x + item.quote * INDENT.quote, y: 0, width: box.width - item.quote * INDENT.quote, height: 0}, count, 6))
+    const tables = own.map((options) => tags.block('Table', options).element)
     item.rows.forEach((cells, r) => {
-      const columns = languages.flatMap((l, c) =>
-        Array.from({length: count}, (_, k) => [
-          {spans: cells[k] === undefined ? [] : spansOf(c, cells[k]!), style: {lang: l, size: size * 0.92, align: item.align[k] ?? 'left'} as BlockStyle}
+      const columns = languages.flatMap((l, c) => {
+        const tr = tags.child(tables[c]!, 'TR').element
+        return Array.from({length: count}, (_, k) => [
+          {
+            spans: cells[k] === undefined ? [] : spansOf(c, cells[k]!),
+            style: {lang: l, size: size * 0.92, align: item.align[k] ?? 'left', tag: r === 0 ? tags.child(tr, 'TH', {scope: 'Column'}) : tags.child(tr, 'TD')} as BlockStyle
+          }
         ])
-      )
+      })
       const placed = row(columns, r === 0 ? size * 0.6 : 0, r === item.rows.length - 1 ? size * 0.8 : 4, cellBoxes)
-      for (const box of boxes)
-        doc
-          .save()
-          .lineWidth(r === 0 ? 0.8 : 0.3)
-          .strokeColor(COLORS.rule)
-          .moveTo(box.x, placed.bottom + 2)
-          .lineTo(box.x + box.width, placed.bottom + 2)
-          .stroke()
-          .restore()
+      for (const box of boxes) drawHairline(doc, box.x, box.x + box.width, placed.bottom + 2, r === 0 ? 0.8 : 0.3, COLORS.rule)
     })
   })
 
   // The note on what the source is missing and the endnotes, each language in its column.
+  tags.enter({quote: 0, list: 0, path: []})
   const ends = editions.map((e) => endNoteSpans(e, document.meta, t))
   if (ends.some(Boolean))
     row(
-      languages.map((l, c) => [{spans: ends[c] ?? [], style: {lang: l, size}}]),
+      languages.map((l, c) => [{spans: ends[c] ?? [], style: {lang: l, size, tag: tags.block('Note', own[c])}}]),
       size * 0.6,
       size
     )
@@ -166,14 +179,14 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
   if (headings.some(Boolean)) {
     drawRule(flow, flow.frame.x, flow.frame.width / 3, 12)
     row(
-      languages.map((l, c) => [{spans: headings[c] ?? [], style: {lang: l, size: scale.small}}]),
+      languages.map((l, c) => [{spans: headings[c] ?? [], style: {lang: l, size: scale.small, tag: tags.block('P', own[c])}}]),
       0,
       4
     )
     const lists = editions.map(noteSpans)
     lists[0]!.forEach((_, k) =>
       row(
-        languages.map((l, c) => [{spans: lists[c]![k] ?? [], style: {lang: l, size: scale.small}}]),
+        languages.map((l, c) => [{spans: lists[c]![k] ?? [], style: {lang: l, size: scale.small, tag: tags.block('Note', own[c])}}]),
         0,
         3
       )

@@ -2,10 +2,20 @@ import type {AlignType, Code, FootnoteDefinition, Heading, List, Nodes, Paragrap
 import {collectBlocks} from '../../segment/blocks.js'
 import {dispatch, type NodeHandlers} from '../../markdown/custom-nodes.js'
 
-/** Where an item sits: blockquote and list nesting, which become indents in print. */
+/** A block container around items, for the structure tree of a tagged PDF: one per source node. */
+export interface Container {
+  type: 'BlockQuote' | 'L' | 'LI' | 'Note'
+  /** Distinguishes two containers of a type (two lists in a row), unique in the document. */
+  id: number
+  /** An ordered list (`L` only). */
+  ordered?: boolean
+}
+
+/** Where an item sits: blockquote and list nesting, which become indents in print, and its containers, outermost first. */
 export interface Nesting {
   quote: number
   list: number
+  path: readonly Container[]
 }
 
 /** A heading or paragraph: text block `index` of `collectBlocks(tree)`. */
@@ -40,10 +50,14 @@ export type PrintItem = TextItem | TableItem | CodeItem | RuleItem
 
 interface Walk extends Nesting {
   index: Map<Nodes, number>
+  /** Containers made so far (for their ids). */
+  count: {value: number}
   out: PrintItem[]
   /** Marker waiting for the first paragraph of a list item or footnote. */
   pending: {marker?: string}
 }
+
+const nesting = (w: Walk): Nesting => ({quote: w.quote, list: w.list, path: w.path})
 
 const children = (node: Parent, w: Walk): void => {
   for (const child of node.children) visit(child as Nodes, w)
@@ -54,10 +68,17 @@ function textItem(node: Heading | Paragraph, w: Walk): void {
   if (index === undefined) throw new Error('Unexpected text block missing from collectBlocks, expected the same tree')
   const marker = w.pending.marker
   w.pending.marker = undefined
-  w.out.push({type: 'text', index, kind: node.type, depth: node.type === 'heading' ? node.depth : 0, quote: w.quote, list: w.list, ...(marker ? {marker} : {})})
+  w.out.push({type: 'text', index, kind: node.type, depth: node.type === 'heading' ? node.depth : 0, ...nesting(w), ...(marker ? {marker} : {})})
 }
 
 const skip = (): void => {}
+
+/** The walk inside a new container of `type`. */
+const inside = (w: Walk, type: Container['type'], more: Partial<Walk> = {}, ordered = false): Walk => ({
+  ...w,
+  ...more,
+  path: [...w.path, {type, id: w.count.value++, ...(ordered ? {ordered} : {})}]
+})
 
 /**
  * One handler per mdast block type, as in `src/segment/blocks.ts`, whose
@@ -66,15 +87,16 @@ const skip = (): void => {}
  */
 const handlers: NodeHandlers<Nodes, [Walk], void> = {
   root: children,
-  blockquote: (node: Parent, w) => children(node, {...w, quote: w.quote + 1}),
+  blockquote: (node: Parent, w) => children(node, inside(w, 'BlockQuote', {quote: w.quote + 1})),
   list: (node: List, w) => {
+    const list = inside(w, 'L', {}, node.ordered === true)
     node.children.forEach((item, i) => {
       const pending = {marker: node.ordered ? `${(node.start ?? 1) + i}.` : w.list % 2 === 0 ? '•' : '–'}
-      children(item, {...w, list: w.list + 1, pending})
+      children(item, inside(list, 'LI', {list: w.list + 1, pending}))
     })
   },
-  listItem: (node: Parent, w) => children(node, {...w, list: w.list + 1, pending: {marker: '•'}}),
-  footnoteDefinition: (node: FootnoteDefinition, w) => children(node, {...w, pending: {marker: `[${node.label ?? node.identifier}]`}}),
+  listItem: (node: Parent, w) => children(node, inside(inside(w, 'L'), 'LI', {list: w.list + 1, pending: {marker: '•'}})),
+  footnoteDefinition: (node: FootnoteDefinition, w) => children(node, inside(w, 'Note', {pending: {marker: `[${node.label ?? node.identifier}]`}})),
   heading: textItem,
   paragraph: textItem,
   table: (node: Table, w) => {
@@ -85,10 +107,10 @@ const handlers: NodeHandlers<Nodes, [Walk], void> = {
         return index
       })
     )
-    w.out.push({type: 'table', rows, align: node.align ?? [], quote: w.quote, list: w.list})
+    w.out.push({type: 'table', rows, align: node.align ?? [], ...nesting(w)})
   },
-  code: (node: Code, w) => w.out.push({type: 'code', lines: node.value.split(/\r?\n/), quote: w.quote, list: w.list}),
-  thematicBreak: (_node, w) => w.out.push({type: 'rule', quote: w.quote, list: w.list}),
+  code: (node: Code, w) => w.out.push({type: 'code', lines: node.value.split(/\r?\n/), ...nesting(w)}),
+  thematicBreak: (_node, w) => w.out.push({type: 'rule', ...nesting(w)}),
   html: skip,
   definition: skip,
   yaml: skip
@@ -102,7 +124,7 @@ function visit(node: Nodes, w: Walk): void {
 export function printItems(tree: Root): PrintItem[] {
   const index = new Map<Nodes, number>(collectBlocks(tree).map((block, i) => [block.node, i]))
   const out: PrintItem[] = []
-  visit(tree, {index, out, quote: 0, list: 0, pending: {}})
+  visit(tree, {index, out, quote: 0, list: 0, path: [], count: {value: 0}, pending: {}})
   return out
 }
 

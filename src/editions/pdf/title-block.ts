@@ -35,9 +35,11 @@ export function metaFields(edition: Edition, meta: DocumentMeta): MetaField[] {
 /** `Label: value`, the label in `language` (the colon as it writes it), the value in its own language. */
 export function fieldSpans(field: MetaField, language: string, t: Translate): TextSpan[] {
   const colon = languageInfo(language).joiner === '' ? '：' : ': '
+  // A value not translated yet is English: tagged with its language for screen readers.
+  const foreign = field.language !== language
   return [
     {text: `${t(language, field.key)}${colon}`, style: 'bold', color: COLORS.muted},
-    {text: field.value, color: COLORS.muted}
+    {text: field.value, color: COLORS.muted, ...(foreign ? {tag: {lang: field.language}} : {})}
   ]
 }
 
