@@ -94,8 +94,10 @@ export async function build(input: BuildOptions): Promise<void> {
   const cacheDir = resolve(root, options.outDir, '.cache')
   const shaping = formats.includes('pdf') ? shapingPath(cacheDir) : undefined
   if (shaping) preloadShaping(shaping)
-  const subsets = shaping ? subsetDir(cacheDir) : undefined
-  const context = formats.includes('pdf') ? renderContext(root, input.sourceDateEpoch, subsets ? subsetFileStore(subsets) : undefined) : {}
+  // Font subsets: the PDFs' and the HTML pages' web fonts.
+  const subsets = shaping || formats.includes('html') ? subsetDir(cacheDir) : undefined
+  const store = subsets ? subsetFileStore(subsets) : undefined
+  const context = formats.includes('pdf') ? renderContext(root, input.sourceDateEpoch, store) : store ? {subsets: store} : {}
   const active = formats.map((format) => ({format, render: renderers[format](context)}))
   // Render everything before writing anything: a content error found by a
   // later renderer (a character no PDF font has) leaves the output as it was.

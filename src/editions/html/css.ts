@@ -1,6 +1,8 @@
 /**
- * The inlined style sheet. System font stacks per script (the page loads
- * nothing); Korean keeps words whole (`keep-all`, as Korean typesetting
+ * The inlined style sheet. Font stacks per script: first the Noto faces the
+ * page embeds (web-fonts.ts; each face covers only the characters of its
+ * document, the others fall through to the next family), then system fonts;
+ * Korean keeps words whole (`keep-all`, as Korean typesetting
  * breaks at spaces), Japanese applies strict kinsoku (`line-break: strict`).
  */
 const BASE = `
@@ -8,9 +10,10 @@ const BASE = `
 *{box-sizing:border-box}
 html{color:var(--fg);background:#fff;line-height:1.65;-webkit-text-size-adjust:100%}
 body{margin:0;font-size:1.0625rem}
-:lang(en),:lang(mn){font-family:"Noto Sans","Segoe UI",Roboto,"Helvetica Neue",Arial,"Liberation Sans",sans-serif}
-:lang(ko){font-family:"Noto Sans KR","Noto Sans CJK KR","Apple SD Gothic Neo","Malgun Gothic","Nanum Gothic",sans-serif;word-break:keep-all;overflow-wrap:break-word}
-:lang(ja){font-family:"Noto Sans JP","Noto Sans CJK JP","Hiragino Sans","Hiragino Kaku Gothic ProN","Yu Gothic",Meiryo,sans-serif;line-break:strict;overflow-wrap:break-word}
+:root{font-family:"Noto Sans","Noto Sans KR","Noto Sans JP","Segoe UI",Roboto,"Helvetica Neue",Arial,"Liberation Sans",sans-serif}
+:lang(ko){font-family:"Noto Sans KR","Noto Sans","Noto Sans CJK KR","Apple SD Gothic Neo","Malgun Gothic","Nanum Gothic",sans-serif;word-break:keep-all;overflow-wrap:break-word}
+:lang(ja){font-family:"Noto Sans JP","Noto Sans","Noto Sans CJK JP","Hiragino Sans","Hiragino Kaku Gothic ProN","Yu Gothic",Meiryo,sans-serif;line-break:strict;overflow-wrap:break-word}
+:lang(en),:lang(mn){font-family:"Noto Sans","Noto Sans KR","Noto Sans JP","Segoe UI",Roboto,"Helvetica Neue",Arial,"Liberation Sans",sans-serif}
 a{color:var(--accent)}
 a:focus-visible,input:focus-visible,.seg:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 .skip{position:absolute;left:-100vw;top:.5rem;background:#fff;padding:.5rem 1rem;z-index:3}
@@ -36,7 +39,7 @@ h1{font-size:1.75rem;line-height:1.3}
 h2{font-size:1.375rem;line-height:1.35}
 h3{font-size:1.15rem}
 :target{scroll-margin-top:4rem}
-code{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.88em;background:var(--soft);padding:.05em .3em;border-radius:.2em}
+code{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,"Noto Sans KR","Noto Sans JP",monospace;font-size:.88em;background:var(--soft);padding:.05em .3em;border-radius:.2em}
 table{border-collapse:collapse;margin:1rem 0}
 th,td{border:1px solid var(--line);padding:.25rem .75rem;text-align:left;vertical-align:top}
 blockquote{margin:1rem 0;padding:.25rem 1rem;border-left:4px solid var(--line);color:#333}

@@ -1,0 +1,136 @@
+import type {RenderedFile, RenderInput} from '../align.js'
+import {languageInfo} from '../../core/languages.js'
+import type {FontKey} from '../../pdf/fonts.js'
+import type {SubsetStore} from '../../pdf/subset-cache.js'
+import {addFontFaces} from './page.js'
+import {addText, emptyFamilyText, pageText, WEB_FAMILIES, type FamilyText, type WebFamily} from './page-text.js'
+import {webSubset} from './web-font-subsets.js'
+
+/**
+ * Web fonts for the HTML pages, so every script shows on a machine without
+ * Korean or Japanese fonts, on screen and in print. Each page embeds, as
+ * `data:` URLs (the page stays one self-contained file, opened from disk in
+ * any browser), a WOFF2 subset per family it uses, declared with the
+ * `unicode-range` of the characters in it.
+ *
+ * Subsets are made per document, not per page: a family's subset holds the
+ * characters of every page of the document in that family, worked out from
+ * the editions (segments, UI strings, front matter), so the Korean page and
+ * the aligned page share one Korean subset and a build makes a handful of
+ * subsets however many pages it writes. A page whose characters in a family
+ * are only the language names of the switcher ("한국어", "日本語") gets a
+ * subset of just those. Each page's own characters (read from its HTML) are
+ * checked against the subset it gets, and one that is not covered gets the
+ * union instead: what a page embeds depends on its document alone, never on
+ * which other pages a build renders.
+ */
+const FAMILY_NAMES: Record<WebFamily, string> = {latin: 'Noto Sans', kr: 'Noto Sans KR', jp: 'Noto Sans JP'}
+
+/** Noto Sans has a bold face; Korean and Japanese bold is drawn from the regular face by the browser (half the weight). */
+const FACES: Record<WebFamily, Array<{key: FontKey; weight: number}>> = {
+  latin: [
+    {key: 'latin-regular', weight: 400},
+    {key: 'latin-bold', weight: 700}
+  ],
+  kr: [{key: 'kr-regular', weight: 400}],
+  jp: [{key: 'jp-regular', weight: 400}]
+}
+
+// Strings the pages build from UI strings with numbers in them; digits and signs go into every family.
+const UI_KEYS = [
+  'alignedEdition',
+  'contents',
+  'languages',
+  'legend',
+  'missingMarker',
+  'missingNote',
+  'missingPlaceholder',
+  'note',
+  'showColumns',
+  'skipToContent',
+  'staleMarker',
+  'staleNote',
+  'author',
+  'date',
+  'source'
+]
+const COUNTED = ['missingSegments', 'staleSegments', 'translatedPercent']
+const FIGURES = '0123456789 %·.,:;()[]-–—：'
+
+interface Plan {
+  names: FamilyText
+  document: FamilyText
+}
+
+const plans = new WeakMap<RenderInput['editions'], Plan>()
+
+/** The characters of every page of the document by family, and those of the language names alone. */
+function planFor(input: RenderInput): Plan {
+  const known = plans.get(input.editions)
+  if (known) return known
+  const {editions, t, document} = input
+  const names = emptyFamilyText()
+  const text = emptyFamilyText()
+  const source = input.options.sourceLanguage
+  for (const edition of editions) {
+    const language = edition.language
+    addText(names, languageInfo(language).name, language)
+    addText(text, `${languageInfo(language).name}${FIGURES}${edition.title}`, language)
+    for (const key of UI_KEYS) addText(text, t(language, key), language)
+    for (const key of COUNTED) for (const count of [1, 2]) addText(text, t(language, key, {count, percent: count}), language)
+    for (const block of edition.blocks) for (const segment of block.segments) if (segment.display === 'text') addText(text, segment.text, segment.language)
+  }
+  for (const value of Object.values(document.meta)) if (typeof value === 'string') addText(text, value, source)
+  const plan = {names, document: text}
+  plans.set(input.editions, plan)
+  return plan
+}
+
+const sorted = (set: Set<number>): number[] => [...set].sort((a, b) => a - b)
+const within = (part: Set<number>, whole: Set<number>): boolean => [...part].every((c) => whole.has(c))
+
+/** `U+20-7E,U+AC00`: the code points as CSS `unicode-range`. */
+export function unicodeRange(codePoints: readonly number[]): string {
+  const parts: string[] = []
+  const hex = (c: number): string => c.toString(16).toUpperCase()
+  for (let i = 0; i < codePoints.length; i++) {
+    const start = codePoints[i]!
+    while (i + 1 < codePoints.length && codePoints[i + 1] === codePoints[i]! + 1) i++
+    parts.push(start === codePoints[i] ? `U+${hex(start)}` : `U+${hex(start)}-${hex(codePoints[i]!)}`)
+  }
+  return parts.join(',')
+}
+
+/** The `@font-face` rules of a page whose text is `html`. */
+async function fontFaces(html: string, plan: Plan, store: SubsetStore | undefined): Promise<string> {
+  const shown = pageText(html)
+  const rules: string[] = []
+  for (const family of WEB_FAMILIES) {
+    const used = shown[family]
+    if (used.size === 0) continue
+    const whole = within(used, plan.names[family]) ? plan.names[family] : within(used, plan.document[family]) ? plan.document[family] : new Set([...plan.document[family], ...used])
+    const codePoints = sorted(whole)
+    for (const {key, weight} of FACES[family]) {
+      const data = Buffer.from(await webSubset(key, codePoints, store)).toString('base64')
+      rules.push(
+        `@font-face{font-family:"${FAMILY_NAMES[family]}";font-style:normal;font-weight:${weight};font-display:block;src:url(data:font/woff2;base64,${data}) format("woff2");unicode-range:${unicodeRange(codePoints)}}`
+      )
+    }
+  }
+  return rules.join('\n')
+}
+
+/** The HTML pages of `files` with their web fonts (other files as they are). */
+export async function withWebFonts(files: RenderedFile[], input: RenderInput, store?: SubsetStore): Promise<RenderedFile[]> {
+  const plan = planFor(input)
+  const out: RenderedFile[] = []
+  for (const file of files) {
+    if (!file.path.endsWith('.html') || typeof file.content !== 'string') {
+      out.push(file)
+      continue
+    }
+    const css = await fontFaces(file.content, plan, store)
+    out.push({path: file.path, content: css ? addFontFaces(file.content, css) : file.content})
+  }
+  return out
+}
