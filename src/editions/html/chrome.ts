@@ -98,6 +98,9 @@ export function documentHead(context: PageContext, meta: DocumentMeta, kicker: s
     const parts = [t(ui, 'translatedPercent', {percent}), missing ? t(ui, 'missingSegments', {count: missing}) : '', stale ? t(ui, 'staleSegments', {count: stale}) : '']
     coverage = h('p', {className: ['coverage']}, [parts.filter(Boolean).join(' · ')])
   }
-  const note = typeof meta.notes === 'string' && meta.notes !== '' ? h('p', {className: ['note']}, [h('strong', {}, [`${t(ui, 'note')}: `]), h('span', source, [meta.notes])]) : null
+  const note =
+    typeof meta.notes === 'string' && meta.notes !== ''
+      ? h('p', {className: ['note']}, [h('strong', {}, [`${t(ui, 'note')}${languageInfo(ui).labelColon}`]), h('span', source, [meta.notes])])
+      : null
   return hb('header', {className: ['doc-head']}, [h('p', {className: ['kicker']}, [kicker]), coverage, fields.length ? hb('dl', {className: ['meta']}, fields) : null, note])
 }

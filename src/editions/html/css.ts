@@ -23,6 +23,7 @@ a:focus-visible,input:focus-visible,.seg:focus-visible{outline:3px solid var(--a
 .bar a[aria-current]{color:var(--fg);font-weight:700;text-decoration:none}
 .bar .label{color:var(--muted)}
 main{max-width:46rem;margin:0 auto;padding:1.25rem 1.25rem 3rem}
+main>h1{margin:.25rem 0 .75rem}
 .doc-head{border-bottom:1px solid var(--line);margin-bottom:1.25rem;padding-bottom:.75rem}
 .kicker{margin:0;color:var(--muted);font-size:.875rem;text-transform:uppercase;letter-spacing:.04em}
 .coverage{margin:.25rem 0 0;color:var(--muted);font-size:.9375rem}
@@ -61,6 +62,9 @@ body.aligned .doc-head,body.aligned .panels,body.aligned .columns{max-width:72re
 .columns legend{font-weight:600;padding:0 .25rem}
 .columns label{display:inline-flex;gap:.375rem;align-items:center;cursor:pointer}
 .grid{border-top:2px solid var(--line)}
+.grid.title{border-top:0;margin-bottom:.75rem}
+.grid.title .row{border-bottom:0}
+.grid.title .cell h1{font-size:1.5rem;margin:0}
 .row{display:grid;grid-auto-flow:column;grid-auto-columns:minmax(0,1fr);gap:0 2rem;padding:.375rem 0;border-bottom:1px solid #e6e8ec}
 .row.head{position:sticky;top:0;z-index:2;background:#fff;font-weight:700;border-bottom:2px solid var(--line)}
 .row.head small{display:block;font-weight:400;color:var(--muted)}
@@ -79,6 +83,7 @@ body.aligned .doc-head,body.aligned .panels,body.aligned .columns{max-width:72re
 `
 
 const PRINT = `
+@page{size:A4;margin:16mm 14mm}
 @media print{
 body{font-size:10pt}
 .bar,.skip,.columns,.toc{display:none}
@@ -87,13 +92,16 @@ main,body.aligned main{max-width:none;padding:0}
 .grid{display:table;width:100%;table-layout:fixed;border-collapse:collapse}
 .row{display:table-row}
 .row.head{display:table-header-group;position:static}
-.cell{display:table-cell;vertical-align:top;padding:.3rem 1rem .3rem 0;border-bottom:1px solid var(--line)}
-.row:has(h1,h2,h3,h4,h5,h6){break-inside:avoid}
+/* A word longer than its column wraps rather than running into the next one or off the page. */
+.cell{display:table-cell;vertical-align:top;padding:.3rem 1rem .3rem 0;border-bottom:1px solid var(--line);overflow-wrap:anywhere}
+.grid.title .cell{border-bottom:0}
+.grid.title .cell h1{font-size:1.2em}
+/* A heading row stays whole and on the page of the row after it. */
+.row:has(h1,h2,h3,h4,h5,h6){break-inside:avoid;break-after:avoid}
 .seg.hl,.seg:target{background:none;box-shadow:none}
 a{color:inherit}
 a[href^="http"]::after{content:" <" attr(href) ">";font-size:.85em}
 body.edition :is(h1,h2,h3){break-after:avoid}
-@page{margin:16mm 14mm}
 }
 `
 
