@@ -3,7 +3,7 @@ import {languageInfo} from '../../core/languages.js'
 import type {FontKey} from '../../pdf/fonts.js'
 import type {SubsetStore} from '../../pdf/subset-cache.js'
 import {addFontFaces} from './page.js'
-import {addText, emptyFamilyText, pageText, WEB_FAMILIES, type FamilyText, type WebFamily} from './page-text.js'
+import {pageText, TextCollector, WEB_FAMILIES, type FamilyText, type WebFamily} from './page-text.js'
 import {webSubset} from './web-font-subsets.js'
 
 /**
@@ -69,19 +69,19 @@ function planFor(input: RenderInput): Plan {
   const known = plans.get(input.editions)
   if (known) return known
   const {editions, t, document} = input
-  const names = emptyFamilyText()
-  const text = emptyFamilyText()
+  const names = new TextCollector()
+  const text = new TextCollector()
   const source = input.options.sourceLanguage
   for (const edition of editions) {
     const language = edition.language
-    addText(names, languageInfo(language).name, language)
-    addText(text, `${languageInfo(language).name}${FIGURES}${edition.title}`, language)
-    for (const key of UI_KEYS) addText(text, t(language, key), language)
-    for (const key of COUNTED) for (const count of [1, 2]) addText(text, t(language, key, {count, percent: count}), language)
-    for (const block of edition.blocks) for (const segment of block.segments) if (segment.display === 'text') addText(text, segment.text, segment.language)
+    names.add(languageInfo(language).name, language)
+    text.add(`${languageInfo(language).name}${FIGURES}${edition.title}`, language)
+    for (const key of UI_KEYS) text.add(t(language, key), language)
+    for (const key of COUNTED) for (const count of [1, 2]) text.add(t(language, key, {count, percent: count}), language)
+    for (const block of edition.blocks) for (const segment of block.segments) if (segment.display === 'text') text.add(segment.text, segment.language)
   }
-  for (const value of Object.values(document.meta)) if (typeof value === 'string') addText(text, value, source)
-  const plan = {names, document: text}
+  for (const value of Object.values(document.meta)) if (typeof value === 'string') text.add(value, source)
+  const plan = {names: names.result(), document: text.result()}
   plans.set(input.editions, plan)
   return plan
 }
