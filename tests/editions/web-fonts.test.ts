@@ -1,4 +1,6 @@
 import {describe, expect, it} from 'vitest'
+import {renderHtmlFiles} from '../../src/editions/html/render.js'
+import {renderInput} from '../helpers/render-inputs.js'
 import {addFontFaces, renderPage} from '../../src/editions/html/page.js'
 import {pageText} from '../../src/editions/html/page-text.js'
 import {unicodeRange} from '../../src/editions/html/web-fonts.js'
@@ -54,5 +56,67 @@ describe('web font rules', () => {
     expect(stored.size).toBe(1)
     // The same bytes from run to run: the golden pages (editions-golden.test.ts) embed them.
     expect(await webSubset('kr-regular', codePoints)).toBe(first)
+  })
+})
+
+/** The code points each family's faces declare in a page. */
+function declared(page: string): Record<string, Set<number>> {
+  const found: Record<string, Set<number>> = {}
+  for (const [, family, range] of page.matchAll(/@font-face\{font-family:"([^"]+)";[^}]*unicode-range:([^}]+)\}/g)) {
+    const set = (found[family!] ??= new Set())
+    for (const part of range!.split(',')) {
+      const [from, to = from] = part
+        .slice(2)
+        .split('-')
+        .map((hex) => Number.parseInt(hex, 16))
+      for (let c = from!; c <= to!; c++) set.add(c)
+    }
+  }
+  return found
+}
+
+const FAMILY = {latin: 'Noto Sans', kr: 'Noto Sans KR', jp: 'Noto Sans JP'} as const
+
+describe('the web fonts of the HTML pages', {timeout: 120_000}, () => {
+  const input = renderInput({
+    markdown: '# Title\n\nA plain sentence. Another one.\n',
+    translations: [
+      [
+        ['translated', '제목'],
+        ['translated', '평범한 문장.']
+      ],
+      [['translated', '題名']],
+      [['translated', 'Гарчиг']]
+    ],
+    missing: 'marker'
+  })!
+
+  const covered = (files: Array<{path: string; content: string | Uint8Array}>): void => {
+    for (const file of files) {
+      const page = String(file.content)
+      const faces = declared(page)
+      const shown = pageText(page)
+      for (const family of ['latin', 'kr', 'jp'] as const) {
+        const missing = [...shown[family]].filter((c) => !faces[FAMILY[family]]?.has(c))
+        expect(String.fromCodePoint(...missing), `${file.path} ${family}`).toBe('')
+      }
+    }
+  }
+
+  it('declare every character each page shows, in the family that draws it', async () => {
+    const files = await renderHtmlFiles(input)
+    expect(files.map((f) => f.path)).toEqual(['en/doc.html', 'ko/doc.html', 'ja/doc.html', 'mn/doc.html', 'aligned/doc.html'])
+    covered(files)
+    // The English page shows Korean only in the switcher: it gets the language names' subset, not the document's.
+    expect(declared(String(files[0]!.content))[FAMILY.kr]).toEqual(new Set([...'한국어'].map((c) => c.codePointAt(0)!)))
+  })
+
+  it('give a page whose text has characters the document’s subset lacks a subset with them', async () => {
+    await renderHtmlFiles(input)
+    const segment = input.editions.find((e) => e.language === 'ko')!.blocks[1]!.segments[0]!
+    segment.text = '뷁 문장.'
+    const files = await renderHtmlFiles(input)
+    covered(files)
+    expect(declared(String(files[1]!.content))[FAMILY.kr]!.has('뷁'.codePointAt(0)!)).toBe(true)
   })
 })
