@@ -3,7 +3,7 @@ import {renderAlignedHtml} from './aligned-page.js'
 import type {PageContext} from './chrome.js'
 import {renderHtmlEdition} from './edition-page.js'
 import {fastHtml} from './fast.js'
-import {withWebFonts} from './web-fonts.js'
+import {startWebFonts, withWebFonts} from './web-fonts.js'
 import type {SubsetStore} from '../../pdf/subset-cache.js'
 
 /**
@@ -30,5 +30,6 @@ export function renderHtmlPages(input: RenderInput): RenderedFile[] {
 
 /** The HTML files, each page with the web fonts of its text (web-fonts.ts); subsets come from and go to `subsets`. */
 export async function renderHtmlFiles(input: RenderInput & {subsets?: SubsetStore}): Promise<RenderedFile[]> {
+  startWebFonts(input, input.subsets)
   return withWebFonts(renderHtmlPages(input), input, input.subsets)
 }

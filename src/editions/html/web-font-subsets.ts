@@ -1,7 +1,7 @@
-import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {fontPath, type FontKey} from '../../pdf/fonts.js'
 import type {SubsetStore} from '../../pdf/subset-cache.js'
+import {subsetInThread} from './subset-thread.js'
 
 /**
  * WOFF2 subsets of the Noto faces for the HTML pages, made with subset-font
@@ -10,14 +10,11 @@ import type {SubsetStore} from '../../pdf/subset-cache.js'
  * input. Subsets are kept in the build's subset store (the PDFs' one, see
  * src/engine/subset-file.ts) under the face, the tool versions and the code
  * points, and in memory for the pages of one run, so a page whose text uses
- * the same characters as last time costs a file read.
+ * the same characters as last time costs a file read. The subsetting itself
+ * runs on a thread of its own (subset-thread.ts), started with the first
+ * subset: builds without HTML never load the WebAssembly.
  */
 const require = createRequire(import.meta.url)
-
-type Subsetter = (font: Buffer, text: string, options: {targetFormat: 'woff2'; keepFeatures: string[]}) => Promise<Buffer>
-let subsetter: Subsetter | undefined
-// Loaded with the first subset: builds without HTML never load the WebAssembly.
-const subsetFont = (): Subsetter => (subsetter ??= require('subset-font') as Subsetter)
 
 /**
  * The OpenType features browsers apply to horizontal Latin, Cyrillic, Korean
@@ -37,13 +34,6 @@ const version = (name: string): string => {
 let tools: string | undefined
 const toolVersions = (): string => (tools ??= ['subset-font', 'harfbuzzjs', 'wawoff2'].map((name) => `${name}@${version(name)}`).join(' '))
 
-const fonts = new Map<FontKey, Buffer>()
-const fontFile = (key: FontKey): Buffer => {
-  let data = fonts.get(key)
-  if (!data) fonts.set(key, (data = readFileSync(fontPath(key))))
-  return data
-}
-
 // The subsets of this process (a watch session's too): the last few, by face and code points.
 const made = new Map<string, Promise<Uint8Array>>()
 const KEPT = 24
@@ -57,7 +47,7 @@ export function webSubset(key: FontKey, codePoints: readonly number[], store?: S
     subset = (async () => {
       const stored = store?.get(face, codePoints)
       if (stored) return stored.data
-      const data = await subsetFont()(fontFile(key), String.fromCodePoint(...codePoints), {targetFormat: 'woff2', keepFeatures: FEATURES})
+      const data = await subsetInThread(fontPath(key), String.fromCodePoint(...codePoints), {targetFormat: 'woff2', keepFeatures: FEATURES})
       store?.put(face, codePoints, {glyphs: [], data})
       return data
     })()

@@ -120,6 +120,21 @@ async function fontFaces(html: string, plan: Plan, store: SubsetStore | undefine
   return rules.join('\n')
 }
 
+/**
+ * Start making the subsets the pages of `input`'s document will want (each
+ * family's, and the language names' in Korean and Japanese) on the
+ * subsetting thread, so that they are made while the pages render.
+ */
+export function startWebFonts(input: RenderInput, store?: SubsetStore): void {
+  const plan = planFor(input)
+  for (const family of WEB_FAMILIES) {
+    for (const set of family === 'latin' ? [plan.document.latin] : [plan.names[family], plan.document[family]]) {
+      // A failure is reported to the page that awaits the same subset.
+      if (set.size > 0) for (const {key} of FACES[family]) webSubset(key, sorted(set), store).catch(() => undefined)
+    }
+  }
+}
+
 /** The HTML pages of `files` with their web fonts (other files as they are). */
 export async function withWebFonts(files: RenderedFile[], input: RenderInput, store?: SubsetStore): Promise<RenderedFile[]> {
   const plan = planFor(input)
