@@ -82,6 +82,8 @@ function planFor(input: RenderInput): Plan {
   }
   for (const value of Object.values(document.meta)) if (typeof value === 'string') text.add(value, source)
   const plan = {names: names.result(), document: text.result()}
+  // Korean and Japanese faces hold all of ASCII (a few kilobytes): a Latin word typed into a translation then leaves the subset as it was.
+  for (const family of ['kr', 'jp'] as const) if (plan.document[family].size > 0) for (let c = 0x20; c < 0x7f; c++) plan.document[family].add(c)
   plans.set(input.editions, plan)
   return plan
 }
