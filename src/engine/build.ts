@@ -15,6 +15,7 @@ import {displayPath as display} from './fs-errors.js'
 import {preloadShaping, saveShaping, shapingPath} from './shaping-file.js'
 import {pruneSubsets, subsetDir, subsetFileStore} from './subset-file.js'
 import {loadUiResources, renderContext} from './render-context.js'
+import {startWebFonts} from '../editions/html/web-fonts.js'
 
 /**
  * `concord build` as a library call, which the command and its watch mode
@@ -106,6 +107,8 @@ export async function build(input: BuildOptions): Promise<void> {
     inputs: {source: String(doc.file), registry: doc.outputs.map((o) => o.content), locales: (language: string) => localeTexts.get(localeKey(doc.id, language))},
     editions: alignEditions(doc.document, tracks, {sourceLanguage: options.sourceLanguage, languages: targets, missing: options.editions.missing})
   }))
+  // The HTML pages' font subsets are made on a thread of their own: started now, they are made while the other files render.
+  if (formats.includes('html')) for (const doc of documents) startWebFonts({document: doc.document, editions: doc.editions, options, t}, store)
   const shared = {options, resources, epoch: input.sourceDateEpoch ?? null}
   const epoch = input.sourceDateEpoch !== undefined ? {sourceDateEpoch: input.sourceDateEpoch} : {}
   const work = {root, documents, renderers: active, options, resources, t, ...epoch, ...(shaping ? {shaping} : {}), ...(subsets ? {subsets} : {})}
