@@ -9,13 +9,15 @@ export interface LanguageInfo {
   script: 'Latn' | 'Hang' | 'Jpan' | 'Cyrl'
   /** What goes between two sentences of one paragraph (Japanese needs none). */
   joiner: string
+  /** What follows a label before its text ("Note: "): Japanese writes a full-width colon and no space. */
+  labelColon: string
 }
 
 export const LANGUAGES: Readonly<Record<string, LanguageInfo>> = Object.freeze({
-  en: {code: 'en', name: 'English', englishName: 'English', script: 'Latn', joiner: ' '},
-  ko: {code: 'ko', name: '한국어', englishName: 'Korean', script: 'Hang', joiner: ' '},
-  ja: {code: 'ja', name: '日本語', englishName: 'Japanese', script: 'Jpan', joiner: ''},
-  mn: {code: 'mn', name: 'Монгол', englishName: 'Mongolian', script: 'Cyrl', joiner: ' '}
+  en: {code: 'en', name: 'English', englishName: 'English', script: 'Latn', joiner: ' ', labelColon: ': '},
+  ko: {code: 'ko', name: '한국어', englishName: 'Korean', script: 'Hang', joiner: ' ', labelColon: ': '},
+  ja: {code: 'ja', name: '日本語', englishName: 'Japanese', script: 'Jpan', joiner: '', labelColon: '：'},
+  mn: {code: 'mn', name: 'Монгол', englishName: 'Mongolian', script: 'Cyrl', joiner: ' ', labelColon: ': '}
 })
 
 /** Whether two sentences side by side, in these languages, are joined by a space: wherever either side is in a spaced language (English shown in Japanese). */

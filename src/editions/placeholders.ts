@@ -11,6 +11,8 @@ export const SLOT_CLOSE = '\uE001'
 export const FRONT_MATTER = '\uE002'
 export const NOTES = '\uE003'
 export const PAGE_PART = '\uE004'
+/** The title taken out of an article or grid to go first on its page. */
+export const TITLE_PART = '\uE005'
 
 /** Everything the placeholders use: a skeleton built from text holding one of these is not used (content put in is never read again). */
 const RESERVED = /[\uE000-\uE01F]/

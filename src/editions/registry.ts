@@ -19,7 +19,7 @@ export interface RenderContext {
   locate?: Locate
   /** The value of SOURCE_DATE_EPOCH (seconds since 1970, UTC), which dates the PDFs; absent: the document's own date. */
   sourceDateEpoch?: string
-  /** Where font subsets are kept from one build to the next (see src/pdf/subset-cache.ts); absent: built every time. */
+  /** Where font subsets (the PDFs' and the HTML pages' web fonts) are kept from one build to the next (see src/pdf/subset-cache.ts); absent: built every time. */
   subsets?: SubsetStore
 }
 
@@ -30,7 +30,7 @@ export const FORMATS: readonly Format[] = ['md', 'html', 'pdf']
 
 export const renderers: Record<Format, RendererFactory> = {
   md: () => renderMarkdownFiles,
-  html: () => renderHtmlFiles,
+  html: (context) => (input) => renderHtmlFiles({...input, ...(context.subsets ? {subsets: context.subsets} : {})}),
   // pdfkit, fontkit and the fonts load only for a build that prints.
   pdf: (context) => {
     let render: Promise<typeof import('./pdf/render.js').renderPdfFiles> | undefined

@@ -15,6 +15,7 @@ import {displayPath as display} from './fs-errors.js'
 import {preloadShaping, saveShaping, shapingPath} from './shaping-file.js'
 import {pruneSubsets, subsetDir, subsetFileStore} from './subset-file.js'
 import {loadUiResources, renderContext} from './render-context.js'
+import {startWebFonts} from '../editions/html/web-fonts.js'
 
 /**
  * `concord build` as a library call, which the command and its watch mode
@@ -94,8 +95,10 @@ export async function build(input: BuildOptions): Promise<void> {
   const cacheDir = resolve(root, options.outDir, '.cache')
   const shaping = formats.includes('pdf') ? shapingPath(cacheDir) : undefined
   if (shaping) preloadShaping(shaping)
-  const subsets = shaping ? subsetDir(cacheDir) : undefined
-  const context = formats.includes('pdf') ? renderContext(root, input.sourceDateEpoch, subsets ? subsetFileStore(subsets) : undefined) : {}
+  // Font subsets: the PDFs' and the HTML pages' web fonts.
+  const subsets = shaping || formats.includes('html') ? subsetDir(cacheDir) : undefined
+  const store = subsets ? subsetFileStore(subsets) : undefined
+  const context = formats.includes('pdf') ? renderContext(root, input.sourceDateEpoch, store) : store ? {subsets: store} : {}
   const active = formats.map((format) => ({format, render: renderers[format](context)}))
   // Render everything before writing anything: a content error found by a
   // later renderer (a character no PDF font has) leaves the output as it was.
@@ -104,6 +107,8 @@ export async function build(input: BuildOptions): Promise<void> {
     inputs: {source: String(doc.file), registry: doc.outputs.map((o) => o.content), locales: (language: string) => localeTexts.get(localeKey(doc.id, language))},
     editions: alignEditions(doc.document, tracks, {sourceLanguage: options.sourceLanguage, languages: targets, missing: options.editions.missing})
   }))
+  // The HTML pages' font subsets are made on a thread of their own: started now, they are made while the other files render.
+  if (formats.includes('html')) for (const doc of documents) startWebFonts({document: doc.document, editions: doc.editions, options, t}, store)
   const shared = {options, resources, epoch: input.sourceDateEpoch ?? null}
   const epoch = input.sourceDateEpoch !== undefined ? {sourceDateEpoch: input.sourceDateEpoch} : {}
   const work = {root, documents, renderers: active, options, resources, t, ...epoch, ...(shaping ? {shaping} : {}), ...(subsets ? {subsets} : {})}

@@ -19,7 +19,8 @@ import {fileURLToPath} from 'node:url'
  * (package.json, shipped locales, the workers) do not change.
  *
  * pdfkit reads its font metrics from files next to its own code and
- * fontkit and the fonts are loaded through `require`, so they stay outside.
+ * fontkit, the fonts and subset-font (which reads its WebAssembly next to
+ * itself) are loaded through `require`, so they stay outside.
  * Without esbuild (a production install) the unbundled files are used.
  */
 const dist = join(fileURLToPath(new URL('.', import.meta.url)), '..')
@@ -38,7 +39,7 @@ const shared: import('esbuild').BuildOptions = {
   target: 'node20',
   // jsonc-parser's `main` is a UMD build that requires its parts at run time.
   mainFields: ['module', 'main'],
-  external: ['pdfkit', 'fontkit', '@expo-google-fonts/*', 'esbuild'],
+  external: ['pdfkit', 'fontkit', '@expo-google-fonts/*', 'subset-font', 'esbuild'],
   legalComments: 'eof',
   logLevel: 'warning'
 }

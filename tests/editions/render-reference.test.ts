@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest'
 import {alignEditions, needsMarker, type EditionSegment, type RenderedFile, type RenderInput} from '../../src/editions/align.js'
 import {loadTranslations} from '../../src/engine/locales-sync.js'
 import {loadProject} from '../../src/engine/project.js'
-import {renderHtmlFiles} from '../../src/editions/html/render.js'
+import {renderHtmlPages} from '../../src/editions/html/render.js'
 import {fastHtml} from '../../src/editions/html/fast.js'
 import {markdownOf, renderMarkdownFiles} from '../../src/editions/markdown/render.js'
 import {blockNode, segmentRun} from '../../src/editions/markdown/block.js'
@@ -30,7 +30,7 @@ describe('Markdown and HTML renderers', {timeout: 600_000}, () => {
         const input = renderInput(c)
         if (!input) return
         expect(byPath(renderMarkdownFiles(input))).toEqual(byPath(referenceMarkdownFiles(input)))
-        expect(byPath(renderHtmlFiles(input))).toEqual(byPath(referenceHtmlFiles(input)))
+        expect(byPath(renderHtmlPages(input))).toEqual(byPath(referenceHtmlFiles(input)))
         // How often the HTML templates vouch for a page themselves (the rest are built in full).
         const html = fastHtml(input, {ui: 'en', sourceLanguage: 'en', t: input.t, documentId: input.document.id, editions: input.editions})
         for (const page of [...input.editions.map((e) => html.edition(e)), html.aligned()]) taken[page === undefined ? 'builders' : 'templates']++
@@ -48,7 +48,7 @@ describe('Markdown and HTML renderers', {timeout: 600_000}, () => {
     const html = fastHtml(input, {ui: 'en', sourceLanguage: 'en', t, documentId: document.id, editions})
     expect([...editions.map((e) => html.edition(e)), html.aligned()].every((page) => page !== undefined)).toBe(true)
     expect(byPath(renderMarkdownFiles(input))).toEqual(byPath(referenceMarkdownFiles(input)))
-    expect(byPath(renderHtmlFiles(input))).toEqual(byPath(referenceHtmlFiles(input)))
+    expect(byPath(renderHtmlPages(input))).toEqual(byPath(referenceHtmlFiles(input)))
   })
 
   it('check a segment’s text again when it is changed after a render (plain text goes into HTML as it is)', () => {
@@ -65,11 +65,11 @@ describe('Markdown and HTML renderers', {timeout: 600_000}, () => {
       missing: 'marker'
     })!
     renderMarkdownFiles(input)
-    renderHtmlFiles(input)
+    renderHtmlPages(input)
     const segment = input.editions.find((e) => e.language === 'ko')!.blocks[1]!.segments[0]!
     expect(segment.text).toBe('평범한 문장.')
     segment.text = '평범한 <img src=x onerror=alert(1)> *문장*.'
-    const html = byPath(renderHtmlFiles(input))
+    const html = byPath(renderHtmlPages(input))
     expect(html).toEqual(byPath(referenceHtmlFiles(input)))
     expect(html['ko/doc.html']).not.toContain('<img')
     expect(html['ko/doc.html']).toContain('<em>문장</em>')

@@ -50,7 +50,10 @@ function noteRows(doc: SegmentedDocument, context: PageContext): ElementContent[
 /**
  * A grid row: a block in every language, one column each. The English cell
  * carries `id` (so `#<id>` works as on the language pages), every cell
- * `data-seg`.
+ * `data-seg`. The row is one tab stop, its first segment (the page's script
+ * moves the stop to the segment last focused, and the arrow keys from
+ * segment to segment inside the row): a tab stop per sentence made a long
+ * page a chore to get through by keyboard.
  */
 export function alignedRow(block: AlignedBlock, where: BlockContext | undefined, context: PageContext, cellChildren: AlignedCell = segmentSpans(context.editions)): RootContent {
   const {editions, t} = context
@@ -58,7 +61,7 @@ export function alignedRow(block: AlignedBlock, where: BlockContext | undefined,
   const cells = editions.map((edition, l) => {
     const language = edition.language
     const options: SegmentOptions = {language, t, withId: l === 0 && block.kind !== 'heading', aligned: true, focusable: true}
-    const children = cellChildren(block, l, options)
+    const children = l === 0 ? tabStop(cellChildren(block, l, options)) : cellChildren(block, l, options)
     const bullet = where?.bullet ? [wrapper('concordBullet', 'span', {className: ['bullet'], ariaHidden: 'true'}, [{type: 'text', value: where.bullet}])] : []
     const inner: RootContent =
       block.kind === 'heading'
@@ -69,16 +72,45 @@ export function alignedRow(block: AlignedBlock, where: BlockContext | undefined,
   return flowWrapper('concordRow', 'div', {className: where?.quote ? ['row', 'ctx-quote'] : ['row']}, cells)
 }
 
-/** The rows of the aligned grid: one per block. */
-export function alignedRows(doc: SegmentedDocument, context: PageContext): ElementContent[] {
-  const contexts = blockContexts(doc.tree)
-  const rows = alignedBlocks(context.editions).map((block) => alignedRow(block, contexts[block.index], context))
-  const grid = toSafeHast({type: 'root', children: [...rows, ...definitions(doc.tree)]} satisfies Root).children as ElementContent[]
-  return [...grid.filter((node) => node.type !== 'text'), ...noteRows(doc, context)]
+/**
+ * Which row is the page's title, as on the language pages (takeTitle): the
+ * first heading's, when it is an `h1` outside quotes and lists; -1 for none.
+ */
+export function titleRow(blocks: AlignedBlock[], contexts: BlockContext[]): number {
+  const at = blocks.findIndex((block) => block.kind === 'heading')
+  const block = blocks[at]
+  const where = block ? contexts[block.index] : undefined
+  return block?.depth === 1 && !where?.quote && !where?.bullet ? at : -1
 }
 
-/** All editions side by side around the grid `rows`; checkboxes hide columns through CSS alone. */
-export function alignedPage(doc: SegmentedDocument, context: PageContext, rows: ElementContent[]): string {
+/** `children` with their first segment in the tab order (segments are focusable, out of it). */
+function tabStop(children: PhrasingContent[]): PhrasingContent[] {
+  const at = children.findIndex((child) => child.type === 'concordSegment')
+  const first = children[at]
+  if (first?.type !== 'concordSegment') return children
+  const stop = {...first, data: {...first.data, hProperties: {...first.data?.hProperties, tabIndex: 0}}}
+  return children.map((child, i) => (i === at ? stop : child))
+}
+
+/** The first segment's tab index in the HTML of a row's first cell (fast-aligned.ts), as tabStop sets it. */
+export const cellTabStop = (html: string): string => html.replace('tabindex="-1"', 'tabindex="0"')
+
+/** The rows of the aligned grid, one per block, and the title's row apart (see titleRow). */
+export function alignedRows(doc: SegmentedDocument, context: PageContext): {title: ElementContent | null; rows: ElementContent[]} {
+  const contexts = blockContexts(doc.tree)
+  const blocks = alignedBlocks(context.editions)
+  const rows = blocks.map((block) => alignedRow(block, contexts[block.index], context))
+  const grid = (toSafeHast({type: 'root', children: [...rows, ...definitions(doc.tree)]} satisfies Root).children as ElementContent[]).filter((node) => node.type !== 'text')
+  const title = titleRow(blocks, contexts)
+  return {title: grid[title] ?? null, rows: [...grid.filter((_, i) => i !== title), ...noteRows(doc, context)]}
+}
+
+/**
+ * All editions side by side around the grid `rows`; checkboxes hide columns
+ * through CSS alone. The `title` row comes first on the page, in a grid of
+ * its own with the same columns.
+ */
+export function alignedPage(doc: SegmentedDocument, context: PageContext, rows: ElementContent[], title: ElementContent | null): string {
   const {editions, t} = context
   const ui = context.sourceLanguage
   const head = hb(
@@ -104,6 +136,7 @@ export function alignedPage(doc: SegmentedDocument, context: PageContext, rows: 
   const body = [
     switcher(context, 'aligned'),
     hb('main', {id: 'content'}, [
+      title ? hb('div', {className: ['grid', 'title']}, [title]) : null,
       documentHead(context, doc.meta, t(ui, 'alignedEdition'), undefined, english),
       hb('div', {className: ['panels']}, [
         english ? tableOfContents(context, tocEntries(english, ui, context)) : null,
@@ -129,5 +162,6 @@ export function alignedPage(doc: SegmentedDocument, context: PageContext, rows: 
 }
 
 export function renderAlignedHtml(doc: SegmentedDocument, context: PageContext): string {
-  return alignedPage(doc, context, alignedRows(doc, context))
+  const {title, rows} = alignedRows(doc, context)
+  return alignedPage(doc, context, rows, title)
 }

@@ -110,6 +110,6 @@ export function documentHead(context: PageContext, meta: DocumentMeta, kicker: s
   }
   // Notes on a complete document stay at the top; on an incomplete one they say what is missing, under the last heading.
   const notes = fields && meta.incomplete !== true ? metaField(fields, 'notes') : undefined
-  const note = notes ? h('p', {className: ['note']}, [h('strong', {}, [`${t(ui, 'note')}: `]), h('span', langIf(notes.language, ui), [notes.text])]) : null
+  const note = notes ? h('p', {className: ['note']}, [h('strong', {}, [`${t(ui, 'note')}${languageInfo(ui).labelColon}`]), h('span', langIf(notes.language, ui), [notes.text])]) : null
   return hb('header', {className: ['doc-head']}, [h('p', {className: ['kicker']}, [kicker]), coverage, rows.length ? hb('dl', {className: ['meta']}, rows) : null, note])
 }

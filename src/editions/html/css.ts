@@ -1,6 +1,8 @@
 /**
- * The inlined style sheet. System font stacks per script (the page loads
- * nothing); Korean keeps words whole (`keep-all`, as Korean typesetting
+ * The inlined style sheet. Font stacks per script: first the Noto faces the
+ * page embeds (web-fonts.ts; each face covers only the characters of its
+ * document, the others fall through to the next family), then system fonts;
+ * Korean keeps words whole (`keep-all`, as Korean typesetting
  * breaks at spaces), Japanese applies strict kinsoku (`line-break: strict`).
  */
 const BASE = `
@@ -8,9 +10,10 @@ const BASE = `
 *{box-sizing:border-box}
 html{color:var(--fg);background:#fff;line-height:1.65;-webkit-text-size-adjust:100%}
 body{margin:0;font-size:1.0625rem}
-:lang(en),:lang(mn){font-family:"Noto Sans","Segoe UI",Roboto,"Helvetica Neue",Arial,"Liberation Sans",sans-serif}
-:lang(ko){font-family:"Noto Sans KR","Noto Sans CJK KR","Apple SD Gothic Neo","Malgun Gothic","Nanum Gothic",sans-serif;word-break:keep-all;overflow-wrap:break-word}
-:lang(ja){font-family:"Noto Sans JP","Noto Sans CJK JP","Hiragino Sans","Hiragino Kaku Gothic ProN","Yu Gothic",Meiryo,sans-serif;line-break:strict;overflow-wrap:break-word}
+:root{font-family:"Noto Sans","Noto Sans KR","Noto Sans JP","Segoe UI",Roboto,"Helvetica Neue",Arial,"Liberation Sans",sans-serif}
+:lang(ko){font-family:"Noto Sans KR","Noto Sans","Noto Sans CJK KR","Apple SD Gothic Neo","Malgun Gothic","Nanum Gothic",sans-serif;word-break:keep-all;overflow-wrap:break-word}
+:lang(ja){font-family:"Noto Sans JP","Noto Sans","Noto Sans CJK JP","Hiragino Sans","Hiragino Kaku Gothic ProN","Yu Gothic",Meiryo,sans-serif;line-break:strict;overflow-wrap:break-word}
+:lang(en),:lang(mn){font-family:"Noto Sans","Noto Sans KR","Noto Sans JP","Segoe UI",Roboto,"Helvetica Neue",Arial,"Liberation Sans",sans-serif}
 a{color:var(--accent)}
 a:focus-visible,input:focus-visible,.seg:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 .skip{position:absolute;left:-100vw;top:.5rem;background:#fff;padding:.5rem 1rem;z-index:3}
@@ -20,6 +23,7 @@ a:focus-visible,input:focus-visible,.seg:focus-visible{outline:3px solid var(--a
 .bar a[aria-current]{color:var(--fg);font-weight:700;text-decoration:none}
 .bar .label{color:var(--muted)}
 main{max-width:46rem;margin:0 auto;padding:1.25rem 1.25rem 3rem}
+main>h1{margin:.25rem 0 .75rem}
 .doc-head{border-bottom:1px solid var(--line);margin-bottom:1.25rem;padding-bottom:.75rem}
 .kicker{margin:0;color:var(--muted);font-size:.875rem;text-transform:uppercase;letter-spacing:.04em}
 .coverage{margin:.25rem 0 0;color:var(--muted);font-size:.9375rem}
@@ -40,7 +44,7 @@ h1{font-size:1.75rem;line-height:1.3}
 h2{font-size:1.375rem;line-height:1.35}
 h3{font-size:1.15rem}
 :target{scroll-margin-top:4rem}
-code{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.88em;background:var(--soft);padding:.05em .3em;border-radius:.2em}
+code{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,"Noto Sans KR","Noto Sans JP",monospace;font-size:.88em;background:var(--soft);padding:.05em .3em;border-radius:.2em}
 table{border-collapse:collapse;margin:1rem 0}
 th,td{border:1px solid var(--line);padding:.25rem .75rem;text-align:left;vertical-align:top}
 blockquote{margin:1rem 0;padding:.25rem 1rem;border-left:4px solid var(--line);color:#333}
@@ -62,6 +66,9 @@ body.aligned .doc-head,body.aligned .panels,body.aligned .columns{max-width:72re
 .columns legend{font-weight:600;padding:0 .25rem}
 .columns label{display:inline-flex;gap:.375rem;align-items:center;cursor:pointer}
 .grid{border-top:2px solid var(--line)}
+.grid.title{border-top:0;margin-bottom:.75rem}
+.grid.title .row{border-bottom:0}
+.grid.title .cell h1{font-size:1.5rem;margin:0}
 .row{display:grid;grid-auto-flow:column;grid-auto-columns:minmax(0,1fr);gap:0 2rem;padding:.375rem 0;border-bottom:1px solid #e6e8ec}
 .row.head{position:sticky;top:0;z-index:2;background:#fff;font-weight:700;border-bottom:2px solid var(--line)}
 .row.head small{display:block;font-weight:400;color:var(--muted)}
@@ -80,6 +87,7 @@ body.aligned .doc-head,body.aligned .panels,body.aligned .columns{max-width:72re
 `
 
 const PRINT = `
+@page{size:A4;margin:16mm 14mm}
 @media print{
 body{font-size:10pt}
 .bar,.skip,.columns,.toc{display:none}
@@ -88,13 +96,16 @@ main,body.aligned main{max-width:none;padding:0}
 .grid{display:table;width:100%;table-layout:fixed;border-collapse:collapse}
 .row{display:table-row}
 .row.head{display:table-header-group;position:static}
-.cell{display:table-cell;vertical-align:top;padding:.3rem 1rem .3rem 0;border-bottom:1px solid var(--line)}
-.row:has(h1,h2,h3,h4,h5,h6){break-inside:avoid}
+/* A word longer than its column wraps rather than running into the next one or off the page. */
+.cell{display:table-cell;vertical-align:top;padding:.3rem 1rem .3rem 0;border-bottom:1px solid var(--line);overflow-wrap:anywhere}
+.grid.title .cell{border-bottom:0}
+.grid.title .cell h1{font-size:1.2em}
+/* A heading row stays whole and on the page of the row after it. */
+.row:has(h1,h2,h3,h4,h5,h6){break-inside:avoid;break-after:avoid}
 .seg.hl,.seg:target{background:none;box-shadow:none}
 a{color:inherit}
 a[href^="http"]::after{content:" <" attr(href) ">";font-size:.85em}
 body.edition :is(h1,h2,h3){break-after:avoid}
-@page{margin:16mm 14mm}
 }
 `
 

@@ -1,4 +1,4 @@
-import type {ElementContent} from 'hast'
+import type {Element, ElementContent} from 'hast'
 import type {PhrasingContent} from 'mdast'
 import {alignedDisplay, joinSegments, needsMarker, type Edition, type EditionSegment, type EditorNote} from '../align.js'
 import {metaKeywords, metaField, notesBySegment} from '../meta.js'
@@ -71,13 +71,31 @@ export function editionArticle(doc: SegmentedDocument, edition: Edition, context
   return [...blocks, ...end]
 }
 
-/** One language's edition as a standalone page around `article` (a page template, fast-edition.ts, passes a placeholder). */
-export function editionPage(doc: SegmentedDocument, edition: Edition, context: PageContext, missing: MissingMode, article: ElementContent): string {
+const HEADING = /^h[1-6]$/
+
+const holdsHeading = (node: ElementContent): boolean => node.type === 'element' && (HEADING.test(node.tagName) || node.children.some(holdsHeading))
+
+/**
+ * The page's title: the document's first heading when it is an `h1` of the
+ * article itself (not in a quote or list), taken out of the article so that
+ * it comes first on the page, before the edition's details, contents and
+ * legend (an opening quote before it stays at the top of the article).
+ */
+export function takeTitle(children: ElementContent[]): {title: Element | null; rest: ElementContent[]} {
+  const at = children.findIndex(holdsHeading)
+  const found = children[at]
+  if (found?.type !== 'element' || found.tagName !== 'h1') return {title: null, rest: children}
+  return {title: found, rest: children.filter((_, i) => i !== at)}
+}
+
+/** One language's edition as a standalone page around `article` and its `title` (a page template, fast-edition.ts, passes placeholders). */
+export function editionPage(doc: SegmentedDocument, edition: Edition, context: PageContext, missing: MissingMode, article: ElementContent, title: ElementContent | null): string {
   const ui = edition.language
   const page = {...context, ui}
   const body = [
     switcher(page, edition.language),
     hb('main', {id: 'content'}, [
+      title,
       documentHead(page, doc.meta, languageInfo(ui).name, edition),
       tableOfContents(page, tocEntries(edition, ui, page)),
       legendFor(page, [edition], missing),
@@ -98,5 +116,6 @@ export function editionPage(doc: SegmentedDocument, edition: Edition, context: P
 }
 
 export function renderHtmlEdition(doc: SegmentedDocument, edition: Edition, context: PageContext, missing: MissingMode): string {
-  return editionPage(doc, edition, context, missing, hb('article', {}, editionArticle(doc, edition, context)))
+  const {title, rest} = takeTitle(editionArticle(doc, edition, context))
+  return editionPage(doc, edition, context, missing, hb('article', {}, rest), title)
 }

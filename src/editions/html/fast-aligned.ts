@@ -3,10 +3,10 @@ import {alignedBlocks, type AlignedBlock} from '../align.js'
 import type {PageContext} from './chrome.js'
 import {blockContexts, type BlockContext} from './context.js'
 import {toSafeHast} from './segments.js'
-import {alignedPage, alignedRow} from './aligned-page.js'
+import {alignedPage, alignedRow, cellTabStop, titleRow} from './aligned-page.js'
 import type {SegmentedDocument} from '../../core/types.js'
 import {blockHtml, htmlOf, type SegmentHtml} from './fast-pieces.js'
-import {PAGE_PART, fillOnce, isPlainId, slot} from '../placeholders.js'
+import {PAGE_PART, TITLE_PART, fillOnce, isPlainId, slot} from '../placeholders.js'
 import {fill, template, type Template} from '../template.js'
 import {endNote} from '../meta.js'
 
@@ -41,8 +41,15 @@ export function fastAlignedHtml(doc: SegmentedDocument, context: PageContext, ht
     const key = [block.kind, block.depth, where?.quote, where?.bullet].join('\u0000')
     let shape = templates.get(key)
     if (!shape) templates.set(key, (shape = rowTemplate(block, where, context)))
+    // The first segment is the row's tab stop: it comes before any text in the cell.
     const cells = editions.map((_, l) => blockHtml(block.cells[l]!, l === 0 && block.kind !== 'heading' ? sourceWithId : cellOptions[l]!, html))
+    cells[0] = cellTabStop(cells[0]!)
     return fill(shape, (hole) => (hole === ID ? block.cells[0]![0]!.id : cells[Number(hole.slice(1, -1))]!))
   })
-  return fillOnce(alignedPage(doc, context, [{type: 'text', value: PAGE_PART}]), PAGE_PART, rows.join('\n'))
+  const title = titleRow(blocks, contexts)
+  const rest = rows.filter((_, i) => i !== title)
+  const page = alignedPage(doc, context, rest.length ? [{type: 'text', value: PAGE_PART}] : [], title === -1 ? null : {type: 'text', value: TITLE_PART})
+  // The title's placeholder first: the rows put in may hold any text.
+  const titled = title === -1 ? page : fillOnce(page, TITLE_PART, rows[title]!)
+  return titled === undefined || rest.length === 0 ? titled : fillOnce(titled, PAGE_PART, rest.join('\n'))
 }

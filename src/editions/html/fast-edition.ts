@@ -5,10 +5,10 @@ import type {PageContext} from './chrome.js'
 import {hb} from './h.js'
 import {toSafeHast} from './segments.js'
 import type {MissingMode} from '../../core/options.js'
-import {editionPage} from './edition-page.js'
+import {editionPage, takeTitle} from './edition-page.js'
 import type {SegmentedDocument} from '../../core/types.js'
 import {blockHtml, htmlOf, type SegmentHtml} from './fast-pieces.js'
-import {PAGE_PART, fillOnce, fillSlots, isPlainId, slot} from '../placeholders.js'
+import {PAGE_PART, TITLE_PART, fillOnce, fillSlots, isPlainId, slot} from '../placeholders.js'
 import {skeletonTree} from '../skeleton-tree.js'
 import {endNote} from '../meta.js'
 
@@ -17,8 +17,9 @@ const placeholder = (n: number): PhrasingContent => ({type: 'text', value: slot(
 /**
  * The article of a language edition with a slot in place of the content of
  * each text block of `blocks`, headings with their segment's ID. The same
- * for every edition of the document (they share blocks and IDs); empty when
- * it cannot be used. Pure.
+ * for every edition of the document (they share blocks and IDs), the
+ * page's title (see takeTitle) first and apart, ending at TITLE_PART; empty
+ * when it cannot be used. Pure.
  */
 export function htmlArticleSkeleton(tree: Root, blocks: EditionBlock[]): string {
   // IDs go in as they are (`[a-z0-9]`): anything else is rendered with the reference.
@@ -32,7 +33,9 @@ export function htmlArticleSkeleton(tree: Root, blocks: EditionBlock[]): string 
   })
   // As editionArticle: each block on its own line, without remark-rehype's newlines between blocks.
   const content = (toSafeHast(copy).children as ElementContent[]).filter((node) => node.type !== 'text' || node.value.trim() !== '')
-  return content.length ? htmlOf([hb('article', {}, content)]) : ''
+  if (content.length === 0) return ''
+  const {title, rest} = takeTitle(content)
+  return `${title ? htmlOf([title]) : ''}${TITLE_PART}${htmlOf([hb('article', {}, rest)])}`
 }
 
 /** Whether the edition's blocks are the skeleton's: none dropped (every segment omitted), no heading without its ID. */
@@ -46,6 +49,12 @@ export function fastHtmlEdition(doc: SegmentedDocument, edition: Edition, contex
   const text = {language: edition.language, t: context.t, withId: true}
   const heading = {...text, withId: false}
   const contents = new Map(edition.blocks.map((block) => [block.index, blockHtml(block.segments, block.kind === 'heading' ? heading : text, html)]))
-  const article = fillSlots(skeleton, (n) => contents.get(n))
-  return article === undefined ? undefined : fillOnce(editionPage(doc, edition, context, missing, {type: 'text', value: PAGE_PART}), PAGE_PART, article)
+  const split = skeleton.indexOf(TITLE_PART)
+  const title = fillSlots(skeleton.slice(0, split), (n) => contents.get(n))
+  const article = fillSlots(skeleton.slice(split + TITLE_PART.length), (n) => contents.get(n))
+  if (title === undefined || article === undefined) return undefined
+  const page = editionPage(doc, edition, context, missing, {type: 'text', value: PAGE_PART}, title ? {type: 'text', value: TITLE_PART} : null)
+  // The title's placeholder first: the article put in may hold any text.
+  const titled = title ? fillOnce(page, TITLE_PART, title) : page
+  return titled === undefined ? undefined : fillOnce(titled, PAGE_PART, article)
 }

@@ -32,6 +32,25 @@ export function contentSecurityPolicy(css: string, script?: string): string {
   )
 }
 
+// The policy as it stands in the page's `content` attribute (rehype-stringify writes `'` as a reference).
+const QUOTE = '&#x27;'
+
+/**
+ * `page` with a style sheet of `@font-face` rules before its own: their
+ * hash joins `style-src`, and `font-src` allows `data:` fonts (the faces are
+ * in the rules, nothing is fetched).
+ */
+export function addFontFaces(page: string, fontCss: string): string {
+  const head = page.indexOf('</head>')
+  const policy = page.indexOf(`style-src ${QUOTE}sha256-`)
+  const images = page.indexOf('img-src data:;')
+  const sheet = page.indexOf('<style>')
+  if (!(policy !== -1 && policy < images && images < sheet && sheet < head)) throw new Error('Unexpected page head, expected one made by renderPage')
+  const hash = sha256(fontCss).replaceAll("'", QUOTE)
+  const allowed = page.slice(policy + 'style-src '.length, sheet).replace('img-src data:;', 'img-src data:; font-src data:;')
+  return `${page.slice(0, policy)}style-src ${hash} ${allowed}<style>${fontCss}</style>\n${page.slice(sheet)}`
+}
+
 /** A complete, self-contained HTML document. */
 export function renderPage(parts: PageParts): string {
   const head = hb('head', {}, [

@@ -37,6 +37,7 @@ export interface SegmentOptions {
   withId: boolean
   /** Aligned view: a missing segment shows the placeholder (the English is in its own column). */
   aligned?: boolean
+  /** Focusable by script and pointer, not by Tab: the aligned page gives each row one tab stop (see aligned-page.ts). */
   focusable?: boolean
   /** False inside a run of missing segments that already has a marker. */
   marked?: boolean
@@ -53,7 +54,7 @@ export function segmentNode(segment: EditionSegment, options: SegmentOptions): P
     ...(options.withId ? {id: segment.id} : {}),
     dataSeg: segment.id,
     className: ['seg', `seg-${segment.mark}`],
-    ...(options.focusable ? {tabIndex: 0} : {})
+    ...(options.focusable ? {tabIndex: -1} : {})
   }
   const body = (): PhrasingContent => wrapper('concordText', 'span', {[UNTRUSTED]: '', ...(segment.language === language ? {} : {lang: segment.language})}, parseSegmentText(segment.text))
   const gap = markerGap(language)

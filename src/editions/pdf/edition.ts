@@ -82,7 +82,8 @@ export async function renderEditionPdf(input: EditionPdfInput): Promise<Buffer> 
   const titleAt = flow.text(titleSpans(edition, items, t), {lang, size: scale.title, leading: 1.45, spaceAfter: scale.title * 0.6, tag: tags.block('H1')})
   const title = titleItem(items)
   outline.add(title ? plainText(byIndex.get(title.index)?.segments ?? [], lang, t) || edition.title : edition.title, 1, titleAt)
-  for (const field of metaFields(edition, document.meta)) flow.text(fieldSpans(field, lang, t), {lang, size: scale.small, spaceAfter: 3, tag: tags.block(field.key === 'note' ? 'Note' : 'P')})
+  for (const field of metaFields(edition, document.meta))
+    flow.text(fieldSpans(field, lang, t), {lang, size: scale.small, spaceAfter: 3, tag: tags.block(field.key === 'note' ? 'Note' : 'P')})
   drawRule(flow, flow.frame.x, flow.frame.width, 12)
 
   const text = (item: TextItem, next: PrintItem | undefined): void => {
