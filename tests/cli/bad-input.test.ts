@@ -28,13 +28,13 @@ describe('bad input to concord segment', () => {
   it('rejects a registry hand-edited into invalid JSON', () => {
     const dir = tempProject()
     write(dir, 'locales/en/statement.json', read(dir, 'locales/en/statement.json').replace('",\n  "s5dcbn3"', '"\n  "s5dcbn3"'))
-    expectFailure(dir, ['segment'], /^locales\/en\/statement\.json:3:3: Unexpected JSON syntax \(CommaExpected\), expected valid JSON/m)
+    expectFailure(dir, ['segment'], /^locales\/en\/statement\.json:15:3: Unexpected JSON syntax \(CommaExpected\), expected valid JSON/m)
   })
 
   it('rejects a registry holding duplicate IDs', () => {
     const dir = tempProject()
     write(dir, 'locales/en/statement.json', read(dir, 'locales/en/statement.json').replace('"s5dcbn3"', '"sp2dxtn"'))
-    expectFailure(dir, ['segment'], /^locales\/en\/statement\.json:3:3: Unexpected duplicate key `sp2dxtn` \(first at line 2\)/m)
+    expectFailure(dir, ['segment'], /^locales\/en\/statement\.json:15:3: Unexpected duplicate key `sp2dxtn` \(first at line 14\)/m)
   })
 
   it('rejects a retired ID that is also current', () => {

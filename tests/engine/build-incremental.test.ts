@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {listFiles} from '../../src/bench/steps.js'
 import {createProgress} from '../../src/cli/progress.js'
-import {concord, read, readJson, tempProject} from '../helpers/cli.js'
+import {bodyIds, concord, read, readJson, tempProject} from '../helpers/cli.js'
 
 const wrote = (stderr: string): string[] => (stderr.match(/^wrote .*$/gm) ?? []).map((l) => l.slice('wrote '.length)).sort()
 
@@ -17,7 +17,7 @@ function sameOutputs(dir: string, a: string, b: string): void {
 
 function editKorean(dir: string, suffix: string): string {
   const strings = readJson(dir, 'locales/ko/statement.json')
-  const id = Object.keys(strings)[3]!
+  const id = bodyIds(dir)[3]!
   writeFileSync(join(dir, 'locales/ko/statement.json'), JSON.stringify({...strings, [id]: `${strings[id]} ${suffix}`}, null, 2) + '\n')
   return id
 }
@@ -58,7 +58,7 @@ describe('incremental builds', () => {
     // Inputs are hashed as read: a change to a state file alone (here a Korean translation made stale) reaches its language.
     const statePath = join(dir, 'locales/ko/statement.state.json')
     const state = readJson<{segments: Record<string, {source: string}>}>(dir, 'locales/ko/statement.state.json')
-    const staleId = Object.keys(state.segments)[5]!
+    const staleId = bodyIds(dir)[5]!
     state.segments[staleId]!.source = '000000000000'
     writeFileSync(statePath, JSON.stringify(state, null, 2) + '\n')
     expect(wrote(concord(['build', '--format', 'md,html'], dir).stderr)).toEqual([
@@ -111,7 +111,7 @@ describe('rendering in worker threads', () => {
   it('reports a content error found in a worker as the main thread would, and writes nothing', {timeout: 300_000}, () => {
     const dir = tempProject()
     const strings = readJson(dir, 'locales/ko/statement.json')
-    const id = Object.keys(strings)[3]!
+    const id = bodyIds(dir)[3]!
     writeFileSync(join(dir, 'locales/ko/statement.json'), read(dir, 'locales/ko/statement.json').replace(strings[id]!, `${strings[id]!}\u{10900}`))
     const one = concord(['build', '--lang', 'ko', '--format', 'pdf', '--jobs', '1', '--out', 'one'], dir)
     const two = concord(['build', '--lang', 'ko', '--format', 'pdf', '--jobs', '2', '--out', 'two'], dir)

@@ -61,3 +61,9 @@ export function snapshot(dir: string): Record<string, string> {
   walk('locales')
   return out
 }
+
+/** The IDs of a document's body segments, in order (the front matter's `meta` segments come first in the locale files). */
+export function bodyIds(dir: string, document = 'statement'): string[] {
+  const registry = readJson<{segments: Record<string, {kind: string}>}>(dir, `locales/en/${document}.registry.json`).segments
+  return Object.keys(registry).filter((id) => registry[id]!.kind !== 'meta')
+}

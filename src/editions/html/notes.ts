@@ -24,7 +24,8 @@ const refId = (note: EditorNote, scope: string): string => `editor-note-ref-${sc
 export function noteRefs(notes: EditorNote[] | undefined, scope = ''): PhrasingContent[] {
   return (notes ?? []).map((note) =>
     wrapper('concordNoteRef', 'sup', {className: ['note-ref'], id: refId(note, scope)}, [
-      {type: 'link', url: `#${noteId(note, scope)}`, children: [{type: 'text', value: String(note.number)}]}
+      // On the aligned page a row is one tab stop (its segments move by arrow keys): the notes are reached at the page's end.
+      {type: 'link', url: `#${noteId(note, scope)}`, children: [{type: 'text', value: String(note.number)}], ...(scope ? {data: {hProperties: {tabIndex: -1}}} : {})}
     ])
   )
 }
@@ -46,7 +47,13 @@ export function notesList(edition: Edition, ui: string, t: Translate, scope = ''
     hb(
       'ol',
       {},
-      edition.notes.map((note) => h('li', {id: noteId(note, scope)}, [noteText(note.note, edition.language), ' ', h('a', {href: `#${refId(note, scope)}`, className: ['back']}, ['↩'])]))
+      edition.notes.map((note) =>
+        h('li', {id: noteId(note, scope)}, [
+          noteText(note.note, edition.language),
+          ' ',
+          h('a', {href: `#${refId(note, scope)}`, className: ['back'], ariaLabel: t(edition.language, 'backToText')}, ['^'])
+        ])
+      )
     )
   ])
 }

@@ -42,6 +42,7 @@ const UI_KEYS = [
   'alignedEdition',
   'editorNote',
   'editorNotes',
+  'backToText',
   'contents',
   'languages',
   'legend',
