@@ -104,7 +104,14 @@ export async function renderAll(input: RenderAllInput): Promise<RenderAllResult>
       await input.prepare?.(plan.document)
     }
     // Each queue of the executor at its own concurrency; queues that wait on threads first, so they start before this thread gets busy.
-    const jobs = round.map(({plan, path}) => ({document: plan.document, format: plan.format, path}))
+    // One list per document and format: a renderer may render its files together (RenderInput.batch).
+    const batches = new Map<object, string[]>()
+    for (const {plan, path} of round) {
+      const batch = batches.get(plan) ?? []
+      batch.push(path)
+      batches.set(plan, batch)
+    }
+    const jobs = round.map(({plan, path}) => ({document: plan.document, format: plan.format, path, batch: batches.get(plan)!}))
     const lanes = new Map<string, {concurrency: number; indexes: number[]}>()
     jobs.forEach((job, i) => {
       const {name, concurrency} = executor.lane(job)
