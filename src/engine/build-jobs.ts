@@ -149,6 +149,14 @@ export async function renderAll(input: RenderAllInput): Promise<RenderAllResult>
     }
     next.renders[`${plan.doc.document.id}/${plan.format}`] = [...plan.offered].sort()
   }
+  // The formats of a document not built this time keep their record: after `--format md,html`, the next
+  // full build renders only the PDFs whose inputs changed, not every PDF again.
+  const ids = new Set(input.documents.map((doc) => doc.document.id))
+  for (const [key, paths] of Object.entries(old.renders)) {
+    if (Object.hasOwn(next.renders, key) || !ids.has(key.slice(0, key.lastIndexOf('/')))) continue
+    next.renders[key] = paths
+    for (const path of paths) if (Object.hasOwn(old.files, path) && !Object.hasOwn(next.files, path)) next.files[path] = old.files[path]!
+  }
   progress.done()
   return {files, skipped, record: {file: recordFile, cache: next}}
 }
