@@ -19,7 +19,9 @@ function hasLineBreak(nodes: PhrasingContent[]): boolean {
  * Whether a block's Markdown can stand where the placeholder stood: what
  * the handlers around it did with the placeholder (one line, not empty,
  * not starting with white space) they do with it too. Else the edition is
- * rendered alone.
+ * rendered alone. These are the behaviours of the pinned packages the
+ * mirrored-versions test lists (an ATX heading encodes a leading space, a
+ * list or quote indents each line, markdown-table pads no empty cell).
  */
 const fits = (value: string, heading: boolean): boolean => value !== '' && !/[\r\n]/.test(value) && !(heading && /^[\t ]/.test(value))
 
