@@ -85,6 +85,13 @@ export interface RenderInput {
    * returns only the files this accepts, and skips the work for the others.
    */
   only?: (path: string) => boolean
+  /**
+   * The files of this document and format that the build renders in the
+   * same round, of which `only` picks this call's: a renderer may render
+   * them together and hand each out when it is asked for, to calls given
+   * the same list.
+   */
+  batch?: readonly string[]
 }
 
 /** An output file, with `path` relative to the output folder (`/`-separated). */

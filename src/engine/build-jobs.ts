@@ -104,7 +104,14 @@ export async function renderAll(input: RenderAllInput): Promise<RenderAllResult>
       await input.prepare?.(plan.document)
     }
     // Each queue of the executor at its own concurrency; queues that wait on threads first, so they start before this thread gets busy.
-    const jobs = round.map(({plan, path}) => ({document: plan.document, format: plan.format, path}))
+    // One list per document and format: a renderer may render its files together (RenderInput.batch).
+    const batches = new Map<object, string[]>()
+    for (const {plan, path} of round) {
+      const batch = batches.get(plan) ?? []
+      batch.push(path)
+      batches.set(plan, batch)
+    }
+    const jobs = round.map(({plan, path}) => ({document: plan.document, format: plan.format, path, batch: batches.get(plan)!}))
     const lanes = new Map<string, {concurrency: number; indexes: number[]}>()
     jobs.forEach((job, i) => {
       const {name, concurrency} = executor.lane(job)
@@ -141,6 +148,14 @@ export async function renderAll(input: RenderAllInput): Promise<RenderAllResult>
       if (Object.hasOwn(old.files, path)) next.files[path] = old.files[path]!
     }
     next.renders[`${plan.doc.document.id}/${plan.format}`] = [...plan.offered].sort()
+  }
+  // The formats of a document not built this time keep their record: after `--format md,html`, the next
+  // full build renders only the PDFs whose inputs changed, not every PDF again.
+  const ids = new Set(input.documents.map((doc) => doc.document.id))
+  for (const [key, paths] of Object.entries(old.renders)) {
+    if (Object.hasOwn(next.renders, key) || !ids.has(key.slice(0, key.lastIndexOf('/')))) continue
+    next.renders[key] = paths
+    for (const path of paths) if (Object.hasOwn(old.files, path) && !Object.hasOwn(next.files, path)) next.files[path] = old.files[path]!
   }
   progress.done()
   return {files, skipped, record: {file: recordFile, cache: next}}

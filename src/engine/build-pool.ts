@@ -22,6 +22,8 @@ export interface Job {
   document: number
   format: Format
   path: string
+  /** The paths of the same document and format rendered in the same round (RenderInput.batch). */
+  batch?: readonly string[]
 }
 
 export interface JobResult {
@@ -65,7 +67,7 @@ export function inProcessExecutor(input: ExecutorInput): Executor {
         offered.push(path)
         return path === job.path
       }
-      return {files: await render({document, editions, options: input.options, t: input.t, only}), offered}
+      return {files: await render({document, editions, options: input.options, t: input.t, only, batch: job.batch}), offered}
     },
     close: async () => undefined
   }

@@ -104,8 +104,10 @@ export function installCodeCache(path: string): void {
   }
   process.once('beforeExit', () => {
     if (!missed) return
-    // Entries that were used are taken again too: they now hold what this run compiled besides (a `build` with PDFs after one without).
-    for (const [file, {hash, script}] of compiled) store.set(file, {hash, data: script.createCachedData()})
-    save(path, store)
+    // What this run compiled, and only that. An entry holds the functions compiled by the run that wrote it,
+    // and a file's entry that V8 accepts is not written again: kept beside entries of other files from a
+    // wider run (pdfkit), a `build` without PDFs would leave the bundle's PDF code out of the cache for good.
+    // Left out, those files make the next run that loads them write the cache again, with all it compiled.
+    save(path, new Map([...compiled].map(([file, {hash, script}]) => [file, {hash, data: script.createCachedData()}])))
   })
 }

@@ -4,7 +4,7 @@ import type {Data, Node, Parent, PhrasingContent, RootContent, Table} from 'mdas
 /**
  * The mdast nodes of Concord's own, registered with `@types/mdast` below so
  * that trees holding them type-check without casts. Each has a handler
- * where it is serialised: `concordBlock` and `concordSentences` in
+ * where it is serialised: `concordBlock`, `concordSlot` and `concordSentences` in
  * mdast-util-to-markdown's `handlers` (editions/markdown/block.ts,
  * segment/inline.ts); the HTML wrappers through `data.hName`, which
  * mdast-util-to-hast honours on nodes it has no handler for.
@@ -26,6 +26,20 @@ export interface ConcordBlock extends Parent {
   type: 'concordBlock'
   children: PhrasingContent[]
   runs: SegmentRun[]
+}
+
+/**
+ * A text block's content in several editions, written in one serialiser
+ * run where the block's own content would be (shared-pages.ts in
+ * editions/markdown): the handler writes each edition's Markdown of the
+ * block to `out`, in the order of `blocks`, and a placeholder to the page.
+ */
+export interface ConcordSlot extends Node {
+  type: 'concordSlot'
+  /** The number of the placeholder (`slot(n)` of editions/placeholders.ts). */
+  slot: number
+  blocks: ConcordBlock[]
+  out: string[]
 }
 
 /** A segment table of the aligned page: a GFM table written row by row (editions/markdown/segment-table.ts). */
@@ -59,10 +73,12 @@ export type FlowWrapper = ConcordWrapper<'concordRow' | 'concordCell', RootConte
 declare module 'mdast' {
   interface PhrasingContentMap {
     concordBlock: ConcordBlock
+    concordSlot: ConcordSlot
     concordWrapper: PhrasingWrapper
   }
   interface RootContentMap {
     concordBlock: ConcordBlock
+    concordSlot: ConcordSlot
     concordSentences: ConcordSentences
     concordSegmentTable: ConcordSegmentTable
     concordWrapper: PhrasingWrapper

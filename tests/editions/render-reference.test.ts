@@ -7,6 +7,7 @@ import {loadProject} from '../../src/engine/project.js'
 import {renderHtmlPages} from '../../src/editions/html/render.js'
 import {fastHtml} from '../../src/editions/html/fast.js'
 import {markdownOf, renderMarkdownFiles} from '../../src/editions/markdown/render.js'
+import {SHARED_LIMIT, sharedMarkdownPages} from '../../src/editions/markdown/shared-pages.js'
 import {blockNode, segmentRun} from '../../src/editions/markdown/block.js'
 import {skeletonTree} from '../../src/editions/skeleton-tree.js'
 import {repo} from '../helpers/cli.js'
@@ -25,11 +26,18 @@ const byPath = (files: RenderedFile[]): Record<string, string> => Object.fromEnt
 describe('Markdown and HTML renderers', {timeout: 600_000}, () => {
   it('give the references’ bytes for random documents, translations and `editions.missing` modes', () => {
     const taken = {templates: 0, builders: 0}
+    const markdown = {shared: 0, alone: 0}
     fc.assert(
       fc.property(caseArb, (c) => {
         const input = renderInput(c)
         if (!input) return
-        expect(byPath(renderMarkdownFiles(input))).toEqual(byPath(referenceMarkdownFiles(input)))
+        const reference = byPath(referenceMarkdownFiles(input))
+        expect(byPath(renderMarkdownFiles(input))).toEqual(reference)
+        // The pages of one serialiser run for all editions, where it vouches for them, and how often it does.
+        sharedMarkdownPages(input.document, input.editions, input.t).forEach((page, i) => {
+          if (page !== undefined) expect(page).toBe(reference[`${input.editions[i]!.language}/doc.md`])
+          markdown[page === undefined ? 'alone' : 'shared']++
+        })
         expect(byPath(renderHtmlPages(input))).toEqual(byPath(referenceHtmlFiles(input)))
         // How often the HTML templates vouch for a page themselves (the rest are built in full).
         const html = fastHtml(input, {ui: 'en', sourceLanguage: 'en', t: input.t, documentId: input.document.id, editions: input.editions})
@@ -38,6 +46,38 @@ describe('Markdown and HTML renderers', {timeout: 600_000}, () => {
       {numRuns: Number(process.env.DOC_RUNS ?? 150), ...(process.env.SEED ? {} : {seed: 20_240_115})}
     )
     expect(taken.templates).toBeGreaterThan(taken.builders)
+    // Random documents hold many pages it cannot vouch for (blocks dropped in `omit` mode, empty cells, line breaks…).
+    expect(markdown.shared).toBeGreaterThan((markdown.shared + markdown.alone) / 3)
+  })
+
+  it('render the pages of a batch together, each handed out once to the call that asks for it', () => {
+    const input = renderInput({
+      markdown: '---\ntitle: Doc\n---\n\n# Title\n\nA plain sentence. And *another* one.\n\n- An item.\n\n> A quote.\n\n| A | B |\n| - | - |\n| C | D |\n',
+      translations: [
+        [
+          ['translated', '제목'],
+          ['translated', '평범한 문장.'],
+          ['stale', '또 *하나*.']
+        ],
+        [['translated', '題名']],
+        []
+      ],
+      missing: 'marker'
+    })!
+    const batch = input.editions.map((e) => `${e.language}/doc.md`)
+    // As `concord build` asks: one file per call, the batch's list the same object in every call.
+    const oneByOne = (): Record<string, string> => Object.assign({}, ...batch.map((path) => byPath(renderMarkdownFiles({...input, only: (p) => p === path, batch}))))
+    const reference = (): Record<string, string> => Object.fromEntries(Object.entries(byPath(referenceMarkdownFiles(input))).filter(([path]) => batch.includes(path)))
+    expect(oneByOne()).toEqual(reference())
+    expect(sharedMarkdownPages(input.document, input.editions, input.t).every((page) => page !== undefined)).toBe(true)
+    // A long book's pages are rendered one by one (SHARED_LIMIT).
+    const long = {...input.document, segments: Array.from({length: SHARED_LIMIT + 1}, () => input.document.segments[0]!)}
+    expect(sharedMarkdownPages(long, input.editions, input.t).every((page) => page === undefined)).toBe(true)
+    // A page is handed out once: asked again after a text changed, it is rendered anew.
+    input.editions.find((e) => e.language === 'ko')!.blocks[1]!.segments[0]!.text = '바뀐 문장.'
+    const again = oneByOne()
+    expect(again['ko/doc.md']).toContain('바뀐 문장.')
+    expect(again).toEqual(reference())
   })
 
   it('render every page of the small edition fixture, HTML from templates, as the references do', () => {

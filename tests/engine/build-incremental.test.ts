@@ -90,6 +90,21 @@ describe('incremental builds', () => {
     sameOutputs(dir, 'output', 'clean')
   })
 
+  it('keeps the record of formats a build leaves out: the next full build prints only the PDFs a change reaches', {timeout: 300_000}, () => {
+    const dir = tempProject()
+    expect(concord(['build'], dir).code).toBe(0)
+    editKorean(dir, '(고침)')
+    expect(wrote(concord(['build', '--format', 'md,html'], dir).stderr)).toEqual([
+      'output/aligned/statement.html',
+      'output/aligned/statement.md',
+      'output/ko/statement.html',
+      'output/ko/statement.md'
+    ])
+    const full = concord(['build'], dir)
+    expect(full.stderr).toContain('build: rendering 2 file(s): ko 1, aligned 1')
+    expect(wrote(full.stderr)).toEqual(['output/aligned/statement.en-ko.pdf', 'output/ko/statement.pdf'])
+  })
+
   it('keeps its record out of the output folder given with --out', {timeout: 120_000}, () => {
     const dir = tempProject()
     expect(concord(['build', '--format', 'md', '--out', 'site'], dir).code).toBe(0)

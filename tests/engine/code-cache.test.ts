@@ -59,4 +59,34 @@ describe('V8 code cache of the CLI', () => {
     expect(readFileSync(module).length).toBe("module.exports = () => 'first'\n".length)
     expect(run()).toBe('other')
   })
+
+  it('is written again by a run that loads code the run that last wrote it did not', () => {
+    const dir = cacheDir()
+    const cache = join(dir, 'cache.bin')
+    const [main, extra] = [join(dir, 'main.cjs'), join(dir, 'extra.cjs')]
+    const script = join(dir, 'run.mjs')
+    writeFileSync(
+      script,
+      `import {createRequire} from 'node:module'\n` +
+        `import {installCodeCache} from ${JSON.stringify(pathToFileURL(join(repo, 'dist', 'engine', 'code-cache.js')).href)}\n` +
+        `installCodeCache(${JSON.stringify(cache)})\n` +
+        `const require = createRequire(import.meta.url)\n` +
+        `process.stdout.write(require('./main.cjs')() + (process.argv[2] ? require('./extra.cjs')() : ''))\n`
+    )
+    const run = (...args: string[]): string => spawnSync(process.execPath, [script, ...args], {encoding: 'utf8'}).stdout
+    writeFileSync(extra, "module.exports = () => '+'\n")
+    writeFileSync(main, "module.exports = () => 'a'\n")
+    expect(run('extra')).toBe('a+')
+    expect([...readCodeCache(cache).keys()].sort()).toEqual([extra, main].sort())
+    // A narrower run that writes the cache (here because main.cjs changed) keeps only what it compiled…
+    writeFileSync(main, "module.exports = () => 'b'\n")
+    expect(run()).toBe('b')
+    expect([...readCodeCache(cache).keys()]).toEqual([main])
+    // …so that the next wider run writes it again, main.cjs's entry with all that run compiled.
+    const written = statSync(cache).mtimeMs
+    expect(run('extra')).toBe('b+')
+    expect([...readCodeCache(cache).keys()].sort()).toEqual([extra, main].sort())
+    expect(statSync(cache).mtimeMs).not.toBe(written)
+    expect(run('extra')).toBe('b+')
+  })
 })

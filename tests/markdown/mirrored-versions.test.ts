@@ -4,13 +4,16 @@ import {describe, expect, it} from 'vitest'
 import {repo} from '../helpers/cli.js'
 
 /**
- * Three modules give what a package writes without running it, for speed:
+ * Four modules give what a package writes without running it, for speed:
  * src/markdown/phrasing-to-markdown.ts (containerPhrasing, the link and code
  * handlers, `encodeInfo` of mdast-util-to-markdown; GFM's code in tables and
  * strikethrough markers), src/markdown/quick-safe.ts (when `safe` escapes
  * nothing) and src/editions/markdown/segment-table.ts (a GFM table's rows,
- * unpadded, as markdown-table writes them). Property tests compare them with the packages
- * (tests/editions/render-fast-parts.test.ts); these are the versions they
+ * unpadded, as markdown-table writes them) and src/editions/markdown/shared-pages.ts
+ * (when the handlers around a text block treat its content as they treat a
+ * placeholder: ATX headings, lines indented in lists and quotes, unpadded
+ * cells). Property tests compare them with the packages
+ * (tests/editions/render-fast-parts.test.ts, render-reference.test.ts); these are the versions they
  * were compared with. A new version fails here until those tests have run
  * against it and the list is brought up to date.
  */

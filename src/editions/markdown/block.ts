@@ -1,13 +1,14 @@
-import type {PhrasingContent} from 'mdast'
+import type {FootnoteDefinition, PhrasingContent} from 'mdast'
 import type {Handle, Info, State} from 'mdast-util-to-markdown'
-import type {EditionSegment} from '../align.js'
-import {joinSegments} from '../align.js'
-import {segmentMarkdown, text} from './nodes.js'
+import type {EditionBlock, EditionSegment, EditorNote} from '../align.js'
+import {joinSegments, needsMarker} from '../align.js'
+import {editorNoteDefinition, editorNoteReference, segmentMarkdown, staleNote, text} from './nodes.js'
+import {slot} from '../placeholders.js'
 import {plainSegment} from '../segment-nodes.js'
 import {joinedBySpace} from '../../core/languages.js'
 import type {Translate} from '../../core/ui-strings.js'
 import {firstCharacter, lastCharacter} from '../../markdown/characters.js'
-import type {ConcordBlock, SegmentRun} from '../../markdown/custom-nodes.js'
+import type {ConcordBlock, ConcordSlot, SegmentRun} from '../../markdown/custom-nodes.js'
 import {simplePhrasing} from '../../markdown/phrasing-to-markdown.js'
 import {safeValue} from '../../markdown/quick-safe.js'
 
@@ -22,6 +23,35 @@ export function segmentRun(segment: EditionSegment, language: string, t: Transla
 /** A block's content as segments: `children` as the segments are joined in the page (a space between spaced languages). */
 export function blockNode(runs: SegmentRun[]): ConcordBlock {
   return {type: 'concordBlock', children: joinSegments(runs, (): PhrasingContent => text(' ')), runs}
+}
+
+/**
+ * A text block of a language edition as the page holds it: its block node;
+ * none for a table cell with nothing to show (emptied, to keep the table
+ * rectangular); `null` for any other block with nothing to show (it goes).
+ * The notes of its stale segments are added to `notes`.
+ */
+export function editionBlockContent(
+  block: EditionBlock,
+  language: string,
+  t: Translate,
+  notes: FootnoteDefinition[],
+  editorNotes?: ReadonlyMap<string, EditorNote[]>
+): PhrasingContent[] | null {
+  const runs = block.segments
+    .map((segment, i) => ({segment, marked: needsMarker(block.segments, i)}))
+    .filter(({segment}) => segment.display !== 'omit')
+    .map(({segment, marked}) => {
+      if (segment.mark === 'stale') notes.push(staleNote(segment, language, t))
+      const run = segmentRun(segment, language, t, {marked, cell: block.kind === 'tableCell'})
+      const own = editorNotes?.get(segment.id)
+      if (!own) return run
+      // An editor's note: its number after the sentence, the note with the others at the end.
+      notes.push(...own.map((note) => editorNoteDefinition(note, language, t)))
+      return {...run, nodes: [...run.nodes, ...own.map((note) => editorNoteReference(note))], plain: undefined}
+    })
+  if (runs.length === 0) return block.kind === 'tableCell' ? [] : null
+  return [blockNode(runs)]
 }
 
 const spaced = (a: SegmentRun, b: SegmentRun): boolean => joinedBySpace(a.language, b.language)
@@ -81,4 +111,14 @@ export const blockHandler: Handle = (node: ConcordBlock, _, state, info) => {
   const {runs} = node
   if (runs.length > 0 && runs.every((run) => run.plain !== undefined)) return plainRuns(state, runs, info)
   return spacedRuns(state, runs, info) ?? phrasing(state, node.children, info, info.before, info.after)
+}
+
+/**
+ * The `concordSlot` handler: each edition's block written as the block's
+ * own handler writes it in that place (the same construct stack, the same
+ * characters around it), kept in `out`; a placeholder goes to the page.
+ */
+export const slotHandler: Handle = (node: ConcordSlot, parent, state, info) => {
+  node.out = node.blocks.map((block) => state.handle(block, parent, state, info))
+  return slot(node.slot)
 }
