@@ -2,9 +2,8 @@ import {createRequire} from 'node:module'
 import {Worker} from 'node:worker_threads'
 
 /**
- * subset-font on a thread of its own. HarfBuzz and the WOFF2 encoder (both
- * WebAssembly) take a few hundred milliseconds for a Korean or Japanese
- * subset, which the main thread spends rendering pages meanwhile (the pages
+ * subset-font on a thread of its own. HarfBuzz (WebAssembly) takes tens to
+ * hundreds of milliseconds for a Korean or Japanese subset, which the main thread spends rendering pages meanwhile (the pages
  * start their document's subsets before they render, see web-fonts.ts). The
  * thread reads the fonts itself and holds nothing else; it keeps the process
  * alive only while it has work.
@@ -28,7 +27,7 @@ parentPort.on('message', ({id, path, text, options}) => {
 `
 
 export interface SubsetOptions {
-  targetFormat: 'woff2'
+  targetFormat: 'truetype'
   keepFeatures: string[]
 }
 

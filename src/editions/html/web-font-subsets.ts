@@ -2,12 +2,13 @@ import {createRequire} from 'node:module'
 import {fontPath, type FontKey} from '../../pdf/fonts.js'
 import type {SubsetStore} from '../../pdf/subset-cache.js'
 import {subsetInThread} from './subset-thread.js'
+import {sfntToWoff2} from './woff2.js'
 
 /**
- * WOFF2 subsets of the Noto faces for the HTML pages, made with subset-font
- * (HarfBuzz's hb-subset compiled to WebAssembly, and Google's WOFF2 encoder
- * likewise): no native build, no network, and the same bytes for the same
- * input. Subsets are kept in the build's subset store (the PDFs' one, see
+ * WOFF2 subsets of the Noto faces for the HTML pages: subset-font (HarfBuzz's
+ * hb-subset compiled to WebAssembly) makes the TrueType subset, woff2.ts
+ * wraps it with Node's Brotli; no native build, no network, and the same
+ * bytes for the same input. Subsets are kept in the build's subset store (the PDFs' one, see
  * src/engine/subset-file.ts) under the face, the tool versions and the code
  * points, and in memory for the pages of one run, so a page whose text uses
  * the same characters as last time costs a file read. The subsetting itself
@@ -32,7 +33,8 @@ const version = (name: string): string => {
   }
 }
 let tools: string | undefined
-const toolVersions = (): string => (tools ??= ['subset-font', 'harfbuzzjs', 'wawoff2'].map((name) => `${name}@${version(name)}`).join(' '))
+// The WOFF2 writer's own version goes in the key too: its output changed with it (null transform, Brotli 5).
+const toolVersions = (): string => (tools ??= [...['subset-font', 'harfbuzzjs'].map((name) => `${name}@${version(name)}`), 'woff2-null-q5'].join(' '))
 
 // The subsets of this process (a watch session's too): the last few, by face and code points.
 const made = new Map<string, Promise<Uint8Array>>()
@@ -47,7 +49,7 @@ export function webSubset(key: FontKey, codePoints: readonly number[], store?: S
     subset = (async () => {
       const stored = store?.get(face, codePoints)
       if (stored) return stored.data
-      const data = await subsetInThread(fontPath(key), String.fromCodePoint(...codePoints), {targetFormat: 'woff2', keepFeatures: FEATURES})
+      const data = sfntToWoff2(await subsetInThread(fontPath(key), String.fromCodePoint(...codePoints), {targetFormat: 'truetype', keepFeatures: FEATURES}))
       store?.put(face, codePoints, {glyphs: [], data})
       return data
     })()

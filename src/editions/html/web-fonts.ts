@@ -110,6 +110,19 @@ export function unicodeRange(codePoints: readonly number[]): string {
   return parts.join(',')
 }
 
+/**
+ * The characters of a page's subset of one family: the language names' when
+ * that is all the page shows of it; the page's own with the names' when it
+ * shows only a few characters of the document's (an English page quoting a
+ * Japanese name would otherwise carry the whole Japanese edition's subset);
+ * else the document's, with any the page has beyond it.
+ */
+function subsetFor(used: Set<number>, names: Set<number>, document: Set<number>): Set<number> {
+  if (within(used, names)) return names
+  if (used.size * 8 < document.size) return new Set([...names, ...used])
+  return within(used, document) ? document : new Set([...document, ...used])
+}
+
 /** The `@font-face` rules of a page whose text is `html`. */
 async function fontFaces(html: string, plan: Plan, store: SubsetStore | undefined): Promise<string> {
   const shown = pageText(html)
@@ -117,7 +130,7 @@ async function fontFaces(html: string, plan: Plan, store: SubsetStore | undefine
   for (const family of WEB_FAMILIES) {
     const used = shown[family]
     if (used.size === 0) continue
-    const whole = within(used, plan.names[family]) ? plan.names[family] : within(used, plan.document[family]) ? plan.document[family] : new Set([...plan.document[family], ...used])
+    const whole = subsetFor(used, plan.names[family], plan.document[family])
     const codePoints = sorted(whole)
     for (const {key, weight} of FACES[family]) {
       const data = Buffer.from(await webSubset(key, codePoints, store)).toString('base64')
