@@ -1,5 +1,7 @@
 import type {Edition, EditionSegment, EditorNote} from './align.js'
+import {bracketed} from '../core/languages.js'
 import type {DocumentMeta} from '../core/types.js'
+import type {Translate} from '../core/ui-strings.js'
 
 /**
  * What every renderer prints of the front matter, in the edition's language:
@@ -60,3 +62,13 @@ export function formatDate(value: string, language: string): string {
 
 // Creating an ICU formatter costs milliseconds; every edition formats the same date.
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * The marker a front matter value carries, as any segment does: a missing
+ * one shows its English after "[Translation missing …]", a stale one its
+ * old translation after "[Outdated translation]"; undefined when current.
+ */
+export function metaMarker(segment: EditionSegment, language: string, t: Translate): string | undefined {
+  if (segment.mark === 'current') return undefined
+  return bracketed(language, t(language, segment.mark === 'missing' ? 'missingMarker' : 'staleMarker'))
+}

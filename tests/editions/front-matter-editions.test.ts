@@ -6,6 +6,7 @@
  * are tracked like any sentence.
  */
 import {execFileSync} from 'node:child_process'
+import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {concord, read, readJson, tempProject} from '../helpers/cli.js'
@@ -125,4 +126,27 @@ describe('front matter segments', () => {
     const check = concord(['check'], dir)
     expect(check.code, check.stderr + check.stdout).toBe(0)
   })
+})
+
+describe('a front matter field not translated yet', () => {
+  it('shows its English after the missing marker, as a sentence does, in every format', () => {
+    const project = tempProject()
+    const registry = readJson<{segments: Record<string, {field?: string}>}>(project, 'locales/en/statement.registry.json').segments
+    const id = (field: string): string => Object.keys(registry).find((key) => registry[key]!.field === field)!
+    const ko = readJson(project, 'locales/ko/statement.json')
+    delete ko[id('author')]
+    delete ko[id('editorNotes.0')]
+    writeFileSync(join(project, 'locales/ko/statement.json'), `${JSON.stringify(ko, null, 2)}\n`)
+    expect(concord(['segment'], project).code).toBe(0)
+    const run = concord(['build', '--lang', 'ko'], project)
+    expect(run.code, run.stderr).toBe(0)
+    const marker = readJson(project, 'locales/ko/ui.json').missingMarker!
+    const html = read(project, 'output/ko/statement.html')
+    expect(html).toContain(`<span class="mark mark-missing">[${marker}]</span> <span lang="en">International Parliamentarians’`)
+    expect(html).toMatch(new RegExp(`<span class="mark mark-missing">\\[${marker}\\]</span> <span class="note-text note-missing" lang="en">The introductory note says`))
+    expect(read(project, 'output/ko/statement.md')).toMatch(new RegExp(`\\*\\*편집자 주:\\*\\* \\*\\(${marker}\\)\\* The introductory note says`))
+    const pdf = pdfText(join(project, 'output/ko/statement.pdf')).replace(/\s+/g, ' ')
+    expect(pdf).toContain(`작성자: [${marker}] International Parliamentarians’`)
+    expect(pdf).toContain(`[${marker}] The introductory note says`)
+  }, 300_000)
 })

@@ -1,7 +1,7 @@
 import type {Element} from 'hast'
-import type {Edition} from '../align.js'
-import {formatDate, metaField} from '../meta.js'
-import {bracketed, languageInfo} from '../../core/languages.js'
+import type {Edition, EditionSegment} from '../align.js'
+import {formatDate, metaField, metaMarker} from '../meta.js'
+import {bracketed, languageInfo, markerGap} from '../../core/languages.js'
 import type {MissingMode} from '../../core/options.js'
 import type {DocumentMeta} from '../../core/types.js'
 import type {Translate} from '../../core/ui-strings.js'
@@ -92,15 +92,19 @@ export function legend(context: PageContext, languages: string[], missing: Missi
 export function documentHead(context: PageContext, meta: DocumentMeta, kicker: string, edition?: Edition, fields: Edition | undefined = edition): Element {
   const {ui, t} = context
   const rows: Child[] = []
-  const add = (key: string, value: string | undefined, language: string): void => {
-    if (value) rows.push(h('dt', {}, [t(ui, key)]), h('dd', langIf(language, ui), [value]))
+  // A field's value in its language, marked as any segment is when missing (its English) or stale.
+  const add = (key: string, segment: EditionSegment | undefined): void => {
+    if (!segment) return
+    const marker = metaMarker(segment, ui, t)
+    const value = marker
+      ? h('dd', {}, [h('span', {className: ['mark', `mark-${segment.mark}`]}, [marker]), markerGap(ui), h('span', langIf(segment.language, ui), [segment.text])])
+      : h('dd', langIf(segment.language, ui), [segment.text])
+    rows.push(h('dt', {}, [t(ui, key)]), value)
   }
   if (fields) {
-    const author = metaField(fields, 'author')
-    add('author', author?.text, author?.language ?? ui)
-    if (typeof meta.date === 'string') add('date', formatDate(meta.date, ui), ui)
-    const source = metaField(fields, 'sourceNote')
-    add('source', source?.text, source?.language ?? ui)
+    add('author', metaField(fields, 'author'))
+    if (typeof meta.date === 'string') rows.push(h('dt', {}, [t(ui, 'date')]), h('dd', {}, [formatDate(meta.date, ui)]))
+    add('source', metaField(fields, 'sourceNote'))
   }
   let coverage: Element | null = null
   if (edition && !edition.source) {

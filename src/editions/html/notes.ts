@@ -1,10 +1,10 @@
 import type {Element} from 'hast'
 import type {PhrasingContent} from 'mdast'
 import type {Edition, EditionSegment, EditorNote} from '../align.js'
-import {endNote} from '../meta.js'
+import {endNote, metaMarker} from '../meta.js'
 import {h, hb, langIf} from './h.js'
 import {wrapper} from './segments.js'
-import {languageInfo} from '../../core/languages.js'
+import {languageInfo, markerGap} from '../../core/languages.js'
 import type {DocumentMeta} from '../../core/types.js'
 import type {Translate} from '../../core/ui-strings.js'
 
@@ -33,9 +33,11 @@ export function noteRefs(notes: EditorNote[] | undefined, scope = ''): PhrasingC
 /** `Label: `, with the colon as the language writes it. */
 export const labelled = (language: string, label: string): string => `${label}${languageInfo(language).joiner === '' ? '：' : ': '}`
 
-/** A note's text, in its language: the page's, or the English of a missing one (marked as the segments are). */
-function noteText(segment: EditionSegment, ui: string): Element {
-  return h('span', {className: ['note-text', `note-${segment.mark}`], ...langIf(segment.language, ui)}, [segment.text])
+/** A note's text, in its language: the page's, or the English of a missing one, marked as the segments are. */
+function noteText(segment: EditionSegment, ui: string, t: Translate): Element {
+  const marker = metaMarker(segment, ui, t)
+  const text = h('span', {className: ['note-text', `note-${segment.mark}`], ...langIf(segment.language, ui)}, [segment.text])
+  return marker ? h('span', {}, [h('span', {className: ['mark', `mark-${segment.mark}`]}, [marker]), markerGap(ui), text]) : text
 }
 
 /** The list of editor's notes of an edition, or null without notes. */
@@ -49,7 +51,7 @@ export function notesList(edition: Edition, ui: string, t: Translate, scope = ''
       {},
       edition.notes.map((note) =>
         h('li', {id: noteId(note, scope)}, [
-          noteText(note.note, edition.language),
+          noteText(note.note, edition.language, t),
           ' ',
           h('a', {href: `#${refId(note, scope)}`, className: ['back'], ariaLabel: t(edition.language, 'backToText')}, ['^'])
         ])
@@ -64,6 +66,6 @@ export function endNoteElement(edition: Edition, meta: DocumentMeta, ui: string,
   if (!note) return null
   return h('p', {className: ['note', 'end-note'], ...langIf(edition.language, ui)}, [
     h('strong', {}, [labelled(edition.language, t(edition.language, 'editorNote'))]),
-    noteText(note, edition.language)
+    noteText(note, edition.language, t)
   ])
 }

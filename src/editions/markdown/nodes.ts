@@ -113,19 +113,23 @@ export function editorNoteDefinition(note: EditorNote, language: string, t: Tran
     type: 'footnoteDefinition',
     identifier: editorLabel(note, scope),
     label: editorLabel(note, scope),
-    children: [{type: 'paragraph', children: labelled(language, t(language, 'editorNote'), note.note.text)}]
+    children: [{type: 'paragraph', children: labelled(language, t(language, 'editorNote'), note.note, t)}]
   }
 }
 
 /** A strong `Label:` with the colon as the language writes it (full width in Japanese), then the text; the space outside the strong. */
-function labelled(language: string, label: string, value: string): PhrasingContent[] {
+function labelled(language: string, label: string, note: EditionSegment, t: Translate): PhrasingContent[] {
   const cjk = languageInfo(language).joiner === ''
-  return [{type: 'strong', children: [text(`${label}${cjk ? '：' : ':'}`)]}, text(`${cjk ? '' : ' '}${value}`)]
+  // A note not translated yet shows its English after the marker, as a sentence does.
+  const gap = cjk ? '' : ' '
+  const key = note.mark === 'missing' ? 'missingMarker' : 'staleMarker'
+  const marker = note.mark === 'current' ? [] : [text(gap), (cjk ? text : emphasis)(bracketed(language, t(language, key), 'round'))]
+  return [{type: 'strong', children: [text(`${label}${cjk ? '：' : ':'}`)]}, ...marker, text(`${gap}${note.text}`)]
 }
 
 /** The note on what the source is missing, as a paragraph for the end of the text. */
 export function endNoteParagraph(note: EditionSegment, language: string, t: Translate): Paragraph {
-  return {type: 'paragraph', children: labelled(language, t(language, 'editorNote'), note.text)}
+  return {type: 'paragraph', children: labelled(language, t(language, 'editorNote'), note, t)}
 }
 
 const staleLabel = (segment: EditionSegment): string => `stale-${segment.id}`

@@ -147,7 +147,7 @@ export async function renderEditionPdf(input: EditionPdfInput): Promise<Buffer> 
   if (heading) {
     drawRule(flow, flow.frame.x, flow.frame.width / 3, 12)
     flow.text(heading, {lang, size: scale.small, spaceAfter: 4, tag: tags.block('P')})
-    for (const note of noteSpans(edition)) flow.text(note, {lang, size: scale.small, spaceAfter: 3, tag: tags.block('Note')})
+    for (const note of noteSpans(edition, t)) flow.text(note, {lang, size: scale.small, spaceAfter: 3, tag: tags.block('Note')})
   }
 
   drawPageFurniture(doc, geometry, {

@@ -1,6 +1,6 @@
-import type {Edition} from '../align.js'
-import {endNote} from '../meta.js'
-import {languageInfo} from '../../core/languages.js'
+import type {Edition, EditionSegment} from '../align.js'
+import {endNote, metaMarker} from '../meta.js'
+import {languageInfo, markerGap} from '../../core/languages.js'
 import type {TextSpan} from '../../pdf/line-break.js'
 import type {DocumentMeta} from '../../core/types.js'
 import type {Translate} from '../../core/ui-strings.js'
@@ -20,19 +20,20 @@ const label = (language: string, text: string): string => `${text}${languageInfo
 export function endNoteSpans(edition: Edition, meta: DocumentMeta, t: Translate): TextSpan[] | undefined {
   const note = endNote(edition, meta)
   if (!note) return undefined
-  return [
-    {text: label(edition.language, t(edition.language, 'editorNote')), style: 'bold'},
-    {text: note.text, ...(note.mark === 'missing' ? {color: COLORS.missingText} : {})}
-  ]
+  return [{text: label(edition.language, t(edition.language, 'editorNote')), style: 'bold'}, ...noteBody(note, edition.language, t)]
 }
 
 /** The heading of the endnotes, or undefined without notes. */
 export const notesHeading = (edition: Edition, t: Translate): TextSpan[] | undefined => (edition.notes.length ? [{text: t(edition.language, 'editorNotes'), style: 'bold'}] : undefined)
 
 /** Each endnote as spans: its number, then its text. */
-export function noteSpans(edition: Edition): TextSpan[][] {
-  return edition.notes.map((note) => [
-    {text: `${noteMark(note.number)} `, color: COLORS.link},
-    {text: note.note.text, ...(note.note.mark === 'missing' ? {color: COLORS.missingText} : {})}
-  ])
+export function noteSpans(edition: Edition, t: Translate): TextSpan[][] {
+  return edition.notes.map((note) => [{text: `${noteMark(note.number)} `, color: COLORS.link}, ...noteBody(note.note, edition.language, t)])
+}
+
+/** A note's text, marked as any segment is when missing (its English, tagged as such) or stale. */
+function noteBody(note: EditionSegment, language: string, t: Translate): TextSpan[] {
+  const marker = metaMarker(note, language, t)
+  const mark: TextSpan[] = marker ? [{text: marker, style: 'italic', color: note.mark === 'missing' ? COLORS.missingMark : COLORS.staleMark, tag: {}}, {text: markerGap(language)}] : []
+  return [...mark.filter((s) => s.text !== ''), {text: note.text, ...(note.mark === 'missing' ? {color: COLORS.missingText, tag: {lang: note.language}} : {})}]
 }

@@ -183,7 +183,7 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
       0,
       4
     )
-    const lists = editions.map(noteSpans)
+    const lists = editions.map((e) => noteSpans(e, t))
     lists[0]!.forEach((_, k) =>
       row(
         languages.map((l, c) => [{spans: lists[c]![k] ?? [], style: {lang: l, size: scale.small, tag: tags.block('Note', own[c])}}]),

@@ -1,6 +1,6 @@
-import type {Edition} from '../align.js'
+import type {Edition, EditionSegment} from '../align.js'
 import {formatDate, metaField} from '../meta.js'
-import {languageInfo} from '../../core/languages.js'
+import {bracketed, languageInfo, markerGap} from '../../core/languages.js'
 import type {Options} from '../../core/options.js'
 import type {TextSpan} from '../../pdf/line-break.js'
 import type {DocumentMeta} from '../../core/types.js'
@@ -15,6 +15,8 @@ export interface MetaField {
   key: 'author' | 'date' | 'source' | 'note'
   field: string
   value: string
+  /** The value's mark: a missing one is its English, a stale one an outdated translation. */
+  mark?: 'missing' | 'stale'
   language: string
 }
 
@@ -22,13 +24,14 @@ export interface MetaField {
 export function metaFields(edition: Edition, meta: DocumentMeta): MetaField[] {
   const fields: MetaField[] = []
   const author = metaField(edition, 'author')
-  if (author) fields.push({key: 'author', field: 'author', value: author.text, language: author.language})
+  const marked = (s: EditionSegment) => (s.mark === 'current' ? {} : {mark: s.mark})
+  if (author) fields.push({key: 'author', field: 'author', value: author.text, language: author.language, ...marked(author)})
   if (typeof meta.date === 'string' && meta.date.trim() !== '') fields.push({key: 'date', field: 'date', value: formatDate(meta.date.trim(), edition.language), language: edition.language})
   const source = metaField(edition, 'sourceNote')
-  if (source) fields.push({key: 'source', field: 'sourceNote', value: source.text, language: source.language})
+  if (source) fields.push({key: 'source', field: 'sourceNote', value: source.text, language: source.language, ...marked(source)})
   // An incomplete document's notes say what is missing: they go under its last heading (notes.ts).
   const notes = meta.incomplete === true ? undefined : metaField(edition, 'notes')
-  if (notes) fields.push({key: 'note', field: 'notes', value: notes.text, language: notes.language})
+  if (notes) fields.push({key: 'note', field: 'notes', value: notes.text, language: notes.language, ...marked(notes)})
   return fields
 }
 
@@ -37,8 +40,16 @@ export function fieldSpans(field: MetaField, language: string, t: Translate): Te
   const colon = languageInfo(language).joiner === '' ? '：' : ': '
   // A value not translated yet is English: tagged with its language for screen readers.
   const foreign = field.language !== language
+  // Marked as any segment is; the marker a span of its own in the tags.
+  const marker: TextSpan[] = field.mark
+    ? [
+        {text: bracketed(language, t(language, field.mark === 'missing' ? 'missingMarker' : 'staleMarker')), style: 'italic', color: COLORS[`${field.mark}Mark`], tag: {}},
+        ...(markerGap(language) ? [{text: markerGap(language)}] : [])
+      ]
+    : []
   return [
     {text: `${t(language, field.key)}${colon}`, style: 'bold', color: COLORS.muted},
+    ...marker,
     {text: field.value, color: COLORS.muted, ...(foreign ? {tag: {lang: field.language}} : {})}
   ]
 }
