@@ -192,13 +192,13 @@ const PUNCTUATION = /[\p{P}\s]/u
 /**
  * Whether a last line is too short to end a paragraph: one or two
  * characters plus punctuation ("た。", "한다."), or in text set in words a
- * single short word alone.
+ * single word alone that fills less than a quarter of the line.
  */
 export function isShortLastLine(text: string, width: number, max: number, lang: string): boolean {
   const letters = Array.from(text).filter((c) => !PUNCTUATION.test(c)).length
   if (letters <= 2) return true
   // Japanese is not set in words: only the character count matters.
-  return !lang.toLowerCase().startsWith('ja') && !text.includes(' ') && letters <= 4 && width < max * 0.2
+  return !lang.toLowerCase().startsWith('ja') && !text.includes(' ') && width < max * 0.25
 }
 
 /**
