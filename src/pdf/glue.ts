@@ -30,7 +30,7 @@ const MONGOLIAN = `${MN_DATE}|${NUMBER}(?:-\\p{L}+)? ${MN_WORD}(?=[\\s,.;:)]|$)`
 const ENGLISH = `${NUMBER} (?:${MONTHS})(?: [0-9]{4}\\b)?|\\b(?:${MONTHS}) [0-9]{1,2}\\b(?:, [0-9]{4}\\b)?|\\b[0-9]{4} (?:${MONTHS})`
 
 // A marker in brackets ([오래된 번역], 〔古い翻訳〕) is one label.
-const MARKER = '\\[[^\\]\\n]{1,40}\\]|〔[^〕\\n]{1,40}〕|【[^】\\n]{1,40}】|［[^］\\n]{1,40}］'
+const MARKER = '\\[[^\\]\\n]{1,60}\\]|〔[^〕\\n]{1,60}〕|【[^】\\n]{1,60}】|［[^］\\n]{1,60}］'
 
 const GLUE = new RegExp([MARKER, ENGLISH, MONGOLIAN, JAPANESE, KOREAN].join('|'), 'gu')
 

@@ -5,7 +5,7 @@ import type {Options} from '../../core/options.js'
 import {drawPageFurniture} from '../../pdf/furniture.js'
 import {layoutBlock} from '../../pdf/layout.js'
 import type {TextSpan} from '../../pdf/line-break.js'
-import {PageFlow, defaultGeometry, type Frame} from '../../pdf/page-flow.js'
+import {PageFlow, type Frame} from '../../pdf/page-flow.js'
 import {columnBoxes, layoutRow, placeRow} from '../../pdf/parallel-rows.js'
 import {createPdfDocument, pdfToBuffer} from '../../pdf/pdf-document.js'
 import type {SubsetStore} from '../../pdf/subset-cache.js'
@@ -17,7 +17,7 @@ import {drawRule, itemStyle, itemTags, keepTogether, Outline} from './flow-helpe
 import {boldBlocks} from './glyph-check.js'
 import {blockSpans} from './inline-spans.js'
 import {titleItem, type CodeItem, type PrintItem, type TableItem, type TextItem} from './structure.js'
-import {COLORS, INDENT, typeScale} from './theme.js'
+import {COLORS, editionGeometry, INDENT, typeScale} from './theme.js'
 import {draftText, fieldSpans, metaFields, runningTitle, titleSpans} from './title-block.js'
 import {endNoteSpans, noteSpans, notesHeading} from './notes.js'
 import {notesBySegment} from '../meta.js'
@@ -61,7 +61,7 @@ export function itemFrame(frame: Frame, quote: number): Frame {
 export async function renderEditionPdf(input: EditionPdfInput): Promise<Buffer> {
   const {document, edition, items, options, t} = input
   const lang = edition.language
-  const geometry = defaultGeometry(options.pdf.pageSize)
+  const geometry = editionGeometry(options.pdf.pageSize, lang)
   const scale = typeScale(geometry.size)
   const doc = createPdfDocument({lang, geometry, date: input.date, idSeed: input.idSeed, tagged: true, ...pdfMetadata(document.meta, [edition])})
   const tags = new StructureBuilder(doc)
