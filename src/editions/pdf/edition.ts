@@ -83,7 +83,7 @@ export async function renderEditionPdf(input: EditionPdfInput): Promise<Buffer> 
   const title = titleItem(items)
   outline.add(title ? plainText(byIndex.get(title.index)?.segments ?? [], lang, t) || edition.title : edition.title, 1, titleAt)
   for (const field of metaFields(edition, document.meta))
-    flow.text(fieldSpans(field, lang, t), {lang, size: scale.small, spaceAfter: 3, tag: tags.block(field.key === 'note' ? 'Note' : 'P')})
+    flow.text(fieldSpans(field, lang, t), {lang, size: scale.small, spaceAfter: 3, justify: true, tag: tags.block(field.key === 'note' ? 'Note' : 'P')})
   drawRule(flow, flow.frame.x, flow.frame.width, 12)
 
   const text = (item: TextItem, next: PrintItem | undefined): void => {
@@ -142,12 +142,12 @@ export async function renderEditionPdf(input: EditionPdfInput): Promise<Buffer> 
   // Editor's notes: out of any list or quote the text ended in, in the last section.
   tags.enter({quote: 0, list: 0, path: []})
   const end = endNoteSpans(edition, document.meta, t)
-  if (end) flow.text(end, {lang, size: scale.body, spaceBefore: scale.body * 0.6, spaceAfter: scale.body, tag: tags.block('Note')})
+  if (end) flow.text(end, {lang, size: scale.body, justify: true, spaceBefore: scale.body * 0.6, spaceAfter: scale.body, tag: tags.block('Note')})
   const heading = notesHeading(edition, t)
   if (heading) {
     drawRule(flow, flow.frame.x, flow.frame.width / 3, 12)
     flow.text(heading, {lang, size: scale.small, spaceAfter: 4, tag: tags.block('P')})
-    for (const note of noteSpans(edition)) flow.text(note, {lang, size: scale.small, spaceAfter: 3, tag: tags.block('Note')})
+    for (const note of noteSpans(edition)) flow.text(note, {lang, size: scale.small, spaceAfter: 3, justify: true, tag: tags.block('Note')})
   }
 
   drawPageFurniture(doc, geometry, {
