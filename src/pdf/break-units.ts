@@ -12,7 +12,10 @@
  *   Runs of Latin letters and digits (IPCNKR, 2007) stay whole.
  * - English, Mongolian: words. CJK characters quoted in them follow the
  *   Japanese rules, since Latin rules cannot break them at all.
+ * - Everywhere: no break inside a number with its unit, a date or a
+ *   bracketed marker (`glue.ts`).
  */
+import {glueRanges, isGlued} from './glue.js'
 
 /** Characters that must not start a line (JLREQ cl-02 to cl-07, cl-09 to cl-11, and half-width forms). */
 export const NO_LINE_START = new Set(
@@ -63,8 +66,21 @@ export function mayBreakBetween(before: string, after: string, lang: string): bo
   return true
 }
 
-/** Cut normalised paragraph text into atoms for `lang`. */
+/** Cut normalised paragraph text into atoms for `lang`; atoms inside a glued stretch (`glue.ts`) become one. */
 export function atomize(text: string, lang: string): Atom[] {
+  const ranges = glueRanges(text, lang)
+  const atoms = looseAtoms(text, lang)
+  if (ranges.length === 0) return atoms
+  const joined: Atom[] = []
+  for (const atom of atoms) {
+    const last = joined[joined.length - 1]
+    if (last && isGlued(ranges, atom.start)) joined[joined.length - 1] = {start: last.start, end: atom.end, space: false}
+    else joined.push(atom)
+  }
+  return joined
+}
+
+function looseAtoms(text: string, lang: string): Atom[] {
   const atoms: Atom[] = []
   const words = /[^ ]+| /g
   for (let m = words.exec(text); m; m = words.exec(text)) {
@@ -93,7 +109,7 @@ export function atomize(text: string, lang: string): Atom[] {
 }
 
 /**
- * Last-resort cuts for an atom wider than a line: after hyphens and dashes
+ * Last-resort cuts for an atom wider than a line: at its spaces, after hyphens and dashes
  * first (so "IPCNKR-ын" becomes "IPCNKR-" + "ын"), then between graphemes
  * where neither kinsoku nor a Latin word or number forbids it (so
  * "IPCNKR“あゃ" becomes "IPCNKR" + "“あゃ"), then between any graphemes.
@@ -102,6 +118,8 @@ export function atomize(text: string, lang: string): Atom[] {
 export function emergencyCuts(text: string, atom: Atom): Atom[][] {
   const slice = text.slice(atom.start, atom.end)
   const levels: Atom[][] = []
+  // A glued stretch (a date, a number and its unit) gives up its spaces first.
+  if (slice.includes(' ')) levels.push(looseAtoms(slice, 'en').map((a) => ({...a, start: a.start + atom.start, end: a.end + atom.start})))
   const hyphenated: Atom[] = []
   let from = atom.start
   const hyphen = /[-‐–—/](?=[\p{L}\p{N}])/gu

@@ -19,6 +19,7 @@ import {cachedBreakLines} from './line-cache.js'
 import {fillInk} from './ink.js'
 import {breakLines, type Line, type TextSpan} from './line-break.js'
 import type {Measure} from './measure.js'
+import {lineSpread, NO_SPREAD, spreadPieces, spreadWidth, type Spread} from './justify.js'
 import {pdfString} from './pdfkit-private.js'
 import {LineTagger, type BlockTag} from './tagging.js'
 
@@ -35,6 +36,8 @@ export interface BlockStyle {
   /** Hanging marker drawn in the indent on the first line, e.g. "•" or "3.". */
   marker?: string
   align?: 'left' | 'center' | 'right'
+  /** Spread every line but the last to the measure, in the languages that are set so (`justify.ts`). */
+  justify?: boolean
   /** Default text colour; a span's `color` wins. */
   color?: string
   /** Do not end a page after this block (headings). */
@@ -103,24 +106,32 @@ export function drawLine(doc: PDFKit.PDFDocument, block: LaidBlock, index: numbe
     tagger.marker()
     drawRuns(doc, block.marker, [{text: '', color: style.color}], left - shift - block.marker.width - MARKER_GAP * style.size, baseline, block)
   }
-  drawRuns(doc, line, block.spans, left, baseline, block, tagger)
+  // A paragraph's last line stays at its natural width.
+  const justified = style.justify && (style.align ?? 'left') === 'left' && index < block.lines.length - 1
+  const spread = justified ? lineSpread(line, room, style.lang, style.size) : NO_SPREAD
+  drawRuns(doc, line, block.spans, left, baseline, block, tagger, spread)
   tagger.end()
 }
 
-function drawRuns(doc: PDFKit.PDFDocument, line: Line, spans: readonly TextSpan[], left: number, baseline: number, block: LaidBlock, tagger?: LineTagger): void {
+function drawRuns(doc: PDFKit.PDFDocument, line: Line, spans: readonly TextSpan[], left: number, baseline: number, block: LaidBlock, tagger?: LineTagger, spread: Spread = NO_SPREAD): void {
+  const {size} = block.style
+  let shift = 0
   for (const run of line.runs) {
     const span = spans[run.span]
     const link = tagger?.span(run.span, span)
     pinCodePoints(run.font, run.text)
-    fillInk(doc.font(run.font).fontSize(block.style.size), span?.color ?? block.style.color ?? 'black').text(run.text, left + run.x, baseline, {
-      lineBreak: false,
-      baseline: 'alphabetic'
-    })
+    const x = left + run.x + shift
+    const ink = fillInk(doc.font(run.font).fontSize(size), span?.color ?? block.style.color ?? 'black')
+    for (const piece of spreadPieces(run.text, run.font, size, spread)) {
+      ink.text(piece.text, x + piece.dx, baseline, {lineBreak: false, baseline: 'alphabetic', ...(spread.char > 0 ? {characterSpacing: spread.char} : {})})
+    }
+    const extra = spreadWidth(run.text, spread)
     if (span?.link) {
       // In a tagged document the annotation belongs to its `Link` element and says where it leads (PDF/UA-1 §7.18.5).
       const options = link ? {structParent: link, Contents: pdfString(span.text)} : {}
-      doc.link(left + run.x, baseline - block.baseline, run.width, block.lineHeight, span.link, options)
+      doc.link(x, baseline - block.baseline, run.width + extra, block.lineHeight, span.link, options)
     }
+    shift += extra
   }
 }
 

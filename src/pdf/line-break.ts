@@ -122,26 +122,22 @@ export function breakLines(spans: readonly TextSpan[] | string, options: BreakOp
   const {size, width: max, lang} = options
   const p = prepareParagraph(spans, lang)
   const queue = atomize(p.text, lang)
-  const lines: Line[] = []
+  const groups: Atom[][] = []
   let current: Atom[] = []
   let currentWidth = 0
 
   const finish = (): void => {
     while (current.length > 0 && current[current.length - 1]!.space) current.pop()
     if (current.length === 0) return
-    const start = current[0]!.start
-    const end = current[current.length - 1]!.end
-    const runs = buildRuns(p, start, end, size, measure)
-    const exact = runs.reduce((sum, r) => sum + r.width, 0)
     const words = current.filter((a) => !a.space)
-    if (exact > max + EPSILON && words.length > 1) {
+    if (widthOf(p, current, size, measure) > max + EPSILON && words.length > 1) {
       // Kerning made the line too wide after all: hand the last atom back.
       queue.unshift(current.pop()!)
       currentWidth = 0
       finish()
       return
     }
-    lines.push({runs, width: exact, start, end})
+    groups.push(current)
     current = []
     currentWidth = 0
   }
@@ -178,7 +174,60 @@ export function breakLines(spans: readonly TextSpan[] | string, options: BreakOp
     }
   }
   finish()
-  return lines
+  balanceLastLine(p, groups, options, measure)
+  return groups.map((group) => {
+    const start = group[0]!.start
+    const end = group[group.length - 1]!.end
+    const runs = buildRuns(p, start, end, size, measure)
+    return {runs, width: runs.reduce((sum, r) => sum + r.width, 0), start, end}
+  })
+}
+
+function widthOf(p: Prepared, atoms: readonly Atom[], size: number, measure: Measure): number {
+  return buildRuns(p, atoms[0]!.start, atoms[atoms.length - 1]!.end, size, measure).reduce((sum, r) => sum + r.width, 0)
+}
+
+const PUNCTUATION = /[\p{P}\s]/u
+
+/**
+ * Whether a last line is too short to end a paragraph: one or two
+ * characters plus punctuation ("た。", "한다."), or in text set in words a
+ * single word alone that fills less than a quarter of the line.
+ */
+export function isShortLastLine(text: string, width: number, max: number, lang: string): boolean {
+  const letters = Array.from(text).filter((c) => !PUNCTUATION.test(c)).length
+  if (letters <= 2) return true
+  // Japanese is not set in words: only the character count matters.
+  return !lang.toLowerCase().startsWith('ja') && !text.includes(' ') && width < max * 0.25
+}
+
+/**
+ * Pull atoms down from the line before a too-short last line, fewest first,
+ * until the last line is not short any more, as long as it still fits and
+ * the line before keeps at least half the measure and one word.
+ */
+function balanceLastLine(p: Prepared, groups: Atom[][], options: BreakOptions, measure: Measure): void {
+  if (groups.length < 2 || !Number.isFinite(options.width)) return
+  const {size, width: max, lang} = options
+  const last = groups[groups.length - 1]!
+  const before = groups[groups.length - 2]!
+  const textOf = (atoms: readonly Atom[]) => p.text.slice(atoms[0]!.start, atoms[atoms.length - 1]!.end)
+  if (!isShortLastLine(textOf(last), widthOf(p, last, size, measure), max, lang)) return
+  const gap = p.text.slice(before[before.length - 1]!.end, last[0]!.start)
+  for (let keep = before.length - 1; keep > 0; keep--) {
+    const head = before.slice(0, keep)
+    while (head.length > 0 && head[head.length - 1]!.space) head.pop()
+    if (head.length === 0) return
+    const moved = before.slice(head.length)
+    while (moved.length > 0 && moved[0]!.space) moved.shift()
+    if (moved.length === 0) continue
+    const tail: Atom[] = [...moved, ...(gap.length > 0 ? [{start: before[before.length - 1]!.end, end: last[0]!.start, space: true}] : []), ...last]
+    const tailWidth = widthOf(p, tail, size, measure)
+    if (tailWidth > max + EPSILON || widthOf(p, head, size, measure) < max * 0.5) return
+    if (isShortLastLine(textOf(tail), tailWidth, max, lang)) continue
+    groups.splice(groups.length - 2, 2, head, tail)
+    return
+  }
 }
 
 /** The text of a line, as it will be extracted from the PDF (runs joined). */

@@ -5,7 +5,7 @@ import type {Options} from '../../core/options.js'
 import {drawPageFurniture} from '../../pdf/furniture.js'
 import {layoutBlock} from '../../pdf/layout.js'
 import type {TextSpan} from '../../pdf/line-break.js'
-import {PageFlow, defaultGeometry, type Frame} from '../../pdf/page-flow.js'
+import {PageFlow, type Frame} from '../../pdf/page-flow.js'
 import {columnBoxes, layoutRow, placeRow} from '../../pdf/parallel-rows.js'
 import {createPdfDocument, pdfToBuffer} from '../../pdf/pdf-document.js'
 import type {SubsetStore} from '../../pdf/subset-cache.js'
@@ -17,7 +17,7 @@ import {drawRule, itemStyle, itemTags, keepTogether, Outline} from './flow-helpe
 import {boldBlocks} from './glyph-check.js'
 import {blockSpans} from './inline-spans.js'
 import {titleItem, type CodeItem, type PrintItem, type TableItem, type TextItem} from './structure.js'
-import {COLORS, INDENT, typeScale} from './theme.js'
+import {COLORS, editionGeometry, INDENT, typeScale} from './theme.js'
 import {draftText, fieldSpans, metaFields, runningTitle, titleSpans} from './title-block.js'
 import {endNoteSpans, noteSpans, notesHeading} from './notes.js'
 import {notesBySegment} from '../meta.js'
@@ -61,7 +61,7 @@ export function itemFrame(frame: Frame, quote: number): Frame {
 export async function renderEditionPdf(input: EditionPdfInput): Promise<Buffer> {
   const {document, edition, items, options, t} = input
   const lang = edition.language
-  const geometry = defaultGeometry(options.pdf.pageSize)
+  const geometry = editionGeometry(options.pdf.pageSize, lang)
   const scale = typeScale(geometry.size)
   const doc = createPdfDocument({lang, geometry, date: input.date, idSeed: input.idSeed, tagged: true, ...pdfMetadata(document.meta, [edition])})
   const tags = new StructureBuilder(doc)
@@ -83,7 +83,7 @@ export async function renderEditionPdf(input: EditionPdfInput): Promise<Buffer> 
   const title = titleItem(items)
   outline.add(title ? plainText(byIndex.get(title.index)?.segments ?? [], lang, t) || edition.title : edition.title, 1, titleAt)
   for (const field of metaFields(edition, document.meta))
-    flow.text(fieldSpans(field, lang, t), {lang, size: scale.small, spaceAfter: 3, tag: tags.block(field.key === 'note' ? 'Note' : 'P')})
+    flow.text(fieldSpans(field, lang, t), {lang, size: scale.small, spaceAfter: 3, justify: true, tag: tags.block(field.key === 'note' ? 'Note' : 'P')})
   drawRule(flow, flow.frame.x, flow.frame.width, 12)
 
   const text = (item: TextItem, next: PrintItem | undefined): void => {
@@ -142,12 +142,12 @@ export async function renderEditionPdf(input: EditionPdfInput): Promise<Buffer> 
   // Editor's notes: out of any list or quote the text ended in, in the last section.
   tags.enter({quote: 0, list: 0, path: []})
   const end = endNoteSpans(edition, document.meta, t)
-  if (end) flow.text(end, {lang, size: scale.body, spaceBefore: scale.body * 0.6, spaceAfter: scale.body, tag: tags.block('Note')})
+  if (end) flow.text(end, {lang, size: scale.body, justify: true, spaceBefore: scale.body * 0.6, spaceAfter: scale.body, tag: tags.block('Note')})
   const heading = notesHeading(edition, t)
   if (heading) {
     drawRule(flow, flow.frame.x, flow.frame.width / 3, 12)
     flow.text(heading, {lang, size: scale.small, spaceAfter: 4, tag: tags.block('P')})
-    for (const note of noteSpans(edition, t)) flow.text(note, {lang, size: scale.small, spaceAfter: 3, tag: tags.block('Note')})
+    for (const note of noteSpans(edition, t)) flow.text(note, {lang, size: scale.small, spaceAfter: 3, justify: true, tag: tags.block('Note')})
   }
 
   drawPageFurniture(doc, geometry, {

@@ -19,6 +19,8 @@ export function itemStyle(item: Pick<TextItem, 'kind' | 'depth' | 'list' | 'mark
     // Spacing collapses to the larger side, so a paragraph after a tight list still gets a paragraph's space.
     spaceBefore: body * (item.list > 0 ? 0.35 : 0.7),
     spaceAfter: body * (item.list > 0 ? 0.35 : 0.7),
+    // Japanese and Korean body text is justified, as books in those languages are set (JLREQ, KLREQ).
+    justify: true,
     ...(item.list > 0 ? {indent: item.list * INDENT.list} : {}),
     ...(item.marker ? {marker: item.marker} : {})
   }

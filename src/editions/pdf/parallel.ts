@@ -109,7 +109,9 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
   const fields = editions.map((e) => metaFields(e, document.meta))
   fields[0]!.forEach((field, k) =>
     row(
-      languages.map((l, c) => [{spans: fieldSpans(fields[c]![k] ?? field, l, t), style: {lang: l, size: scale.small, tag: tags.block(field.key === 'note' ? 'Note' : 'P', own[c])}}]),
+      languages.map((l, c) => [
+        {spans: fieldSpans(fields[c]![k] ?? field, l, t), style: {lang: l, size: scale.small, justify: true, tag: tags.block(field.key === 'note' ? 'Note' : 'P', own[c])}}
+      ]),
       0,
       3
     )
@@ -186,7 +188,7 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
     const lists = editions.map((e) => noteSpans(e, t))
     lists[0]!.forEach((_, k) =>
       row(
-        languages.map((l, c) => [{spans: lists[c]![k] ?? [], style: {lang: l, size: scale.small, tag: tags.block('Note', own[c])}}]),
+        languages.map((l, c) => [{spans: lists[c]![k] ?? [], style: {lang: l, size: scale.small, justify: true, tag: tags.block('Note', own[c])}}]),
         0,
         3
       )

@@ -1,4 +1,5 @@
-import type {PageSizeName} from '../../pdf/page-flow.js'
+import {justifies} from '../../pdf/justify.js'
+import {bodyFrame, defaultGeometry, type PageGeometry, type PageSizeName} from '../../pdf/page-flow.js'
 
 /**
  * Colours of the printed editions. Missing English is a mid grey that still
@@ -36,3 +37,22 @@ export const headingSize = (scale: TypeScale, depth: number): number => scale.he
 
 /** Indents in points: one level of blockquote, one level of list. */
 export const INDENT = {quote: 18, list: 16} as const
+
+/** Widest measure for text set in words, in ems of the body size: about 68 characters of English. */
+export const WORD_MEASURE = 33
+
+/**
+ * The page of a one-language edition. English and Mongolian read best at
+ * 60–75 characters a line, and A4 at 10.5 pt holds about 95, so their side
+ * margins widen until the measure is `WORD_MEASURE` ems (the type stays the
+ * size of the other editions). Japanese and Korean are justified on the full
+ * measure, about 45 characters.
+ */
+export function editionGeometry(size: PageSizeName, lang: string): PageGeometry {
+  const geometry = defaultGeometry(size)
+  if (justifies(lang)) return geometry
+  const extra = (bodyFrame(geometry).width - WORD_MEASURE * typeScale(size).body) / 2
+  if (extra <= 0) return geometry
+  const {margins} = geometry
+  return {...geometry, margins: {...margins, left: margins.left + extra, right: margins.right + extra}}
+}
