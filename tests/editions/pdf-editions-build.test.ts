@@ -4,6 +4,7 @@
  * change the paper and the draft threshold, and the structures of a small
  * document (lists, table, link, stale and missing segments) are printed.
  */
+import {execFileSync} from 'node:child_process'
 import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -54,27 +55,44 @@ describe('a character no font covers', () => {
 })
 
 describe('reproducible PDFs', () => {
-  it('gives byte-identical files across runs, dates them from the document or SOURCE_DATE_EPOCH', {timeout: 240_000}, () => {
+  it('gives byte-identical files across runs, dates them from SOURCE_DATE_EPOCH, else the last commit of the inputs, never the document', {timeout: 240_000}, () => {
     const dir = tempProject()
-    for (const out of ['a', 'b']) built(dir, ['--lang', 'ko', '--out', out])
+    const unset = {SOURCE_DATE_EPOCH: ''}
+    for (const out of ['a', 'b']) built(dir, ['--lang', 'ko', '--out', out], unset)
     const files = listFiles(join(dir, 'a'))
     expect(files).toEqual(['aligned/statement.en-ko.pdf', 'en/statement.pdf', 'ko/statement.pdf'])
     for (const file of files) expect(readFileSync(join(dir, 'a', file)).equals(readFileSync(join(dir, 'b', file))), file).toBe(true)
-    expect(pdfInfo(join(dir, 'a/ko/statement.pdf')).CreationDate).toMatch(/^2007-08-29T00:00:00/)
+    // Outside a repository: a fixed epoch, not the statement's own date (2007-08-29, in its title block).
+    const fallback = pdfInfo(join(dir, 'a/ko/statement.pdf'))
+    expect(fallback.CreationDate).toMatch(/^1970-01-01T00:00:00/)
+    expect(fallback.CreationDate).not.toMatch(/^2007-08-29/)
 
     // A second run into the same folder leaves every file as it was.
-    const again = build(dir, ['--lang', 'ko', '--out', 'a'])
+    const again = build(dir, ['--lang', 'ko', '--out', 'a'], unset)
     expect(again.stderr).not.toContain('wrote')
 
     built(dir, ['--lang', 'ko', '--out', 'c'], {SOURCE_DATE_EPOCH: '1700000000'})
     const info = pdfInfo(join(dir, 'c/ko/statement.pdf'))
     expect(info.CreationDate).toMatch(/^2023-11-14T22:13:20/)
     expect(info.ModDate).toMatch(/^2023-11-14T22:13:20/)
+    // The XMP packet says the same as the Info dictionary.
+    expect(execFileSync('pdfinfo', ['-meta', join(dir, 'c/ko/statement.pdf')], {encoding: 'utf8'})).toContain(
+      '<xmp:CreateDate>2023-11-14T22:13:20Z</xmp:CreateDate><xmp:ModifyDate>2023-11-14T22:13:20Z</xmp:ModifyDate>'
+    )
     expect(readFileSync(join(dir, 'c/ko/statement.pdf')).equals(readFileSync(join(dir, 'a/ko/statement.pdf')))).toBe(false)
 
     const bad = build(dir, ['--lang', 'ko', '--out', 'd'], {SOURCE_DATE_EPOCH: 'yesterday'})
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('Unexpected SOURCE_DATE_EPOCH `yesterday`')
+
+    // In a repository: the time of the last commit touching content/, locales/ or .concordrc.json.
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {cwd: dir, env: {...process.env, GIT_AUTHOR_DATE: '@1500000000 +0000', GIT_COMMITTER_DATE: '@1500000000 +0000'}, stdio: 'pipe'})
+    git('init', '-q')
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'add', 'content', 'locales', '.concordrc.json')
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'inputs')
+    built(dir, ['--lang', 'ko', '--out', 'e', '--format', 'pdf'], unset)
+    expect(pdfInfo(join(dir, 'e/ko/statement.pdf')).CreationDate).toMatch(/^2017-07-14T02:40:00/)
   })
 })
 
