@@ -136,3 +136,43 @@ describe('document structures in print', () => {
     expect(aligned).toContain('The final paragraph changed after translation.')
   })
 })
+
+describe('outdated translations and drafts in print', () => {
+  it('labels an edition whose only gaps are outdated sentences "N outdated", marks each where it starts and ends', {timeout: 240_000}, () => {
+    const dir = tempProject()
+    const statePath = join(dir, 'locales/ko/statement.state.json')
+    const state = JSON.parse(readFileSync(statePath, 'utf8')) as {segments: Record<string, {source: string}>}
+    const registry = readJson<{segments: Record<string, {kind: string}>}>(dir, 'locales/en/statement.registry.json').segments
+    const stale = Object.keys(registry)
+      .filter((id) => registry[id]!.kind !== 'meta' && state.segments[id])
+      .slice(5, 7)
+    // Translated from another English than the current one: outdated.
+    for (const id of stale) state.segments[id]!.source = '000000000000'
+    writeFileSync(statePath, JSON.stringify(state, null, 2) + '\n')
+    const run = concord(['build', '--format', 'pdf,html', '--lang', 'ko', '--out', 'out'], dir, {SOURCE_DATE_EPOCH: ''})
+    expect(run.code, run.stderr).toBe(0)
+    const ui = readJson(dir, 'locales/ko/ui.json')
+    const text = collapse(execFileSync('pdftotext', [join(dir, 'out/ko/statement.pdf'), '-'], {encoding: 'utf8'}))
+    expect(text).toContain(ui.outdated_other!.replace('{{count}}', '2'))
+    expect(text).not.toContain(ui.draft!.split('{{percent}}')[0]!.trim())
+    // Each outdated sentence: the marker, its text, then the end mark.
+    expect(text.split(`[${ui.staleMarker}]`).length - 1).toBe(2)
+    expect(text.split(`[${ui.staleEnd}]`).length - 1).toBe(2)
+    expect(text).toMatch(new RegExp(`\\[${ui.staleMarker}][^[]+\\[${ui.staleEnd}]`))
+    const html = read(dir, 'out/ko/statement.html')
+    expect(html.split('mark mark-stale mark-end').length - 1).toBe(2)
+  })
+
+  it('says a draft is a draft on every page, in the edition and the parallel edition', {timeout: 240_000}, () => {
+    const dir = tempProject()
+    built(dir, ['--lang', 'mn', '--out', 'out'], {SOURCE_DATE_EPOCH: ''})
+    const draft = readJson(dir, 'locales/mn/ui.json').draft!.split('{{percent}}')[0]!.trim()
+    for (const file of ['out/mn/statement.pdf', 'out/aligned/statement.en-mn.pdf']) {
+      const pages = execFileSync('pdftotext', [join(dir, file), '-'], {encoding: 'utf8'})
+        .split('\f')
+        .filter((page) => page.trim())
+      expect(pages.length, file).toBeGreaterThan(1)
+      for (const [i, page] of pages.entries()) expect(page, `${file} page ${i + 1}`).toContain(draft)
+    }
+  })
+})

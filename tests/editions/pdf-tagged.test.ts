@@ -168,6 +168,7 @@ describe('a small project with every structure', () => {
     expect(spans.map((s) => [s.text, s.lang])).toEqual([
       // The front matter is translated (its segments): no English span in the title block.
       [`[${ui('ko').staleMarker}]`, undefined],
+      [`[${ui('ko').staleEnd}]`, undefined],
       [`[${ui('ko').missingMarker}]`, undefined],
       ['Nobody has translated this sentence yet.', 'en']
     ])

@@ -18,7 +18,7 @@ import {boldBlocks} from './glyph-check.js'
 import {blockSpans} from './inline-spans.js'
 import {titleItem, type CodeItem, type PrintItem, type TableItem, type TextItem} from './structure.js'
 import {COLORS, INDENT, typeScale} from './theme.js'
-import {draftText, fieldSpans, metaFields, runningTitle, titleSpans} from './title-block.js'
+import {draftText, fieldSpans, footerSpans, metaFields, runningTitle, titleSpans} from './title-block.js'
 import {endNoteSpans, noteSpans, notesHeading} from './notes.js'
 import {notesBySegment} from '../meta.js'
 import {pdfMetadata} from './metadata.js'
@@ -155,7 +155,7 @@ export async function renderEditionPdf(input: EditionPdfInput): Promise<Buffer> 
     size: scale.small,
     rule: true,
     header: () => ({spans: runningTitle(edition)}),
-    footer: (page, pages) => ({spans: t(lang, 'page', {page: page + 1, pages}), align: 'center'})
+    footer: (page, pages) => ({spans: footerSpans(t(lang, 'page', {page: page + 1, pages}), draft, lang), align: 'center'})
   })
   return pdfToBuffer(doc, input.subsets)
 }

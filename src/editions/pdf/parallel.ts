@@ -19,7 +19,7 @@ import {boldBlocks} from './glyph-check.js'
 import {blockSpans} from './inline-spans.js'
 import {titleItem, type PrintItem, type TextItem} from './structure.js'
 import {COLORS, INDENT, typeScale} from './theme.js'
-import {draftText, fieldSpans, metaFields, runningTitle, titleSpans} from './title-block.js'
+import {draftText, fieldSpans, footerSpans, metaFields, runningTitle, titleSpans} from './title-block.js'
 
 export interface ParallelPdfInput extends PdfInputBase {
   /** The source edition (left column) and one translation (right column). */
@@ -29,8 +29,16 @@ export interface ParallelPdfInput extends PdfInputBase {
 
 const GUTTER = 18
 
-/** Running headers (each column's title) and footers (each language's "Page N of M"), column by column. */
-function drawParallelFurniture(doc: PDFKit.PDFDocument, geometry: PageGeometry, editions: readonly Edition[], titles: readonly string[], t: Translate, size: number): void {
+/** Running headers (each column's title) and footers (each language's "Page N of M", after the draft notice of a draft), column by column. */
+function drawParallelFurniture(
+  doc: PDFKit.PDFDocument,
+  geometry: PageGeometry,
+  editions: readonly Edition[],
+  titles: readonly string[],
+  drafts: readonly (string | undefined)[],
+  t: Translate,
+  size: number
+): void {
   const frame = marginFrame(geometry)
   const boxes = columnBoxes(frame, editions.length, GUTTER)
   const range = doc.bufferedPageRange()
@@ -42,7 +50,8 @@ function drawParallelFurniture(doc: PDFKit.PDFDocument, geometry: PageGeometry, 
       const style: BlockStyle = {lang: edition.language, size, leading: 1.45, color: '#444444'}
       const header = furnitureLine({spans: titles[c]!}, box.width, style)
       asArtifact(doc, 'Pagination', () => drawLine(doc, header, 0, box.x, frame.y))
-      const footer = furnitureLine({spans: t(edition.language, 'page', {page: i + 1, pages: range.count}), align: 'center'}, box.width, style)
+      const folio = t(edition.language, 'page', {page: i + 1, pages: range.count})
+      const footer = furnitureLine({spans: footerSpans(folio, drafts[c], edition.language), align: 'center'}, box.width, style)
       asArtifact(doc, 'Pagination', () => drawLine(doc, footer, 0, box.x, frame.y + frame.height - footer.lineHeight))
       lineHeight = Math.max(lineHeight, header.lineHeight)
     })
@@ -198,6 +207,7 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
     geometry,
     editions,
     editions.map((e) => runningTitle(e)),
+    editions.map((e) => (e === target ? draft : undefined)),
     t,
     scale.small
   )
