@@ -51,6 +51,9 @@ describe('editions of a small document (golden files)', {timeout: 120_000}, () =
     expect(html).toContain('<html lang="ko">')
     expect(html).toContain('<title>짧은 성명</title>')
     expect(html).toContain(`<span class="mark mark-stale">[${ui('ko').staleMarker}]</span>`)
+    // The current English as a numbered note, as the Markdown's footnote has it.
+    expect(html).toContain('<sup class="note-ref" id="stale-note-ref-1"><a href="#stale-note-1">1</a></sup>')
+    expect(html).toContain(`<li id="stale-note-1">${ui('ko').staleNote} ${ui('ko').originalEnglish}: <span lang="en">The final paragraph changed after translation.</span>`)
     expect(html).toMatch(new RegExp(`<span class="mark mark-stale">\\[${ui('ko').staleMarker}]</span> [^<]+ <span class="mark mark-stale mark-end">\\[${ui('ko').staleEnd}]</span>`))
     expect(html).toMatch(
       /<span id="sp0vf7m" data-seg="sp0vf7m" class="seg seg-missing"><span class="mark mark-missing">\[[^\]]+\]<\/span> <span lang="en">Nobody has translated this sentence yet\.<\/span><\/span>/

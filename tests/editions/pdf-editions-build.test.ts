@@ -159,8 +159,11 @@ describe('outdated translations and drafts in print', () => {
     expect(text.split(`[${ui.staleMarker}]`).length - 1).toBe(2)
     expect(text.split(`[${ui.staleEnd}]`).length - 1).toBe(2)
     expect(text).toMatch(new RegExp(`\\[${ui.staleMarker}][^[]+\\[${ui.staleEnd}]`))
+    // The current English of each as an endnote, in the PDF and the HTML page.
+    expect(text.split(`${ui.staleNote} ${ui.originalEnglish}: `).length - 1).toBe(2)
     const html = read(dir, 'out/ko/statement.html')
     expect(html.split('mark mark-stale mark-end').length - 1).toBe(2)
+    expect(html.split(/<li id="stale-note-\d+">/).length - 1).toBe(2)
   })
 
   it('says a draft is a draft on every page, in the edition and the parallel edition', {timeout: 240_000}, () => {

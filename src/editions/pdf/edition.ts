@@ -19,8 +19,8 @@ import {blockSpans} from './inline-spans.js'
 import {titleItem, type CodeItem, type PrintItem, type TableItem, type TextItem} from './structure.js'
 import {COLORS, INDENT, typeScale} from './theme.js'
 import {draftText, fieldSpans, footerSpans, metaFields, runningTitle, titleSpans} from './title-block.js'
-import {endNoteSpans, noteSpans, notesHeading} from './notes.js'
-import {notesBySegment} from '../meta.js'
+import {endNoteSpans, noteSpans, notesHeading, staleNoteSpans} from './notes.js'
+import {notesBySegment, staleNoteNumbers} from '../meta.js'
 import {pdfMetadata} from './metadata.js'
 import {StructureBuilder} from './tags.js'
 
@@ -70,7 +70,8 @@ export async function renderEditionPdf(input: EditionPdfInput): Promise<Buffer> 
   const byIndex = new Map(edition.blocks.map((block) => [block.index, block]))
   const bold = boldBlocks(items)
   const notes = notesBySegment(edition)
-  const spansOf = (index: number): TextSpan[] => blockSpans(byIndex.get(index)?.segments ?? [], {language: lang, t, bold: bold.has(index), notes})
+  const staleNotes = staleNoteNumbers(edition)
+  const spansOf = (index: number): TextSpan[] => blockSpans(byIndex.get(index)?.segments ?? [], {language: lang, t, bold: bold.has(index), notes, staleNotes})
   const line = scale.body * 1.75
 
   // Title block: language, draft banner, title, metadata and notes.
@@ -148,6 +149,15 @@ export async function renderEditionPdf(input: EditionPdfInput): Promise<Buffer> 
     drawRule(flow, flow.frame.x, flow.frame.width / 3, 12)
     flow.text(heading, {lang, size: scale.small, spaceAfter: 4, tag: tags.block('P')})
     for (const note of noteSpans(edition)) flow.text(note, {lang, size: scale.small, spaceAfter: 3, tag: tags.block('Note')})
+  }
+  // The current English of each outdated sentence, numbered on from the editor's notes.
+  if (staleNotes.size > 0) {
+    if (!heading) drawRule(flow, flow.frame.x, flow.frame.width / 3, 12)
+    flow.text([{text: t(lang, 'staleMarker'), style: 'bold'}], {lang, size: scale.small, spaceBefore: heading ? 6 : 0, spaceAfter: 4, tag: tags.block('P')})
+    for (const segment of edition.blocks.flatMap((block) => block.segments)) {
+      const number = staleNotes.get(segment.id)
+      if (number !== undefined) flow.text(staleNoteSpans(segment, number, lang, options.sourceLanguage, t), {lang, size: scale.small, spaceAfter: 3, tag: tags.block('Note')})
+    }
   }
 
   drawPageFurniture(doc, geometry, {

@@ -31,6 +31,8 @@ const UI_STYLES: Array<[string, FontStyle[]]> = [
   ['draft', ['bold']],
   ['outdated', ['bold']],
   ['staleEnd', ['italic', 'bold-italic']],
+  ['staleNote', ['regular']],
+  ['originalEnglish', ['regular']],
   ['author', ['bold']],
   ['date', ['bold']],
   ['source', ['bold']],

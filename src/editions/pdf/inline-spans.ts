@@ -88,6 +88,8 @@ export interface SegmentSpanOptions {
   aligned?: boolean
   /** Editor's notes by segment ID: each segment is followed by the numbers of its notes. */
   notes?: ReadonlyMap<string, readonly EditorNote[]>
+  /** Numbers of the endnotes giving stale segments' current English, by segment ID. */
+  staleNotes?: ReadonlyMap<string, number>
 }
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹'
@@ -172,8 +174,9 @@ export function blockSpans(segments: readonly EditionSegment[], options: Segment
     const gap = markerGap(options.language)
     const nodes = marker.length && body.length && gap ? [...marker, {text: gap}, ...body] : [...marker, ...body]
     if (p.endMarker?.length) nodes.push(...(gap ? [{text: gap}] : []), ...tagged(p.endMarker, {}))
-    const notes = options.notes?.get(segments[i]!.id)
-    if (notes) nodes.push({text: notes.map((n) => noteMark(n.number)).join(','), color: COLORS.link})
+    const id = segments[i]!.id
+    const numbers = [...(options.staleNotes?.has(id) ? [options.staleNotes.get(id)!] : []), ...(options.notes?.get(id) ?? []).map((n) => n.number)]
+    if (numbers.length) nodes.push({text: numbers.map(noteMark).join(','), color: COLORS.link})
     return [{nodes, language: p.language}]
   })
   return mergeSpans(joinSegments<TextSpan>(parts, () => ({text: ' '})))

@@ -1,4 +1,4 @@
-import type {Edition} from '../align.js'
+import type {Edition, EditionSegment} from '../align.js'
 import {endNote} from '../meta.js'
 import {languageInfo} from '../../core/languages.js'
 import type {TextSpan} from '../../pdf/line-break.js'
@@ -35,4 +35,14 @@ export function noteSpans(edition: Edition): TextSpan[][] {
     {text: `${noteMark(note.number)} `, color: COLORS.link},
     {text: note.note.text, ...(note.note.mark === 'missing' ? {color: COLORS.missingText} : {})}
   ])
+}
+
+/** The endnote of a stale segment: its number, what changed, and the current English (tagged as English). */
+export function staleNoteSpans(segment: EditionSegment, number: number, language: string, sourceLanguage: string, t: Translate): TextSpan[] {
+  const joiner = languageInfo(language).joiner
+  return [
+    {text: `${noteMark(number)} `, color: COLORS.link},
+    {text: `${t(language, 'staleNote')}${joiner}${label(language, t(language, 'originalEnglish'))}`},
+    {text: segment.source, tag: {lang: sourceLanguage}}
+  ]
 }
