@@ -28,6 +28,18 @@ export function metaKeywords(edition: Edition): EditionSegment[] {
 /** The note printed at the end of an incomplete document (what the source is missing), or undefined. */
 export const endNote = (edition: Edition, meta: DocumentMeta): EditionSegment | undefined => (meta.incomplete === true ? metaField(edition, 'notes') : undefined)
 
+/**
+ * The stale segments shown in an edition, by ID, numbered on from the
+ * editor's notes: each gets a note with its current English (the Markdown's
+ * footnote, the HTML page's and the PDF's endnote).
+ */
+export function staleNoteNumbers(edition: Edition): Map<string, number> {
+  const numbers = new Map<string, number>()
+  for (const block of edition.blocks)
+    for (const segment of block.segments) if (segment.mark === 'stale' && segment.display === 'text') numbers.set(segment.id, edition.notes.length + numbers.size + 1)
+  return numbers
+}
+
 /** The editor's notes attached to each body segment, by segment ID. */
 export function notesBySegment(edition: Edition): Map<string, EditorNote[]> {
   const out = new Map<string, EditorNote[]>()

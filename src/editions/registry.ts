@@ -17,7 +17,7 @@ import type {Locate} from './pdf/glyph-check.js'
 export interface RenderContext {
   /** Where a key is in a project file, so that a glyph error points at the translation (the caller reads files; renderers do not). */
   locate?: Locate
-  /** The value of SOURCE_DATE_EPOCH (seconds since 1970, UTC), which dates the PDFs; absent: the document's own date. */
+  /** The value of SOURCE_DATE_EPOCH (seconds since 1970, UTC) or the last commit's, which dates the PDFs; absent: a fixed epoch, never the document's own date. */
   sourceDateEpoch?: string
   /** Where font subsets (the PDFs' and the HTML pages' web fonts) are kept from one build to the next (see src/pdf/subset-cache.ts); absent: built every time. */
   subsets?: SubsetStore

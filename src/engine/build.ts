@@ -16,6 +16,7 @@ import {preloadShaping, saveShaping, shapingPath} from './shaping-file.js'
 import {pruneSubsets, subsetDir, subsetFileStore} from './subset-file.js'
 import {loadUiResources, renderContext} from './render-context.js'
 import {startWebFonts} from '../editions/html/web-fonts.js'
+import {buildEpoch} from './source-date.js'
 
 /**
  * `concord build` as a library call, which the command and its watch mode
@@ -34,7 +35,7 @@ export interface BuildOptions {
   out?: string
   /** Threads (`--jobs`); default: chosen by the size of the PDFs to print (see `chooseThreads`). */
   jobs?: number
-  /** The value of SOURCE_DATE_EPOCH, which dates the PDFs (the caller reads the environment). */
+  /** The value of SOURCE_DATE_EPOCH, which dates the PDFs (the caller reads the environment); unset or empty: the last commit touching the inputs. */
   sourceDateEpoch?: string
   reporter?: Reporter
 }
@@ -98,7 +99,9 @@ export async function build(input: BuildOptions): Promise<void> {
   // Font subsets: the PDFs' and the HTML pages' web fonts.
   const subsets = shaping || formats.includes('html') ? subsetDir(cacheDir) : undefined
   const store = subsets ? subsetFileStore(subsets) : undefined
-  const context = formats.includes('pdf') ? renderContext(root, input.sourceDateEpoch, store) : store ? {subsets: store} : {}
+  // The PDFs' date, read once for the build (and for every worker): SOURCE_DATE_EPOCH, else the last commit of the inputs.
+  const sourceDateEpoch = formats.includes('pdf') ? buildEpoch(root, input.sourceDateEpoch) : input.sourceDateEpoch
+  const context = formats.includes('pdf') ? renderContext(root, sourceDateEpoch, store) : store ? {subsets: store} : {}
   const active = formats.map((format) => ({format, render: renderers[format](context)}))
   // Render everything before writing anything: a content error found by a
   // later renderer (a character no PDF font has) leaves the output as it was.
@@ -109,8 +112,8 @@ export async function build(input: BuildOptions): Promise<void> {
   }))
   // The HTML pages' font subsets are made on a thread of their own: started now, they are made while the other files render.
   if (formats.includes('html')) for (const doc of documents) startWebFonts({document: doc.document, editions: doc.editions, options, t}, store)
-  const shared = {options, resources, epoch: input.sourceDateEpoch ?? null}
-  const epoch = input.sourceDateEpoch !== undefined ? {sourceDateEpoch: input.sourceDateEpoch} : {}
+  const shared = {options, resources, epoch: sourceDateEpoch ?? null}
+  const epoch = sourceDateEpoch !== undefined ? {sourceDateEpoch} : {}
   const work = {root, documents, renderers: active, options, resources, t, ...epoch, ...(shaping ? {shaping} : {}), ...(subsets ? {subsets} : {})}
   const threads = jobs ?? chooseThreads(documents, formats)
   const executor = threads > 1 ? mixedExecutor(work, threads) : inProcessExecutor(work)

@@ -3,16 +3,19 @@
  *
  * What varies between runs in a stock pdfkit 0.20 document, and how it is
  * pinned here:
- * - `CreationDate` defaults to `new Date()`: set from SOURCE_DATE_EPOCH, or
- *   a fixed fallback date; `ModDate` likewise.
+ * - `CreationDate` defaults to `new Date()`: set from SOURCE_DATE_EPOCH (the
+ *   caller's, or the last commit of the inputs), or a fixed epoch; `ModDate`
+ *   likewise; never the document's own date.
  * - The trailer `/ID` is an MD5 of the info dictionary (CreationDate
  *   included), computed in the constructor; with fixed info it is already
  *   stable. It is replaced by an MD5 of the info plus an `idSeed` (e.g. the
  *   output path) so that two editions with equal metadata get distinct IDs.
- * - Font subsets: the subset tag (`BZZZZZ+NotoSansKR-Regular`) is derived
- *   from the font's resource name (F1, F2, ...), which depends only on the
- *   order in which faces are first used; fontkit's TrueType subsetter keeps
- *   glyphs in first-use order. Neither uses randomness or the clock.
+ * - Font subsets: pdfkit derives the subset tag (`BZZZZZ+NotoSansKR-Regular`)
+ *   from the font's resource name (F1, F2, ...), so every file's first face
+ *   had the same tag whatever its glyphs, and tools that merge PDFs took two
+ *   subsets for one. The tag is a hash of the face and its glyph IDs instead
+ *   (`subsetTag`); fontkit's TrueType subsetter keeps glyphs in first-use
+ *   order. Neither uses randomness or the clock.
  * - The XMP packet of a tagged document (xmp.ts) takes its dates from the
  *   same fixed date, and pdfkit's output intent reads the ICC profile from
  *   its own package.
@@ -28,7 +31,7 @@ import {withDeferredDependencies} from './lazy-requires.js'
 import {editionFamily} from './script-runs.js'
 import {PAGE_SIZES, type PageGeometry} from './page-flow.js'
 import {encodeSubsetsWith, type SubsetStore} from './subset-cache.js'
-import {NO_DEFAULT_FONT, replaceInfoMetadata, setFileId} from './pdfkit-private.js'
+import {NO_DEFAULT_FONT, replaceInfoMetadata, setFileId, tagSubsets} from './pdfkit-private.js'
 import {markTagged} from './tagging.js'
 import {xmpDescriptions} from './xmp.js'
 
@@ -37,8 +40,11 @@ const require = createRequire(import.meta.url)
 let pdfkit: typeof PDFDocumentClass | undefined
 const PDFDocument = (): typeof PDFDocumentClass => (pdfkit ??= withDeferredDependencies(() => require('pdfkit') as typeof PDFDocumentClass))
 
-/** The date of the statement, used when SOURCE_DATE_EPOCH is not given and the document has no date. */
-export const FALLBACK_DATE = new Date('2007-08-29T00:00:00Z')
+/**
+ * The date of a PDF made without SOURCE_DATE_EPOCH and outside a repository:
+ * a fixed epoch, which no one takes for the date the text was issued.
+ */
+export const FALLBACK_DATE = new Date(0)
 
 /**
  * The build date per https://reproducible-builds.org/specs/source-date-epoch/:
@@ -125,6 +131,7 @@ export function createPdfDocument(options: PdfDocumentOptions): PDFKit.PDFDocume
     font: NO_DEFAULT_FONT
   })
   setFileId(doc, fileId(info, options.idSeed ?? ''))
+  tagSubsets(doc, subsetTag)
   if (options.tagged) {
     markTagged(doc)
     const languages = options.languages ?? {text: [options.lang]}
@@ -163,6 +170,24 @@ export function fileId(info: Record<string, string | Date>, seed: string): Uint8
   }
   hash.update(`seed: ${seed}\n`)
   return new Uint8Array(hash.digest())
+}
+
+/**
+ * The tag of a font subset (ISO 32000-1 §9.6.4: six uppercase letters): a
+ * hash of the face and its glyph IDs in order, so that subsets with other
+ * glyphs get other tags and the same subset the same tag in every build.
+ */
+export function subsetTag(face: string, glyphs: readonly number[]): string {
+  const digest = createHash('sha256')
+    .update(`${face}\n${glyphs.join(',')}`)
+    .digest()
+  let value = digest.readUIntBE(0, 6)
+  let tag = ''
+  for (let i = 0; i < 6; i++) {
+    tag += String.fromCharCode(65 + (value % 26))
+    value = Math.floor(value / 26)
+  }
+  return tag
 }
 
 /** End the document and collect its bytes, its font subsets from `subsets` (see subset-cache.ts) when given. */

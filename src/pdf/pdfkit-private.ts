@@ -23,6 +23,20 @@ interface DocumentInternals {
   _registeredFonts: Record<string, Registration>
   /** The catalog; `Pages.data.Kids` holds the page objects in order. */
   _root: {data: {Pages: {data: {Kids: unknown[]}}}}
+  /** The faces used, by resource name (F1, F2, ...): each is embedded, once, when the document ends. */
+  _fontFamilies: Record<string, EmbeddedFontInternals>
+}
+
+/**
+ * pdfkit's `EmbeddedFont`: `embed` writes the subset and names it with a tag
+ * made from `id`, the resource name, as `String.fromCharCode(id.charCodeAt(i) + 17)`
+ * for i = 1..6 (73 past the end), so every document's first face is `BZZZZZ+`.
+ */
+interface EmbeddedFontInternals {
+  id: string
+  subset?: {glyphs?: readonly number[]}
+  font?: {postscriptName?: string}
+  embed?: () => unknown
 }
 
 const internals = (doc: PDFKit.PDFDocument): DocumentInternals => doc as unknown as DocumentInternals
@@ -36,6 +50,37 @@ export const NO_DEFAULT_FONT = null as unknown as string
 /** Give the document a file identifier of our own, so that its bytes depend on its content alone. */
 export function setFileId(doc: PDFKit.PDFDocument, id: Uint8Array): void {
   internals(doc)._id = id
+}
+
+/**
+ * Name each embedded subset with the tag `tagOf` gives for its glyphs (six
+ * uppercase letters), instead of one made from its resource name: pdfkit
+ * reads the tag from `id` alone while embedding, so `id` holds, for that
+ * call, the characters that give the tag, and is given back before the
+ * resource names are used again. Wraps `end`, when every face is known.
+ */
+export function tagSubsets(doc: PDFKit.PDFDocument, tagOf: (face: string, glyphs: readonly number[]) => string): void {
+  const end = doc.end.bind(doc)
+  doc.end = () => {
+    // A face can be listed under more than one key; it is embedded once.
+    for (const font of new Set(Object.values(internals(doc)._fontFamilies))) {
+      const embed = font.embed?.bind(font)
+      if (!embed || !font.subset?.glyphs) continue
+      font.embed = () => {
+        // The glyphs asked for, before encoding adds the parts of composite glyphs: those follow from them.
+        const tag = tagOf(font.font?.postscriptName ?? '', font.subset?.glyphs ?? [])
+        if (!/^[A-Z]{6}$/.test(tag)) throw new Error(`Unexpected subset tag \`${tag}\`, expected six uppercase letters`)
+        const id = font.id
+        font.id = `T${[...tag].map((letter) => String.fromCharCode(letter.charCodeAt(0) - 17)).join('')}`
+        try {
+          return embed()
+        } finally {
+          font.id = id
+        }
+      }
+    }
+    return end()
+  }
 }
 
 /** The registration of face `key`, to supply its parsed font lazily (see fonts.ts). */

@@ -36,9 +36,12 @@ describe('editions of a small document (golden files)', {timeout: 120_000}, () =
     for (const lng of ['en', 'ko', 'ja']) expect(outline(read(dir, `output/${lng}/small.md`)).slice(0, source.length)).toEqual(source)
   })
 
-  it('shows a missing segment as marked English, and a stale one as marked outdated with the new English in a footnote', () => {
+  it('shows a missing segment as marked English, and a stale one as marked outdated where it starts and ends with the new English in a footnote', () => {
     const ko = read(dir, 'output/ko/small.md')
-    expect(ko).toContain(`*(${ui('ko').staleMarker})* 마지막 문단은 번역 후에 바뀐다.[^stale-s0as9tn] *(${ui('ko').missingMarker})* Nobody has translated this sentence yet.`)
+    expect(ko).toContain(
+      `*(${ui('ko').staleMarker})* 마지막 문단은 번역 후에 바뀐다. *(${ui('ko').staleEnd})*[^stale-s0as9tn] *(${ui('ko').missingMarker})* Nobody has translated this sentence yet.`
+    )
+    expect(read(dir, 'output/ja/small.md')).toMatch(new RegExp(`〔${ui('ja').staleMarker}〕.+。〔${ui('ja').staleEnd}〕`))
     expect(ko).toMatch(/^\[\^stale-s0as9tn]: .*The final paragraph changed after translation\.$/m)
     expect(ko).toMatch(/^title: 짧은 성명$/m)
   })
@@ -48,6 +51,10 @@ describe('editions of a small document (golden files)', {timeout: 120_000}, () =
     expect(html).toContain('<html lang="ko">')
     expect(html).toContain('<title>짧은 성명</title>')
     expect(html).toContain(`<span class="mark mark-stale">[${ui('ko').staleMarker}]</span>`)
+    // The current English as a numbered note, as the Markdown's footnote has it.
+    expect(html).toContain('<sup class="note-ref" id="stale-note-ref-1"><a href="#stale-note-1">1</a></sup>')
+    expect(html).toContain(`<li id="stale-note-1">${ui('ko').staleNote} ${ui('ko').originalEnglish}: <span lang="en">The final paragraph changed after translation.</span>`)
+    expect(html).toMatch(new RegExp(`<span class="mark mark-stale">\\[${ui('ko').staleMarker}]</span> [^<]+ <span class="mark mark-stale mark-end">\\[${ui('ko').staleEnd}]</span>`))
     expect(html).toMatch(
       /<span id="sp0vf7m" data-seg="sp0vf7m" class="seg seg-missing"><span class="mark mark-missing">\[[^\]]+\]<\/span> <span lang="en">Nobody has translated this sentence yet\.<\/span><\/span>/
     )

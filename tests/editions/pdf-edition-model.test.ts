@@ -146,10 +146,11 @@ describe('inline spans', () => {
 
   const seg = (id: string, mark: 'current' | 'stale' | 'missing', text: string, language = 'ko') => ({id, mark, display: 'text' as const, text, language, source: `English ${id}.`})
 
-  it('marks a run of missing segments once, in the lighter colour, and each stale one', () => {
+  it('marks a run of missing segments once, in the lighter colour, and each stale one where it starts and ends, its markers unbreakable', () => {
     const spans = blockSpans([seg('a', 'current', '하나.'), seg('b', 'missing', 'English b.', 'en'), seg('c', 'missing', 'English c.', 'en'), seg('d', 'stale', '넷.')], {language: 'ko', t})
     const text = spans.map((s) => s.text).join('')
-    expect(text).toBe(`하나. [${t('ko', 'missingMarker')}] English b. English c. [${t('ko', 'staleMarker')}] 넷.`)
+    const nbsp = (label: string) => label.replace(/ /g, '\u00a0')
+    expect(text).toBe(`하나. [${t('ko', 'missingMarker')}] English b. English c. [${nbsp(t('ko', 'staleMarker'))}] 넷. [${nbsp(t('ko', 'staleEnd'))}]`)
     expect(spans.filter((s) => s.text.includes('English')).every((s) => s.color === COLORS.missingText)).toBe(true)
     expect(spans.find((s) => s.text.includes('넷'))?.color).toBeUndefined()
   })

@@ -4,6 +4,7 @@
  * change the paper and the draft threshold, and the structures of a small
  * document (lists, table, link, stale and missing segments) are printed.
  */
+import {execFileSync} from 'node:child_process'
 import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -54,27 +55,44 @@ describe('a character no font covers', () => {
 })
 
 describe('reproducible PDFs', () => {
-  it('gives byte-identical files across runs, dates them from the document or SOURCE_DATE_EPOCH', {timeout: 240_000}, () => {
+  it('gives byte-identical files across runs, dates them from SOURCE_DATE_EPOCH, else the last commit of the inputs, never the document', {timeout: 240_000}, () => {
     const dir = tempProject()
-    for (const out of ['a', 'b']) built(dir, ['--lang', 'ko', '--out', out])
+    const unset = {SOURCE_DATE_EPOCH: ''}
+    for (const out of ['a', 'b']) built(dir, ['--lang', 'ko', '--out', out], unset)
     const files = listFiles(join(dir, 'a'))
     expect(files).toEqual(['aligned/statement.en-ko.pdf', 'en/statement.pdf', 'ko/statement.pdf'])
     for (const file of files) expect(readFileSync(join(dir, 'a', file)).equals(readFileSync(join(dir, 'b', file))), file).toBe(true)
-    expect(pdfInfo(join(dir, 'a/ko/statement.pdf')).CreationDate).toMatch(/^2007-08-29T00:00:00/)
+    // Outside a repository: a fixed epoch, not the statement's own date (2007-08-29, in its title block).
+    const fallback = pdfInfo(join(dir, 'a/ko/statement.pdf'))
+    expect(fallback.CreationDate).toMatch(/^1970-01-01T00:00:00/)
+    expect(fallback.CreationDate).not.toMatch(/^2007-08-29/)
 
     // A second run into the same folder leaves every file as it was.
-    const again = build(dir, ['--lang', 'ko', '--out', 'a'])
+    const again = build(dir, ['--lang', 'ko', '--out', 'a'], unset)
     expect(again.stderr).not.toContain('wrote')
 
     built(dir, ['--lang', 'ko', '--out', 'c'], {SOURCE_DATE_EPOCH: '1700000000'})
     const info = pdfInfo(join(dir, 'c/ko/statement.pdf'))
     expect(info.CreationDate).toMatch(/^2023-11-14T22:13:20/)
     expect(info.ModDate).toMatch(/^2023-11-14T22:13:20/)
+    // The XMP packet says the same as the Info dictionary.
+    expect(execFileSync('pdfinfo', ['-meta', join(dir, 'c/ko/statement.pdf')], {encoding: 'utf8'})).toContain(
+      '<xmp:CreateDate>2023-11-14T22:13:20Z</xmp:CreateDate><xmp:ModifyDate>2023-11-14T22:13:20Z</xmp:ModifyDate>'
+    )
     expect(readFileSync(join(dir, 'c/ko/statement.pdf')).equals(readFileSync(join(dir, 'a/ko/statement.pdf')))).toBe(false)
 
     const bad = build(dir, ['--lang', 'ko', '--out', 'd'], {SOURCE_DATE_EPOCH: 'yesterday'})
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('Unexpected SOURCE_DATE_EPOCH `yesterday`')
+
+    // In a repository: the time of the last commit touching content/, locales/ or .concordrc.json.
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {cwd: dir, env: {...process.env, GIT_AUTHOR_DATE: '@1500000000 +0000', GIT_COMMITTER_DATE: '@1500000000 +0000'}, stdio: 'pipe'})
+    git('init', '-q')
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'add', 'content', 'locales', '.concordrc.json')
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'inputs')
+    built(dir, ['--lang', 'ko', '--out', 'e', '--format', 'pdf'], unset)
+    expect(pdfInfo(join(dir, 'e/ko/statement.pdf')).CreationDate).toMatch(/^2017-07-14T02:40:00/)
   })
 })
 
@@ -116,5 +134,48 @@ describe('document structures in print', () => {
     const aligned = collapse(frameText(join(dir, 'out/aligned/small.en-ko.pdf'), body))
     expect(aligned).toContain(koUi.missingPlaceholder)
     expect(aligned).toContain('The final paragraph changed after translation.')
+  })
+})
+
+describe('outdated translations and drafts in print', () => {
+  it('labels an edition whose only gaps are outdated sentences "N outdated", marks each where it starts and ends', {timeout: 240_000}, () => {
+    const dir = tempProject()
+    const statePath = join(dir, 'locales/ko/statement.state.json')
+    const state = JSON.parse(readFileSync(statePath, 'utf8')) as {segments: Record<string, {source: string}>}
+    const registry = readJson<{segments: Record<string, {kind: string}>}>(dir, 'locales/en/statement.registry.json').segments
+    const stale = Object.keys(registry)
+      .filter((id) => registry[id]!.kind !== 'meta' && state.segments[id])
+      .slice(5, 7)
+    // Translated from another English than the current one: outdated.
+    for (const id of stale) state.segments[id]!.source = '000000000000'
+    writeFileSync(statePath, JSON.stringify(state, null, 2) + '\n')
+    const run = concord(['build', '--format', 'pdf,html', '--lang', 'ko', '--out', 'out'], dir, {SOURCE_DATE_EPOCH: ''})
+    expect(run.code, run.stderr).toBe(0)
+    const ui = readJson(dir, 'locales/ko/ui.json')
+    const text = collapse(execFileSync('pdftotext', [join(dir, 'out/ko/statement.pdf'), '-'], {encoding: 'utf8'}))
+    expect(text).toContain(ui.outdated_other!.replace('{{count}}', '2'))
+    expect(text).not.toContain(ui.draft!.split('{{percent}}')[0]!.trim())
+    // Each outdated sentence: the marker, its text, then the end mark.
+    expect(text.split(`[${ui.staleMarker}]`).length - 1).toBe(2)
+    expect(text.split(`[${ui.staleEnd}]`).length - 1).toBe(2)
+    expect(text).toMatch(new RegExp(`\\[${ui.staleMarker}][^[]+\\[${ui.staleEnd}]`))
+    // The current English of each as an endnote, in the PDF and the HTML page.
+    expect(text.split(`${ui.staleNote} ${ui.originalEnglish}: `).length - 1).toBe(2)
+    const html = read(dir, 'out/ko/statement.html')
+    expect(html.split('mark mark-stale mark-end').length - 1).toBe(2)
+    expect(html.split(/<li id="stale-note-\d+">/).length - 1).toBe(2)
+  })
+
+  it('says a draft is a draft on every page, in the edition and the parallel edition', {timeout: 240_000}, () => {
+    const dir = tempProject()
+    built(dir, ['--lang', 'mn', '--out', 'out'], {SOURCE_DATE_EPOCH: ''})
+    const draft = readJson(dir, 'locales/mn/ui.json').draft!.split('{{percent}}')[0]!.trim()
+    for (const file of ['out/mn/statement.pdf', 'out/aligned/statement.en-mn.pdf']) {
+      const pages = execFileSync('pdftotext', [join(dir, file), '-'], {encoding: 'utf8'})
+        .split('\f')
+        .filter((page) => page.trim())
+      expect(pages.length, file).toBeGreaterThan(1)
+      for (const [i, page] of pages.entries()) expect(page, `${file} page ${i + 1}`).toContain(draft)
+    }
   })
 })

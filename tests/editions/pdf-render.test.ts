@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest'
 import {renderEdition, type Lang} from '../helpers/pdf-editions.js'
 import {expectInside, outlineTitles, pdfFonts, pdfInfo, pdfText, tempPdf, wordBoxes} from '../helpers/read-pdf.js'
 import {NO_LINE_START} from '../../src/pdf/break-units.js'
-import {buildDate, createPdfDocument, fileId, pdfToBuffer} from '../../src/pdf/pdf-document.js'
+import {buildDate, createPdfDocument, fileId, pdfToBuffer, subsetTag} from '../../src/pdf/pdf-document.js'
 import {defaultGeometry, marginFrame, PageFlow} from '../../src/pdf/page-flow.js'
 
 const LANGS: Lang[] = ['en', 'ko', 'ja', 'mn']
@@ -41,7 +41,8 @@ describe.each(LANGS)('%s edition read back', (lang) => {
     const info = pdfInfo(path)
     expect(Number(info.Pages)).toBeGreaterThanOrEqual(2)
     expect(info.Author).toBe('IPCNKR')
-    expect(info.CreationDate).toMatch(/^2007-08-29T00:00:00/)
+    // Without SOURCE_DATE_EPOCH: a fixed epoch, not the document's date.
+    expect(info.CreationDate).toMatch(/^1970-01-01T00:00:00/)
     const catalog = execFileSync('qpdf', ['--show-object=trailer', '--filtered-stream-data', path], {encoding: 'utf8'})
     expect(catalog).toMatch(/\/ID \[ <[0-9a-f]{32}> <[0-9a-f]{32}> \]/)
     const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, '-'], {encoding: 'latin1', maxBuffer: 64 << 20})
@@ -123,7 +124,8 @@ describe('reproducible output', () => {
 
   it('honours SOURCE_DATE_EPOCH and rejects a malformed one', () => {
     expect(buildDate('1188345600').toISOString()).toBe('2007-08-29T00:00:00.000Z')
-    expect(buildDate(undefined).toISOString()).toBe('2007-08-29T00:00:00.000Z')
+    expect(buildDate(undefined).toISOString()).toBe('1970-01-01T00:00:00.000Z')
+    expect(buildDate('').toISOString()).toBe('1970-01-01T00:00:00.000Z')
     expect(buildDate(undefined, '2010-01-02').toISOString()).toBe('2010-01-02T00:00:00.000Z')
     expect(() => buildDate('yesterday')).toThrow(/SOURCE_DATE_EPOCH/)
   })
@@ -148,5 +150,26 @@ describe('document setup', () => {
     const bytes = await pdfToBuffer(doc)
     expect(bytes.toString('latin1')).not.toContain('Helvetica')
     expect(pdfFonts(tempPdf(bytes))).toEqual([])
+  })
+})
+
+describe('subset tags', () => {
+  const tagged = async (text: string): Promise<string[]> => {
+    const doc = createPdfDocument({lang: 'en', geometry: defaultGeometry('A5'), info: {Title: 'tags'}})
+    doc.addPage()
+    doc.text(text, 50, 50)
+    return pdfFonts(tempPdf(await pdfToBuffer(doc))).map((f) => f.name)
+  }
+
+  it('names each subset from its glyphs: other glyphs, another tag; the same glyphs, the same tag', {timeout: 30_000}, async () => {
+    const [one] = await tagged('Declaration')
+    const [two] = await tagged('Statement')
+    const [again] = await tagged('Declaration')
+    expect(one).toMatch(/^[A-Z]{6}\+NotoSans/)
+    expect(one).not.toMatch(/^BZZZZZ\+/)
+    expect(one!.slice(0, 6)).not.toBe(two!.slice(0, 6))
+    expect(again).toBe(one)
+    expect(subsetTag('NotoSans-Regular', [0, 1, 2])).toMatch(/^[A-Z]{6}$/)
+    expect(subsetTag('NotoSans-Regular', [0, 1, 2])).not.toBe(subsetTag('NotoSans-Regular', [0, 2, 1]))
   })
 })

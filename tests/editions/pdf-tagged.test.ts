@@ -157,7 +157,13 @@ describe('a small project with every structure', () => {
     expect(raw).toContain('/Scope /Column')
     // The ordered list says so (PDF/UA-1 §7.6); the front matter's note has an ID (§7.9).
     expect(raw.match(/\/ListNumbering \/Decimal/g)).toHaveLength(1)
-    expect(all.filter((n) => n.role === 'Note').map((n) => n.text)).toEqual([expect.stringMatching(/테스트용으로 만든 문서이며/)])
+    expect(all.filter((n) => n.role === 'Note').map((n) => n.text)).toEqual([
+      expect.stringMatching(/테스트용으로 만든 문서이며/),
+      // The stale sentence's endnote: what changed, and the current English, in English.
+      `¹ ${ui('ko').staleNote} ${ui('ko').originalEnglish}: The final paragraph changed after translation.`
+    ])
+    const staleNote = all.filter((n) => n.role === 'Note').at(-1)!
+    expect(staleNote.children.map((c) => [c.role, c.text, c.lang])).toContainEqual(['Span', 'The final paragraph changed after translation.', 'en'])
     expect(raw).toContain('/ID (note-1)')
 
     const link = all.find((n) => n.role === 'Link')!
@@ -168,8 +174,11 @@ describe('a small project with every structure', () => {
     expect(spans.map((s) => [s.text, s.lang])).toEqual([
       // The front matter is translated (its segments): no English span in the title block.
       [`[${ui('ko').staleMarker}]`, undefined],
+      [`[${ui('ko').staleEnd}]`, undefined],
       [`[${ui('ko').missingMarker}]`, undefined],
-      ['Nobody has translated this sentence yet.', 'en']
+      ['Nobody has translated this sentence yet.', 'en'],
+      // The current English in the stale sentence's endnote.
+      ['The final paragraph changed after translation.', 'en']
     ])
   })
 
@@ -201,7 +210,8 @@ describe('footnotes, nested lists, code and rules', () => {
     const pages = await pdfStructure(bytes(dir, 'ko/small.pdf'))
     const all = elements(pages)
     const outline = outlineOf(pages.flatMap((p) => p.roots)).join('\n')
-    const note = all.filter((n) => n.role === 'Note').at(-1)!
+    // The last Note is the stale sentence's endnote; the footnote's is the one before it.
+    const note = all.filter((n) => n.role === 'Note' && n.children.some((c) => c.role === 'Lbl')).at(-1)!
     expect(
       note.children.map((c) => [c.role, c.text]),
       outline
@@ -220,6 +230,6 @@ describe('footnotes, nested lists, code and rules', () => {
       bytes(dir, 'ko/small.pdf')
         .toString('latin1')
         .match(/\/ID \(note-\d\)/g)
-    ).toEqual(['/ID (note-1)', '/ID (note-2)'])
+    ).toEqual(['/ID (note-1)', '/ID (note-2)', '/ID (note-3)'])
   })
 })

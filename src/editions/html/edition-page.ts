@@ -1,8 +1,8 @@
 import type {Element, ElementContent} from 'hast'
 import type {PhrasingContent} from 'mdast'
 import {alignedDisplay, joinSegments, needsMarker, type Edition, type EditionSegment, type EditorNote} from '../align.js'
-import {metaKeywords, metaField, notesBySegment} from '../meta.js'
-import {endNoteElement, noteRefs, notesList} from './notes.js'
+import {metaKeywords, metaField, notesBySegment, staleNoteNumbers} from '../meta.js'
+import {endNoteElement, noteRefs, notesList, staleNotesList, staleRef} from './notes.js'
 import {parseSegmentText, rebuildTree} from '../segment-text.js'
 import {documentHead, legend, switcher, tableOfContents, type PageContext, type TocEntry} from './chrome.js'
 import {pageCss} from './css.js'
@@ -22,11 +22,17 @@ const space = (): PhrasingContent => ({type: 'text', value: ' '})
  * Segment spans of a block joined by the sentence joiner, each followed by the references to its editor's notes
  * (`notes`, numbered within `scope`); `null` when every segment is omitted.
  */
-export function blockChildren(segments: EditionSegment[], options: SegmentOptions, notes?: Map<string, EditorNote[]>, scope = ''): PhrasingContent[] | null {
+export function blockChildren(
+  segments: EditionSegment[],
+  options: SegmentOptions,
+  notes?: Map<string, EditorNote[]>,
+  scope = '',
+  stale?: ReadonlyMap<string, number>
+): PhrasingContent[] | null {
   const parts = segments.flatMap((segment, i) => {
     const node = segmentNode(segment, {...options, marked: needsMarker(segments, i)})
     const shown = options.aligned ? alignedDisplay(segment) : segment.display
-    return node ? [{nodes: [node, ...noteRefs(notes?.get(segment.id), scope)], language: shown === 'text' ? segment.language : options.language}] : []
+    return node ? [{nodes: [node, ...staleRef(stale?.get(segment.id)), ...noteRefs(notes?.get(segment.id), scope)], language: shown === 'text' ? segment.language : options.language}] : []
   })
   return parts.length ? joinSegments(parts, space) : null
 }
@@ -58,16 +64,19 @@ export function editionArticle(doc: SegmentedDocument, edition: Edition, context
   const ui = edition.language
   const byIndex = new Map(edition.blocks.map((block) => [block.index, block]))
   const notes = notesBySegment(edition)
+  const stale = staleNoteNumbers(edition)
   const tree = rebuildTree(doc.tree, (index, block) => {
     const entry = byIndex.get(index)
     if (!entry) return undefined
     const heading = block.kind === 'heading' ? entry.segments[0] : undefined
     if (heading && heading.display !== 'omit') block.node.data = {...block.node.data, hProperties: {id: heading.id}}
-    return entry.segments.length ? blockChildren(entry.segments, {language: ui, t: context.t, withId: !heading}, notes) : null
+    return entry.segments.length ? blockChildren(entry.segments, {language: ui, t: context.t, withId: !heading}, notes, '', stale) : null
   })
   // hb() puts each block on its own line; drop remark-rehype's own newlines between blocks.
   const blocks = (toSafeHast(tree).children as ElementContent[]).filter((node) => node.type !== 'text' || node.value.trim() !== '')
-  const end = [endNoteElement(edition, doc.meta, ui, context.t), notesList(edition, ui, context.t)].filter((e) => e !== null)
+  const end = [endNoteElement(edition, doc.meta, ui, context.t), notesList(edition, ui, context.t), staleNotesList(edition, stale, context.sourceLanguage, ui, context.t)].filter(
+    (e) => e !== null
+  )
   return [...blocks, ...end]
 }
 

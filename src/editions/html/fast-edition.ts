@@ -10,7 +10,8 @@ import type {SegmentedDocument} from '../../core/types.js'
 import {blockHtml, htmlOf, type SegmentHtml} from './fast-pieces.js'
 import {PAGE_PART, TITLE_PART, fillOnce, fillSlots, isPlainId, slot} from '../placeholders.js'
 import {skeletonTree} from '../skeleton-tree.js'
-import {endNote} from '../meta.js'
+import {endNote, staleNoteNumbers} from '../meta.js'
+import {staleNotesList} from './notes.js'
 
 const placeholder = (n: number): PhrasingContent => ({type: 'text', value: slot(n)})
 
@@ -45,13 +46,18 @@ const fitsSkeleton = (block: EditionBlock): boolean => block.segments.some((s) =
 export function fastHtmlEdition(doc: SegmentedDocument, edition: Edition, context: PageContext, missing: MissingMode, skeleton: string, html: SegmentHtml): string | undefined {
   // Editor's notes are few and rare: a page with any is rendered by the reference.
   if (!skeleton || !edition.blocks.every(fitsSkeleton) || edition.notes.length > 0 || endNote(edition, doc.meta)) return undefined
+  const stale = staleNoteNumbers(edition)
   // One options object of each kind for all blocks: segmentHtml keeps its renderers by them.
   const text = {language: edition.language, t: context.t, withId: true}
   const heading = {...text, withId: false}
-  const contents = new Map(edition.blocks.map((block) => [block.index, blockHtml(block.segments, block.kind === 'heading' ? heading : text, html)]))
+  const contents = new Map(edition.blocks.map((block) => [block.index, blockHtml(block.segments, block.kind === 'heading' ? heading : text, html, stale)]))
   const split = skeleton.indexOf(TITLE_PART)
   const title = fillSlots(skeleton.slice(0, split), (n) => contents.get(n))
-  const article = fillSlots(skeleton.slice(split + TITLE_PART.length), (n) => contents.get(n))
+  const filled = fillSlots(skeleton.slice(split + TITLE_PART.length), (n) => contents.get(n))
+  // The stale segments' notes end the article, on a line of their own as editionArticle puts them.
+  const list = staleNotesList(edition, stale, context.sourceLanguage, edition.language, context.t)
+  const close = '\n</article>'
+  const article = list && filled?.endsWith(close) ? `${filled.slice(0, -close.length)}\n${htmlOf([list])}${close}` : list ? undefined : filled
   if (title === undefined || article === undefined) return undefined
   const page = editionPage(doc, edition, context, missing, {type: 'text', value: PAGE_PART}, title ? {type: 'text', value: TITLE_PART} : null)
   // The title's placeholder first: the article put in may hold any text.

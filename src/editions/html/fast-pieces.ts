@@ -1,8 +1,10 @@
 import type {ElementContent} from 'hast'
+import type {PhrasingContent} from 'mdast'
 import rehypeStringify from 'rehype-stringify'
 import {unified} from 'unified'
 import {alignedDisplay, needsMarker, type EditionSegment} from '../align.js'
 import {segmentNode, segmentTextHast, toSafeHast, type SegmentOptions} from './segments.js'
+import {staleRef} from './notes.js'
 import {joinedBySpace} from '../../core/languages.js'
 import {simpleHtml} from './fast-simple.js'
 import {isPlainId} from '../placeholders.js'
@@ -20,11 +22,16 @@ const ID = '\uE011'
 /** The HTML of the segments of blocks rendered with the same options (a span holding markers and the sanitised text), or `null` when one shows nothing. */
 export type SegmentHtml = (options: SegmentOptions) => (segment: EditionSegment, marked: boolean) => string | null
 
-function referenceSegment(segment: EditionSegment, options: SegmentOptions): string {
-  const node = segmentNode(segment, options)
-  const root = toSafeHast({type: 'root', children: [{type: 'paragraph', children: node ? [node] : []}]})
+/** Phrasing mdast as HTML, as it ends up in a paragraph of the page. */
+function phrasingHtml(nodes: PhrasingContent[]): string {
+  const root = toSafeHast({type: 'root', children: [{type: 'paragraph', children: nodes}]})
   const paragraph = root.children.find((child) => child.type === 'element')
   return paragraph?.type === 'element' ? htmlOf(paragraph.children) : ''
+}
+
+function referenceSegment(segment: EditionSegment, options: SegmentOptions): string {
+  const node = segmentNode(segment, options)
+  return phrasingHtml(node ? [node] : [])
 }
 
 /**
@@ -81,7 +88,7 @@ export function segmentHtml(): SegmentHtml {
 }
 
 /** A block's segment spans joined as the reference joins them: `blockChildren` of edition-page.ts as HTML (`joinSegments` without a list per segment). */
-export function blockHtml(segments: EditionSegment[], options: SegmentOptions, html: SegmentHtml): string {
+export function blockHtml(segments: EditionSegment[], options: SegmentOptions, html: SegmentHtml, stale?: ReadonlyMap<string, number>): string {
   const render = html(options)
   let out = ''
   let previous: string | undefined
@@ -93,6 +100,9 @@ export function blockHtml(segments: EditionSegment[], options: SegmentOptions, h
     const language = shown === 'text' ? segment.language : options.language
     if (previous !== undefined && joinedBySpace(previous, language)) out += ' '
     out += value
+    // A stale segment's note reference, as blockChildren puts it after the segment (rare: made from the mdast).
+    const number = stale?.get(segment.id)
+    if (number !== undefined) out += phrasingHtml(staleRef(number))
     previous = language
   }
   return out

@@ -5,6 +5,8 @@ import {endNote, metaMarker} from '../meta.js'
 import {h, hb, langIf} from './h.js'
 import {wrapper} from './segments.js'
 import {languageInfo, markerGap} from '../../core/languages.js'
+import {flatText} from '../../segment/inline.js'
+import {parseSegmentText} from '../segment-text.js'
 import type {DocumentMeta} from '../../core/types.js'
 import type {Translate} from '../../core/ui-strings.js'
 
@@ -67,5 +69,45 @@ export function endNoteElement(edition: Edition, meta: DocumentMeta, ui: string,
   return h('p', {className: ['note', 'end-note'], ...langIf(edition.language, ui)}, [
     h('strong', {}, [labelled(edition.language, t(edition.language, 'editorNote'))]),
     noteText(note, edition.language, t)
+  ])
+}
+
+/*
+ * The current English of a stale segment, as the Markdown edition's footnote
+ * gives it: a numbered reference after the segment's end mark, numbered on
+ * from the editor's notes, and the notes in a list of their own at the end.
+ * (The aligned page shows the current English in the next column.)
+ */
+
+/** The reference to a stale segment's note, or nothing. */
+export function staleRef(number: number | undefined): PhrasingContent[] {
+  if (number === undefined) return []
+  return [
+    wrapper('concordNoteRef', 'sup', {className: ['note-ref'], id: `stale-note-ref-${number}`}, [
+      {type: 'link', url: `#stale-note-${number}`, children: [{type: 'text', value: String(number)}]}
+    ])
+  ]
+}
+
+/** The list of the stale segments' notes, or null without stale segments. */
+export function staleNotesList(edition: Edition, numbers: ReadonlyMap<string, number>, sourceLanguage: string, ui: string, t: Translate): Element | null {
+  if (numbers.size === 0) return null
+  const language = edition.language
+  const segments = edition.blocks.flatMap((block) => block.segments).filter((segment) => numbers.has(segment.id))
+  return hb('aside', {className: ['editor-notes', 'stale-notes'], ariaLabelledBy: ['stale-notes-title'], ...langIf(language, ui)}, [
+    h('h2', {id: 'stale-notes-title'}, [t(language, 'staleMarker')]),
+    hb(
+      'ol',
+      edition.notes.length ? {start: edition.notes.length + 1} : {},
+      segments.map((segment) => {
+        const number = numbers.get(segment.id)!
+        return h('li', {id: `stale-note-${number}`}, [
+          `${t(language, 'staleNote')}${languageInfo(language).joiner}${labelled(language, t(language, 'originalEnglish'))}`,
+          h('span', {lang: sourceLanguage}, [flatText(parseSegmentText(segment.source))]),
+          ' ',
+          h('a', {href: `#stale-note-ref-${number}`, className: ['back'], ariaLabel: t(language, 'backToText')}, ['^'])
+        ])
+      })
+    )
   ])
 }

@@ -43,7 +43,8 @@ export interface SegmentOptions {
   marked?: boolean
 }
 
-const mark = (kind: 'missing' | 'stale', label: string): PhrasingContent => wrapper('concordMark', 'span', {className: ['mark', `mark-${kind}`]}, [{type: 'text', value: label}])
+const mark = (kind: 'missing' | 'stale', label: string, end = false): PhrasingContent =>
+  wrapper('concordMark', 'span', {className: ['mark', `mark-${kind}`, ...(end ? ['mark-end'] : [])]}, [{type: 'text', value: label}])
 
 /** The mdast of one segment: a span with its ID, a marker in words for missing and stale, and its (untrusted) text. */
 export function segmentNode(segment: EditionSegment, options: SegmentOptions): PhrasingContent | null {
@@ -63,7 +64,9 @@ export function segmentNode(segment: EditionSegment, options: SegmentOptions): P
   if (display === 'omit') children = []
   else if (display === 'placeholder') children = [mark('missing', t(language, 'missingPlaceholder'))]
   else if (segment.mark === 'missing') children = options.marked === false ? [body()] : [mark('missing', bracketed(language, t(language, 'missingMarker'))), ...space, body()]
-  else if (segment.mark === 'stale') children = [mark('stale', bracketed(language, t(language, 'staleMarker'))), ...space, body()]
+  // A stale translation is marked where it starts and where it ends.
+  else if (segment.mark === 'stale')
+    children = [mark('stale', bracketed(language, t(language, 'staleMarker'))), ...space, body(), ...space, mark('stale', bracketed(language, t(language, 'staleEnd')), true)]
   else children = [body()]
   return wrapper('concordSegment', 'span', properties, children)
 }

@@ -53,7 +53,9 @@ const UI_KEYS = [
   'showColumns',
   'skipToContent',
   'staleMarker',
+  'staleEnd',
   'staleNote',
+  'originalEnglish',
   'author',
   'date',
   'source'

@@ -79,7 +79,8 @@ export function markerNodes(segment: EditionSegment, language: string, t: Transl
   const gap = markerGap(language) ? [text(markerGap(language))] : []
   const marker = (key: string): PhrasingContent => (gap.length ? emphasis : text)(bracketed(language, t(language, key), 'round'))
   if (segment.mark === 'missing') return marked ? [marker('missingMarker'), ...gap, ...body] : body
-  if (segment.mark === 'stale') return [marker('staleMarker'), ...gap, ...body]
+  // A stale translation is closed by a mark too, so the reader sees where the outdated text ends.
+  if (segment.mark === 'stale') return [marker('staleMarker'), ...gap, ...body, ...gap, marker('staleEnd')]
   return body
 }
 

@@ -18,9 +18,9 @@ import {boldBlocks} from './glyph-check.js'
 import {blockSpans} from './inline-spans.js'
 import {titleItem, type CodeItem, type PrintItem, type TableItem, type TextItem} from './structure.js'
 import {COLORS, editionGeometry, INDENT, typeScale} from './theme.js'
-import {draftText, fieldSpans, metaFields, runningTitle, titleSpans} from './title-block.js'
-import {endNoteSpans, noteSpans, notesHeading} from './notes.js'
-import {notesBySegment} from '../meta.js'
+import {draftText, fieldSpans, footerSpans, metaFields, runningTitle, titleSpans} from './title-block.js'
+import {endNoteSpans, noteSpans, notesHeading, staleNoteSpans} from './notes.js'
+import {notesBySegment, staleNoteNumbers} from '../meta.js'
 import {pdfMetadata} from './metadata.js'
 import {StructureBuilder} from './tags.js'
 
@@ -70,7 +70,8 @@ export async function renderEditionPdf(input: EditionPdfInput): Promise<Buffer> 
   const byIndex = new Map(edition.blocks.map((block) => [block.index, block]))
   const bold = boldBlocks(items)
   const notes = notesBySegment(edition)
-  const spansOf = (index: number): TextSpan[] => blockSpans(byIndex.get(index)?.segments ?? [], {language: lang, t, bold: bold.has(index), notes})
+  const staleNotes = staleNoteNumbers(edition)
+  const spansOf = (index: number): TextSpan[] => blockSpans(byIndex.get(index)?.segments ?? [], {language: lang, t, bold: bold.has(index), notes, staleNotes})
   const line = scale.body * 1.75
 
   // Title block: language, draft banner, title, metadata and notes.
@@ -149,13 +150,22 @@ export async function renderEditionPdf(input: EditionPdfInput): Promise<Buffer> 
     flow.text(heading, {lang, size: scale.small, spaceAfter: 4, tag: tags.block('P')})
     for (const note of noteSpans(edition, t)) flow.text(note, {lang, size: scale.small, spaceAfter: 3, justify: true, tag: tags.block('Note')})
   }
+  // The current English of each outdated sentence, numbered on from the editor's notes.
+  if (staleNotes.size > 0) {
+    if (!heading) drawRule(flow, flow.frame.x, flow.frame.width / 3, 12)
+    flow.text([{text: t(lang, 'staleMarker'), style: 'bold'}], {lang, size: scale.small, spaceBefore: heading ? 6 : 0, spaceAfter: 4, tag: tags.block('P')})
+    for (const segment of edition.blocks.flatMap((block) => block.segments)) {
+      const number = staleNotes.get(segment.id)
+      if (number !== undefined) flow.text(staleNoteSpans(segment, number, lang, options.sourceLanguage, t), {lang, size: scale.small, spaceAfter: 3, tag: tags.block('Note')})
+    }
+  }
 
   drawPageFurniture(doc, geometry, {
     lang,
     size: scale.small,
     rule: true,
     header: () => ({spans: runningTitle(edition)}),
-    footer: (page, pages) => ({spans: t(lang, 'page', {page: page + 1, pages}), align: 'center'})
+    footer: (page, pages) => ({spans: footerSpans(t(lang, 'page', {page: page + 1, pages}), draft, lang), align: 'center'})
   })
   return pdfToBuffer(doc, input.subsets)
 }

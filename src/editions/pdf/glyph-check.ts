@@ -29,6 +29,10 @@ const UI_STYLES: Array<[string, FontStyle[]]> = [
   ['missingPlaceholder', ['italic', 'bold-italic']],
   ['staleMarker', ['italic', 'bold-italic']],
   ['draft', ['bold']],
+  ['outdated', ['bold']],
+  ['staleEnd', ['italic', 'bold-italic']],
+  ['staleNote', ['regular']],
+  ['originalEnglish', ['regular']],
   ['author', ['bold']],
   ['date', ['bold']],
   ['source', ['bold']],
@@ -93,7 +97,7 @@ export function glyphProblems(input: RenderInput, items: readonly PrintItem[], l
     const language = edition.language
     const uiPath = `${options.localesDir}/${language}/ui.json`
     for (const [key, styles] of UI_STYLES) {
-      const text = t(language, key, {page: 1, pages: 1, percent: 50})
+      const text = t(language, key, {page: 1, pages: 1, percent: 50, count: 2})
       const chars = styles.flatMap((style) => check([{text, style}], language))
       if (chars.length === 0) continue
       const place = locate?.(uiPath, `/${key}`)

@@ -88,6 +88,8 @@ export interface SegmentSpanOptions {
   aligned?: boolean
   /** Editor's notes by segment ID: each segment is followed by the numbers of its notes. */
   notes?: ReadonlyMap<string, readonly EditorNote[]>
+  /** Numbers of the endnotes giving stale segments' current English, by segment ID. */
+  staleNotes?: ReadonlyMap<string, number>
 }
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹'
@@ -101,6 +103,8 @@ export interface SegmentParts {
   /** UI key of the marker, to name it when a character is not covered. */
   markerKey?: string
   body: readonly TextSpan[]
+  /** The mark after a stale translation, closing what its marker opened. */
+  endMarker?: readonly TextSpan[]
   /** Language of `body`, for the sentence joiner. */
   language: string
 }
@@ -132,10 +136,19 @@ export function segmentParts(segments: readonly EditionSegment[], i: number, opt
   }
   const body = markdownSpans(segment.text, {bold})
   if (segment.mark === 'stale') {
-    return {marker: [{text: bracketed(language, t(language, 'staleMarker')), style: markStyle, color: COLORS.staleMark}], markerKey: 'staleMarker', body, language}
+    const mark = (key: string): TextSpan[] => [{text: unbreakable(bracketed(language, t(language, key))), style: markStyle, color: COLORS.staleMark}]
+    return {marker: mark('staleMarker'), markerKey: 'staleMarker', body, endMarker: mark('staleEnd'), language}
   }
   return {marker: [], body, language}
 }
+
+/**
+ * A marker's words held together by no-break spaces: the line breaker cuts
+ * only at plain spaces, so "[Outdated translation]" never ends a line at
+ * "[Outdated". (Japanese markers have no spaces; keeping 〔…〕 whole is the
+ * line breaker's part.)
+ */
+const unbreakable = (text: string): string => text.replace(/ /g, '\u00a0')
 
 /** The spans of a part as one inline element of a tagged PDF (one tag object: one `Span`). */
 const tagged = (spans: readonly TextSpan[], tag: SpanTag): TextSpan[] => spans.map((s) => ({...s, tag}))
@@ -160,8 +173,10 @@ export function blockSpans(segments: readonly EditionSegment[], options: Segment
     const body = p.language === options.language ? p.body : tagged(p.body, {lang: p.language})
     const gap = markerGap(options.language)
     const nodes = marker.length && body.length && gap ? [...marker, {text: gap}, ...body] : [...marker, ...body]
-    const notes = options.notes?.get(segments[i]!.id)
-    if (notes) nodes.push({text: notes.map((n) => noteMark(n.number)).join(','), color: COLORS.link})
+    if (p.endMarker?.length) nodes.push(...(gap ? [{text: gap}] : []), ...tagged(p.endMarker, {}))
+    const id = segments[i]!.id
+    const numbers = [...(options.staleNotes?.has(id) ? [options.staleNotes.get(id)!] : []), ...(options.notes?.get(id) ?? []).map((n) => n.number)]
+    if (numbers.length) nodes.push({text: numbers.map(noteMark).join(','), color: COLORS.link})
     return [{nodes, language: p.language}]
   })
   return mergeSpans(joinSegments<TextSpan>(parts, () => ({text: ' '})))

@@ -37,3 +37,13 @@ function noteBody(note: EditionSegment, language: string, t: Translate): TextSpa
   const mark: TextSpan[] = marker ? [{text: marker, style: 'italic', color: note.mark === 'missing' ? COLORS.missingMark : COLORS.staleMark, tag: {}}, {text: markerGap(language)}] : []
   return [...mark.filter((s) => s.text !== ''), {text: note.text, ...(note.mark === 'missing' ? {color: COLORS.missingText, tag: {lang: note.language}} : {})}]
 }
+
+/** The endnote of a stale segment: its number, what changed, and the current English (tagged as English). */
+export function staleNoteSpans(segment: EditionSegment, number: number, language: string, sourceLanguage: string, t: Translate): TextSpan[] {
+  const joiner = languageInfo(language).joiner
+  return [
+    {text: `${noteMark(number)} `, color: COLORS.link},
+    {text: `${t(language, 'staleNote')}${joiner}${label(language, t(language, 'originalEnglish'))}`},
+    {text: segment.source, tag: {lang: sourceLanguage}}
+  ]
+}

@@ -1,7 +1,7 @@
 import type {Edition} from '../align.js'
 import {languageInfo} from '../../core/languages.js'
 import {drawHairline, furnitureLine} from '../../pdf/furniture.js'
-import {drawLine, type BlockStyle} from '../../pdf/layout.js'
+import {drawLine, layoutBlock, type BlockStyle, type LaidBlock} from '../../pdf/layout.js'
 import type {TextSpan} from '../../pdf/line-break.js'
 import {PageFlow, defaultGeometry, marginFrame, type PageGeometry} from '../../pdf/page-flow.js'
 import {columnBoxes, layoutRow, placeRow, type CellText, type ColumnBox} from '../../pdf/parallel-rows.js'
@@ -19,7 +19,7 @@ import {boldBlocks} from './glyph-check.js'
 import {blockSpans} from './inline-spans.js'
 import {titleItem, type PrintItem, type TextItem} from './structure.js'
 import {COLORS, INDENT, typeScale} from './theme.js'
-import {draftText, fieldSpans, metaFields, runningTitle, titleSpans} from './title-block.js'
+import {draftText, fieldSpans, footerSpans, metaFields, runningTitle, titleSpans} from './title-block.js'
 
 export interface ParallelPdfInput extends PdfInputBase {
   /** The source edition (left column) and one translation (right column). */
@@ -29,8 +29,33 @@ export interface ParallelPdfInput extends PdfInputBase {
 
 const GUTTER = 18
 
-/** Running headers (each column's title) and footers (each language's "Page N of M"), column by column. */
-function drawParallelFurniture(doc: PDFKit.PDFDocument, geometry: PageGeometry, editions: readonly Edition[], titles: readonly string[], t: Translate, size: number): void {
+/**
+ * A running head in a column: a long short title (the Mongolian one) is set
+ * a little smaller rather than cut; only one too long even at 80% is cut.
+ */
+function runningHead(title: string, width: number, style: BlockStyle): LaidBlock {
+  for (const scale of [1, 0.9, 0.8]) {
+    const block = layoutBlock([{text: title}], width, {...style, size: style.size * scale})
+    if (block.lines.length <= 1) return block
+  }
+  return furnitureLine({spans: title}, width, {...style, size: style.size * 0.8})
+}
+
+/**
+ * Running heads (each column's short title, in its language) and one folio
+ * per page, centred under both columns in the translation's language (the
+ * document's), after the draft notice of a draft: as a bilingual book
+ * numbers its pages once.
+ */
+function drawParallelFurniture(
+  doc: PDFKit.PDFDocument,
+  geometry: PageGeometry,
+  editions: readonly Edition[],
+  titles: readonly string[],
+  draft: string | undefined,
+  t: Translate,
+  size: number
+): void {
   const frame = marginFrame(geometry)
   const boxes = columnBoxes(frame, editions.length, GUTTER)
   const range = doc.bufferedPageRange()
@@ -40,12 +65,14 @@ function drawParallelFurniture(doc: PDFKit.PDFDocument, geometry: PageGeometry, 
     editions.forEach((edition, c) => {
       const box = boxes[c]!
       const style: BlockStyle = {lang: edition.language, size, leading: 1.45, color: '#444444'}
-      const header = furnitureLine({spans: titles[c]!}, box.width, style)
+      const header = runningHead(titles[c]!, box.width, style)
       asArtifact(doc, 'Pagination', () => drawLine(doc, header, 0, box.x, frame.y))
-      const footer = furnitureLine({spans: t(edition.language, 'page', {page: i + 1, pages: range.count}), align: 'center'}, box.width, style)
-      asArtifact(doc, 'Pagination', () => drawLine(doc, footer, 0, box.x, frame.y + frame.height - footer.lineHeight))
       lineHeight = Math.max(lineHeight, header.lineHeight)
     })
+    const language = editions[editions.length - 1]!.language
+    const folio = t(language, 'page', {page: i + 1, pages: range.count})
+    const footer = furnitureLine({spans: footerSpans(folio, draft, language), align: 'center'}, frame.width, {lang: language, size, leading: 1.45, color: '#444444'})
+    asArtifact(doc, 'Pagination', () => drawLine(doc, footer, 0, frame.x, frame.y + frame.height - footer.lineHeight))
     drawHairline(doc, frame.x, frame.x + frame.width, frame.y + Math.min(geometry.header, lineHeight + 2), 0.4, COLORS.rule)
   }
 }
@@ -200,6 +227,7 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
     geometry,
     editions,
     editions.map((e) => runningTitle(e)),
+    draft,
     t,
     scale.small
   )

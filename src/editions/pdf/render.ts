@@ -11,7 +11,7 @@ export type {Locate} from './glyph-check.js'
 export interface PdfRenderInput extends RenderInput {
   /** Where a key is in a project file, so that a glyph error points at the translation (the build supplies it). */
   locate?: Locate
-  /** The value of SOURCE_DATE_EPOCH, given by the caller: a library reads no environment. */
+  /** The value of SOURCE_DATE_EPOCH (or the last commit's time), given by the caller: a library reads no environment; absent: a fixed epoch. */
   sourceDateEpoch?: string
   /** Where font subsets are kept between builds; absent: built every time. */
   subsets?: SubsetStore
@@ -24,7 +24,8 @@ export interface PdfRenderInput extends RenderInput {
  * Every character is checked against the fonts before anything is laid out,
  * so a translation with a character no font has fails the build with a
  * message naming its file and segment, and no PDF is returned at all.
- * The date is SOURCE_DATE_EPOCH, else the document's own date; the file ID
+ * The date is SOURCE_DATE_EPOCH as the caller resolved it, else a fixed
+ * epoch, never the document's own date (the title block has that); the file ID
  * is seeded with the output path, so equal inputs give equal bytes.
  */
 const printed = new WeakMap<object, ReturnType<typeof printItems>>()
@@ -55,17 +56,10 @@ export async function renderPdfFiles(input: PdfRenderInput): Promise<RenderedFil
       checked.get(edition)!.add(t)
     }
   }
-  const date = documentDate(input)
+  const date = buildDate(input.sourceDateEpoch)
   const files: RenderedFile[] = []
   const {subsets} = input
   for (const {edition, path} of own) files.push({path, content: await renderEditionPdf({document, edition, items, options, t, date, idSeed: path, subsets})})
   for (const {target, path} of aligned) files.push({path, content: await renderParallelPdf({document, source: source!, target, items, options, t, date, idSeed: path, subsets})})
   return files
-}
-
-/** SOURCE_DATE_EPOCH, else the document's own date. */
-function documentDate(input: PdfRenderInput): Date {
-  const own = input.document.meta.date
-  // A free-form date ("August 2007") is fine in the title block but cannot date the file.
-  return buildDate(input.sourceDateEpoch, typeof own === 'string' && !Number.isNaN(Date.parse(own)) ? own : undefined)
 }

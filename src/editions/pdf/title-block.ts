@@ -54,10 +54,27 @@ export function fieldSpans(field: MetaField, language: string, t: Translate): Te
   ]
 }
 
-/** "Draft — N% translated" when the edition is a translation below `pdf.draftBelow`, else undefined. */
+/**
+ * "Draft — N% translated" when the edition is a translation below
+ * `pdf.draftBelow`, else undefined; "N outdated" when every sentence is
+ * translated and its only gaps are outdated ones: such an edition is
+ * complete, and its markers and notes show what to update.
+ */
 export function draftText(edition: Edition, options: Options, t: Translate): string | undefined {
-  if (edition.source || edition.counts.percent >= options.pdf.draftBelow) return undefined
-  return t(edition.language, 'draft', {percent: edition.counts.percent})
+  const {counts} = edition
+  if (edition.source || counts.percent >= options.pdf.draftBelow) return undefined
+  if (counts.missing === 0 && counts.stale > 0) return t(edition.language, 'outdated', {count: counts.stale})
+  return t(edition.language, 'draft', {percent: counts.percent})
+}
+
+/**
+ * A footer: the folio, after the draft notice when there is one, so that a
+ * draft says so on every page and not on the first alone.
+ */
+export function footerSpans(folio: string, draft: string | undefined, language: string): TextSpan[] {
+  if (!draft) return [{text: folio}]
+  const separator = languageInfo(language).joiner === '' ? '\u3000' : ' · '
+  return [{text: draft, style: 'bold', color: COLORS.draft}, {text: `${separator}${folio}`}]
 }
 
 /**

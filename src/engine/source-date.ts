@@ -1,0 +1,28 @@
+import {execFileSync} from 'node:child_process'
+
+/** What dates a project's PDFs when SOURCE_DATE_EPOCH is not given: the files a build reads. */
+const INPUTS = ['content', 'locales', '.concordrc.json']
+
+/**
+ * The date of the PDFs, as SOURCE_DATE_EPOCH would give it: the caller's
+ * value when set (not empty), else the time of the last commit touching
+ * the build's inputs, else `undefined` (the renderer's fixed epoch). Not the
+ * document's own date: that is when the text was issued, not when the file
+ * was made. Read once per build and passed down, so the renderers read no
+ * environment and run no processes.
+ */
+export function buildEpoch(root: string, given: string | undefined): string | undefined {
+  if (given !== undefined && given.trim() !== '') return given
+  return lastCommitEpoch(root)
+}
+
+/** Seconds since 1970 of the last commit touching the inputs; undefined outside a repository, without git, or before the first commit. */
+export function lastCommitEpoch(root: string): string | undefined {
+  try {
+    const out = execFileSync('git', ['log', '-1', '--format=%ct', '--', ...INPUTS], {cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000})
+    const seconds = out.trim()
+    return /^\d+$/.test(seconds) ? seconds : undefined
+  } catch {
+    return undefined
+  }
+}
