@@ -33,7 +33,7 @@ export function noteRefs(notes: EditorNote[] | undefined, scope = ''): PhrasingC
 }
 
 /** `Label: `, with the colon as the language writes it. */
-export const labelled = (language: string, label: string): string => `${label}${languageInfo(language).joiner === '' ? '：' : ': '}`
+export const labelled = (language: string, label: string): string => `${label}${languageInfo(language).labelColon}`
 
 /** A note's text, in its language: the page's, or the English of a missing one, marked as the segments are. */
 function noteText(segment: EditionSegment, ui: string, t: Translate): Element {

@@ -14,7 +14,7 @@ import {COLORS} from './theme.js'
  * edition's language or its English where not translated yet.
  */
 
-const label = (language: string, text: string): string => `${text}${languageInfo(language).joiner === '' ? '：' : ': '}`
+const label = (language: string, text: string): string => `${text}${languageInfo(language).labelColon}`
 
 /** The note on what the source is missing, as spans, or undefined. */
 export function endNoteSpans(edition: Edition, meta: DocumentMeta, t: Translate): TextSpan[] | undefined {

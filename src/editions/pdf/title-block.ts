@@ -37,7 +37,7 @@ export function metaFields(edition: Edition, meta: DocumentMeta): MetaField[] {
 
 /** `Label: value`, the label in `language` (the colon as it writes it), the value in its own language. */
 export function fieldSpans(field: MetaField, language: string, t: Translate): TextSpan[] {
-  const colon = languageInfo(language).joiner === '' ? '：' : ': '
+  const colon = languageInfo(language).labelColon
   // A value not translated yet is English: tagged with its language for screen readers.
   const foreign = field.language !== language
   // Marked as any segment is; the marker a span of its own in the tags.
