@@ -16,6 +16,8 @@ import type {Frame, PageFlow} from './page-flow.js'
 export interface ColumnBox {
   x: number
   width: number
+  /** The page of a spread the column is on (0 left, 1 right), for facing pages; default 0. */
+  side?: number
 }
 
 /** Split a frame into equal columns separated by `gutter` points. */
@@ -77,7 +79,10 @@ export function placeRow(flow: PageFlow, boxes: readonly ColumnBox[], columns: R
       const from = next[i]!
       // At a page top nothing better is possible: a line taller than the frame is drawn anyway.
       const to = linesThatFit(stack, from, flow.bottom - top, flow.atTop)
-      if (to > from) bottom = Math.max(bottom, drawSlots(flow.doc, stack, from, to, boxes[i]!.x, top))
+      if (to > from) {
+        flow.side(boxes[i]!.side ?? 0)
+        bottom = Math.max(bottom, drawSlots(flow.doc, stack, from, to, boxes[i]!.x, top))
+      }
       next[i] = to
     })
     if (done()) {
