@@ -5,14 +5,15 @@
  * and facing pages (`pdf.parallel: "facing"`) whose spreads hold the same
  * blocks, with one head and one folio per page.
  */
+import {spawnSync} from 'node:child_process'
 import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {bodyFrame, defaultGeometry, marginFrame} from '../../src/pdf/page-flow.js'
-import {concord, readJson, tempProject} from '../helpers/cli.js'
+import {concord, readJson, repo, tempProject} from '../helpers/cli.js'
 import {collapse, pageFrameText, parallelColumns, squash} from '../helpers/pdf-build.js'
 import {rowTexts} from '../helpers/pdf-rows.js'
-import {pdfStructure} from '../helpers/pdf-structure.js'
+import {flatten, pdfStructure} from '../helpers/pdf-structure.js'
 import {pdfInfo, wordBoxes, type WordBox} from '../helpers/read-pdf.js'
 
 const TARGETS = ['ko', 'ja', 'mn'] as const
@@ -23,6 +24,7 @@ const footer = {x: margins.x, y: body.y + body.height, width: margins.width, hei
 const header = {x: margins.x, y: margins.y, width: margins.width, height: geometry.header}
 
 let project: string
+let small: string
 const columns = (lng: string): string => join(project, 'columns', `aligned/statement.en-${lng}.pdf`)
 const facing = (lng: string): string => join(project, 'facing', `aligned/statement.en-${lng}.pdf`)
 const ui = (lng: string): Record<string, string> => readJson(project, `locales/${lng}/ui.json`)
@@ -41,6 +43,11 @@ beforeAll(() => {
   const options = readJson<{pdf: Record<string, unknown>}>(project, '.concordrc.json')
   writeFileSync(join(project, '.concordrc.json'), JSON.stringify({...options, pdf: {...options.pdf, parallel: 'facing'}}))
   run = concord(['build', '--format', 'pdf', '--out', 'facing'], project)
+  expect(run.code, run.stderr).toBe(0)
+  // A list, a table, a blockquote, a link, stale and missing marks: every structure on facing pages.
+  small = tempProject(join(repo, 'tests/fixtures/editions-small'))
+  writeFileSync(join(small, '.concordrc.json'), JSON.stringify({languages: ['ko', 'ja'], pdf: {parallel: 'facing'}}))
+  run = concord(['build', '--format', 'pdf', '--out', 'out'], small)
   expect(run.code, run.stderr).toBe(0)
 }, 240_000)
 
@@ -88,7 +95,7 @@ describe('columns mode', () => {
       for (let i = p === 0 ? all.length : 1; i < all.length; i++)
         if (!notes.includes(squash(all[i]!.text))) expect(all[i]!.top - all[i - 1]!.bottom, `page ${p + 1} before “${all[i]!.text}”`).toBeLessThanOrEqual(2 * lineHeight)
       if (p === pages.length - 1) return
-      // The page foot: not more than about two lines left empty under the last line of either column.
+      // The page foot: no more than two lines and a cue line left empty under the last line (the old layout left 3–5).
       expect(body.y + body.height - Math.max(...all.map((l) => l.bottom)), `foot of page ${p + 1}`).toBeLessThanOrEqual(3 * lineHeight)
       // A column whose last block continues on the next page ends with its cue.
       sides.forEach((lines, c) => {
@@ -140,5 +147,21 @@ describe('facing mode', () => {
       expect(head).not.toContain('…')
       expect(head).toBe(page === 1 ? '' : collapse(shortTitle(language)))
     }
+  })
+
+  it('keeps the tagged structure whole: every structure of a small project, each English block followed by its translation', async () => {
+    const path = join(small, 'out', 'aligned/small.en-ko.pdf')
+    expect(pdfInfo(path).Tagged).toBe('yes')
+    const check = spawnSync('qpdf', ['--check', path], {encoding: 'utf8'})
+    expect(check.status, check.stdout + check.stderr).toBe(0)
+    const pages = await pdfStructure(readFileSync(path))
+    for (const page of pages) expect(page.untagged).toEqual([])
+    // Both tables, the English one first; the English list and the Korean one; English marked as such.
+    const all = pages.flatMap((p) => flatten(p.roots))
+    const tables = all.filter((n) => n.role === 'Table')
+    expect(tables.map((t) => t.lang)).toEqual(['en', undefined])
+    expect(all.filter((n) => n.role === 'L').length).toBeGreaterThanOrEqual(2)
+    const paragraphs = all.filter((n) => n.role === 'P' && n.text && !/^\d|•/.test(n.text))
+    expect(paragraphs.some((p, i) => p.lang === 'en' && paragraphs[i + 1]?.lang === undefined)).toBe(true)
   })
 })

@@ -78,7 +78,7 @@ export interface FurnitureInput {
   draft: string | undefined
   t: Translate
   size: number
-  /** Columns: one head per column on every page. Facing: page 1 is the title page, then spreads. */
+  /** Columns: one head per column on every page. Facing: each page's text box; page 1 is the title page, then spreads. */
   boxes: readonly ColumnBox[]
   facing: boolean
 }
@@ -102,8 +102,10 @@ export function drawParallelFurniture(doc: PDFKit.PDFDocument, geometry: PageGeo
     // Facing: page 1 (i 0) is the title page; then left pages (odd i) are English, right pages the translation.
     const columns = facing ? (i === 0 ? [] : [i % 2 === 1 ? 0 : 1]) : editions.map((_, c) => c)
     let lineHeight = 0
+    // A facing page's head and rule span its text's measure, as in the one-language edition.
+    const rule = facing && columns.length > 0 ? boxes[columns[0]!]! : frame
     for (const c of columns) {
-      const box = facing ? {x: frame.x, width: frame.width} : {x: boxes[c]!.x, width: boxes[c]!.width}
+      const box = boxes[c]!
       const header = runningHead(titles[c]!, box.width, style(editions[c]!.language))
       asArtifact(doc, 'Pagination', () => drawLine(doc, header, 0, box.x, frame.y))
       lineHeight = Math.max(lineHeight, header.lineHeight)
@@ -113,6 +115,6 @@ export function drawParallelFurniture(doc: PDFKit.PDFDocument, geometry: PageGeo
     const spans: TextSpan[] = draft && language !== target ? [...footerSpans('', draft, target).slice(0, 1), {text: ` · ${folio}`}] : footerSpans(folio, draft, language)
     const footer = furnitureLine({spans, align: 'center'}, frame.width, {...style(language), size})
     asArtifact(doc, 'Pagination', () => drawLine(doc, footer, 0, frame.x, frame.y + frame.height - footer.lineHeight))
-    if (columns.length > 0) drawHairline(doc, frame.x, frame.x + frame.width, frame.y + Math.min(geometry.header, lineHeight + 2), 0.4, COLORS.rule)
+    if (columns.length > 0) drawHairline(doc, rule.x, rule.x + rule.width, frame.y + Math.min(geometry.header, lineHeight + 2), 0.4, COLORS.rule)
   }
 }

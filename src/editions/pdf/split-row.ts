@@ -24,16 +24,18 @@ export interface SplitOptions {
  * every column at once: the column that fills the room first sets the
  * share, and the others take the same share of their lines. So both
  * languages continue on the next page together (no column left blank
- * beside the other's continuation), and a short column that cannot be
- * split keeps its lines together. Undefined when some column cannot keep
- * `minLines` on both sides of the break.
+ * beside the other's continuation), and a column too short to split
+ * (under `2 × minLines` lines) ends on this page. Undefined when some
+ * column cannot keep `minLines` on both sides of the break, or a short one
+ * does not fit: then the row moves to the next page.
  */
 export function cutRow(blocks: readonly LaidBlock[], room: number, minLines: number): number[] | undefined {
   const fit = blocks.map((b) => Math.max(0, Math.floor((room + 1e-6) / b.lineHeight)))
   const share = Math.min(1, ...blocks.map((b, i) => (b.lines.length === 0 ? 1 : fit[i]! / b.lines.length)))
   const cuts = blocks.map((b, i) => {
     const n = b.lines.length
-    if (n < 2 * minLines) return n <= fit[i]! ? n : 0
+    // Moving it whole would start one language a page after the other: the row moves instead.
+    if (n < 2 * minLines) return n <= fit[i]! ? n : -1
     let k = Math.min(fit[i]!, Math.floor(n * share + 1e-9))
     if (n - k < minLines) k = n - minLines
     return k >= minLines ? k : -1
