@@ -79,10 +79,7 @@ export function placeRow(flow: PageFlow, boxes: readonly ColumnBox[], columns: R
       const from = next[i]!
       // At a page top nothing better is possible: a line taller than the frame is drawn anyway.
       const to = linesThatFit(stack, from, flow.bottom - top, flow.atTop)
-      if (to > from) {
-        flow.side(boxes[i]!.side ?? 0)
-        bottom = Math.max(bottom, drawSlots(flow.doc, stack, from, to, boxes[i]!.x, top))
-      }
+      if (to > from) bottom = Math.max(bottom, drawSlots(flow.doc, stack, from, to, boxes[i]!.x, top))
       next[i] = to
     })
     if (done()) {
@@ -97,7 +94,7 @@ export function placeRow(flow: PageFlow, boxes: readonly ColumnBox[], columns: R
 }
 
 /** Index after the last slot from `from` that fits in `room` points; at least one if `force`. */
-function linesThatFit(stack: Stack, from: number, room: number, force: boolean): number {
+export function linesThatFit(stack: Stack, from: number, room: number, force: boolean): number {
   const first = stack.slots[from]
   if (!first) return from
   let to = from

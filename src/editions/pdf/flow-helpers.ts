@@ -58,11 +58,7 @@ export function keepTogether(flow: PageFlow, needed: number): void {
 export function drawRule(flow: PageFlow, x: number, width: number, space = 6): void {
   flow.gap(space)
   if (flow.space < 2 * space) flow.newPage()
-  // On facing pages the rule is drawn on both pages of the spread.
-  for (let side = 0; side < flow.sides; side++) {
-    flow.side(side)
-    drawHairline(flow.doc, x, x + width, flow.y + space / 2, 0.5, COLORS.rule)
-  }
+  drawHairline(flow.doc, x, x + width, flow.y + space / 2, 0.5, COLORS.rule)
   flow.y += space
   flow.spaceAfter = space
 }

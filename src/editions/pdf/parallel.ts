@@ -1,10 +1,10 @@
 import type {Edition} from '../align.js'
 import {languageInfo} from '../../core/languages.js'
 import {drawHairline} from '../../pdf/furniture.js'
-import type {BlockStyle} from '../../pdf/layout.js'
+import type {BlockStyle, LaidBlock} from '../../pdf/layout.js'
 import type {TextSpan} from '../../pdf/line-break.js'
 import {PageFlow, defaultGeometry} from '../../pdf/page-flow.js'
-import {columnBoxes, layoutRow, placeRow, type CellText, type ColumnBox} from '../../pdf/parallel-rows.js'
+import {columnBoxes, layoutRow, placeRow, type CellText, type ColumnBox, type PlacedRow} from '../../pdf/parallel-rows.js'
 import {createPdfDocument, pdfToBuffer} from '../../pdf/pdf-document.js'
 import {ARTIFACT} from '../../pdf/tagging.js'
 import {plainText, type PdfInputBase} from './edition.js'
@@ -14,6 +14,7 @@ import {drawRule, itemStyle, itemTags, keepTogether, Outline} from './flow-helpe
 import {pdfMetadata} from './metadata.js'
 import {langOption, StructureBuilder} from './tags.js'
 import {placeSplittableRow} from './split-row.js'
+import {FacingFlow} from './facing-flow.js'
 import {boldBlocks} from './glyph-check.js'
 import {blockSpans} from './inline-spans.js'
 import {titleItem, type PrintItem, type TextItem} from './structure.js'
@@ -82,8 +83,16 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
   // The facing edition's title page is set in two equal columns; its spreads use whole pages.
   let boxes = facing ? equal : bodyBoxes
   const cues = continuationCues(bodyBoxes, languages, t, size)
+  // Facing pages flow each page on its own once the title page is done (facing-flow.ts).
+  let spreads: FacingFlow | undefined
+  const place = (used: readonly ColumnBox[], laid: LaidBlock[][], spacing: {spaceBefore?: number; spaceAfter?: number}, split = false): PlacedRow & {bottoms?: number[]} => {
+    if (spreads) return spreads.place(used, laid, {...spacing, split, cues})
+    return split ? placeSplittableRow(flow, used, laid, {...spacing, cues}) : placeRow(flow, used, laid, spacing)
+  }
   const row = (cells: ReadonlyArray<readonly CellText[]>, spaceBefore = 0, spaceAfter = 0, columnBoxesUsed: readonly ColumnBox[] = boxes) =>
-    placeRow(flow, columnBoxesUsed, layoutRow(columnBoxesUsed, cells), {spaceBefore, spaceAfter})
+    place(columnBoxesUsed, layoutRow(columnBoxesUsed, cells), {spaceBefore, spaceAfter})
+  // A rule across the text, or a part of it (`1 / part` of the width).
+  const rule = (part: number, space?: number): void => (spreads ? spreads.rule(boxes, part, space ?? 6) : drawRule(flow, flow.frame.x, flow.frame.width / part, space))
 
   // Title block: column heads, titles, the translation's draft banner, bilingual metadata.
   row(
@@ -114,7 +123,7 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
   )
   drawRule(flow, flow.frame.x, flow.frame.width, 12)
   if (facing) {
-    flow.startSpreads()
+    spreads = new FacingFlow(flow)
     boxes = bodyBoxes
   }
 
@@ -130,16 +139,17 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
     const laid = layoutRow(boxes, cells)
     const height = Math.max(...laid.map((column) => column.reduce((sum, b) => sum + b.height, 0)))
     const before = styles[0]!.spaceBefore ?? 0
-    if (item.kind === 'heading' && next) keepTogether(flow, Math.max(flow.spaceAfter, before) + height + (styles[0]!.spaceAfter ?? 0) + 2 * size * 1.75)
+    const needed = Math.max(flow.spaceAfter, before) + height + (styles[0]!.spaceAfter ?? 0) + 2 * size * 1.75
+    if (item.kind === 'heading' && next) spreads ? spreads.keep(needed) : keepTogether(flow, needed)
     const spacing = {spaceBefore: before, spaceAfter: styles[0]!.spaceAfter ?? 0}
-    const placed = item.kind === 'heading' ? placeRow(flow, boxes, laid, spacing) : placeSplittableRow(flow, boxes, laid, {...spacing, cues})
+    const placed = place(boxes, laid, spacing, item.kind !== 'heading')
     if (item.kind === 'heading') outline.add(plain(item.index), item.depth, {pageIndex: placed.firstPage, top: placed.top})
   }
 
   items.forEach((item, i) => {
     if (item === title) return
     if (item.type === 'text') return text(item, items[i + 1])
-    if (item.type === 'rule') return drawRule(flow, flow.frame.x, flow.frame.width)
+    if (item.type === 'rule') return rule(1)
     tags.enter(item)
     if (item.type === 'code') {
       // Code is not translated: the right column repeats the left verbatim.
@@ -171,7 +181,7 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
       const placed = row(columns, r === 0 ? size * 0.6 : 0, r === item.rows.length - 1 ? size * 0.8 : 4, cellBoxes)
       for (const box of boxes) {
         flow.side(box.side ?? 0)
-        drawHairline(doc, box.x, box.x + box.width, placed.bottom + 2, r === 0 ? 0.8 : 0.3, COLORS.rule)
+        drawHairline(doc, box.x, box.x + box.width, (placed.bottoms?.[box.side ?? 0] ?? placed.bottom) + 2, r === 0 ? 0.8 : 0.3, COLORS.rule)
       }
     })
   })
@@ -187,7 +197,7 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
     )
   const headings = editions.map((e) => notesHeading(e, t))
   if (headings.some(Boolean)) {
-    drawRule(flow, flow.frame.x, flow.frame.width / 3, 12)
+    rule(3, 12)
     row(
       languages.map((l, c) => [{spans: headings[c] ?? [], style: {lang: l, size: scale.small, tag: tags.block('P', own[c])}}]),
       0,
@@ -197,7 +207,7 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
     // Notes run on across a page break like paragraphs, rather than leaving a hole above them.
     lists[0]!.forEach((_, k) => {
       const cells = languages.map((l, c) => [{spans: lists[c]![k] ?? [], style: {lang: l, size: scale.small, justify: true, tag: tags.block('Note', own[c])}}])
-      placeSplittableRow(flow, boxes, layoutRow(boxes, cells), {spaceAfter: 3, cues})
+      place(boxes, layoutRow(boxes, cells), {spaceAfter: 3}, true)
     })
   }
 

@@ -20,7 +20,7 @@ export interface SplitOptions {
 }
 
 /**
- * Lines each column takes in `room` points so that the row runs on in
+ * Lines each column takes in `room` points (or its own room) so that the row runs on in
  * every column at once: the column that fills the room first sets the
  * share, and the others take the same share of their lines. So both
  * languages continue on the next page together (no column left blank
@@ -29,8 +29,10 @@ export interface SplitOptions {
  * column cannot keep `minLines` on both sides of the break, or a short one
  * does not fit: then the row moves to the next page.
  */
-export function cutRow(blocks: readonly LaidBlock[], room: number, minLines: number): number[] | undefined {
-  const fit = blocks.map((b) => Math.max(0, Math.floor((room + 1e-6) / b.lineHeight)))
+export function cutRow(blocks: readonly LaidBlock[], room: number | readonly number[], minLines: number): number[] | undefined {
+  // One room for columns side by side; one per block for facing pages, each filled to its own height.
+  const roomOf = (i: number): number => (typeof room === 'number' ? room : room[i]!)
+  const fit = blocks.map((b, i) => Math.max(0, Math.floor((roomOf(i) + 1e-6) / b.lineHeight)))
   const share = Math.min(1, ...blocks.map((b, i) => (b.lines.length === 0 ? 1 : fit[i]! / b.lines.length)))
   const cuts = blocks.map((b, i) => {
     const n = b.lines.length
