@@ -132,6 +132,14 @@ describe('facing mode', () => {
       expect(text(left)).not.toMatch(script)
       expect(text(left + 1)).toMatch(script)
     }
+    // Each page runs down on its own: no band without text over two lines inside a page (the notes' rule aside).
+    const notes = ['en', lng].map((l) => squash(ui(l).editorNotes!))
+    for (let page = 2; page <= pages; page++) {
+      const lines = bodyLines(boxes[page - 1]!.words, body.x, body.x + body.width)
+      const lineHeight = Math.min(...lines.slice(1).map((l, i) => l.top - lines[i]!.top))
+      for (let i = 1; i < lines.length; i++)
+        if (!notes.includes(squash(lines[i]!.text))) expect(lines[i]!.top - lines[i - 1]!.bottom, `page ${page} before “${lines[i]!.text}”`).toBeLessThanOrEqual(2 * lineHeight)
+    }
     // One reading order for both modes: each English block, then its translation.
     const structure = await pdfStructure(readFileSync(path))
     for (const page of structure) expect(page.untagged).toEqual([])

@@ -30,11 +30,11 @@ export interface ParallelPdfInput extends PdfInputBase {
 
 /**
  * The parallel edition: the source on the left, the translation on the
- * right, one row per block, each row starting at the same height: in two
- * columns of a page (`pdf.parallel: "columns"`), or on facing pages
+ * right, one row per block: in two columns of a page, each row starting at
+ * the same height (`pdf.parallel: "columns"`), or on facing pages
  * (`"facing"`: after a bilingual title page, English on the left page and
- * the translation on the right, so each spread holds the same blocks and a
- * block that runs on continues on both pages of the next spread).
+ * the translation on the right, each page running down on its own, each
+ * spread holding the same blocks; see facing-flow.ts).
  *
  * Reading order (the structure tree): each English block followed by its
  * translation, in one section tree. This is the order in which the page
