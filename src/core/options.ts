@@ -7,6 +7,8 @@ import {failRule} from './rules.js'
 export type Format = 'md' | 'html' | 'pdf'
 export type MissingMode = 'marker' | 'placeholder' | 'omit'
 export type PageSize = 'A4' | 'A5' | 'LETTER'
+/** How a parallel (two-language) PDF is set: side by side on each page, or on facing pages. */
+export type ParallelMode = 'columns' | 'facing'
 
 /**
  * Project options, read once from `.concordrc.json` at the project root and
@@ -35,6 +37,10 @@ export interface Options {
     pageSize: PageSize
     /** Editions below this percent translated are titled "Draft — N% translated". Default `100`. */
     draftBelow: number
+    /** Parallel PDFs: two columns per page (default `'columns'`), or English on the left page and the translation on the right (`'facing'`). */
+    parallel: ParallelMode
+    /** The English column's share of the columns mode's width (0.3–0.7); default `null`: from the two texts' lengths, 40–60%. */
+    columnRatio: number | null
   }
   coverage: {
     /** `concord coverage` exits 1 when any language is below this percent. Default `null` (no gate). */
@@ -56,7 +62,7 @@ export function defaults(): Options {
     localesDir: 'locales',
     outDir: 'output',
     editions: {formats: ['md', 'html', 'pdf'], missing: 'marker'},
-    pdf: {pageSize: 'A4', draftBelow: 100},
+    pdf: {pageSize: 'A4', draftBelow: 100, parallel: 'columns', columnRatio: null},
     coverage: {failUnder: null, thresholds: {}},
     check: {allowIdentical: ['IPCNKR']}
   }
@@ -85,6 +91,7 @@ const listOf =
   (v): v is JsonValue[] & T[] =>
     Array.isArray(v) && v.every(check)
 const isLanguage: Check<string> = (v): v is string => typeof v === 'string' && Object.hasOwn(LANGUAGES, v)
+const isRatioOrNull: Check<number | null> = (v): v is number | null => v === null || (typeof v === 'number' && v >= 0.3 && v <= 0.7)
 const isPercentOrNull: Check<number | null> = (v): v is number | null => v === null || isPercent(v)
 const isThresholds: Check<Record<string, number>> = (v): v is {[language: string]: number} => isObject(v) && Object.entries(v).every(([k, p]) => isLanguage(k) && isPercent(p))
 
@@ -107,6 +114,8 @@ const schema: Record<string, [Field, string]> = {
   'editions.missing': [field(oneOf<MissingMode>('marker', 'placeholder', 'omit'), (o, v) => (o.editions.missing = v)), '`marker`, `placeholder` or `omit`'],
   'pdf.pageSize': [field(oneOf<PageSize>('A4', 'A5', 'LETTER'), (o, v) => (o.pdf.pageSize = v)), '`A4`, `A5` or `LETTER`'],
   'pdf.draftBelow': [field(isPercent, (o, v) => (o.pdf.draftBelow = v)), 'a percentage from 0 to 100'],
+  'pdf.parallel': [field(oneOf<ParallelMode>('columns', 'facing'), (o, v) => (o.pdf.parallel = v)), '`columns` or `facing`'],
+  'pdf.columnRatio': [field(isRatioOrNull, (o, v) => (o.pdf.columnRatio = v)), 'a number from 0.3 to 0.7, or null'],
   'coverage.failUnder': [field(isPercentOrNull, (o, v) => (o.coverage.failUnder = v)), 'a percentage from 0 to 100, or null'],
   'coverage.thresholds': [field(isThresholds, (o, v) => (o.coverage.thresholds = v)), 'an object of language code → percentage'],
   'check.allowIdentical': [field(listOf(isString), (o, v) => (o.check.allowIdentical = v)), 'a list of strings']

@@ -105,14 +105,35 @@ export class PageFlow {
     return this.y <= this.frame.y
   }
 
+  /** Pages taken by each step of the flow: 1, or 2 for facing pages (see `startSpreads`). */
+  sides = 1
+
   newPage(): void {
     const {margins, size} = this.geometry
-    this.doc.addPage({size: [...PAGE_SIZES[size]], margins})
+    for (let side = 0; side < this.sides; side++) this.doc.addPage({size: [...PAGE_SIZES[size]], margins})
     // Absolute index in the document, so pages added before the flow (a cover) count.
     const range = this.doc.bufferedPageRange()
-    this.pageIndex = range.start + range.count - 1
+    this.pageIndex = range.start + range.count - this.sides
     this.y = this.frame.y
     this.options.onPage?.(this.pageIndex)
+  }
+
+  /**
+   * From here on, flow through spreads: each new page is a pair, the left
+   * (`pageIndex`) and the right page, which share one writing position, so
+   * a block drawn on both starts at the same height on both (a facing-page
+   * edition). Starts a new spread.
+   */
+  startSpreads(): void {
+    // A left page has an even number: after an even count of single pages, one is left blank.
+    if (this.doc.bufferedPageRange().count % 2 === 0) this.newPage()
+    this.sides = 2
+    this.newPage()
+  }
+
+  /** Draw on side `side` (0 left, 1 right) of the current spread; nothing to do on single pages. */
+  side(side: number): void {
+    if (this.sides > 1) this.doc.switchToPage(this.pageIndex + Math.min(side, this.sides - 1))
   }
 
   /** Move down by `height`, or start a page when that would leave the frame (space at a page top is dropped). */

@@ -16,6 +16,8 @@ import type {Frame, PageFlow} from './page-flow.js'
 export interface ColumnBox {
   x: number
   width: number
+  /** The page of a spread the column is on (0 left, 1 right), for facing pages; default 0. */
+  side?: number
 }
 
 /** Split a frame into equal columns separated by `gutter` points. */
@@ -92,7 +94,7 @@ export function placeRow(flow: PageFlow, boxes: readonly ColumnBox[], columns: R
 }
 
 /** Index after the last slot from `from` that fits in `room` points; at least one if `force`. */
-function linesThatFit(stack: Stack, from: number, room: number, force: boolean): number {
+export function linesThatFit(stack: Stack, from: number, room: number, force: boolean): number {
   const first = stack.slots[from]
   if (!first) return from
   let to = from

@@ -102,6 +102,8 @@ export interface PdfDocumentOptions {
    * drawn after the body (`doc.switchToPage`). Default true.
    */
   bufferPages?: boolean
+  /** The catalog's `/PageLayout`, e.g. `twoPageRight` for facing pages (odd pages on the right); default none. */
+  pageLayout?: 'twoPageRight'
 }
 
 /** A pdfkit document with every face registered, fixed dates and ID, and no page yet (`PageFlow` adds them). */
@@ -122,6 +124,7 @@ export function createPdfDocument(options: PdfDocumentOptions): PDFKit.PDFDocume
     lang: options.lang,
     pdfVersion: '1.7',
     displayTitle: true,
+    ...(options.pageLayout ? {pageLayout: options.pageLayout} : {}),
     // PDF/A-2, level A (accessible): pdfkit writes pdfaid and an sRGB output intent with the ICC profile it ships.
     ...(options.tagged ? {tagged: true, subset: 'PDF/A-2a' as const} : {}),
     autoFirstPage: false,

@@ -40,3 +40,24 @@ describe('option folders', () => {
     expect(loadOptions(new VFile({path: '.concordrc.json', value: '{"outDir": "../site"}'})).outDir).toBe('../site')
   })
 })
+
+describe('parallel PDF options', () => {
+  const load = (json: string) => loadOptions(new VFile({path: '.concordrc.json', value: json}))
+
+  it('defaults to measured columns, and takes facing pages and a column ratio', () => {
+    expect(load('{}').pdf).toMatchObject({parallel: 'columns', columnRatio: null})
+    expect(load('{"pdf": {"parallel": "facing", "columnRatio": 0.55}}').pdf).toMatchObject({parallel: 'facing', columnRatio: 0.55})
+  })
+
+  it('refuses another mode or a ratio outside 0.3–0.7, at its place', () => {
+    for (const [json, expected] of [
+      ['{"pdf": {"parallel": "rows"}}', 'expected `columns` or `facing`'],
+      ['{"pdf": {"columnRatio": 0.9}}', 'expected a number from 0.3 to 0.7, or null']
+    ] as const) {
+      const file = new VFile({path: '.concordrc.json', value: json})
+      expect(() => loadOptions(file)).toThrow(VFileMessage)
+      expect(String(file.messages[0])).toContain(expected)
+      expect(file.messages[0]!.ruleId).toBe('config-invalid')
+    }
+  })
+})

@@ -6,12 +6,11 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {parseSegmentText} from '../../src/editions/segment-text.js'
-import {columnBoxes} from '../../src/pdf/parallel-rows.js'
 import {bodyFrame, defaultGeometry, marginFrame} from '../../src/pdf/page-flow.js'
 import {flatText} from '../../src/segment/inline.js'
 import {expectInside, pdfFonts, pdfInfo, textItems, wordBoxes} from '../helpers/read-pdf.js'
 import {concord, readJson, tempProject} from '../helpers/cli.js'
-import {catalogLang, collapse, columnLines, frameText, listFiles, outlineTree, pageFrameText, squash, type PdfLine} from '../helpers/pdf-build.js'
+import {catalogLang, collapse, columnLines, frameText, listFiles, outlineTree, pageFrameText, parallelColumns, squash, type PdfLine} from '../helpers/pdf-build.js'
 import {rowTexts} from '../helpers/pdf-rows.js'
 
 const TARGETS = ['ko', 'ja', 'mn'] as const
@@ -76,9 +75,10 @@ describe('statement PDF editions', () => {
 
   it.each(TARGETS)('%s: parallel edition has the English on the left and the translation on the right', (lng) => {
     const path = pdf(`aligned/statement.en-${lng}.pdf`)
-    const [left, right] = columnBoxes(body, 2, 18)
-    const leftText = squash(frameText(path, {...body, x: left!.x, width: left!.width}))
-    const rightText = squash(frameText(path, {...body, x: right!.x, width: right!.width}))
+    const [left, right] = parallelColumns(path, body, geometry.header)
+    // A row that runs on has a continuation cue at the page foot, between its two parts.
+    const leftText = squash(frameText(path, {...body, x: left.x, width: left.width})).replaceAll(squash(ui('en').continued!), '')
+    const rightText = squash(frameText(path, {...body, x: right.x, width: right.width})).replaceAll(squash(ui(lng).continued!), '')
     for (const [id, source] of Object.entries(bodyStrings('en'))) {
       expect(leftText, id).toContain(squash(plain(source)))
       const translation = strings(lng)[id]
@@ -175,7 +175,7 @@ describe('statement PDF editions', () => {
 describe('statement PDF layout', () => {
   it.each(['ko', 'ja'] as const)('en–%s: glyphs inside the margins, columns apart, every row starting at one height', async (lng) => {
     const path = pdf(`aligned/statement.en-${lng}.pdf`)
-    const [left, right] = columnBoxes(body, 2, 18) as [{x: number; width: number}, {x: number; width: number}]
+    const [left, right] = parallelColumns(path, body, geometry.header)
     const footerTop = body.y + body.height
     for (const page of wordBoxes(path)) {
       for (const w of page.words) {
@@ -224,11 +224,11 @@ describe('statement PDF layout', () => {
 })
 
 describe('line breaking in the real editions', () => {
-  const right = columnBoxes(body, 2, 18)[1]!
   /** Body lines of the edition and of the parallel edition's translation column. */
   const lines = async (lng: string): Promise<PdfLine[][]> => {
     const own = await textItems(readFileSync(pdf(`${lng}/statement.pdf`)))
     const aligned = await textItems(readFileSync(pdf(`aligned/statement.en-${lng}.pdf`)))
+    const right = parallelColumns(pdf(`aligned/statement.en-${lng}.pdf`), body, geometry.header)[1]
     const inBody = (items: typeof own) => items.filter((i) => i.baseline > body.y && i.baseline < body.y + body.height)
     return [columnLines(inBody(own), body.x, body.x + body.width), columnLines(inBody(aligned), right.x, right.x + right.width)]
   }

@@ -7,7 +7,7 @@ import {execFileSync} from 'node:child_process'
 import {readdirSync} from 'node:fs'
 import {join} from 'node:path'
 import type {Frame} from '../../src/pdf/page-flow.js'
-import type {TextItem} from './read-pdf.js'
+import {wordBoxes, type TextItem} from './read-pdf.js'
 
 /** Text of every page inside `frame` (points), pages joined. */
 export function frameText(path: string, frame: Frame): string {
@@ -84,4 +84,26 @@ export function listFiles(dir: string, rel = ''): string[] {
     else out.push(path)
   }
   return out.sort()
+}
+
+/**
+ * The two columns of a parallel PDF in the columns mode, found from page 1's
+ * running heads (each column's head starts at its column's left edge): the
+ * widths follow the texts' lengths, so a test cannot assume equal halves.
+ */
+export function parallelColumns(path: string, body: Frame, header: number, gutter = 18): [{x: number; width: number}, {x: number; width: number}] {
+  const words = wordBoxes(path)[0]!
+    .words.filter((w) => w.yMax <= body.y && w.yMin >= body.y - header - 1)
+    .sort((a, b) => a.xMin - b.xMin)
+  // The widest space between two words of the heads is the gutter (with what is left of the left head's line).
+  let right = body.x + body.width / 2
+  let widest = 0
+  for (let i = 1; i < words.length; i++) {
+    const gap = words[i]!.xMin - words[i - 1]!.xMax
+    if (gap > widest) [widest, right] = [gap, words[i]!.xMin]
+  }
+  return [
+    {x: body.x, width: right - gutter - body.x},
+    {x: right, width: body.x + body.width - right}
+  ]
 }

@@ -1,13 +1,12 @@
 import type {Edition} from '../align.js'
 import {languageInfo} from '../../core/languages.js'
-import {drawHairline, furnitureLine} from '../../pdf/furniture.js'
-import {drawLine, layoutBlock, type BlockStyle, type LaidBlock} from '../../pdf/layout.js'
+import {drawHairline} from '../../pdf/furniture.js'
+import type {BlockStyle, LaidBlock} from '../../pdf/layout.js'
 import type {TextSpan} from '../../pdf/line-break.js'
-import {PageFlow, defaultGeometry, marginFrame, type PageGeometry} from '../../pdf/page-flow.js'
-import {columnBoxes, layoutRow, placeRow, type CellText, type ColumnBox} from '../../pdf/parallel-rows.js'
+import {PageFlow, defaultGeometry} from '../../pdf/page-flow.js'
+import {columnBoxes, layoutRow, placeRow, type CellText, type ColumnBox, type PlacedRow} from '../../pdf/parallel-rows.js'
 import {createPdfDocument, pdfToBuffer} from '../../pdf/pdf-document.js'
-import type {Translate} from '../../core/ui-strings.js'
-import {ARTIFACT, asArtifact} from '../../pdf/tagging.js'
+import {ARTIFACT} from '../../pdf/tagging.js'
 import {plainText, type PdfInputBase} from './edition.js'
 import {endNoteSpans, noteSpans, notesHeading} from './notes.js'
 import {notesBySegment} from '../meta.js'
@@ -15,11 +14,13 @@ import {drawRule, itemStyle, itemTags, keepTogether, Outline} from './flow-helpe
 import {pdfMetadata} from './metadata.js'
 import {langOption, StructureBuilder} from './tags.js'
 import {placeSplittableRow} from './split-row.js'
+import {FacingFlow} from './facing-flow.js'
 import {boldBlocks} from './glyph-check.js'
 import {blockSpans} from './inline-spans.js'
 import {titleItem, type PrintItem, type TextItem} from './structure.js'
 import {COLORS, INDENT, typeScale} from './theme.js'
-import {draftText, fieldSpans, footerSpans, metaFields, runningTitle, titleSpans} from './title-block.js'
+import {draftText, fieldSpans, metaFields, runningTitle, titleSpans} from './title-block.js'
+import {columnShare, continuationCues, drawParallelFurniture, GUTTER, measuredHeight, parallelBoxes} from './parallel-layout.js'
 
 export interface ParallelPdfInput extends PdfInputBase {
   /** The source edition (left column) and one translation (right column). */
@@ -27,59 +28,13 @@ export interface ParallelPdfInput extends PdfInputBase {
   target: Edition
 }
 
-const GUTTER = 18
-
-/**
- * A running head in a column: a long short title (the Mongolian one) is set
- * a little smaller rather than cut; only one too long even at 80% is cut.
- */
-function runningHead(title: string, width: number, style: BlockStyle): LaidBlock {
-  for (const scale of [1, 0.9, 0.8]) {
-    const block = layoutBlock([{text: title}], width, {...style, size: style.size * scale})
-    if (block.lines.length <= 1) return block
-  }
-  return furnitureLine({spans: title}, width, {...style, size: style.size * 0.8})
-}
-
-/**
- * Running heads (each column's short title, in its language) and one folio
- * per page, centred under both columns in the translation's language (the
- * document's), after the draft notice of a draft: as a bilingual book
- * numbers its pages once.
- */
-function drawParallelFurniture(
-  doc: PDFKit.PDFDocument,
-  geometry: PageGeometry,
-  editions: readonly Edition[],
-  titles: readonly string[],
-  draft: string | undefined,
-  t: Translate,
-  size: number
-): void {
-  const frame = marginFrame(geometry)
-  const boxes = columnBoxes(frame, editions.length, GUTTER)
-  const range = doc.bufferedPageRange()
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i)
-    let lineHeight = 0
-    editions.forEach((edition, c) => {
-      const box = boxes[c]!
-      const style: BlockStyle = {lang: edition.language, size, leading: 1.45, color: '#444444'}
-      const header = runningHead(titles[c]!, box.width, style)
-      asArtifact(doc, 'Pagination', () => drawLine(doc, header, 0, box.x, frame.y))
-      lineHeight = Math.max(lineHeight, header.lineHeight)
-    })
-    const language = editions[editions.length - 1]!.language
-    const folio = t(language, 'page', {page: i + 1, pages: range.count})
-    const footer = furnitureLine({spans: footerSpans(folio, draft, language), align: 'center'}, frame.width, {lang: language, size, leading: 1.45, color: '#444444'})
-    asArtifact(doc, 'Pagination', () => drawLine(doc, footer, 0, frame.x, frame.y + frame.height - footer.lineHeight))
-    drawHairline(doc, frame.x, frame.x + frame.width, frame.y + Math.min(geometry.header, lineHeight + 2), 0.4, COLORS.rule)
-  }
-}
-
 /**
  * The parallel edition: the source on the left, the translation on the
- * right, one row per block, each row starting at the same height.
+ * right, one row per block: in two columns of a page, each row starting at
+ * the same height (`pdf.parallel: "columns"`), or on facing pages
+ * (`"facing"`: after a bilingual title page, English on the left page and
+ * the translation on the right, each page running down on its own, each
+ * spread holding the same blocks; see facing-flow.ts).
  *
  * Reading order (the structure tree): each English block followed by its
  * translation, in one section tree. This is the order in which the page
@@ -88,6 +43,10 @@ function drawParallelFurniture(
  * put the translation of a paragraph pages of listening away from it. The
  * English elements carry `/Lang`; the document's is the translation's.
  * Verbatim repeats in the right column (list markers, code) are artifacts.
+ * Facing pages keep the same tree: the structure, not the page order, is
+ * the reading order (PDF/UA-1 §7.1), and block by block is still how the
+ * spread pairs them; reading a whole English page and then its facing page
+ * would part a sentence from its translation by a page of listening.
  */
 export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer> {
   const {document, source, target, items, options, t} = input
@@ -95,13 +54,16 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
   const languages = editions.map((e) => e.language)
   const geometry = defaultGeometry(options.pdf.pageSize)
   const scale = typeScale(geometry.size)
-  const doc = createPdfDocument({lang: target.language, geometry, date: input.date, idSeed: input.idSeed, tagged: true, ...pdfMetadata(document.meta, editions)})
+  const facing = options.pdf.parallel === 'facing'
+  // Facing: a viewer shows page 1 (the title page) alone and then the spreads, left and right, as they were set.
+  const layout = facing ? {pageLayout: 'twoPageRight' as const} : {}
+  const doc = createPdfDocument({lang: target.language, geometry, date: input.date, idSeed: input.idSeed, tagged: true, ...layout, ...pdfMetadata(document.meta, editions)})
   const tags = new StructureBuilder(doc)
   const own = languages.map((l) => langOption(l, target.language))
   const columnLangs = languages.map((l) => (l === target.language ? undefined : l))
   const flow = new PageFlow(doc, geometry)
   const outline = new Outline(doc, geometry)
-  const boxes = columnBoxes(flow.frame, 2, GUTTER)
+  const equal = columnBoxes(flow.frame, 2, GUTTER)
   const byIndex = editions.map((edition) => new Map(edition.blocks.map((block) => [block.index, block])))
   const bold = boldBlocks(items)
   const notes = editions.map(notesBySegment)
@@ -112,9 +74,25 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
       .map((e, c) => plainText(byIndex[c]!.get(index)?.segments ?? [], e.language, t))
       .filter(Boolean)
       .join(' / ')
-  const size = scale.column
+  // Facing pages have a whole page per language: the type of a one-language edition.
+  const size = facing ? scale.body : scale.column
+  const measured = (c: number): number =>
+    items.reduce((sum, item) => (item.type === 'text' ? sum + measuredHeight(spansOf(c, item.index), equal[c]!.width, itemStyle(item, scale, languages[c]!, size)) : sum), 0)
+  const share = facing ? 0.5 : columnShare(options, options.pdf.columnRatio === null ? [measured(0), measured(1)] : [1, 1])
+  const bodyBoxes = parallelBoxes(flow.frame, facing, share, geometry.size, languages)
+  // The facing edition's title page is set in two equal columns; its spreads use whole pages.
+  let boxes = facing ? equal : bodyBoxes
+  const cues = continuationCues(bodyBoxes, languages, t, size)
+  // Facing pages flow each page on its own once the title page is done (facing-flow.ts).
+  let spreads: FacingFlow | undefined
+  const place = (used: readonly ColumnBox[], laid: LaidBlock[][], spacing: {spaceBefore?: number; spaceAfter?: number}, split = false): PlacedRow & {bottoms?: number[]} => {
+    if (spreads) return spreads.place(used, laid, {...spacing, split, cues})
+    return split ? placeSplittableRow(flow, used, laid, {...spacing, cues}) : placeRow(flow, used, laid, spacing)
+  }
   const row = (cells: ReadonlyArray<readonly CellText[]>, spaceBefore = 0, spaceAfter = 0, columnBoxesUsed: readonly ColumnBox[] = boxes) =>
-    placeRow(flow, columnBoxesUsed, layoutRow(columnBoxesUsed, cells), {spaceBefore, spaceAfter})
+    place(columnBoxesUsed, layoutRow(columnBoxesUsed, cells), {spaceBefore, spaceAfter})
+  // A rule across the text, or a part of it (`1 / part` of the width).
+  const rule = (part: number, space?: number): void => (spreads ? spreads.rule(boxes, part, space ?? 6) : drawRule(flow, flow.frame.x, flow.frame.width / part, space))
 
   // Title block: column heads, titles, the translation's draft banner, bilingual metadata.
   row(
@@ -144,6 +122,10 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
     )
   )
   drawRule(flow, flow.frame.x, flow.frame.width, 12)
+  if (facing) {
+    spreads = new FacingFlow(flow)
+    boxes = bodyBoxes
+  }
 
   const text = (item: TextItem, next: PrintItem | undefined): void => {
     const spans = languages.map((_, c) => spansOf(c, item.index))
@@ -157,16 +139,17 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
     const laid = layoutRow(boxes, cells)
     const height = Math.max(...laid.map((column) => column.reduce((sum, b) => sum + b.height, 0)))
     const before = styles[0]!.spaceBefore ?? 0
-    if (item.kind === 'heading' && next) keepTogether(flow, Math.max(flow.spaceAfter, before) + height + (styles[0]!.spaceAfter ?? 0) + 2 * size * 1.75)
+    const needed = Math.max(flow.spaceAfter, before) + height + (styles[0]!.spaceAfter ?? 0) + 2 * size * 1.75
+    if (item.kind === 'heading' && next) spreads ? spreads.keep(needed) : keepTogether(flow, needed)
     const spacing = {spaceBefore: before, spaceAfter: styles[0]!.spaceAfter ?? 0}
-    const placed = item.kind === 'heading' ? placeRow(flow, boxes, laid, spacing) : placeSplittableRow(flow, boxes, laid, {...spacing, minSplitHeight: 5 * size * 1.75})
+    const placed = place(boxes, laid, spacing, item.kind !== 'heading')
     if (item.kind === 'heading') outline.add(plain(item.index), item.depth, {pageIndex: placed.firstPage, top: placed.top})
   }
 
   items.forEach((item, i) => {
     if (item === title) return
     if (item.type === 'text') return text(item, items[i + 1])
-    if (item.type === 'rule') return drawRule(flow, flow.frame.x, flow.frame.width)
+    if (item.type === 'rule') return rule(1)
     tags.enter(item)
     if (item.type === 'code') {
       // Code is not translated: the right column repeats the left verbatim.
@@ -178,7 +161,12 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
     // A table row becomes one row of both columns, each column split into the table's columns;
     // each language's table is one Table element, the English one first.
     const count = Math.max(1, ...item.rows.map((r) => r.length))
-    const cellBoxes = boxes.flatMap((box) => columnBoxes({x: box.x + item.quote * INDENT.quote, y: 0, width: box.width - item.quote * INDENT.quote, height: 0}, count, 6))
+    const cellBoxes = boxes.flatMap((box) =>
+      columnBoxes({x: box.x + item.quote * INDENT.quote, y: 0, width: box.width - item.quote * INDENT.quote, height: 0}, count, 6).map((cell) => ({
+        ...cell,
+        ...(box.side === undefined ? {} : {side: box.side})
+      }))
+    )
     const tables = own.map((options) => tags.block('Table', options).element)
     item.rows.forEach((cells, r) => {
       const columns = languages.flatMap((l, c) => {
@@ -191,7 +179,10 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
         ])
       })
       const placed = row(columns, r === 0 ? size * 0.6 : 0, r === item.rows.length - 1 ? size * 0.8 : 4, cellBoxes)
-      for (const box of boxes) drawHairline(doc, box.x, box.x + box.width, placed.bottom + 2, r === 0 ? 0.8 : 0.3, COLORS.rule)
+      for (const box of boxes) {
+        flow.side(box.side ?? 0)
+        drawHairline(doc, box.x, box.x + box.width, (placed.bottoms?.[box.side ?? 0] ?? placed.bottom) + 2, r === 0 ? 0.8 : 0.3, COLORS.rule)
+      }
     })
   })
 
@@ -206,30 +197,20 @@ export async function renderParallelPdf(input: ParallelPdfInput): Promise<Buffer
     )
   const headings = editions.map((e) => notesHeading(e, t))
   if (headings.some(Boolean)) {
-    drawRule(flow, flow.frame.x, flow.frame.width / 3, 12)
+    rule(3, 12)
     row(
       languages.map((l, c) => [{spans: headings[c] ?? [], style: {lang: l, size: scale.small, tag: tags.block('P', own[c])}}]),
       0,
       4
     )
     const lists = editions.map((e) => noteSpans(e, t))
-    lists[0]!.forEach((_, k) =>
-      row(
-        languages.map((l, c) => [{spans: lists[c]![k] ?? [], style: {lang: l, size: scale.small, justify: true, tag: tags.block('Note', own[c])}}]),
-        0,
-        3
-      )
-    )
+    // Notes run on across a page break like paragraphs, rather than leaving a hole above them.
+    lists[0]!.forEach((_, k) => {
+      const cells = languages.map((l, c) => [{spans: lists[c]![k] ?? [], style: {lang: l, size: scale.small, justify: true, tag: tags.block('Note', own[c])}}])
+      place(boxes, layoutRow(boxes, cells), {spaceAfter: 3}, true)
+    })
   }
 
-  drawParallelFurniture(
-    doc,
-    geometry,
-    editions,
-    editions.map((e) => runningTitle(e)),
-    draft,
-    t,
-    scale.small
-  )
+  drawParallelFurniture(doc, geometry, {editions, titles: editions.map((e) => runningTitle(e)), draft, t, size: scale.small, boxes, facing})
   return pdfToBuffer(doc, input.subsets)
 }
