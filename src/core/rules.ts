@@ -4,7 +4,7 @@ import {VFileMessage, type Options} from 'vfile-message'
 export type Severity = 'error' | 'warning' | 'info'
 
 /** The pipeline stage whose input a rule guards (the folders of src/). */
-export type Stage = 'core' | 'markdown' | 'segment' | 'ids' | 'translations' | 'qa' | 'editions' | 'coverage' | 'interchange' | 'engine'
+export type Stage = 'core' | 'markdown' | 'segment' | 'ids' | 'translations' | 'memory' | 'qa' | 'editions' | 'coverage' | 'interchange' | 'engine'
 
 export interface Rule {
   severity: Severity
@@ -39,6 +39,7 @@ export const RULES = {
   'translation-too-long': {severity: 'error', stage: 'translations', summary: 'a translation in a locale file longer than 65,536 characters'},
   'stale-translation': {severity: 'info', stage: 'translations', summary: 'the English changed since the translation was made'},
   'obsolete-translation': {severity: 'info', stage: 'translations', summary: 'a kept translation of a retired segment'},
+  'tmx-malformed': {severity: 'error', stage: 'memory', summary: 'a TMX file of the translation memory that is not well-formed TMX'},
   'glossary-invalid': {severity: 'error', stage: 'qa', summary: '`content/glossary.json` is not an object of terms, each with its renderings by language'},
   'number-mismatch': {severity: 'error', stage: 'qa', summary: 'a number of the English is missing or changed in the translation'},
   'glossary-term': {severity: 'warning', stage: 'qa', summary: 'a glossary term is not rendered as `content/glossary.json` says'},
