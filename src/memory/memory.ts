@@ -10,7 +10,7 @@ export interface MemoryEntry {
 }
 
 export interface MemoryMatch extends MemoryEntry {
-  /** 100 for the same English (case, spacing and emphasis marks aside), less for a fuzzy match. */
+  /** 100 for the same English, 99 for it in another case, spacing or emphasis, less for a fuzzy match. */
   similarity: number
 }
 
@@ -31,17 +31,19 @@ export interface Memory {
   entries: Indexed[]
   exact: Map<string, number[]>
   postings: Map<string, number[]>
+  /** Shared trigram counts per entry during one look-up, reset after it: no allocation of the memory's size per query. */
+  counts: Uint8Array
 }
 
 /** Trigrams looked up per query, rarest first: a long sentence needs no more to find its near repeats. */
-const GRAMS_PER_QUERY = 48
+const GRAMS_PER_QUERY = 32
 /** Postings longer than this (`the`, `ion`) say little and would make a look-up cost grow with the memory. */
-const MAX_POSTINGS = 4096
+const MAX_POSTINGS = 1024
 /** Candidates scored with the edit distance, most shared trigrams first. */
 const CANDIDATES = 16
 
 export function buildMemory(entries: Iterable<MemoryEntry>): Memory {
-  const memory: Memory = {entries: [], exact: new Map(), postings: new Map()}
+  const memory: Memory = {entries: [], exact: new Map(), postings: new Map(), counts: new Uint8Array(0)}
   const seen = new Set<string>()
   for (const entry of entries) {
     if (entry.source.trim() === '' || entry.target.trim() === '') continue
@@ -74,6 +76,36 @@ export interface MatchOptions {
   exclude?: string
 }
 
+/**
+ * The entries sharing the most looked-up trigrams with the query, at most
+ * CANDIDATES, by a counting pass and a bucket per count: linear in the
+ * postings read, which are bounded, whatever the memory's size.
+ */
+function bestCandidates(memory: Memory, lists: readonly number[][], skip: ReadonlyMap<number, number>): number[] {
+  if (memory.counts.length < memory.entries.length) memory.counts = new Uint8Array(memory.entries.length)
+  const counts = memory.counts
+  const touched: number[] = []
+  for (const list of lists) {
+    for (const index of list) {
+      if (counts[index] === 0) touched.push(index)
+      counts[index]!++
+    }
+  }
+  const buckets: number[][] = Array.from({length: lists.length + 1}, () => [])
+  for (const index of touched) {
+    if (!skip.has(index)) buckets[counts[index]!]!.push(index)
+    counts[index] = 0
+  }
+  const best: number[] = []
+  for (let count = lists.length; count > 0 && best.length < CANDIDATES; count--) {
+    for (const index of buckets[count]!) {
+      if (best.length === CANDIDATES) break
+      best.push(index)
+    }
+  }
+  return best
+}
+
 const byRank = (a: MemoryMatch, b: MemoryMatch): number => b.similarity - a.similarity || (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0)
 
 /**
@@ -84,19 +116,18 @@ export function findMatches(memory: Memory, source: string, {threshold, limit = 
   const key = comparable(source)
   const chars = Array.from(key)
   const found = new Map<number, number>()
-  for (const index of memory.exact.get(key) ?? []) if (memory.entries[index]!.entry.origin !== exclude) found.set(index, 100)
-  const counts = new Map<number, number>()
-  const grams = [...trigrams(chars)]
+  for (const index of memory.exact.get(key) ?? []) {
+    // The same words in another case, spacing or emphasis are a near certainty, not an exact match.
+    const entry = memory.entries[index]!.entry
+    if (entry.origin !== exclude) found.set(index, entry.source === source ? 100 : 99)
+  }
+  const lists = [...trigrams(chars)]
     .map((gram) => memory.postings.get(gram))
     .filter((list): list is number[] => list !== undefined && list.length <= MAX_POSTINGS)
     .sort((a, b) => a.length - b.length)
     .slice(0, GRAMS_PER_QUERY)
-  for (const list of grams) for (const index of list) counts.set(index, (counts.get(index) ?? 0) + 1)
-  const candidates = [...counts]
-    .filter(([index]) => !found.has(index))
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, CANDIDATES)
-  for (const [index] of candidates) {
+  const candidates = bestCandidates(memory, lists, found)
+  for (const index of candidates) {
     const other = memory.entries[index]!
     if (other.entry.origin === exclude) continue
     const longer = Math.max(chars.length, other.chars.length)
