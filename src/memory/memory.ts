@@ -1,5 +1,4 @@
-import {boundedDistance} from './edit-distance.js'
-import {comparable, trigrams} from './normalise.js'
+import {boundedDistance, comparable, trigrams} from './compare.js'
 
 /** One translation the memory knows: English, its rendering, and where it comes from. */
 export interface MemoryEntry {

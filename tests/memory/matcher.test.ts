@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
-import {boundedDistance} from '../../src/memory/edit-distance.js'
+import {boundedDistance} from '../../src/memory/compare.js'
 import {buildMemory, findMatches, type MemoryEntry} from '../../src/memory/memory.js'
-import {comparable} from '../../src/memory/normalise.js'
+import {comparable} from '../../src/memory/compare.js'
 import {parseTmx} from '../../src/memory/tmx-parse.js'
 
 /** The textbook full-matrix Levenshtein distance, to check the banded one against. */
