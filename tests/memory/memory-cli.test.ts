@@ -52,6 +52,10 @@ describe('translation memory', () => {
     // A higher threshold leaves the near repeat out.
     write(dir, '.concordrc.json', JSON.stringify({memory: {threshold: 100}}))
     expect(ok(['suggest', 'ko', '--document', 'second'], dir).stdout).toMatch(/^1 of 4 segment\(s\) with a match in ko/m)
+    write(dir, '.concordrc.json', JSON.stringify({memory: {threshold: 150, paths: ['../elsewhere']}}))
+    const bad = concord(['suggest', 'ko'], dir)
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toMatch(/Unexpected value `150` for `memory\.threshold`, expected a percentage from 0 to 100 \[config-invalid\]/)
   })
 
   it('PO: the best match prefilled as fuzzy with similarity, origin and glossary terms; msgfmt -c accepts it; importing it unchanged records nothing', () => {
