@@ -17,15 +17,15 @@ const STATE: Readonly<Record<string, string>> = {stale: 'needs-review-translatio
 const note = (from: string, text: string): string => `<note from="${from}">${xmlText(text)}</note>`
 
 /** XLIFF 1.2 has no escape for XML-invalid characters: they become U+FFFD, and the recorded hash is of what was written, so the import sees no edit. */
-function written(target: string): {text: string; hash: string} {
+function written(target: string, recorded: string): {text: string; hash: string} {
   const clean = target.replace(XML_INVALID, '\uFFFD')
-  return {text: xmlText(clean), hash: textHash(clean)}
+  return {text: xmlText(clean), hash: clean === target ? recorded : textHash(clean)}
 }
 
 function unit(doc: ExportDocument, u: ExportUnit, indent: string): string[] {
   const preserve = /^\s|\s$|\s\s|[\t\n\r]/.test(u.source + (u.target ?? '')) ? ' xml:space="preserve"' : ''
   const approved = u.state === 'translated' || u.state === 'reviewed' ? ' approved="yes"' : ''
-  const target = u.target === undefined || u.state === 'missing' ? null : written(u.target)
+  const target = u.target === undefined ? null : written(u.target, u.targetHash)
   const lines = [`${indent}<trans-unit id="${xmlText(u.id)}"${approved}${preserve}>`, `${indent}  <source>${xmlText(u.source)}</source>`]
   if (target !== null) lines.push(`${indent}  <target state="${STATE[u.state] ?? 'needs-translation'}">${target.text}</target>`)
   lines.push(
