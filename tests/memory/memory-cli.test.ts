@@ -77,6 +77,26 @@ describe('translation memory', () => {
     expect(ok(['import', 'second.po'], dir).stderr).toMatch(/1 added/)
   })
 
+  it('PO: a stale entry keeps its own translation in msgstr, fuzzy once, and gets the match as a comment', () => {
+    const {dir, exact} = project()
+    const english = readJson(dir, 'locales/en/statement.json')
+    const korean = readJson(dir, 'locales/ko/statement.json')
+    // The second document's copy of the sentence is translated; then the statement's own is reworded.
+    const second = readJson(dir, 'locales/en/second.json')
+    const id = Object.keys(second).find((k) => second[k] === english[exact])!
+    write(dir, 'locales/ko/second.json', JSON.stringify({[id]: '두 번째 문서의 번역.'}, null, 2) + '\n')
+    write(dir, 'content/statement.md', read(dir, 'content/statement.md').replace(english[exact]!, `${english[exact]!.slice(0, -1)}, again.`))
+    ok(['segment'], dir)
+    ok(['export', '--lang', 'ko', '--format', 'po', '--document', 'statement', '--out', 'statement.po'], dir)
+    const po = read(dir, 'statement.po').replace(/"\n"/g, '')
+    const entry = po.split('\n\n').find((e) => e.includes(`msgctxt "${exact}"`))!
+    expect(entry).toMatch(new RegExp(`#\\. Memory: (7[5-9]|[89]\\d)% match from second#${id} `))
+    expect(entry).toContain('#. Memory translation: 두 번째 문서의 번역.')
+    expect(entry.match(/#, fuzzy/g)).toHaveLength(1)
+    expect(entry).toContain(`msgstr "${korean[exact]}"`)
+    expect(msgfmt(join(dir, 'statement.po')).code).toBe(0)
+  })
+
   it('XLIFF 2.0: Translation Candidates and Glossary modules, valid against the core schema; the import skips them', () => {
     const {dir, exact, near} = project()
     ok(['export', '--lang', 'ko', '--format', 'xliff', '--out', 'all.xlf'], dir)
