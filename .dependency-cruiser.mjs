@@ -19,12 +19,14 @@ const BELOW = {
   segment: ['core', 'markdown'],
   ids: ['core', 'markdown', 'segment'],
   translations: ['core', 'markdown', 'segment', 'ids'],
-  qa: ['core', 'markdown', 'segment', 'ids', 'translations'],
-  editions: ['core', 'markdown', 'segment', 'ids', 'translations', 'qa', 'pdf'],
-  coverage: ['core', 'markdown', 'segment', 'ids', 'translations', 'qa', 'editions', 'pdf'],
-  interchange: ['core', 'markdown', 'segment', 'ids', 'translations', 'qa', 'editions', 'pdf', 'coverage'],
-  engine: ['core', 'markdown', 'segment', 'ids', 'translations', 'qa', 'editions', 'pdf', 'coverage', 'interchange'],
-  cli: ['core', 'markdown', 'segment', 'ids', 'translations', 'qa', 'editions', 'pdf', 'coverage', 'interchange', 'engine']
+  // Translation memory: matches from every translation and the project's TMX files.
+  memory: ['core', 'markdown', 'segment', 'ids', 'translations'],
+  qa: ['core', 'markdown', 'segment', 'ids', 'translations', 'memory'],
+  editions: ['core', 'markdown', 'segment', 'ids', 'translations', 'memory', 'qa', 'pdf'],
+  coverage: ['core', 'markdown', 'segment', 'ids', 'translations', 'memory', 'qa', 'editions', 'pdf'],
+  interchange: ['core', 'markdown', 'segment', 'ids', 'translations', 'memory', 'qa', 'editions', 'pdf', 'coverage'],
+  engine: ['core', 'markdown', 'segment', 'ids', 'translations', 'memory', 'qa', 'editions', 'pdf', 'coverage', 'interchange'],
+  cli: ['core', 'markdown', 'segment', 'ids', 'translations', 'memory', 'qa', 'editions', 'pdf', 'coverage', 'interchange', 'engine']
 }
 
 /**

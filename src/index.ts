@@ -39,6 +39,12 @@ export {exportPo, type PoExportInput} from './interchange/po-export.js'
 export {parsePo} from './interchange/po-import.js'
 export {detectFormat, type InterchangeFormat} from './interchange/detect.js'
 export {applyImport, type ImportChange, type ImportContext, type ImportResult} from './interchange/apply-import.js'
+export {exportXliff12} from './interchange/xliff12-export.js'
+export {parseXliff12} from './interchange/xliff12-import.js'
+export {exportGlossaryCsv, exportTbx, type GlossaryExportInput} from './interchange/glossary-export.js'
+export {buildMemory, findMatches, type Memory, type MemoryEntry, type MemoryMatch, type MatchOptions} from './memory/memory.js'
+export {parseTmx} from './memory/tmx-parse.js'
+export {exportTmx, type TmxInput, type TmxUnit} from './memory/tmx-export.js'
 export {
   alignEditions,
   alignedBlocks,

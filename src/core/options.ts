@@ -52,6 +52,12 @@ export interface Options {
     /** Strings a translation may keep identical to the English. Default `['IPCNKR']`. */
     allowIdentical: string[]
   }
+  memory: {
+    /** TMX files, or folders of them, added to the translation memory (inside the project). Default `['tm']`. */
+    paths: string[]
+    /** Least similarity (percent) of a fuzzy match that `suggest` and the exports offer. Default `75`. */
+    threshold: number
+  }
 }
 
 export function defaults(): Options {
@@ -64,7 +70,8 @@ export function defaults(): Options {
     editions: {formats: ['md', 'html', 'pdf'], missing: 'marker'},
     pdf: {pageSize: 'A4', draftBelow: 100, parallel: 'columns', columnRatio: null},
     coverage: {failUnder: null, thresholds: {}},
-    check: {allowIdentical: ['IPCNKR']}
+    check: {allowIdentical: ['IPCNKR']},
+    memory: {paths: ['tm'], threshold: 75}
   }
 }
 
@@ -118,10 +125,12 @@ const schema: Record<string, [Field, string]> = {
   'pdf.columnRatio': [field(isRatioOrNull, (o, v) => (o.pdf.columnRatio = v)), 'a number from 0.3 to 0.7, or null'],
   'coverage.failUnder': [field(isPercentOrNull, (o, v) => (o.coverage.failUnder = v)), 'a percentage from 0 to 100, or null'],
   'coverage.thresholds': [field(isThresholds, (o, v) => (o.coverage.thresholds = v)), 'an object of language code → percentage'],
-  'check.allowIdentical': [field(listOf(isString), (o, v) => (o.check.allowIdentical = v)), 'a list of strings']
+  'check.allowIdentical': [field(listOf(isString), (o, v) => (o.check.allowIdentical = v)), 'a list of strings'],
+  'memory.paths': [field(listOf(isProjectFolder), (o, v) => (o.memory.paths = v)), 'a list of TMX files or folders inside the project, relative to it'],
+  'memory.threshold': [field(isPercent, (o, v) => (o.memory.threshold = v)), 'a percentage from 0 to 100']
 }
 /** The options whose value is an object of options. */
-const GROUPS = new Set(['editions', 'pdf', 'coverage', 'check'])
+const GROUPS = new Set(['editions', 'pdf', 'coverage', 'check', 'memory'])
 
 /** Validate `.concordrc.json` (if any) and merge it over `defaults()`. Problems are fatal messages on `file`. */
 export function loadOptions(file?: VFile): Options {

@@ -4,7 +4,7 @@ import {VFileMessage, type Options} from 'vfile-message'
 export type Severity = 'error' | 'warning' | 'info'
 
 /** The pipeline stage whose input a rule guards (the folders of src/). */
-export type Stage = 'core' | 'markdown' | 'segment' | 'ids' | 'translations' | 'qa' | 'editions' | 'coverage' | 'interchange' | 'engine'
+export type Stage = 'core' | 'markdown' | 'segment' | 'ids' | 'translations' | 'memory' | 'qa' | 'editions' | 'coverage' | 'interchange' | 'engine'
 
 export interface Rule {
   severity: Severity
@@ -39,6 +39,7 @@ export const RULES = {
   'translation-too-long': {severity: 'error', stage: 'translations', summary: 'a translation in a locale file longer than 65,536 characters'},
   'stale-translation': {severity: 'info', stage: 'translations', summary: 'the English changed since the translation was made'},
   'obsolete-translation': {severity: 'info', stage: 'translations', summary: 'a kept translation of a retired segment'},
+  'tmx-malformed': {severity: 'error', stage: 'memory', summary: 'a memory TMX file that is not well-formed TMX'},
   'glossary-invalid': {severity: 'error', stage: 'qa', summary: '`content/glossary.json` is not an object of terms, each with its renderings by language'},
   'number-mismatch': {severity: 'error', stage: 'qa', summary: 'a number of the English is missing or changed in the translation'},
   'glossary-term': {severity: 'warning', stage: 'qa', summary: 'a glossary term is not rendered as `content/glossary.json` says'},
@@ -55,10 +56,10 @@ export const RULES = {
   'ui-invalid': {severity: 'error', stage: 'editions', summary: 'a `ui.json` of edition strings is not an object of key → text'},
   'pdf-glyph-missing': {severity: 'error', stage: 'editions', summary: 'a character that no PDF font can draw'},
   'coverage-below-threshold': {severity: 'error', stage: 'coverage', summary: 'a language is translated below its coverage gate'},
-  'import-format': {severity: 'error', stage: 'interchange', summary: 'an imported file is neither XLIFF 2.0 nor gettext PO'},
+  'import-format': {severity: 'error', stage: 'interchange', summary: 'an imported file is neither XLIFF nor gettext PO'},
   'import-malformed-xml': {severity: 'error', stage: 'interchange', summary: 'an XLIFF file that is not well-formed, or a unit without its English'},
   'import-malformed-po': {severity: 'error', stage: 'interchange', summary: 'a PO file that does not parse, is not UTF-8 or has plural entries'},
-  'import-xliff-version': {severity: 'error', stage: 'interchange', summary: 'XLIFF 1.x or an unknown version instead of XLIFF 2.0'},
+  'import-xliff-version': {severity: 'error', stage: 'interchange', summary: 'XLIFF 1.0, 1.1 or an unknown version'},
   'import-language': {severity: 'error', stage: 'interchange', summary: 'a missing, unknown or unconfigured source or target language'},
   'import-document': {severity: 'error', stage: 'interchange', summary: 'the file names no document, one twice, or one that is not in the project'},
   'import-unknown-id': {severity: 'error', stage: 'interchange', summary: 'a unit whose segment ID is not one of the document'},

@@ -5,9 +5,12 @@ import {detectFormat} from '../interchange/detect.js'
 import {exportDocument, type ExportDocument, type ParsedInterchange} from '../interchange/model.js'
 import {parsePo} from '../interchange/po-import.js'
 import {parseXliff} from '../interchange/xliff-import.js'
+import {isXliff12, parseXliff12} from '../interchange/xliff12-import.js'
 import {readText} from './io.js'
 import {loadTranslations} from './locales-sync.js'
 import type {Project} from './project.js'
+import {annotateExport} from './memory.js'
+import type {TmxUnit} from '../memory/tmx-export.js'
 
 /**
  * The project side of `export` and `import`: what of the project goes into
@@ -16,15 +19,39 @@ import type {Project} from './project.js'
  * and saying what changed are the command's.
  */
 
-/** Each document's segments in `language` for export (only those in `only`'s states, when given). */
-export function exportDocuments(project: Project, language: string, only?: Set<TranslationState>): ExportDocument[] {
+/**
+ * Each document's segments in `language` for export (only those in `only`'s
+ * states, when given; only the documents `ids`, when given), with memory
+ * matches and glossary terms: the memory is built from every document.
+ */
+export function exportDocuments(project: Project, language: string, only?: Set<TranslationState>, ids?: readonly string[]): ExportDocument[] {
   const tracked = loadTranslations(project).filter((t) => t.language === language)
-  return project.documents.map((doc) => {
-    const statuses = tracked.find((t) => t.document === doc.id)?.statuses ?? []
-    const path = doc.file.path.split(/[\\/]/).join('/')
-    const title = doc.document.meta.title
-    return exportDocument({id: doc.id, path, ...(title ? {title} : {}), segments: doc.document.segments}, statuses, only)
-  })
+  const documents = project.documents
+    .filter((d) => !ids || ids.includes(d.id))
+    .map((doc) => {
+      const statuses = tracked.find((t) => t.document === doc.id)?.statuses ?? []
+      const path = doc.file.path.split(/[\\/]/).join('/')
+      const title = doc.document.meta.title
+      return exportDocument({id: doc.id, path, ...(title ? {title} : {}), segments: doc.document.segments}, statuses, only)
+    })
+  annotateExport(project, language, tracked, documents)
+  return documents
+}
+
+/** Every current translation of `language` (translated, reviewed or stale) in the documents `ids` (all when absent), for TMX. */
+export function tmxUnits(project: Project, language: string, ids?: readonly string[]): TmxUnit[] {
+  const tracked = loadTranslations(project).filter((t) => t.language === language)
+  const units: TmxUnit[] = []
+  for (const doc of project.documents.filter((d) => !ids || ids.includes(d.id))) {
+    const english = new Map(doc.document.segments.map((s) => [s.id, s.text]))
+    for (const status of tracked.find((t) => t.document === doc.id)?.statuses ?? []) {
+      if (status.translation === undefined || status.translation.trim() === '') continue
+      // A stale translation renders the English it was made against, when the history has it.
+      const source = status.state === 'stale' ? (status.previousSource ?? english.get(status.id)) : english.get(status.id)
+      if (source !== undefined) units.push({id: status.id, document: doc.id, state: status.state, source, target: status.translation})
+    }
+  }
+  return units
 }
 
 /**
@@ -35,7 +62,7 @@ export function exportDocuments(project: Project, language: string, only?: Set<T
 export function importInto(project: Project, path: string): {file: VFile; parsed: ParsedInterchange; result: ImportResult} {
   const tracked = loadTranslations(project)
   const file = readText(path, project.root)
-  const parsed = detectFormat(file) === 'xliff' ? parseXliff(file) : parsePo(file)
+  const parsed = detectFormat(file) === 'po' ? parsePo(file) : isXliff12(String(file)) ? parseXliff12(file) : parseXliff(file)
   const context = {
     sourceLanguage: project.options.sourceLanguage,
     languages: project.options.languages,

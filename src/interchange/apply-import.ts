@@ -77,6 +77,8 @@ function applyUnit(file: VFile, doc: string, registry: Registry, tracked: TrackR
   const rev = revisionOf(registry, id, unit.source, segment)
   if (rev === null || target === undefined || target.trim() === '') return null
   const confirmed = unit.state !== 'initial'
+  // A memory match as the export offered it, still unconfirmed: the translator has not taken it yet.
+  if (!confirmed && unit.prefilled !== undefined && unit.prefilled === textHash(target)) return null
   const state = unit.state === 'reviewed' ? 'reviewed' : 'translated'
   if (!segment || !status) {
     const old = Object.hasOwn(work.obsolete, id) ? work.obsolete[id] : undefined
@@ -211,7 +213,7 @@ export function applyImport(parsed: ParsedInterchange, context: ImportContext, f
   if (parsed.sourceLanguage !== null && parsed.sourceLanguage !== context.sourceLanguage) {
     reject(file, `Unexpected source language \`${parsed.sourceLanguage}\`, expected \`${context.sourceLanguage}\``, parsed.languagePlace, 'import-language')
   }
-  if (parsed.documents.length === 0 && parsed.format === 'xliff') {
+  if (parsed.documents.length === 0 && parsed.format !== 'po') {
     reject(file, 'Unexpected XLIFF without `<file>`, expected one `<file id="<document>">` per document', parsed.languagePlace, 'import-document')
   }
   const result: ImportResult = {language, tracked: [], changes: [], unchanged: 0}

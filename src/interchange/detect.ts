@@ -15,10 +15,8 @@ export function detectFormat(file: VFile): InterchangeFormat {
   const text = String(file)
   if (/^\s*</.test(text)) return 'xliff'
   if (/^\s*(#~\s*)?msgid\s/m.test(text)) return 'po'
-  return failRule(
-    file,
-    'import-format',
-    'Unexpected file content, expected XLIFF 2.0 (XML starting with `<`) or gettext PO (with `msgid` lines); give the file the extension `.xlf` or `.po`',
-    {line: 1, column: 1}
-  )
+  return failRule(file, 'import-format', 'Unexpected file content, expected XLIFF (XML starting with `<`) or gettext PO (with `msgid` lines); give the file the extension `.xlf` or `.po`', {
+    line: 1,
+    column: 1
+  })
 }

@@ -4,6 +4,7 @@ import {textHash} from '../ids/similarity.js'
 import type {SegmentStatus} from '../translations/track.js'
 import type {SegmentKind, Segment, TranslationState} from '../core/types.js'
 import {reportRule, type ErrorRuleId} from '../core/rules.js'
+import type {MemoryMatch} from '../memory/memory.js'
 
 /** One segment as a translator sees it in an exported file. */
 export interface ExportUnit {
@@ -31,6 +32,10 @@ export interface ExportUnit {
   /** Position of the sentence in its block (1-based) and the block's sentence count. */
   sentence: number
   sentences: number
+  /** Translation memory matches, best first, for missing and stale segments (see src/memory/). */
+  matches?: MemoryMatch[]
+  /** Glossary terms the English holds, with this language's rendering. */
+  terms?: Array<{term: string; rendering: string}>
 }
 
 export interface ExportDocument {
@@ -140,6 +145,8 @@ export interface ImportUnit {
    * Absent when a tool dropped the note or comment that records it.
    */
   exportedTarget?: string | null
+  /** Hash of a memory match the export prefilled as the target (PO `#. concord-prefill`): offered, not yet a translation. */
+  prefilled?: string
   place: Place
 }
 
@@ -150,7 +157,7 @@ export interface ImportDocument {
 }
 
 export interface ParsedInterchange {
-  format: 'xliff' | 'po'
+  format: 'xliff' | 'xliff12' | 'po'
   sourceLanguage: string | null
   language: string | null
   /** Where the language is declared, for messages. */

@@ -1,6 +1,7 @@
 import {languageInfo} from '../core/languages.js'
 import {TARGET_HASH_NOTE, unitContext, type ExportDocument, type ExportUnit} from './model.js'
 import {escapePo, poString} from './po-syntax.js'
+import {poMemory} from './po-memory.js'
 import {CHECKSUM_HEADER, entriesChecksum, ENTRIES_HEADER, ENTRY_NOTE} from './integrity.js'
 
 /** Header naming the document, so `concord import` knows where the entries belong. */
@@ -57,12 +58,13 @@ function header(input: PoExportInput): string[] {
 
 function entry(doc: ExportDocument, unit: ExportUnit, index: number): string[] {
   const place = `#. ${ENTRY_NOTE}: ${index + 1}/${doc.units.length}`
-  const lines = [`#. ${unitContext(unit)}`.replace(/\s*\n\s*/g, ' '), `#. ${TARGET_HASH_NOTE}: ${unit.targetHash}`, place, `#: ${doc.path}:${unit.line}`]
+  const memory = poMemory(unit)
+  const lines = [`#. ${unitContext(unit)}`.replace(/\s*\n\s*/g, ' '), `#. ${TARGET_HASH_NOTE}: ${unit.targetHash}`, place, ...memory.comments, `#: ${doc.path}:${unit.line}`]
   if (unit.state === 'stale') {
     lines.push('#, fuzzy')
     if (unit.previousSource !== undefined) lines.push(...poString('msgid', unit.previousSource, '#| '))
-  }
-  lines.push(...poString('msgctxt', unit.id), ...poString('msgid', unit.source), ...poString('msgstr', unit.target ?? ''))
+  } else if (memory.prefill !== undefined) lines.push('#, fuzzy')
+  lines.push(...poString('msgctxt', unit.id), ...poString('msgid', unit.source), ...poString('msgstr', unit.target ?? memory.prefill ?? ''))
   return lines
 }
 

@@ -1,4 +1,5 @@
 import {entriesChecksum, INTEGRITY_NAMESPACE, INTEGRITY_PREFIX} from './integrity.js'
+import {SEGMENT_ID, unitModules} from './xliff-modules.js'
 import {SOURCE_HASH_NOTE, TARGET_HASH_NOTE, unitContext, type ExportDocument, type ExportInput, type ExportUnit} from './model.js'
 
 /**
@@ -66,10 +67,11 @@ function unit(doc: ExportDocument, u: ExportUnit, indent: string): string[] {
   ]
   return [
     `${indent}<unit id="${attribute(u.id)}">`,
+    ...unitModules(u, `${indent}  `, {text: inlineText, attribute}),
     `${indent}  <notes>`,
     ...notes.map((n) => `${indent}    ${n}`),
     `${indent}  </notes>`,
-    `${indent}  <segment state="${XLIFF_STATE[u.state]}">`,
+    `${indent}  <segment${u.matches?.length ? ` id="${SEGMENT_ID}"` : ''} state="${XLIFF_STATE[u.state]}">`,
     `${indent}    ${content('source', u.source)}`,
     ...(u.target === undefined ? [] : [`${indent}    ${content('target', u.target)}`]),
     `${indent}  </segment>`,

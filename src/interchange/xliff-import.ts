@@ -23,7 +23,7 @@ interface OpenUnit {
 
 /**
  * Read an XLIFF 2.0 file exported by `concord export --format xliff` and
- * translated in a CAT tool. Strict XML (saxes); malformed XML and XLIFF 1.2
+ * translated in a CAT tool (XLIFF 1.2 goes to xliff12-import.ts). Strict XML (saxes); malformed XML and XLIFF 1.0/1.1
  * are fatal at their line and column, other problems are collected.
  */
 export function parseXliff(file: VFile): ParsedInterchange {
@@ -62,7 +62,7 @@ export function parseXliff(file: VFile): ParsedInterchange {
       const old = /^urn:oasis:names:tc:xliff:document:(1\.\d)$/.exec(tag.uri)?.[1] ?? (version.startsWith('1.') ? version : null)
       if (old !== null) {
         fatal(
-          `Unexpected XLIFF ${old} (version \`${version}\`, namespace \`${tag.uri}\`), expected XLIFF 2.0 (namespace \`${XLIFF_NAMESPACE}\`); export again with \`npx concord export --format xliff\` and have the CAT tool save XLIFF 2.0`,
+          `Unexpected XLIFF ${old} (version \`${version}\`, namespace \`${tag.uri}\`), expected XLIFF 2.0 (namespace \`${XLIFF_NAMESPACE}\`) or 1.2; export again with \`npx concord export --format xliff\` (or \`xliff12\`) and have the CAT tool save the same version`,
           start,
           'import-xliff-version'
         )

@@ -78,12 +78,13 @@ describe('concord import rejects bad files without touching the locales', () => 
     rejects(dir, 'c.po', where(po, 'msgstr "의미"'), 'Unexpected `msgtsr`, expected a comment (`#`), `msgctxt`, `msgid`, `msgstr` or a quoted string', 'import-malformed-po')
   })
 
-  it('XLIFF 1.2, also when it claims to be 2.0, and what Translate Toolkit writes', () => {
+  it('XLIFF 2.0 labelled 1.2, mixed versions, and the XLIFF 1.1 Translate Toolkit writes', () => {
     const {dir, xlf} = exported()
+    // Read as XLIFF 1.2 (`--format xliff12`), whose `<file>` names the languages.
     write(dir, 'a.xlf', xlf.replace('document:2.0" version="2.0"', 'document:1.2" version="1.2"'))
-    rejects(dir, 'a.xlf', '2:1', 'Unexpected XLIFF 1.2 (version `1.2`, namespace `urn:oasis:names:tc:xliff:document:1.2`), expected XLIFF 2.0', 'import-xliff-version')
+    rejects(dir, 'a.xlf', '3:3', 'Unexpected file without a target language', 'import-language')
     write(dir, 'b.xlf', xlf.replace('document:2.0"', 'document:1.2"'))
-    rejects(dir, 'b.xlf', '2:1', 'Unexpected XLIFF 1.2 (version `2.0`, namespace `urn:oasis:names:tc:xliff:document:1.2`)', 'import-xliff-version')
+    rejects(dir, 'b.xlf', '2:1', 'Unexpected XLIFF version `2.0`, expected `1.2` in namespace `urn:oasis:names:tc:xliff:document:1.2`', 'import-xliff-version')
     tool('po2xliff', ['ko.po', 'tt.xlf'], dir)
     rejects(dir, 'tt.xlf', '2:1', 'Unexpected XLIFF 1.1 (version `1.1`', 'import-xliff-version')
   })
@@ -137,7 +138,7 @@ describe('concord import rejects bad files without touching the locales', () => 
     write(dir, 'a.po', Buffer.from(po.replace('msgstr "의미"', 'msgstr "Bedeutung é"'), 'latin1'))
     rejects(dir, 'a.po', '\\d+:\\d+', 'Unexpected byte `0x', 'encoding')
     write(dir, 'notes.txt', 'just some notes\n')
-    rejects(dir, 'notes.txt', '1:1', 'Unexpected file content, expected XLIFF 2.0 (XML starting with `<`) or gettext PO', 'import-format')
+    rejects(dir, 'notes.txt', '1:1', 'Unexpected file content, expected XLIFF (XML starting with `<`) or gettext PO', 'import-format')
     const run = concord(['import', 'missing.xlf'], dir)
     expect([run.code, run.stderr]).toEqual([2, 'concord: Unexpected file `missing.xlf`, expected an existing XLIFF or PO file\n'])
   })

@@ -71,7 +71,7 @@ describe('concord export', () => {
     ok(['segment'], dir)
     const cases: Array<[string[], RegExp]> = [
       [['--lang', 'fr', '--format', 'po', '--document', 'other'], /Unexpected language `fr`, expected a configured target language/],
-      [['--lang', 'ko', '--format', 'tmx'], /Unexpected format `tmx`, expected `xliff` or `po`/],
+      [['--lang', 'ko', '--format', 'docx'], /Unexpected format `docx`, expected one of `xliff`, `xliff12`, `po`, `tmx`, `tbx`, `csv`/],
       [['--lang', 'ko', '--format', 'po', '--only', 'done'], /Unexpected state `done` in --only/],
       [['--lang', 'ko', '--format', 'po'], /a PO file holds one document; add --document with one of `other`, `statement`/],
       [['--format', 'po'], /required option '--lang <lng>' not specified/]
