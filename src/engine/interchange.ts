@@ -6,6 +6,7 @@ import {exportDocument, type ExportDocument, type ParsedInterchange} from '../in
 import {parsePo} from '../interchange/po-import.js'
 import {parseXliff} from '../interchange/xliff-import.js'
 import {readText} from './io.js'
+import {stampDate} from '../translations/provenance.js'
 import {loadTranslations} from './locales-sync.js'
 import type {Project} from './project.js'
 
@@ -20,10 +21,11 @@ import type {Project} from './project.js'
 export function exportDocuments(project: Project, language: string, only?: Set<TranslationState>): ExportDocument[] {
   const tracked = loadTranslations(project).filter((t) => t.language === language)
   return project.documents.map((doc) => {
-    const statuses = tracked.find((t) => t.document === doc.id)?.statuses ?? []
+    const result = tracked.find((t) => t.document === doc.id)
+    const statuses = result?.statuses ?? []
     const path = doc.file.path.split(/[\\/]/).join('/')
     const title = doc.document.meta.title
-    return exportDocument({id: doc.id, path, ...(title ? {title} : {}), segments: doc.document.segments}, statuses, only)
+    return exportDocument({id: doc.id, path, ...(title ? {title} : {}), segments: doc.document.segments}, statuses, only, result?.meta)
   })
 }
 
@@ -32,7 +34,7 @@ export function exportDocuments(project: Project, language: string, only?: Set<T
  * document come from the file) against the project. Problems are messages
  * on the returned `file`; when any is fatal, the result must not be written.
  */
-export function importInto(project: Project, path: string): {file: VFile; parsed: ParsedInterchange; result: ImportResult} {
+export function importInto(project: Project, path: string, translator?: string): {file: VFile; parsed: ParsedInterchange; result: ImportResult} {
   const tracked = loadTranslations(project)
   const file = readText(path, project.root)
   const parsed = detectFormat(file) === 'xliff' ? parseXliff(file) : parsePo(file)
@@ -40,7 +42,9 @@ export function importInto(project: Project, path: string): {file: VFile; parsed
     sourceLanguage: project.options.sourceLanguage,
     languages: project.options.languages,
     registries: new Map(project.documents.map((d) => [d.id, d.registry])),
-    tracked
+    tracked,
+    ...(translator === undefined ? {} : {translator}),
+    at: stampDate(process.env.SOURCE_DATE_EPOCH)
   }
   return {file, parsed, result: applyImport(parsed, context, file)}
 }
