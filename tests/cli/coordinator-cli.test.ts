@@ -79,14 +79,22 @@ describe('provenance', () => {
       if (entry.startsWith('# ')) return entry.replace('Last-Translator: \\n', 'Last-Translator: Jane Translator <jane@example.org>\\n')
       if (!entry.includes(`msgctxt "${meaning}"`)) return entry
       const lines = entry.split('\n').filter((l) => !l.startsWith('#,') && !l.startsWith('#|'))
-      return [...lines.slice(0, lines.findIndex((l) => l.startsWith('msgstr'))), 'msgstr "현재 IPCNKR은 36개국 112명의 회원으로 구성되어 있다."'].join('\n')
+      return [
+        ...lines.slice(
+          0,
+          lines.findIndex((l) => l.startsWith('msgstr'))
+        ),
+        'msgstr "현재 IPCNKR은 36개국 112명의 회원으로 구성되어 있다."'
+      ].join('\n')
     })
     write(dir, 'in.po', entries.join('\n\n').trimEnd() + '\n')
     ok(['import', 'in.po'], dir, {SOURCE_DATE_EPOCH: '1700000000'})
     const segments = readJson<State>(dir, 'locales/ko/statement.state.json').segments
     expect(segments[meaning]).toMatchObject({state: 'translated', by: 'Jane Translator', at: '2023-11-14T22:13:20Z'})
     expect(Object.values(segments).filter((s) => s.by !== undefined)).toHaveLength(1)
-    expect(ok(['status', '--lang', 'ko', meaning], dir).stdout).toMatch(new RegExp(`${meaning} .*\\n.*en: .*112 members[\\s\\S]*ko: translated\\n.*112명[\\s\\S]*translated by Jane Translator, 2023-11-14`))
+    expect(ok(['status', '--lang', 'ko', meaning], dir).stdout).toMatch(
+      new RegExp(`${meaning} .*\\n.*en: .*112 members[\\s\\S]*ko: translated\\n.*112명[\\s\\S]*translated by Jane Translator, 2023-11-14`)
+    )
     const again = ok(['export', '--lang', 'ko', '--format', 'xliff'], dir).stdout
     expect(again).toContain('<note category="concord-provenance">Translated by Jane Translator, 2023-11-14</note>')
   })
@@ -111,7 +119,9 @@ describe('concord status --summary', () => {
     expect(lines).toHaveLength(languages.length)
     for (const [i, lng] of languages.entries()) {
       expect(lines[i]).toMatch(
-        new RegExp(`^statement · ${lng}: \\d+ missing, \\d+ stale, \\d+ translated, \\d+ reviewed \\(of \\d+\\) · \\d+ words to translate, \\d+ to review · next: (npx concord .+|nothing to do)$`)
+        new RegExp(
+          `^statement · ${lng}: \\d+ missing, \\d+ stale, \\d+ translated, \\d+ reviewed \\(of \\d+\\) · \\d+ words to translate, \\d+ to review · next: (npx concord .+|nothing to do)$`
+        )
       )
     }
     expect(lines[0]).toContain('next: npx concord accept --minor ko')
