@@ -101,21 +101,27 @@ function plainText(markdown: string): string {
 
 /** Words as pocount counts them: whitespace-separated runs that hold a letter or digit. */
 export function countWords(markdown: string): number {
-  return plainText(markdown)
-    .split(/\s+/)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+  return wordsIn(plainText(markdown))
 }
 
 export function countCharacters(markdown: string): number {
-  return [...plainText(markdown)].filter((c) => !/\s/u.test(c)).length
+  return charactersIn(plainText(markdown))
+}
+
+// Regular expressions, not a loop per character or word: a book has millions.
+/** A whitespace-separated run with a letter or digit matches once, from its first character. */
+const wordsIn = (plain: string): number => plain.match(/\S*[\p{L}\p{N}]\S*/gu)?.length ?? 0
+
+/** Code points other than white space. */
+function charactersIn(plain: string): number {
+  const visible = plain.replace(/\s+/gu, '')
+  return visible.length - (visible.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0)
 }
 
 /** Characters and words of a translation, from one plain-text pass. */
 function volume(markdown: string): {characters: number; words: number} {
   const plain = plainText(markdown)
-  let characters = 0
-  for (const c of plain) if (!/\s/u.test(c)) characters++
-  return {characters, words: plain.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length}
+  return {characters: charactersIn(plain), words: wordsIn(plain)}
 }
 
 /** The first ~80 characters of a segment's English, as plain text, for a gap list. */

@@ -50,7 +50,14 @@ export async function coverageReports(options: CoverageOptions): Promise<Coverag
   const outDir = options.out ? resolve(root, options.out) : resolve(root, project.options.outDir)
   // The reports are in English.
   const translate = createUiStrings(loadUiResources(root, project.options, ['en']))
-  const t: Translate = (key, values) => translate('en', key, values)
+  // Remembered: a report asks for "N words" once per gap, and an i18next plural lookup costs more than the rest of a gap's line.
+  const memo = new Map<string, string>()
+  const t: Translate = (key, values) => {
+    const id = values === undefined ? key : `${key}\u0000${JSON.stringify(values)}`
+    let text = memo.get(id)
+    if (text === undefined) memo.set(id, (text = translate('en', key, values)))
+    return text
+  }
   const json = stringifyJson(coverage)
   // Dated as the PDFs are (SOURCE_DATE_EPOCH, else the last commit of the inputs), so the same sources give the same reports.
   const epoch = buildEpoch(root, process.env.SOURCE_DATE_EPOCH)

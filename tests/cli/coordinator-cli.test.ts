@@ -99,6 +99,22 @@ describe('provenance', () => {
     expect(again).toContain('<note category="concord-provenance">Translated by Jane Translator, 2023-11-14</note>')
   })
 
+  it('records the translator named in XLIFF metadata, and `--translator` over it', () => {
+    const {dir, meaning} = editedProject()
+    const xliff = ok(['export', '--lang', 'ko', '--format', 'xliff', '--only', 'stale'], dir).stdout
+    const metadata = '<mda:metadata xmlns:mda="urn:oasis:names:tc:xliff:metadata:2.0"><mda:metaGroup><mda:meta type="translator">Kim Ji-woo</mda:meta></mda:metaGroup></mda:metadata>'
+    const unit = new RegExp(`(<unit id="${meaning}">[\\s\\S]*?<segment state=")initial(">[\\s\\S]*?<target>)[^<]*(</target>)`)
+    expect(xliff).toMatch(unit)
+    const edited = xliff.replace(/(<file [^>]*>)/, `$1\n    ${metadata}`).replace(unit, '$1translated$2현재 IPCNKR은 112명이다.$3')
+    write(dir, 'in.xlf', edited)
+    ok(['import', 'in.xlf'], dir, {SOURCE_DATE_EPOCH: '1700000000'})
+    expect(readJson<State>(dir, 'locales/ko/statement.state.json').segments[meaning]).toMatchObject({by: 'Kim Ji-woo', at: '2023-11-14T22:13:20Z'})
+    const again = ok(['export', '--lang', 'ko', '--format', 'xliff'], dir).stdout
+    write(dir, 'in.xlf', again.replace(/(<file [^>]*>)/, `$1\n    ${metadata}`).replace('현재 IPCNKR은 112명이다.</target>', '현재 IPCNKR은 112명의 회원이다.</target>'))
+    ok(['import', 'in.xlf', '--translator', 'Lee Min'], dir, {SOURCE_DATE_EPOCH: '1700000000'})
+    expect(readJson<State>(dir, 'locales/ko/statement.state.json').segments[meaning]).toMatchObject({by: 'Lee Min'})
+  })
+
   it('records `git config user.name` for a translation edited by hand when `segment` notices it', () => {
     const dir = tempProject()
     const strings = readJson(dir, 'locales/mn/statement.json')

@@ -39,7 +39,9 @@ function markCommand(name: 'accept' | 'review', description: string): Command {
     .option('--document <id>', 'the document, when several have segments with these IDs')
     .option(
       '--translator <name>',
-      `who ${name === 'accept' ? 'accepts' : 'reviews'} them, recorded in the state file (default: \`git config user.name\`${name === 'accept' ? ', and only with --translator' : ''})`
+      name === 'accept'
+        ? 'who accepts them, recorded as the last change of each translation (only when given)'
+        : 'who reviews them, recorded in the state file (default: `git config user.name`)'
     )
   if (name === 'accept') command.option('--minor', 'accept every stale segment whose English changed only in punctuation, case, spacing, quotes or one word’s spelling; lists them first')
   return command
