@@ -187,6 +187,26 @@ describe('the report a coordinator acts on', () => {
     expect(read(dir, 'output/coverage.md')).toMatch(/\| mn .*\| 100% \|.*\| \*\*fails\*\* \|/)
   })
 
+  it('names the source revision: the last commit of the inputs, and says when they have uncommitted changes', () => {
+    const dir = tempProject(fixture)
+    const git = (...args: string[]): string => {
+      const run = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], {cwd: dir, encoding: 'utf8'})
+      expect(run.status, run.stderr).toBe(0)
+      return run.stdout.trim()
+    }
+    git('init', '-q')
+    git('add', 'content', 'locales')
+    git('commit', '-q', '-m', 'sources')
+    const head = git('rev-parse', 'HEAD')
+    const committed = concord(['coverage'], dir, {SOURCE_DATE_EPOCH: '1700000000'})
+    expect(committed.code, committed.stderr).toBe(0)
+    expect(read(dir, 'output/coverage.md')).toContain(`Built 2023-11-14 22:13 UTC from source revision \`${head.slice(0, 12)}\`\n`)
+    write(dir, 'content/guide.md', `${read(dir, 'content/guide.md')}\nOne more sentence.\n`)
+    expect(concord(['segment'], dir).code).toBe(0)
+    expect(concord(['coverage'], dir, {SOURCE_DATE_EPOCH: '1700000000'}).code).toBe(0)
+    expect(read(dir, 'output/coverage.md')).toContain(`from source revision \`${head.slice(0, 12)}\` with uncommitted changes`)
+  })
+
   it('has no text bars in the HTML, and fits a 390 px wide screen without sideways scrolling of the page', async () => {
     const dir = tempProject()
     expect(concord(['coverage'], dir).code).toBe(0)
