@@ -8,7 +8,7 @@ import {generateCorpus, renderCorpus, reword} from './corpus.js'
 import {incrementalSteps, watchSteps} from './incremental.js'
 import {copyStatement, createProject} from './project.js'
 import {formatTable, formatTargets, judgeTargets} from './report.js'
-import {buildAgainstPandoc, buildStep, coverageStep, segmentSteps, type CorpusProject, type StepResult} from './steps.js'
+import {buildAgainstPandoc, buildStep, coverageAgainstPocount, segmentSteps, type CorpusProject, type StepResult} from './steps.js'
 
 /**
  * `npm run bench`: generate the synthetic corpora, run every step in a
@@ -69,7 +69,7 @@ for (const mb of sizes) {
   if (segment.some((r) => r.status !== 'ok')) continue
   // Markdown and HTML apart only for the small corpus: at 10 MB the combined build says it all and saves minutes.
   if (mb < 5) record([buildStep(project, runs, 'md'), buildStep(project, runs, 'html')])
-  record([...buildAgainstPandoc(project, runs), coverageStep(project, runs)])
+  record([...buildAgainstPandoc(project, runs), ...coverageAgainstPocount(project, runs)])
   if (pdfSizes.has(mb)) record([buildStep(project, Number(values['pdf-runs']), 'pdf', 'ko,ja')])
 }
 

@@ -1,4 +1,4 @@
-import type {StepResult} from './steps.js'
+import {POCOUNT, type StepResult} from './steps.js'
 
 export interface Target {
   name: string
@@ -23,6 +23,20 @@ export function judgeTargets(results: StepResult[], small: string, large: string
       targets.push({name, status: ratio <= 1.5 ? 'pass' : 'fail', detail: `${seconds(build.ms)} s vs pandoc ${seconds(pandoc.ms)} s = ${ratio.toFixed(2)}×`})
     }
   }
+
+  const coverage = find(results, large, 'coverage')
+  const pocount = find(results, large, POCOUNT)
+  const counting = `coverage ≤ 1.5× pocount (${large})`
+  if (!coverage || !pocount) targets.push({name: counting, status: 'not measured', detail: !coverage ? 'coverage not measured' : 'pocount not measured'})
+  else {
+    const ratio = coverage.ms! / pocount.ms!
+    targets.push({name: counting, status: ratio <= 1.5 ? 'pass' : 'fail', detail: `${seconds(coverage.ms)} s vs pocount ${seconds(pocount.ms)} s = ${ratio.toFixed(2)}×`})
+  }
+  const check = find(results, large, 'segment --check (up to date)')
+  const cold = find(results, large, 'segment (cold: no registry)')
+  const checking = `segment --check faster than a cold segment (${large})`
+  if (!check || !cold) targets.push({name: checking, status: 'not measured', detail: 'step not run'})
+  else targets.push({name: checking, status: check.ms! < cold.ms! ? 'pass' : 'fail', detail: `${seconds(check.ms)} s vs ${seconds(cold.ms)} s`})
 
   const edit = find(results, large, 'segment after 1% reworded')
   targets.push(

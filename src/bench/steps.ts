@@ -1,7 +1,7 @@
 import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {measure, measureInTurn, run, type Outcome, type RunResult} from './measure.js'
-import {DOCUMENT, removeLocales, repo, snapshot, writeLocales} from './project.js'
+import {DOCUMENT, LANGUAGES, removeLocales, repo, snapshot, writeLocales} from './project.js'
 
 /** One measured step, as printed and written to bench.json. */
 export interface StepResult {
@@ -141,6 +141,28 @@ export function coverageStep(project: CorpusProject, runs: number): StepResult {
     'coverage',
     measure(runs, () => concord(project.dir, ['coverage']))
   )
+}
+
+export const POCOUNT = 'pocount (translate-toolkit), every language'
+
+/**
+ * `concord coverage` and translate-toolkit's `pocount` counting the same
+ * text (each language exported as PO first, not timed), in turn: the target
+ * is their ratio. Without pocount, coverage alone.
+ */
+export function coverageAgainstPocount(project: CorpusProject, runs: number): StepResult[] {
+  if (run('pocount', ['--help'], project.dir).code !== 0) {
+    return [coverageStep(project, runs), {corpus: project.name, step: POCOUNT, status: 'unavailable', reason: 'pocount (translate-toolkit) is not installed'}]
+  }
+  const files: string[] = []
+  for (const language of LANGUAGES) {
+    const file = join('output', `bench.${language}.po`)
+    const exported = concord(project.dir, ['export', '--lang', language, '--format', 'po', '--out', file])
+    if (exported.code !== 0) return [coverageStep(project, runs), {corpus: project.name, step: POCOUNT, status: 'failed', reason: exported.stderr.trim().split('\n')[0] ?? 'export failed'}]
+    files.push(file)
+  }
+  const [coverage, pocount] = measureInTurn(runs, [{once: () => concord(project.dir, ['coverage'])}, {once: () => run('pocount', files, project.dir)}]) as [Outcome, Outcome]
+  return [toResult(project.name, 'coverage', coverage), toResult(project.name, POCOUNT, pocount)]
 }
 
 const PANDOC = 'pandoc -f commonmark -t html'

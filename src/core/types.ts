@@ -87,6 +87,8 @@ export interface Registry {
   segments: RegistryEntry[]
   /** Previous English texts by segment ID and revision number. */
   history: Record<string, Record<string, string>>
+  /** Beside the history: the class of the change from each of those revisions to the next (absent in registries written before it was kept). */
+  changes?: Record<string, Record<string, ChangeClass>>
   /** Retired IDs (never reused) with their last English text. */
   retired: Record<string, RetiredEntry>
 }
@@ -102,6 +104,9 @@ export interface SegmentedDocument {
   /** Editor's notes: the `meta` segment of each note (field `editorNotes.<n>`) and the body segment it is attached to. */
   anchors: Array<{note: string; segment: string}>
 }
+
+/** What an English edit does to its translations: `minor` (punctuation, case, spacing, one word's spelling) or `meaning`. */
+export type ChangeClass = 'minor' | 'meaning'
 
 /** Translation states, in the order a translator cares about them. */
 export type TranslationState = 'missing' | 'stale' | 'translated' | 'reviewed'

@@ -3,7 +3,7 @@ import {parseInline} from '../markdown/parse.js'
 import {simpleInline} from '../markdown/inline-parse.js'
 import {flatText} from '../segment/inline.js'
 import type {SegmentStatus, TrackResult} from '../translations/track.js'
-import type {Segment, SegmentedDocument} from '../core/types.js'
+import type {ChangeClass, Segment, SegmentedDocument} from '../core/types.js'
 
 /** Segment counts by state; `translated` includes `reviewed`, so translated + stale + missing = total. */
 export interface Counts {
@@ -23,6 +23,14 @@ export interface LanguageTotals extends Counts {
   wordPercent: number
   /** Characters (whitespace excluded) of the current translations: the volume measure for CJK text. */
   characters: number
+  /** Words of the current translations: the volume measure for scripts with spaces between words. */
+  targetWords: number
+}
+
+/** A language over all documents, with its gate: `threshold` (null: no gate) and whether it is met. */
+export interface GatedTotals extends LanguageTotals {
+  threshold: number | null
+  passed: boolean
 }
 
 export interface SectionCoverage extends Counts {
@@ -36,6 +44,14 @@ export interface Gap {
   id: string
   state: 'missing' | 'stale'
   section: string | null
+  /** Plain text of the English, its first ~80 characters (with `…` when cut). */
+  english: string
+  /** Where the segment starts in the document's Markdown file. */
+  line: number
+  /** English words of the segment. */
+  words: number
+  /** Stale only: how the English changed (`minor`: `concord accept --minor` takes it). */
+  change?: ChangeClass
 }
 
 export interface LanguageCoverage extends LanguageTotals {
@@ -46,6 +62,8 @@ export interface LanguageCoverage extends LanguageTotals {
 
 export interface DocumentCoverage {
   id: string
+  /** The Markdown file, relative to the project, for `file:line` of the gaps. */
+  path?: string
   title: string | null
   segments: number
   words: number
@@ -54,11 +72,19 @@ export interface DocumentCoverage {
 
 export interface Coverage {
   documents: DocumentCoverage[]
-  totals: {documents: number; segments: number; words: number; languages: Record<string, LanguageTotals>}
+  totals: {documents: number; segments: number; words: number; languages: Record<string, GatedTotals>}
+}
+
+/** The gates of .concordrc.json (`coverage`): a language's own threshold wins over `failUnder`. */
+export interface Gates {
+  failUnder: number | null
+  thresholds: Record<string, number>
 }
 
 export interface CoverageInput {
-  documents: Array<Pick<SegmentedDocument, 'id' | 'meta' | 'segments'>>
+  documents: Array<Pick<SegmentedDocument, 'id' | 'meta' | 'segments'> & {path?: string}>
+  /** Default: no gates. */
+  gates?: Gates
   tracked: TrackResult[]
   /** Target languages, in display order. */
   languages: string[]
@@ -75,13 +101,38 @@ function plainText(markdown: string): string {
 
 /** Words as pocount counts them: whitespace-separated runs that hold a letter or digit. */
 export function countWords(markdown: string): number {
-  return plainText(markdown)
-    .split(/\s+/)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+  return wordsIn(plainText(markdown))
 }
 
 export function countCharacters(markdown: string): number {
-  return [...plainText(markdown)].filter((c) => !/\s/u.test(c)).length
+  return charactersIn(plainText(markdown))
+}
+
+// Regular expressions, not a loop per character or word: a book has millions.
+/** A whitespace-separated run with a letter or digit matches once, from its first character. */
+const wordsIn = (plain: string): number => plain.match(/\S*[\p{L}\p{N}]\S*/gu)?.length ?? 0
+
+/** Code points other than white space. */
+function charactersIn(plain: string): number {
+  const visible = plain.replace(/\s+/gu, '')
+  return visible.length - (visible.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0)
+}
+
+/** Characters and words of a translation, from one plain-text pass. */
+function volume(markdown: string): {characters: number; words: number} {
+  const plain = plainText(markdown)
+  return {characters: charactersIn(plain), words: wordsIn(plain)}
+}
+
+/** The first ~80 characters of a segment's English, as plain text, for a gap list. */
+export function excerpt(markdown: string, max = 80): string {
+  const chars = Array.from(plainText(markdown))
+  return chars.length <= max
+    ? chars.join('')
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`
 }
 
 /** One decimal, computed on integers first so 2/3 gives 66.7 on every platform. */
@@ -90,7 +141,7 @@ export function percentOf(part: number, whole: number): number {
 }
 
 function emptyTotals(): LanguageTotals {
-  return {total: 0, translated: 0, reviewed: 0, stale: 0, missing: 0, percent: 100, translatedWords: 0, wordPercent: 100, characters: 0}
+  return {total: 0, translated: 0, reviewed: 0, stale: 0, missing: 0, percent: 100, translatedWords: 0, wordPercent: 100, characters: 0, targetWords: 0}
 }
 
 function add(into: Counts, state: SegmentStatus['state']): void {
@@ -124,10 +175,21 @@ function languageCoverage(segments: Segment[], words: Map<string, number>, headi
     add(totals, state)
     add(sections.get(section)!, state)
     sourceWords += words.get(segment.id)!
-    if (state === 'missing' || state === 'stale') gaps.push({id: segment.id, state, section})
+    if (state === 'missing' || state === 'stale')
+      gaps.push({
+        id: segment.id,
+        state,
+        section,
+        english: excerpt(segment.text),
+        line: segment.line,
+        words: words.get(segment.id)!,
+        ...(status?.change === undefined ? {} : {change: status.change})
+      })
     else {
       totals.translatedWords += words.get(segment.id)!
-      totals.characters += countCharacters(status!.translation!)
+      const target = volume(status!.translation!)
+      totals.characters += target.characters
+      totals.targetWords += target.words
     }
   }
   finish(totals)
@@ -136,7 +198,7 @@ function languageCoverage(segments: Segment[], words: Map<string, number>, headi
 }
 
 function accumulate(into: LanguageTotals, from: LanguageTotals): void {
-  for (const key of ['total', 'translated', 'reviewed', 'stale', 'missing', 'translatedWords', 'characters'] as const) into[key] += from[key]
+  for (const key of ['total', 'translated', 'reviewed', 'stale', 'missing', 'translatedWords', 'characters', 'targetWords'] as const) into[key] += from[key]
 }
 
 /**
@@ -145,8 +207,8 @@ function accumulate(into: LanguageTotals, from: LanguageTotals): void {
  * Pure; the same input gives the same object, keys in a fixed order.
  */
 export function computeCoverage(input: CoverageInput): Coverage {
-  const totals = {documents: input.documents.length, segments: 0, words: 0, languages: {} as Record<string, LanguageTotals>}
-  for (const language of input.languages) totals.languages[language] = emptyTotals()
+  const totals = {documents: input.documents.length, segments: 0, words: 0, languages: {} as Record<string, GatedTotals>}
+  for (const language of input.languages) totals.languages[language] = {...emptyTotals(), threshold: null, passed: true}
   const documents = input.documents.map((doc): DocumentCoverage => {
     const words = new Map(doc.segments.map((s) => [s.id, countWords(s.text)]))
     const headings = new Map(doc.segments.filter((s) => s.kind === 'heading').map((s) => [s.id, plainText(s.text)]))
@@ -160,14 +222,26 @@ export function computeCoverage(input: CoverageInput): Coverage {
     totals.segments += doc.segments.length
     totals.words += wordTotal
     const title = typeof doc.meta.title === 'string' ? doc.meta.title : null
-    return {id: doc.id, title, segments: doc.segments.length, words: wordTotal, languages}
+    return {id: doc.id, ...(doc.path === undefined ? {} : {path: doc.path}), title, segments: doc.segments.length, words: wordTotal, languages}
   })
   for (const language of input.languages) {
     const t = totals.languages[language]!
     t.percent = percentOf(t.translated, t.total)
     t.wordPercent = percentOf(t.translatedWords, totals.words)
+    t.threshold = thresholdOf(input.gates, language)
+    t.passed = passes(t, t.threshold)
   }
   return {documents, totals}
+}
+
+function thresholdOf(gates: Gates | undefined, language: string): number | null {
+  if (!gates) return null
+  return Object.hasOwn(gates.thresholds, language) ? gates.thresholds[language]! : gates.failUnder
+}
+
+/** Compared exactly, not on the rounded percent: 99.96% is below 100. */
+function passes(t: Counts, threshold: number | null): boolean {
+  return threshold === null || t.total === 0 || t.translated * 100 >= threshold * t.total
 }
 
 export interface GateFailure {
@@ -188,8 +262,8 @@ export interface GateFailure {
 export function coverageGate(coverage: Coverage, failUnder: number | null, thresholds: Record<string, number>): GateFailure[] {
   const failures: GateFailure[] = []
   for (const [language, t] of Object.entries(coverage.totals.languages)) {
-    const threshold = Object.hasOwn(thresholds, language) ? thresholds[language]! : failUnder
-    if (threshold === null || t.total === 0 || t.translated * 100 >= threshold * t.total) continue
+    const threshold = thresholdOf({failUnder, thresholds}, language)
+    if (threshold === null || passes(t, threshold)) continue
     failures.push({language, percent: t.percent, threshold, translated: t.translated, total: t.total, stale: t.stale, missing: t.missing})
   }
   return failures

@@ -1,21 +1,45 @@
 import {createHash} from 'node:crypto'
-import type {List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell} from 'mdast'
+import type {List, ListItem, PhrasingContent, Root, RootContent, Table} from 'mdast'
 import {unified} from 'unified'
 import remarkGfm from 'remark-gfm'
 import remarkRehype from 'remark-rehype'
 import rehypeStringify from 'rehype-stringify'
 import remarkStringify from 'remark-stringify'
-import {showsCharacters, type Coverage, type DocumentCoverage, type LanguageTotals} from './count.js'
+import type {Element, Root as HastRoot} from 'hast'
+import {SKIP, visit} from 'unist-util-visit'
+import type {Coverage, DocumentCoverage, LanguageTotals} from './count.js'
 import {barChart, escapeXml, heatMap} from './svg.js'
 import {LANGUAGES} from '../core/languages.js'
+import {
+  buildLine,
+  cell,
+  editionLinks,
+  gapItem,
+  gatesTable,
+  item,
+  link,
+  paragraph,
+  reviewedPercent,
+  table,
+  targetVolume,
+  text,
+  type BuildInfo,
+  type EditionLinks,
+  type Translate
+} from './report-parts.js'
 
-/** An i18next `t` bound to the `ui` namespace. */
-export type Translate = (key: string, options?: Record<string, unknown>) => string
+export type {BuildInfo, EditionLinks, Translate} from './report-parts.js'
 
 export interface ReportOptions {
   t: Translate
   /** Language of the report's own words. Default `'en'`. */
   language?: string
+  /** Text bars (█░) beside the percentages, for Markdown viewers that strip the SVG charts; never in HTML, where the chart carries them. */
+  textBars?: boolean
+  /** The build date and source revision to print. */
+  build?: BuildInfo
+  /** Link each document's editions. */
+  editions?: EditionLinks
 }
 
 /** Where a segment lives in the aligned HTML edition, relative to the report in output/. */
@@ -24,13 +48,8 @@ export function alignedHref(document: string, id: string | null): string {
   return `aligned/${encodeURIComponent(document)}.html${id === null ? '' : `#${id}`}`
 }
 
-const text = (value: string): PhrasingContent => ({type: 'text', value})
-const cell = (children: PhrasingContent[] | string): TableCell => ({type: 'tableCell', children: typeof children === 'string' ? [text(children)] : children})
 const heading = (depth: 1 | 2 | 3 | 4, children: PhrasingContent[] | string): RootContent => ({type: 'heading', depth, children: typeof children === 'string' ? [text(children)] : children})
-const paragraph = (children: PhrasingContent[] | string): Paragraph => ({type: 'paragraph', children: typeof children === 'string' ? [text(children)] : children})
-const item = (children: ListItem['children']): ListItem => ({type: 'listItem', spread: false, children})
 const list = (children: ListItem[]): List => ({type: 'list', ordered: false, spread: false, children})
-const link = (url: string, children: PhrasingContent[]): PhrasingContent => ({type: 'link', url, children})
 
 /** `ko (한국어)`, with the endonym marked with its language for screen readers. */
 function languageLabel(code: string): PhrasingContent[] {
@@ -46,22 +65,16 @@ export function textBar(percent: number): string {
   return '█'.repeat(full) + '░'.repeat(10 - full)
 }
 
-function table(header: string[], rows: TableCell[][]): Table {
-  return {
-    type: 'table',
-    align: header.map((_, i) => (i === 0 ? 'left' : 'right')),
-    children: [{type: 'tableRow', children: header.map((h) => cell(h))}, ...rows.map((children) => ({type: 'tableRow' as const, children}))]
-  }
-}
-
-function languageTable(languages: Record<string, LanguageTotals>, t: Translate): Table {
-  const header = [t('language'), t('total'), t('translated'), t('reviewed'), t('stale'), t('missing'), t('percent'), t('wordsTranslated'), t('targetCharacters')]
+/** Translated and reviewed percentages side by side, so that a language translated in full but never reviewed shows as such. */
+function languageTable(languages: Record<string, LanguageTotals>, t: Translate, textBars: boolean): Table {
+  const header = [t('language'), t('total'), t('translated'), t('reviewed'), t('stale'), t('missing'), t('percent'), t('reviewedPercent'), t('wordsTranslated'), t('targetVolume')]
   const rows = Object.entries(languages).map(([code, c]) => [
     cell(languageLabel(code)),
     ...[c.total, c.translated, c.reviewed, c.stale, c.missing].map((n) => cell(String(n))),
-    cell(`${textBar(c.percent)} ${c.percent.toFixed(1)}%`),
+    cell(`${textBars ? `${textBar(c.percent)} ` : ''}${c.percent.toFixed(1)}%`),
+    cell(`${reviewedPercent(c).toFixed(1)}%`),
     cell(`${c.wordPercent.toFixed(1)}%`),
-    cell(showsCharacters(code) ? String(c.characters) : '–')
+    cell(targetVolume(code, c, t))
   ])
   return table(header, rows)
 }
@@ -73,15 +86,17 @@ function bars(languages: Record<string, LanguageTotals>, t: Translate, idPrefix:
   return svgBlock(barChart(rows, {title: t('coverageTitle'), reviewed: t('reviewed'), translated: t('translated'), stale: t('stale'), missing: t('missing')}, idPrefix))
 }
 
-function documentSection(doc: DocumentCoverage, t: Translate): RootContent[] {
+function documentSection(doc: DocumentCoverage, options: ReportOptions): RootContent[] {
+  const {t} = options
   const codes = Object.keys(doc.languages)
   const sectionIds = doc.languages[codes[0]!]?.sections ?? []
   const sectionLabel = (id: string | null, headingText: string | null): string => (id === null ? t('beforeFirstHeading') : (headingText ?? id))
   const nodes: RootContent[] = [
     heading(2, `${doc.id}${doc.title ? ` — ${doc.title}` : ''}`),
     paragraph(`${t('segments', {count: doc.segments})} · ${t('sourceWords')}: ${doc.words}`),
+    ...(options.editions ? [editionLinks(doc, options.editions, t)] : []),
     bars(doc.languages, t, `bars-${encodeURIComponent(doc.id)}`),
-    languageTable(doc.languages, t),
+    languageTable(doc.languages, t, options.textBars === true),
     heading(3, t('sectionCoverage'))
   ]
   const heatRows = sectionIds.map((section, index) => ({
@@ -100,7 +115,7 @@ function documentSection(doc: DocumentCoverage, t: Translate): RootContent[] {
         cell([link(row.href, [text(row.label)])]),
         ...codes.map((code) => {
           const s = doc.languages[code]!.sections[index]!
-          return cell(`${s.percent.toFixed(1)}% (${s.translated}/${s.total})`)
+          return cell(`${s.percent.toFixed(1)}% (${s.translated}/${s.total}, ${s.reviewed} ${t('reviewed').toLowerCase()})`)
         })
       ])
     )
@@ -119,7 +134,7 @@ function documentSection(doc: DocumentCoverage, t: Translate): RootContent[] {
     for (const section of lang.sections) {
       const gaps = lang.gaps.filter((gap) => gap.section === section.id)
       if (gaps.length === 0) continue
-      const entries = gaps.map((gap) => item([paragraph([link(alignedHref(doc.id, gap.id), [{type: 'inlineCode', value: gap.id}]), text(` — ${t(gap.state)}`)])]))
+      const entries = gaps.map((gap) => gapItem(doc, gap, alignedHref(doc.id, gap.id), t))
       items.push(item([paragraph([link(alignedHref(doc.id, section.id), [text(sectionLabel(section.id, section.heading))])]), list(entries)]))
     }
     nodes.push(list(items))
@@ -131,23 +146,57 @@ function documentSection(doc: DocumentCoverage, t: Translate): RootContent[] {
 export function coverageTree(coverage: Coverage, options: ReportOptions): Root {
   const {t} = options
   const children: RootContent[] = [heading(1, t('coverageTitle'))]
-  for (const doc of coverage.documents) children.push(...documentSection(doc, t))
+  const built = buildLine(options.build, t)
+  if (built) children.push(built)
+  children.push(...gatesTable(coverage, t, languageLabel))
+  for (const doc of coverage.documents) children.push(...documentSection(doc, options))
   if (coverage.documents.length > 1) {
     children.push(heading(2, t('allDocuments')), paragraph(`${t('segments', {count: coverage.totals.segments})} · ${t('sourceWords')}: ${coverage.totals.words}`))
-    children.push(bars(coverage.totals.languages, t, 'bars-all'), languageTable(coverage.totals.languages, t))
+    children.push(bars(coverage.totals.languages, t, 'bars-all'), languageTable(coverage.totals.languages, t, options.textBars === true))
   }
   return {type: 'root', children}
 }
 
 const markdown = unified().use(remarkGfm, {tablePipeAlign: false}).use(remarkStringify, {bullet: '-', emphasis: '*', strong: '*'})
-const html = unified().use(remarkRehype, {allowDangerousHtml: true}).use(rehypeStringify, {allowDangerousHtml: true})
+/**
+ * Each table in a region of its own that scrolls sideways on a narrow
+ * screen (the page itself never does), reachable and named for keyboard and
+ * screen reader users.
+ */
+function scrollingTables() {
+  return (tree: HastRoot): void => {
+    // Named after the heading above and the columns, and unique: a landmark must be told apart from the others.
+    let heading = ''
+    const used = new Map<string, number>()
+    visit(tree, 'element', (node, index, parent) => {
+      if (/^h[1-4]$/.test(node.tagName)) heading = toText(node).replace(/\s+/g, ' ').trim()
+      if (node.tagName !== 'table' || parent === undefined || index === undefined) return
+      const header = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'thead')
+      const base = `${heading}: ${header ? toText(header).replace(/\s+/g, ' ').trim() : 'table'}`
+      const seen = (used.get(base) ?? 0) + 1
+      used.set(base, seen)
+      parent.children[index] = {
+        type: 'element',
+        tagName: 'div',
+        properties: {className: ['table'], role: 'region', tabIndex: 0, ariaLabel: seen === 1 ? base : `${base} (${seen})`},
+        children: [node]
+      }
+      return SKIP
+    })
+  }
+}
+
+const toText = (node: Element): string => node.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? ` ${toText(c)}` : '')).join('')
+
+const html = unified().use(remarkRehype, {allowDangerousHtml: true}).use(scrollingTables).use(rehypeStringify, {allowDangerousHtml: true})
 
 export function renderCoverageMarkdown(coverage: Coverage, options: ReportOptions): string {
-  return markdown.stringify(coverageTree(coverage, options))
+  return markdown.stringify(coverageTree(coverage, {textBars: true, ...options}))
 }
 
 const STYLE = `body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans','Noto Sans KR','Noto Sans JP',sans-serif;margin:2rem auto;max-width:64rem;padding:0 1rem;color:#1a1a1a;line-height:1.5}
-table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #bbb;padding:.25rem .5rem}th{background:#f0f0f0}
+table{border-collapse:collapse}.table{margin:1rem 0;max-width:100%;overflow-x:auto}th,td{border:1px solid #bbb;padding:.25rem .5rem}th{background:#f0f0f0}
+main{overflow-wrap:anywhere}@media (max-width:40rem){body{margin:1rem auto;padding:0 .5rem}th,td{padding:.2rem .3rem}}
 td:not(:first-child){text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}svg{max-width:100%;height:auto;display:block;margin:1rem 0}
 a{color:#0645ad}code{font-size:.95em}@media print{a{color:inherit}}`
 
@@ -156,7 +205,7 @@ const CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update
 
 /** A standalone page: CSS inline, no scripts, no network requests. */
 export function renderCoverageHtml(coverage: Coverage, options: ReportOptions): string {
-  const body = html.stringify(html.runSync(coverageTree(coverage, options)))
+  const body = html.stringify(html.runSync(coverageTree(coverage, {...options, textBars: false})))
   const language = options.language ?? 'en'
   return `<!doctype html>
 <html lang="${escapeXml(language)}">

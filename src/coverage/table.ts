@@ -1,6 +1,6 @@
 import pc from 'picocolors'
-import {showsCharacters, type Coverage, type LanguageTotals} from './count.js'
-import type {Translate} from './render.js'
+import type {Coverage, LanguageTotals} from './count.js'
+import {reviewedPercent, targetVolume, type Translate} from './report-parts.js'
 
 /** Terminal columns a string takes: Hangul, kana, CJK ideographs and full-width forms take two. */
 export function displayWidth(value: string): number {
@@ -23,7 +23,7 @@ export interface TableOptions {
 export function renderCoverageTable(coverage: Coverage, options: TableOptions): string {
   const {t} = options
   const colors = pc.createColors(options.color)
-  const header = [t('document'), t('language'), t('total'), t('translated'), t('reviewed'), t('stale'), t('missing'), t('percent'), t('sourceWords'), t('targetCharacters')]
+  const header = [t('document'), t('language'), t('total'), t('translated'), t('reviewed'), t('stale'), t('missing'), t('percent'), t('sourceWords'), t('targetVolume')]
   const rows: string[][] = []
   const row = (document: string, words: number, code: string, c: LanguageTotals): string[] => [
     document,
@@ -31,7 +31,7 @@ export function renderCoverageTable(coverage: Coverage, options: TableOptions): 
     ...[c.total, c.translated, c.reviewed, c.stale, c.missing].map(String),
     `${c.percent.toFixed(1)}%`,
     String(words),
-    showsCharacters(code) ? String(c.characters) : '–'
+    targetVolume(code, c, t)
   ]
   for (const doc of coverage.documents) {
     for (const [code, c] of Object.entries(doc.languages)) rows.push(row(doc.id, doc.words, code, c))
@@ -54,6 +54,12 @@ export function renderCoverageTable(coverage: Coverage, options: TableOptions): 
         .join('  ')
         .trimEnd()
     )
+  }
+  // Each language's gate over all documents, and translated beside reviewed: 100% translated is not 100% reviewed.
+  lines.push('')
+  for (const [code, c] of Object.entries(coverage.totals.languages)) {
+    const gate = c.threshold === null ? t('noGate') : `${t('gate').toLowerCase()} ${c.threshold}% ${c.passed ? t('passes') : colors.red(t('fails'))}`
+    lines.push(`${code}: ${gate} · ${c.percent.toFixed(1)}% ${t('translated').toLowerCase()}, ${reviewedPercent(c).toFixed(1)}% ${t('reviewed').toLowerCase()}`)
   }
   return lines.map((l) => l.trimEnd()).join('\n') + '\n'
 }

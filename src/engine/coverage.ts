@@ -4,6 +4,7 @@ import {renderCoverageHtml, renderCoverageMarkdown, type Translate} from '../cov
 import {stringifyJson} from '../core/json.js'
 import {createUiStrings} from '../core/ui-strings.js'
 import {writeIfChanged} from './io.js'
+import {buildEpoch, sourceRevision} from './source-date.js'
 import {loadTranslations} from './locales-sync.js'
 import {openProject, requireUpToDate} from './project.js'
 import {loadUiResources} from './render-context.js'
@@ -21,6 +22,8 @@ export interface CoverageOptions {
   out?: string
   /** This run's gate for every language (`--fail-under`), replacing the gates in .concordrc.json. */
   failUnder?: number
+  /** SOURCE_DATE_EPOCH: the reports' build date; else the last commit of the inputs. */
+  sourceDateEpoch?: string
 }
 
 export interface CoverageRun {
@@ -41,24 +44,36 @@ export async function coverageReports(options: CoverageOptions): Promise<Coverag
   const project = await openProject(root, options.document ? [options.document] : undefined)
   requireUpToDate(project)
   const tracked = loadTranslations(project)
-  const coverage = computeCoverage({documents: project.documents.map((d) => d.document), tracked, languages: project.options.languages})
+  // An explicit fail-under is this run's gate for every language; otherwise the configured gates apply.
+  const gates = options.failUnder === undefined ? project.options.coverage : {failUnder: options.failUnder, thresholds: {}}
+  const documents = project.documents.map((d) => ({...d.document, path: d.file.path.split(/[\\/]/).join('/')}))
+  const coverage = computeCoverage({documents, tracked, languages: project.options.languages, gates})
 
   const outDir = options.out ? resolve(root, options.out) : resolve(root, project.options.outDir)
   // The reports are in English.
   const translate = createUiStrings(loadUiResources(root, project.options, ['en']))
-  const t: Translate = (key, values) => translate('en', key, values)
+  // Remembered: a report asks for "N words" once per gap, and an i18next plural lookup costs more than the rest of a gap's line.
+  const memo = new Map<string, string>()
+  const t: Translate = (key, values) => {
+    const id = values === undefined ? key : `${key}\u0000${JSON.stringify(values)}`
+    let text = memo.get(id)
+    if (text === undefined) memo.set(id, (text = translate('en', key, values)))
+    return text
+  }
   const json = stringifyJson(coverage)
+  // Dated as the PDFs are (SOURCE_DATE_EPOCH, else the last commit of the inputs), so the same sources give the same reports.
+  const epoch = buildEpoch(root, options.sourceDateEpoch)
+  const build = {...(epoch === undefined ? {} : {epoch}), ...sourceRevision(root)}
+  const report = {t, build, editions: {sourceLanguage: project.options.sourceLanguage, formats: project.options.editions.formats}}
   const contents: Array<[string, string]> = [
     ['coverage.json', json],
-    ['coverage.md', renderCoverageMarkdown(coverage, {t})],
-    ['coverage.html', renderCoverageHtml(coverage, {t})]
+    ['coverage.md', renderCoverageMarkdown(coverage, report)],
+    ['coverage.html', renderCoverageHtml(coverage, report)]
   ]
   const reports = contents.map(([name, content]) => {
     const path = join(outDir, name)
     return {path, written: writeIfChanged(path, content)}
   })
-  // An explicit fail-under is this run's gate for every language; otherwise the configured gates apply.
-  const gate = project.options.coverage
-  const failures = options.failUnder === undefined ? coverageGate(coverage, gate.failUnder, gate.thresholds) : coverageGate(coverage, options.failUnder, {})
+  const failures = coverageGate(coverage, gates.failUnder, gates.thresholds)
   return {coverage, json, t, outDir, reports, failures}
 }

@@ -7,6 +7,7 @@ import {parsePo} from '../interchange/po-import.js'
 import {parseXliff} from '../interchange/xliff-import.js'
 import {isXliff12, parseXliff12} from '../interchange/xliff12-import.js'
 import {readText} from './io.js'
+import {stampDate} from '../translations/provenance.js'
 import {loadTranslations} from './locales-sync.js'
 import type {Project} from './project.js'
 import {annotateExport} from './memory.js'
@@ -29,10 +30,11 @@ export function exportDocuments(project: Project, language: string, only?: Set<T
   const documents = project.documents
     .filter((d) => !ids || ids.includes(d.id))
     .map((doc) => {
-      const statuses = tracked.find((t) => t.document === doc.id)?.statuses ?? []
+      const result = tracked.find((t) => t.document === doc.id)
+      const statuses = result?.statuses ?? []
       const path = doc.file.path.split(/[\\/]/).join('/')
       const title = doc.document.meta.title
-      return exportDocument({id: doc.id, path, ...(title ? {title} : {}), segments: doc.document.segments}, statuses, only)
+      return exportDocument({id: doc.id, path, ...(title ? {title} : {}), segments: doc.document.segments}, statuses, only, result?.meta)
     })
   annotateExport(project, language, tracked, documents)
   return documents
@@ -59,7 +61,7 @@ export function tmxUnits(project: Project, language: string, ids?: readonly stri
  * document come from the file) against the project. Problems are messages
  * on the returned `file`; when any is fatal, the result must not be written.
  */
-export function importInto(project: Project, path: string): {file: VFile; parsed: ParsedInterchange; result: ImportResult} {
+export function importInto(project: Project, path: string, translator?: string, sourceDateEpoch?: string): {file: VFile; parsed: ParsedInterchange; result: ImportResult} {
   const tracked = loadTranslations(project)
   const file = readText(path, project.root)
   const parsed = detectFormat(file) === 'po' ? parsePo(file) : isXliff12(String(file)) ? parseXliff12(file) : parseXliff(file)
@@ -67,7 +69,9 @@ export function importInto(project: Project, path: string): {file: VFile; parsed
     sourceLanguage: project.options.sourceLanguage,
     languages: project.options.languages,
     registries: new Map(project.documents.map((d) => [d.id, d.registry])),
-    tracked
+    tracked,
+    ...(translator === undefined ? {} : {translator}),
+    at: stampDate(sourceDateEpoch)
   }
   return {file, parsed, result: applyImport(parsed, context, file)}
 }

@@ -4,6 +4,7 @@ import {join, relative} from 'node:path'
 import {VFile} from 'vfile'
 import {parseLocale, serializeLocale} from '../translations/locale.js'
 import {acceptTranslations, trackTranslations, type TrackResult} from '../translations/track.js'
+import type {Actor} from '../translations/provenance.js'
 import {UsageError} from './reporter.js'
 import {readTextIfExists} from './io.js'
 import type {Project} from './project.js'
@@ -51,7 +52,7 @@ export type LocaleTexts = Map<string, Array<string | null>>
 export const localeKey = (document: string, language: string): string => `${document}/${language}`
 
 /** Read and track every target language of every document (keeping what was read in `texts`, when given). Nothing is written. */
-export function loadTranslations(project: Project, texts?: LocaleTexts): TrackResult[] {
+export function loadTranslations(project: Project, texts?: LocaleTexts, actor?: () => Actor | undefined): TrackResult[] {
   checkLocaleFolders(project)
   const results: TrackResult[] = []
   for (const doc of project.documents) {
@@ -66,7 +67,7 @@ export function loadTranslations(project: Project, texts?: LocaleTexts): TrackRe
         localeKey(doc.id, language),
         [files.strings, files.state, files.obsolete].map((file) => (file ? String(file) : null))
       )
-      results.push(trackTranslations(doc.registry, parseLocale(language, doc.id, files)))
+      results.push(trackTranslations(doc.registry, parseLocale(language, doc.id, files), actor))
     }
   }
   return results
@@ -99,25 +100,32 @@ export function trackReport(project: Project, tracked: TrackResult[]): string[] 
   return lines
 }
 
-export function syncLocales(project: Project): {tracked: TrackResult[]; outputs: Array<{path: string; content: string}>; report: string[]} {
-  const tracked = loadTranslations(project)
+/** `actor`: who made the translators' edits found in the locales (see engine/actor.ts). */
+export function syncLocales(project: Project, actor?: () => Actor | undefined): {tracked: TrackResult[]; outputs: Array<{path: string; content: string}>; report: string[]} {
+  const tracked = loadTranslations(project, undefined, actor)
   return {tracked, outputs: localeOutputs(project, tracked), report: trackReport(project, tracked)}
 }
 
 /**
  * `accept` (stale → current: the English change needs no new wording) or
  * `review` (current → reviewed) of the segments `ids` in `language`: every
- * tracked result of that language, with the marks set. Nothing is written.
+ * tracked result of that language, with the marks set, and the IDs that
+ * were already current (accept) or already reviewed (review), left as they
+ * are. Nothing is written.
  */
-export function markTranslations(project: Project, language: string, ids: string[], mark: 'accept' | 'review'): TrackResult[] {
+export function markTranslations(project: Project, language: string, ids: string[], mark: 'accept' | 'review', actor?: Actor): {updated: TrackResult[]; unchanged: string[]} {
   if (!project.options.languages.includes(language)) {
     throw new UsageError(`Unexpected language \`${language}\`, expected one of ${project.options.languages.map((l) => `\`${l}\``).join(', ')}`)
   }
   const tracked = loadTranslations(project).filter((r) => r.language === language)
+  const unchanged: string[] = []
   const updated = tracked.map((result) => {
     const doc = project.documents.find((d) => d.id === result.document)!
     const mine = ids.filter((id) => doc.registry.segments.some((s) => s.id === id))
-    return mine.length ? acceptTranslations(doc.registry, result, mine, mark === 'review' ? 'reviewed' : undefined) : result
+    if (!mine.length) return result
+    const marked = acceptTranslations(doc.registry, result, mine, mark === 'review' ? 'reviewed' : undefined, actor)
+    unchanged.push(...marked.unchanged)
+    return marked
   })
   for (const id of ids) {
     const result = updated.find((r) => r.statuses.some((s) => s.id === id))
@@ -127,5 +135,5 @@ export function markTranslations(project: Project, language: string, ids: string
     if (mark === 'review' && status.state === 'stale')
       throw new UsageError(`Unexpected \`review\` of stale \`${id}\`, expected a current translation; update it or run \`concord accept ${language} ${id}\` first`)
   }
-  return updated
+  return {updated, unchanged}
 }

@@ -26,3 +26,18 @@ export function lastCommitEpoch(root: string): string | undefined {
     return undefined
   }
 }
+
+/** The commit of the last change to the inputs, and whether they have changes not yet committed; nothing outside a repository or without git. */
+export function sourceRevision(root: string): {revision?: string; uncommitted?: boolean} {
+  const git = (args: string[]): string | undefined => {
+    try {
+      return execFileSync('git', args, {cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000})
+    } catch {
+      return undefined
+    }
+  }
+  const revision = git(['log', '-1', '--format=%H', '--', ...INPUTS])?.trim()
+  if (revision === undefined || !/^[0-9a-f]{40,64}$/.test(revision)) return {}
+  const status = git(['status', '--porcelain', '--', ...INPUTS])
+  return {revision, ...(status !== undefined && status.trim() !== '' ? {uncommitted: true} : {})}
+}

@@ -1,5 +1,6 @@
 import type {VFile} from 'vfile'
-import type {DocumentMeta, Registry, RegistryEntry, Segment, SourceSegment} from '../core/types.js'
+import type {ChangeClass, DocumentMeta, Registry, RegistryEntry, Segment, SourceSegment} from '../core/types.js'
+import {classifyChange} from './change-class.js'
 import {failRule} from '../core/rules.js'
 import {parseInline} from '../markdown/parse.js'
 import {flatText} from '../segment/inline.js'
@@ -48,6 +49,7 @@ export function reconcileDocument(registry: Registry, body: SourceSegment[], met
   const used = new Set<string>([...oldMeta.map((e) => e.id), ...result.registry.segments.map((e) => e.id), ...Object.keys(result.registry.retired)])
   const ids = new IdAllocator(registry.document, (id) => used.has(id))
   const {history, retired} = result.registry
+  const changes = result.registry.changes ?? {}
   const added: string[] = []
   const changed: string[] = []
   const match = pairMeta(oldMeta, meta)
@@ -65,6 +67,7 @@ export function reconcileDocument(registry: Registry, body: SourceSegment[], met
     changed.push(previous.id)
     const revisions = (history[previous.id] ??= Object.create(null) as Record<string, string>)
     revisions[String(previous.rev)] = previous.text
+    ;(changes[previous.id] ??= Object.create(null) as Record<string, ChangeClass>)[String(previous.rev)] = classifyChange(previous.text, segment.text)
     return {id: previous.id, text: segment.text, rev: previous.rev + 1, hash, ...base, blockId: previous.id}
   })
   const kept = new Set(match)
@@ -76,7 +79,7 @@ export function reconcileDocument(registry: Registry, body: SourceSegment[], met
   })
   return {
     segments: [...segments, ...result.segments],
-    registry: {...result.registry, segments: [...entries, ...result.registry.segments], history, retired},
+    registry: {...result.registry, segments: [...entries, ...result.registry.segments], history, changes, retired},
     added: [...added, ...result.added],
     changed: [...changed, ...result.changed],
     retired: [...retiredIds, ...result.retired]

@@ -1,4 +1,5 @@
-import type {Registry, RegistryEntry, Segment, SourceSegment} from '../core/types.js'
+import type {ChangeClass, Registry, RegistryEntry, Segment, SourceSegment} from '../core/types.js'
+import {classifyChange} from './change-class.js'
 import {similarity, textHash} from './similarity.js'
 import {IdAllocator} from './allocate.js'
 
@@ -146,6 +147,7 @@ export function reconcile(registry: Registry, fresh: SourceSegment[], reserved: 
   // `used` only grows, as IdAllocator requires.
   const ids = new IdAllocator(registry.document, (candidate) => used.has(candidate))
   const history: Registry['history'] = structuredClone(registry.history)
+  const changes: NonNullable<Registry['changes']> = structuredClone(registry.changes ?? {})
   const added: string[] = []
   const changed: string[] = []
   const entries: RegistryEntry[] = fresh.map((segment, j) => {
@@ -162,6 +164,7 @@ export function reconcile(registry: Registry, fresh: SourceSegment[], reserved: 
     changed.push(previous.id)
     const revisions = (history[previous.id] ??= Object.create(null) as Record<string, string>)
     revisions[String(previous.rev)] = previous.text
+    ;(changes[previous.id] ??= Object.create(null) as Record<string, ChangeClass>)[String(previous.rev)] = classifyChange(previous.text, segment.text)
     return {id: previous.id, text: segment.text, rev: previous.rev + 1, hash, kind: segment.kind, section: null, blockId: previous.id}
   })
 
@@ -188,7 +191,7 @@ export function reconcile(registry: Registry, fresh: SourceSegment[], reserved: 
 
   return {
     segments,
-    registry: {document: registry.document, segments: entries, history, retired},
+    registry: {document: registry.document, segments: entries, history, changes, retired},
     added,
     changed,
     retired: retiredIds

@@ -1,6 +1,6 @@
 import type {VFile} from 'vfile'
 import {isObject, parseJson, type JsonValue, type ParsedJson} from '../core/json.js'
-import type {Registry, RegistryEntry, SegmentKind} from '../core/types.js'
+import type {ChangeClass, Registry, RegistryEntry, SegmentKind} from '../core/types.js'
 import {failRule, type ErrorRuleId} from '../core/rules.js'
 
 /**
@@ -38,9 +38,11 @@ export function serializeRegistry(registry: Registry): {strings: Record<string, 
       .sort()
       .map((id) => [id, registry.history[id]!])
   )
+  // Written only when there is one, so that registries without classed changes stay as they were.
+  const changes = registry.changes && Object.keys(registry.changes).length > 0 ? {changes: sorted(registry.changes)} : {}
   return {
     strings,
-    meta: {format: REGISTRY_FORMAT, document: registry.document, segments, history, retired: sorted(registry.retired)}
+    meta: {format: REGISTRY_FORMAT, document: registry.document, segments, history, ...changes, retired: sorted(registry.retired)}
   }
 }
 
@@ -101,5 +103,13 @@ export function parseRegistry(document: string, stringsFile: VFile, metaFile: VF
       history[id] = Object.fromEntries(Object.entries(value).map(([rev, text]) => [rev, String(text)]))
     }
   }
-  return {document, segments, history, retired}
+  const changes: NonNullable<Registry['changes']> = Object.create(null)
+  if (isObject(metaObject.changes)) {
+    for (const [id, value] of Object.entries(metaObject.changes)) {
+      if (!isObject(value)) continue
+      const classes = Object.entries(value).filter((entry): entry is [string, ChangeClass] => entry[1] === 'minor' || entry[1] === 'meaning')
+      if (classes.length > 0) changes[id] = Object.fromEntries(classes)
+    }
+  }
+  return {document, segments, history, changes, retired}
 }

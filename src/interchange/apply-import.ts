@@ -5,6 +5,7 @@ import {trackTranslations, type TrackResult} from '../translations/track.js'
 import type {Registry, RegistryEntry, TranslationState} from '../core/types.js'
 import {reject, type ImportDocument, type ImportUnit, type ParsedInterchange} from './model.js'
 import {reportRule} from '../core/rules.js'
+import {stamp, type Actor} from '../translations/provenance.js'
 
 export interface ImportContext {
   sourceLanguage: string
@@ -13,6 +14,10 @@ export interface ImportContext {
   registries: Map<string, Registry>
   /** The current locales, one per document and target language (from `loadTranslations`). */
   tracked: TrackResult[]
+  /** Who made the file's changes (`--translator`); else the file's own translator (PO `Last-Translator`, XLIFF metadata), dated `at`. */
+  translator?: string
+  /** When the changes are recorded (ISO 8601, UTC). */
+  at?: string
 }
 
 export interface ImportChange {
@@ -53,6 +58,12 @@ function revisionOf(registry: Registry, id: string, source: string, current?: Re
   return latest
 }
 
+/** A record changed by the file's translator, also as its reviewer when the file marks it reviewed. */
+function credit(meta: TranslationMeta, actor: Actor | undefined, state: TranslationState): TranslationMeta {
+  const changed = stamp(meta, actor, 'changed')
+  return state === 'reviewed' ? stamp(changed, actor, 'reviewed') : changed
+}
+
 /** A value for a message: whole when short, else its start and its length (a file may hold megabytes in one unit). */
 const shown = (value: string): string => (value.length <= 500 ? value : `${value.slice(0, 200)}… (${value.length} characters)`)
 
@@ -70,7 +81,7 @@ interface Working {
   obsolete: Record<string, ObsoleteEntry>
 }
 
-function applyUnit(file: VFile, doc: string, registry: Registry, tracked: TrackResult, work: Working, unit: ImportUnit, byId: ById): ImportChange | null {
+function applyUnit(file: VFile, doc: string, registry: Registry, tracked: TrackResult, work: Working, unit: ImportUnit, byId: ById, actor?: Actor): ImportChange | null {
   const {id, target} = unit
   const segment = byId.segments.get(id)
   const status = byId.statuses.get(id)
@@ -100,11 +111,11 @@ function applyUnit(file: VFile, doc: string, registry: Registry, tracked: TrackR
     // Same words: only a confirmation in the file changes something.
     if (!confirmed || !isCurrent) return null
     if (status.state === 'stale') {
-      work.meta[id] = {rev: segment.rev, source: segment.hash, target: textHash(target), state}
+      work.meta[id] = credit({...recorded, rev: segment.rev, source: segment.hash, target: textHash(target), state}, actor, state)
       return change('accepted', state)
     }
     if (status.state === 'translated' && state === 'reviewed' && recorded) {
-      work.meta[id] = {...recorded, state: 'reviewed'}
+      work.meta[id] = stamp<TranslationMeta>({...recorded, state: 'reviewed'}, actor, 'reviewed')
       return change('reviewed', 'reviewed')
     }
     return null
@@ -126,10 +137,11 @@ function applyUnit(file: VFile, doc: string, registry: Registry, tracked: TrackR
   work.strings[id] = target
   if (!confirmed && status.state === 'stale' && recorded) {
     // Reworded but still marked fuzzy / initial: not yet confirmed against the new English.
-    work.meta[id] = {...recorded, target: textHash(target)}
+    work.meta[id] = stamp<TranslationMeta>({...recorded, target: textHash(target)}, actor, 'changed')
     return change('updated', 'stale')
   }
-  work.meta[id] = {rev, source: textHash(unit.source), target: textHash(target), state}
+  // New words: the review recorded for the old ones no longer applies.
+  work.meta[id] = credit({rev, source: textHash(unit.source), target: textHash(target), state}, actor, state)
   if (!isCurrent) {
     reportRule(
       file,
@@ -217,6 +229,8 @@ export function applyImport(parsed: ParsedInterchange, context: ImportContext, f
     reject(file, 'Unexpected XLIFF without `<file>`, expected one `<file id="<document>">` per document', parsed.languagePlace, 'import-document')
   }
   const result: ImportResult = {language, tracked: [], changes: [], unchanged: 0}
+  const translator = context.translator ?? parsed.translator
+  const actor = translator !== undefined && context.at !== undefined ? {name: translator, at: context.at} : undefined
   const documents = new Set<string>()
   for (const doc of parsed.documents) {
     const registry = context.registries.get(doc.id)
@@ -240,7 +254,7 @@ export function applyImport(parsed: ParsedInterchange, context: ImportContext, f
       obsolete: Object.assign(Object.create(null), tracked.obsolete)
     }
     const byId: ById = {segments, statuses: new Map(tracked.statuses.map((s) => [s.id, s]))}
-    const changes = valid.map((unit) => applyUnit(file, doc.id, registry, tracked, work, unit, byId)).filter((c) => c !== null)
+    const changes = valid.map((unit) => applyUnit(file, doc.id, registry, tracked, work, unit, byId, actor)).filter((c) => c !== null)
     result.unchanged += doc.units.length - changes.length
     if (changes.length === 0) continue
     const retracked = trackTranslations(registry, {language: tracked.language, document: doc.id, ...work, places: new Map()})

@@ -2,7 +2,8 @@ import type {VFile} from 'vfile'
 import type {Place} from '../core/json.js'
 import {textHash} from '../ids/similarity.js'
 import type {SegmentStatus} from '../translations/track.js'
-import type {SegmentKind, Segment, TranslationState} from '../core/types.js'
+import type {ChangeClass, SegmentKind, Segment, TranslationState} from '../core/types.js'
+import type {Provenance} from '../translations/provenance.js'
 import {reportRule, type ErrorRuleId} from '../core/rules.js'
 import type {MemoryMatch} from '../memory/memory.js'
 
@@ -20,6 +21,10 @@ export interface ExportUnit {
   target?: string
   /** For stale segments: the English the old translation was made against, when known. */
   previousSource?: string
+  /** For stale segments: how the English changed. */
+  change?: ChangeClass
+  /** Who translated and reviewed the translation, when known. */
+  provenance?: Provenance
   kind: SegmentKind
   /** For front matter segments: the field (`title`, `keywords.0`, `editorNotes.1`). */
   field?: string
@@ -67,7 +72,12 @@ export const NO_TARGET = '-'
 export const STATES: readonly TranslationState[] = ['missing', 'stale', 'translated', 'reviewed']
 
 /** The units of one document, in document order, keeping only the states in `only` (all when absent). */
-export function exportDocument(doc: {id: string; path: string; title?: string; segments: Segment[]}, statuses: SegmentStatus[], only?: ReadonlySet<TranslationState>): ExportDocument {
+export function exportDocument(
+  doc: {id: string; path: string; title?: string; segments: Segment[]},
+  statuses: SegmentStatus[],
+  only?: ReadonlySet<TranslationState>,
+  meta?: Record<string, Provenance>
+): ExportDocument {
   const byId = new Map(statuses.map((s) => [s.id, s]))
   const text = new Map(doc.segments.map((s) => [s.id, s.text]))
   const blockSize = new Map<string, number>()
@@ -89,6 +99,8 @@ export function exportDocument(doc: {id: string; path: string; title?: string; s
       state: status.state,
       ...(target === undefined ? {} : {target}),
       ...(status.state === 'stale' && status.previousSource !== undefined ? {previousSource: status.previousSource} : {}),
+      ...(status.state === 'stale' && status.change !== undefined ? {change: status.change} : {}),
+      ...(target !== undefined && meta && Object.hasOwn(meta, segment.id) ? provenanceOf(meta[segment.id]!) : {}),
       kind: segment.kind,
       ...(segment.field === undefined ? {} : {field: segment.field}),
       depth: segment.depth,
@@ -100,6 +112,12 @@ export function exportDocument(doc: {id: string; path: string; title?: string; s
     })
   }
   return {id: doc.id, path: doc.path, title: doc.title ?? null, units}
+}
+
+function provenanceOf(meta: Provenance): {provenance?: Provenance} {
+  const {by, at, reviewedBy, reviewedAt} = meta
+  const known = Object.fromEntries(Object.entries({by, at, reviewedBy, reviewedAt}).filter(([, v]) => v !== undefined)) as Provenance
+  return Object.keys(known).length === 0 ? {} : {provenance: known}
 }
 
 /** Where each front matter field shows, for translators: it has no place in the text to see it in. */
@@ -163,6 +181,8 @@ export interface ParsedInterchange {
   /** Where the language is declared, for messages. */
   languagePlace: Place
   documents: ImportDocument[]
+  /** Who translated the file, as it says (PO `Last-Translator`, XLIFF metadata `translator`), name only. */
+  translator?: string
 }
 
 /**

@@ -2,6 +2,7 @@ import {languageInfo} from '../core/languages.js'
 import {TARGET_HASH_NOTE, unitContext, type ExportDocument, type ExportUnit} from './model.js'
 import {escapePo, poString} from './po-syntax.js'
 import {poMemory} from './po-memory.js'
+import {unitNotes} from './unit-notes.js'
 import {CHECKSUM_HEADER, entriesChecksum, ENTRIES_HEADER, ENTRY_NOTE} from './integrity.js'
 
 /** Header naming the document, so `concord import` knows where the entries belong. */
@@ -60,6 +61,7 @@ function entry(doc: ExportDocument, unit: ExportUnit, index: number): string[] {
   const place = `#. ${ENTRY_NOTE}: ${index + 1}/${doc.units.length}`
   const memory = poMemory(unit)
   const lines = [`#. ${unitContext(unit)}`.replace(/\s*\n\s*/g, ' '), `#. ${TARGET_HASH_NOTE}: ${unit.targetHash}`, place, ...memory.comments, `#: ${doc.path}:${unit.line}`]
+  lines.splice(1, 0, ...unitNotes(unit).map(([, text]) => `#. ${text}`))
   if (unit.state === 'stale') {
     lines.push('#, fuzzy')
     if (unit.previousSource !== undefined) lines.push(...poString('msgid', unit.previousSource, '#| '))

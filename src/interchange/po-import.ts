@@ -4,6 +4,7 @@ import {DOCUMENT_HEADER} from './po-export.js'
 import {prefillOf} from './po-memory.js'
 import {parsePoEntries, type PoEntry} from './po-parse.js'
 import {failRule} from '../core/rules.js'
+import {nameOf} from '../translations/provenance.js'
 import {CHECKSUM_HEADER, ENTRIES_HEADER, ENTRY_NOTE, verifyEntries, verifyFinalNewline} from './integrity.js'
 
 function headerFields(entry: PoEntry): Map<string, string> {
@@ -107,7 +108,9 @@ export function parsePo(file: VFile): ParsedInterchange {
       place: entry.place
     })
   }
+  const translator = nameOf(fields.get('last-translator') ?? '')
   return {
+    ...(translator === undefined ? {} : {translator}),
     format: 'po',
     sourceLanguage: fields.get('x-source-language') || null,
     language: fields.get('language') || null,

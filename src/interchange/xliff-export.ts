@@ -1,3 +1,4 @@
+import {unitNotes} from './unit-notes.js'
 import {entriesChecksum, INTEGRITY_NAMESPACE, INTEGRITY_PREFIX} from './integrity.js'
 import {SEGMENT_ID, unitModules} from './xliff-modules.js'
 import {SOURCE_HASH_NOTE, TARGET_HASH_NOTE, unitContext, type ExportDocument, type ExportInput, type ExportUnit} from './model.js'
@@ -63,7 +64,8 @@ function unit(doc: ExportDocument, u: ExportUnit, indent: string): string[] {
     note('location', `${doc.path}:${u.line}`),
     note(SOURCE_HASH_NOTE, u.sourceHash),
     note(TARGET_HASH_NOTE, u.targetHash),
-    ...(u.previousSource === undefined ? [] : [note('previous-source', `Previous English: ${u.previousSource}`, 'source')])
+    ...(u.previousSource === undefined ? [] : [note('previous-source', `Previous English: ${u.previousSource}`, 'source')]),
+    ...unitNotes(u).map(([category, text]) => note(category, text))
   ]
   return [
     `${indent}<unit id="${attribute(u.id)}">`,

@@ -4,7 +4,11 @@ import type {Place} from '../core/json.js'
 import {NO_TARGET, reject, SOURCE_HASH_NOTE, TARGET_HASH_NOTE, type ImportDocument, type ImportUnit, type ParsedInterchange} from './model.js'
 import {XLIFF_NAMESPACE} from './xliff-export.js'
 import {failRule, type ErrorRuleId} from '../core/rules.js'
+import {cleanName} from '../translations/provenance.js'
 import {INTEGRITY_NAMESPACE, verifyEntries, type Declared} from './integrity.js'
+
+/** The XLIFF 2 metadata module: `<mda:meta type="translator">` names who translated the file. */
+const METADATA_NAMESPACE = 'urn:oasis:names:tc:xliff:metadata:2.0'
 
 const STATES: Record<string, ImportUnit['state']> = {initial: 'initial', translated: 'translated', reviewed: 'reviewed', final: 'reviewed'}
 /** Inline codes Concord never writes: Markdown travels as text, so a code here would be lost. */
@@ -37,6 +41,7 @@ export function parseXliff(file: VFile): ParsedInterchange {
   let declared: Declared = {}
   let unit: OpenUnit | null = null
   let ignorable = false
+  let translator: string | null = null
   let capture: {into: 'source' | 'target' | 'note'; value: string; category?: string} | null = null
 
   const text = String(file)
@@ -75,8 +80,9 @@ export function parseXliff(file: VFile): ParsedInterchange {
       result.languagePlace = start
       return
     }
+    if (tag.uri === METADATA_NAMESPACE && tag.local === 'meta' && /^(?:last-)?translator$/i.test(attr('type') ?? '') && capture === null) translator = ''
     if (foreign > 0 || tag.uri !== XLIFF_NAMESPACE) {
-      // Elements of XLIFF modules and other namespaces carry nothing Concord imports.
+      // Elements of XLIFF modules and other namespaces carry nothing Concord imports but the translator's name (metadata module).
       if (capture === null) foreign++
       else if (tag.local !== 'mrk') reject(file, `Unexpected element \`<${tag.name}>\` inside \`<${capture.into}>\`, expected plain text`, start, 'import-inline-code')
       return
@@ -121,12 +127,19 @@ export function parseXliff(file: VFile): ParsedInterchange {
   })
   const append = (value: string): void => {
     if (capture !== null && foreign === 0) capture.value += value
+    if (translator !== null && translator.length < 1000) translator += value
   }
   parser.on('text', append)
   parser.on('cdata', append)
   parser.on('closetag', (raw) => {
     const tag = raw as SaxesTagNS
     depth--
+    if (translator !== null && tag.uri === METADATA_NAMESPACE && tag.local === 'meta') {
+      // The first name given is the file's.
+      result.translator ??= cleanName(translator)
+      if (result.translator === undefined) delete result.translator
+      translator = null
+    }
     if (foreign > 0) {
       foreign--
       return

@@ -1,6 +1,7 @@
 import type {VFile} from 'vfile'
 import {isObject, parseJson, stringifyJson, type JsonValue, type Place} from '../core/json.js'
 import {failRule, type ErrorRuleId} from '../core/rules.js'
+import {readProvenance, type Provenance} from './provenance.js'
 
 /**
  * A target language's files for one document, under `locales/<lng>/`:
@@ -9,7 +10,7 @@ import {failRule, type ErrorRuleId} from '../core/rules.js'
  *   a hash of the translation (to notice edits) and `translated` or `reviewed`;
  * - `<doc>.obsolete.json`: translations of retired segments, with their English.
  */
-export interface TranslationMeta {
+export interface TranslationMeta extends Provenance {
   /** English revision the translation was made against. */
   rev: number
   /** Hash of that English text. */
@@ -106,7 +107,8 @@ export function parseLocale(language: string, document: string, files: {strings?
         rev: record.rev as number,
         source: record.source as string,
         target: typeof record.target === 'string' ? record.target : '',
-        state: record.state === 'reviewed' ? 'reviewed' : 'translated'
+        state: record.state === 'reviewed' ? 'reviewed' : 'translated',
+        ...readProvenance(record)
       }
     }
   }

@@ -1,6 +1,6 @@
 import {diffWords} from 'diff'
 import type {TrackResult} from './track.js'
-import type {Segment, TranslationState} from '../core/types.js'
+import type {ChangeClass, Segment, TranslationState} from '../core/types.js'
 
 export const STATES: TranslationState[] = ['missing', 'stale', 'translated', 'reviewed']
 
@@ -34,6 +34,8 @@ export interface WorkItem {
   translation?: string
   /** Stale only: word diff from the previous to the current English, `[-old-]{+new+}` style. */
   diff?: string
+  /** Stale only: `minor` (form only, `concord accept --minor` takes it) or `meaning`. */
+  change?: ChangeClass
 }
 
 /** A word diff in the notation of `git diff --word-diff=plain`. */
@@ -53,6 +55,7 @@ export function worklist(segments: Segment[], result: TrackResult): WorkItem[] {
     const item: WorkItem = {id: status.id, state: status.state, english: segment.text, section: segment.section, line: segment.line}
     if (status.state === 'stale') {
       if (status.translation !== undefined) item.translation = status.translation
+      if (status.change !== undefined) item.change = status.change
       if (status.previousSource !== undefined) {
         item.previousEnglish = status.previousSource
         item.diff = wordDiff(status.previousSource, segment.text)

@@ -1,6 +1,8 @@
 import type {LocaleData, ObsoleteEntry, TranslationMeta} from './locale.js'
 import {textHash} from '../ids/similarity.js'
-import type {Registry, TranslationState} from '../core/types.js'
+import type {ChangeClass, Registry, TranslationState} from '../core/types.js'
+import {changeSince} from '../ids/change-class.js'
+import {stamp, type Actor} from './provenance.js'
 
 export interface SegmentStatus {
   id: string
@@ -9,6 +11,8 @@ export interface SegmentStatus {
   translation?: string
   /** For stale segments: the English the translation was made against, when known. */
   previousSource?: string
+  /** For stale segments: whether the English changed in wording (`meaning`) or only in form (`minor`). */
+  change?: ChangeClass
 }
 
 export interface TrackResult {
@@ -35,7 +39,7 @@ export interface TrackResult {
  * record it. Pure: nothing is dropped; translations of retired segments move
  * to `obsolete`, and come back when a segment with the same English appears.
  */
-export function trackTranslations(registry: Registry, locale: LocaleData): TrackResult {
+export function trackTranslations(registry: Registry, locale: LocaleData, actor?: () => Actor | undefined): TrackResult {
   const strings: Record<string, string> = Object.create(null)
   const meta: Record<string, TranslationMeta> = Object.create(null)
   const obsolete: Record<string, ObsoleteEntry> = Object.assign(Object.create(null), locale.obsolete)
@@ -93,15 +97,16 @@ export function trackTranslations(registry: Registry, locale: LocaleData): Track
     }
     const targetHash = textHash(translation)
     if (!recorded || recorded.target !== targetHash) {
-      // New or edited by the translator: it now translates the current English.
-      recorded = {rev: segment.rev, source: segment.hash, target: targetHash, state: 'translated'}
+      // New or edited by the translator: it now translates the current English (and whoever records it made the change).
+      recorded = stamp<TranslationMeta>({rev: segment.rev, source: segment.hash, target: targetHash, state: 'translated'}, actor?.(), 'changed')
     }
     meta[segment.id] = recorded
     if (recorded.source === segment.hash) {
       statuses.push({id: segment.id, state: recorded.state, translation})
     } else {
       const previousSource = registry.history[segment.id]?.[String(recorded.rev)]
-      statuses.push({id: segment.id, state: 'stale', translation, ...(previousSource === undefined ? {} : {previousSource})})
+      const change = changeSince(registry, segment.id, recorded.rev, segment)
+      statuses.push({id: segment.id, state: 'stale', translation, ...(previousSource === undefined ? {} : {previousSource}), change})
     }
   }
 
@@ -115,14 +120,27 @@ export function trackTranslations(registry: Registry, locale: LocaleData): Track
   return {language: locale.language, document: locale.document, statuses, strings, meta, obsolete, ...result}
 }
 
-/** Mark segments as current again without new wording (`concord accept`), or as reviewed (`concord review`). */
-export function acceptTranslations(registry: Registry, tracked: TrackResult, ids: string[], state?: 'reviewed'): TrackResult {
+/**
+ * Mark segments as current again without new wording (`concord accept`), or
+ * as reviewed (`concord review`). Segments already current (accept) or
+ * already reviewed (review) are left as they are and listed in `unchanged`.
+ */
+export function acceptTranslations(registry: Registry, tracked: TrackResult, ids: string[], state?: 'reviewed', actor?: Actor): TrackResult & {unchanged: string[]} {
   const meta: Record<string, TranslationMeta> = Object.assign(Object.create(null), tracked.meta)
+  const statuses = new Map(tracked.statuses.map((s) => [s.id, s.state]))
+  const segments = new Map(registry.segments.map((s) => [s.id, s]))
+  const unchanged: string[] = []
   for (const id of ids) {
-    const segment = registry.segments.find((s) => s.id === id)
+    const segment = segments.get(id)
     const translation = tracked.strings[id]
     if (!segment || translation === undefined || translation.trim() === '' || !meta[id]) continue
-    meta[id] = {rev: segment.rev, source: segment.hash, target: textHash(translation), state: state ?? meta[id]!.state}
+    const now = statuses.get(id)
+    if (state === 'reviewed' ? now === 'reviewed' : now !== 'stale') {
+      unchanged.push(id)
+      continue
+    }
+    const current = {...meta[id]!, rev: segment.rev, source: segment.hash, target: textHash(translation), state: state ?? meta[id]!.state}
+    meta[id] = stamp(current, actor, state === 'reviewed' ? 'reviewed' : 'changed')
   }
-  return {...tracked, meta}
+  return {...tracked, meta, unchanged}
 }

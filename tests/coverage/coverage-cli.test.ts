@@ -17,18 +17,15 @@ const validate = new Ajv2020({allErrors: true, strict: true}).compile(schema)
 describe('concord coverage on the coverage-basic fixture', () => {
   it('prints the table, writes the three reports, and they match the golden files', () => {
     const dir = tempProject(fixture)
-    const run = concord(['coverage'], dir)
+    // The build date comes from SOURCE_DATE_EPOCH (outside a git repository there is no source revision).
+    const run = concord(['coverage'], dir, {SOURCE_DATE_EPOCH: '1700000000'})
     expect(run.code, run.stderr).toBe(0)
     const lines = run.stdout.trimEnd().split('\n')
-    expect(lines[0]!.split(/\s{2,}/)).toEqual(['Document', 'Language', 'Total', 'Translated', 'Reviewed', 'Stale', 'Missing', 'Percent', 'Source words', 'Target characters'])
-    expect(lines.find((l) => l.startsWith('guide') && l.includes(' ja '))!.split(/\s+/)).toEqual(['guide', 'ja', '11', '8', '1', '2', '1', '72.7%', '52', '111'])
-    // Target characters only for the scripts without spaces between words.
-    expect(
-      lines
-        .find((l) => l.startsWith('guide') && l.includes(' mn '))!
-        .trimEnd()
-        .endsWith('–')
-    ).toBe(true)
+    expect(lines[0]!.split(/\s{2,}/)).toEqual(['Document', 'Language', 'Total', 'Translated', 'Reviewed', 'Stale', 'Missing', 'Percent', 'Source words', 'Target volume'])
+    expect(lines.find((l) => l.startsWith('guide') && l.includes(' ja '))!.split(/\s+/)).toEqual(['guide', 'ja', '11', '8', '1', '2', '1', '72.7%', '52', '111', 'characters'])
+    // Target volume for every language: characters for the scripts without spaces between words, words for the others.
+    expect(lines.find((l) => l.startsWith('notes') && l.includes(' mn '))!.trimEnd()).toMatch(/ 1 word$/)
+    expect(lines).toContain('ja: no gate · 64.3% translated, 7.1% reviewed')
     expect(
       lines
         .find((l) => l.startsWith('All documents') && l.includes(' mn '))!
@@ -156,6 +153,89 @@ describe('concord coverage on the shipped statement', () => {
     expect(run.stderr).not.toMatch(/for `ko`|for `ja`/)
   })
 })
+
+describe('the report a coordinator acts on', () => {
+  it("gives each language's gate and result in coverage.json, valid against the schema, and in both reports", () => {
+    const dir = tempProject()
+    const run = concord(['coverage'], dir, {SOURCE_DATE_EPOCH: '1700000000'})
+    expect(run.code, run.stderr).toBe(0)
+    const json = JSON.parse(read(dir, 'output/coverage.json'))
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true)
+    const languages = json.totals.languages
+    expect([languages.ko.threshold, languages.ja.threshold, languages.mn.threshold]).toEqual([100, 100, 60])
+    expect([languages.ko.passed, languages.ja.passed, languages.mn.passed]).toEqual([true, true, true])
+    expect(languages.mn.targetWords).toBeGreaterThan(0)
+    const md = read(dir, 'output/coverage.md')
+    expect(md).toMatch(/\| mn \(<span lang="mn">Монгол<\/span>\) \| 60% \| \d+\.\d% \| \d+\.\d% \| passes \|/)
+    expect(md).toContain('Built 2023-11-14 22:13 UTC')
+    // Every gap with its state, file:line, words and English.
+    const gaps = json.documents[0].languages.mn.gaps as Array<{id: string; line: number; words: number; english: string; state: string}>
+    expect(gaps.length).toBeGreaterThan(0)
+    const english = readJsonFile(dir, 'locales/en/statement.json')
+    for (const gap of gaps) {
+      expect(gap.english.length).toBeLessThanOrEqual(80)
+      expect(english[gap.id]!.startsWith(gap.english.replace(/…$/, ''))).toBe(true)
+      const line = new RegExp(
+        `\\[\`${gap.id}\`\\]\\(aligned/statement\\.html#${gap.id}\\) — ${gap.state === 'missing' ? 'Missing' : 'Stale'}.* · \`content/statement\\.md:${gap.line}\` · ${gap.words} words? — “`
+      )
+      expect(md).toMatch(line)
+    }
+    // The gate fails with --fail-under 100, and says so.
+    const failing = concord(['coverage', '--json', '--fail-under', '100'], dir)
+    const failed = JSON.parse(failing.stdout).totals.languages
+    expect([failed.ko.passed, failed.mn.passed, failed.mn.threshold]).toEqual([true, false, 100])
+    expect(read(dir, 'output/coverage.md')).toMatch(/\| mn .*\| 100% \|.*\| \*\*fails\*\* \|/)
+  })
+
+  it('names the source revision: the last commit of the inputs, and says when they have uncommitted changes', () => {
+    const dir = tempProject(fixture)
+    const git = (...args: string[]): string => {
+      const run = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], {cwd: dir, encoding: 'utf8'})
+      expect(run.status, run.stderr).toBe(0)
+      return run.stdout.trim()
+    }
+    git('init', '-q')
+    git('add', 'content', 'locales')
+    git('commit', '-q', '-m', 'sources')
+    const head = git('rev-parse', 'HEAD')
+    const committed = concord(['coverage'], dir, {SOURCE_DATE_EPOCH: '1700000000'})
+    expect(committed.code, committed.stderr).toBe(0)
+    expect(read(dir, 'output/coverage.md')).toContain(`Built 2023-11-14 22:13 UTC from source revision \`${head.slice(0, 12)}\`\n`)
+    write(dir, 'content/guide.md', `${read(dir, 'content/guide.md')}\nOne more sentence.\n`)
+    expect(concord(['segment'], dir).code).toBe(0)
+    expect(concord(['coverage'], dir, {SOURCE_DATE_EPOCH: '1700000000'}).code).toBe(0)
+    expect(read(dir, 'output/coverage.md')).toContain(`from source revision \`${head.slice(0, 12)}\` with uncommitted changes`)
+  })
+
+  it('has no text bars in the HTML, and fits a 390 px wide screen without sideways scrolling of the page', async () => {
+    const dir = tempProject()
+    expect(concord(['coverage'], dir).code).toBe(0)
+    const html = read(dir, 'output/coverage.html')
+    expect(html).not.toMatch(/[█░]/)
+    expect(read(dir, 'output/coverage.md')).toMatch(/█/)
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+    })
+    try {
+      const page = await browser.newPage({viewport: {width: 390, height: 844}})
+      await page.goto(`file://${join(dir, 'output/coverage.html')}`)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+      // Wide tables scroll in their own region, which the keyboard reaches and a screen reader names.
+      const regions = page.locator('div.table[role="region"][tabindex="0"][aria-label]')
+      expect(await regions.count()).toBe(await page.locator('table').count())
+      const audit = await browser.newPage({viewport: {width: 390, height: 844}, bypassCSP: true})
+      await audit.goto(`file://${join(dir, 'output/coverage.html')}`)
+      await audit.addScriptTag({content: readFileSync(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8')})
+      const violations = await audit.evaluate(async () => (await (window as unknown as {axe: {run: () => Promise<{violations: Array<{id: string}>}>}}).axe.run()).violations.map((v) => v.id))
+      expect(violations).toEqual([])
+    } finally {
+      await browser.close()
+    }
+  })
+})
+
+const readJsonFile = (dir: string, path: string): Record<string, string> => JSON.parse(read(dir, path)) as Record<string, string>
 
 describe('coverage.html in a browser', () => {
   it('is self-contained, and every gap links to its segment in the aligned edition', async () => {

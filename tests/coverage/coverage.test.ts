@@ -68,13 +68,13 @@ describe('coverage of the coverage-basic fixture (counts known by construction)'
     ])
   })
 
-  it('lists every stale and missing segment in document order with its section', () => {
+  it('lists every stale and missing segment in document order with its section, English, line, words and change', () => {
     expect(guide!.languages.ja!.gaps).toEqual([
-      {id: 's83k533', state: 'stale', section: 'sz34m30'},
-      {id: 'sy0xe81', state: 'stale', section: 'sz34m30'},
-      {id: 's96230r', state: 'missing', section: 'stycf1e'}
+      {id: 's83k533', state: 'stale', section: 'sz34m30', english: 'Keep them cool and dry.', line: 9, words: 5, change: 'meaning'},
+      {id: 'sy0xe81', state: 'stale', section: 'sz34m30', english: 'The first kit shipped in May 2007.', line: 11, words: 7, change: 'meaning'},
+      {id: 's96230r', state: 'missing', section: 'stycf1e', english: 'Store the kit at 5 °C or warmer.', line: 18, words: 8}
     ])
-    expect(notes!.languages.mn!.gaps).toEqual([
+    expect(notes!.languages.mn!.gaps.map(({id, state, section}) => ({id, state, section}))).toEqual([
       {id: 'shcc07n', state: 'missing', section: 's70jf5y'},
       {id: 'saaccfz', state: 'stale', section: 's70jf5y'}
     ])
@@ -228,7 +228,9 @@ describe('properties over random state assignments', () => {
             }
             for (const s of l.sections) expect(s.translated + s.stale + s.missing).toBe(s.total)
             const segments = input.documents[d]!.segments
-            expect(l.gaps).toEqual(segments.flatMap((s, i) => (states[i] === 'missing' || states[i] === 'stale' ? [{id: s.id, state: states[i], section: s.section}] : [])))
+            expect(l.gaps.map(({id, state, section, line}) => ({id, state, section, line}))).toEqual(
+              segments.flatMap((s, i) => (states[i] === 'missing' || states[i] === 'stale' ? [{id: s.id, state: states[i], section: s.section, line: s.line}] : []))
+            )
             expect(l.gaps.length).toBe(l.stale + l.missing)
             expect(l.wordPercent).toBeGreaterThanOrEqual(0)
             expect(l.wordPercent).toBeLessThanOrEqual(100)

@@ -26,6 +26,7 @@ export function coverageCommand(): Command {
       const root = process.cwd()
       const run = await coverageReports({
         root,
+        ...(process.env.SOURCE_DATE_EPOCH !== undefined ? {sourceDateEpoch: process.env.SOURCE_DATE_EPOCH} : {}),
         ...(opts.document ? {document: opts.document} : {}),
         ...(opts.out ? {out: opts.out} : {}),
         ...(opts.failUnder !== undefined ? {failUnder: opts.failUnder} : {})

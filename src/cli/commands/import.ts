@@ -8,6 +8,7 @@ import {localeOutputs} from '../../engine/locales-sync.js'
 import {UsageError} from '../../engine/reporter.js'
 import {loadProject, requireUpToDate} from '../../engine/project.js'
 import {info, printMessages} from '../report.js'
+import {cleanName} from '../../translations/provenance.js'
 
 function describe(change: ImportChange): string {
   const states = change.before === change.after ? change.after : `${change.before} → ${change.after}`
@@ -19,14 +20,15 @@ export function importCommand(): Command {
     .description('read a translated XLIFF 2.0 or PO file back into locales/ (format, language and document come from the file)')
     .argument('<file>', 'an XLIFF (.xlf) or PO (.po) file made by `concord export`')
     .option('--dry-run', 'show what would change and write nothing')
+    .option('--translator <name>', "who translated the file, recorded for the segments it changes (default: the file's `Last-Translator` or XLIFF translator metadata)")
     .addHelpText('after', '\nExamples:\n  npx concord import statement.ko.xlf --dry-run\n  npx concord import statement.mn.po')
-    .action((path: string, opts: {dryRun?: boolean}) => {
+    .action((path: string, opts: {dryRun?: boolean; translator?: string}) => {
       const root = process.cwd()
       const absolute = resolve(root, path)
       if (!existsSync(absolute)) throw new UsageError(`Unexpected file \`${path}\`, expected an existing XLIFF or PO file`)
       const project = loadProject(root)
       requireUpToDate(project)
-      const {file, parsed, result} = importInto(project, absolute)
+      const {file, parsed, result} = importInto(project, absolute, opts.translator === undefined ? undefined : cleanName(opts.translator), process.env.SOURCE_DATE_EPOCH)
       printMessages([...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)))
       const errors = file.messages.filter((m) => m.fatal === true).length
       if (errors > 0) {

@@ -5,6 +5,7 @@ import {wouldChange} from '../../engine/io.js'
 import {commitToProject} from '../../engine/session.js'
 import {info} from '../report.js'
 import {syncLocales} from '../../engine/locales-sync.js'
+import {lazyActor} from '../../engine/actor.js'
 
 export function segmentCommand(): Command {
   return new Command('segment')
@@ -15,7 +16,7 @@ export function segmentCommand(): Command {
     .action(async (opts: {check?: boolean; document?: string}) => {
       const root = process.cwd()
       const project = await openProject(root, opts.document ? [opts.document] : undefined, {readOnly: opts.check === true})
-      const sync = syncLocales(project)
+      const sync = syncLocales(project, opts.check ? undefined : lazyActor(root, process.env.SOURCE_DATE_EPOCH))
       const pending = [...project.documents.flatMap((d) => d.outputs), ...sync.outputs]
       for (const doc of project.documents) {
         info(`${doc.id}: ${doc.segments.length} segments (${doc.added.length} added, ${doc.changed.length} changed, ${doc.retired.length} retired)`)
