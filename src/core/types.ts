@@ -103,5 +103,9 @@ export interface SegmentedDocument {
   anchors: Array<{note: string; segment: string}>
 }
 
-/** Translation states, in the order a translator cares about them. */
-export type TranslationState = 'missing' | 'stale' | 'translated' | 'reviewed'
+/**
+ * Translation states, in the order a translator cares about them. `draft`: a
+ * translation nobody has confirmed (a fuzzy or `initial` import, an editor's
+ * saved draft); it is kept in the state file, not in the i18next file.
+ */
+export type TranslationState = 'missing' | 'stale' | 'draft' | 'translated' | 'reviewed'

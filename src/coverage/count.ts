@@ -5,11 +5,13 @@ import {flatText} from '../segment/inline.js'
 import type {SegmentStatus, TrackResult} from '../translations/track.js'
 import type {Segment, SegmentedDocument} from '../core/types.js'
 
-/** Segment counts by state; `translated` includes `reviewed`, so translated + stale + missing = total. */
+/** Segment counts by state; `translated` includes `reviewed`, so translated + draft + stale + missing = total. */
 export interface Counts {
   total: number
   translated: number
   reviewed: number
+  /** Unconfirmed translations (not in `translated`, not shown by i18next). */
+  draft: number
   stale: number
   missing: number
   /** translated / total × 100, one decimal (100 when there is nothing to translate). */
@@ -34,13 +36,13 @@ export interface SectionCoverage extends Counts {
 
 export interface Gap {
   id: string
-  state: 'missing' | 'stale'
+  state: 'missing' | 'stale' | 'draft'
   section: string | null
 }
 
 export interface LanguageCoverage extends LanguageTotals {
   sections: SectionCoverage[]
-  /** Every missing and stale segment, in document order. */
+  /** Every missing, stale and draft segment, in document order. */
   gaps: Gap[]
 }
 
@@ -90,13 +92,14 @@ export function percentOf(part: number, whole: number): number {
 }
 
 function emptyTotals(): LanguageTotals {
-  return {total: 0, translated: 0, reviewed: 0, stale: 0, missing: 0, percent: 100, translatedWords: 0, wordPercent: 100, characters: 0}
+  return {total: 0, translated: 0, reviewed: 0, draft: 0, stale: 0, missing: 0, percent: 100, translatedWords: 0, wordPercent: 100, characters: 0}
 }
 
 function add(into: Counts, state: SegmentStatus['state']): void {
   into.total++
   if (state === 'missing') into.missing++
   else if (state === 'stale') into.stale++
+  else if (state === 'draft') into.draft++
   else {
     into.translated++
     if (state === 'reviewed') into.reviewed++
@@ -119,12 +122,22 @@ function languageCoverage(segments: Segment[], words: Map<string, number>, headi
     const state = status?.state ?? 'missing'
     const section = segment.section
     if (!sections.has(section)) {
-      sections.set(section, {id: section, heading: section === null ? null : (headings.get(section) ?? null), total: 0, translated: 0, reviewed: 0, stale: 0, missing: 0, percent: 100})
+      sections.set(section, {
+        id: section,
+        heading: section === null ? null : (headings.get(section) ?? null),
+        total: 0,
+        translated: 0,
+        reviewed: 0,
+        draft: 0,
+        stale: 0,
+        missing: 0,
+        percent: 100
+      })
     }
     add(totals, state)
     add(sections.get(section)!, state)
     sourceWords += words.get(segment.id)!
-    if (state === 'missing' || state === 'stale') gaps.push({id: segment.id, state, section})
+    if (state === 'missing' || state === 'stale' || state === 'draft') gaps.push({id: segment.id, state, section})
     else {
       totals.translatedWords += words.get(segment.id)!
       totals.characters += countCharacters(status!.translation!)
@@ -136,7 +149,7 @@ function languageCoverage(segments: Segment[], words: Map<string, number>, headi
 }
 
 function accumulate(into: LanguageTotals, from: LanguageTotals): void {
-  for (const key of ['total', 'translated', 'reviewed', 'stale', 'missing', 'translatedWords', 'characters'] as const) into[key] += from[key]
+  for (const key of ['total', 'translated', 'reviewed', 'draft', 'stale', 'missing', 'translatedWords', 'characters'] as const) into[key] += from[key]
 }
 
 /**

@@ -55,10 +55,23 @@ function table(header: string[], rows: TableCell[][]): Table {
 }
 
 function languageTable(languages: Record<string, LanguageTotals>, t: Translate): Table {
-  const header = [t('language'), t('total'), t('translated'), t('reviewed'), t('stale'), t('missing'), t('percent'), t('wordsTranslated'), t('targetCharacters')]
+  // The draft column only when there are drafts: reports of projects without any stay as they were.
+  const drafts = Object.values(languages).some((c) => c.draft > 0)
+  const header = [
+    t('language'),
+    t('total'),
+    t('translated'),
+    t('reviewed'),
+    ...(drafts ? [t('drafts')] : []),
+    t('stale'),
+    t('missing'),
+    t('percent'),
+    t('wordsTranslated'),
+    t('targetCharacters')
+  ]
   const rows = Object.entries(languages).map(([code, c]) => [
     cell(languageLabel(code)),
-    ...[c.total, c.translated, c.reviewed, c.stale, c.missing].map((n) => cell(String(n))),
+    ...[c.total, c.translated, c.reviewed, ...(drafts ? [c.draft] : []), c.stale, c.missing].map((n) => cell(String(n))),
     cell(`${textBar(c.percent)} ${c.percent.toFixed(1)}%`),
     cell(`${c.wordPercent.toFixed(1)}%`),
     cell(showsCharacters(code) ? String(c.characters) : '–')
@@ -119,7 +132,9 @@ function documentSection(doc: DocumentCoverage, t: Translate): RootContent[] {
     for (const section of lang.sections) {
       const gaps = lang.gaps.filter((gap) => gap.section === section.id)
       if (gaps.length === 0) continue
-      const entries = gaps.map((gap) => item([paragraph([link(alignedHref(doc.id, gap.id), [{type: 'inlineCode', value: gap.id}]), text(` — ${t(gap.state)}`)])]))
+      const entries = gaps.map((gap) =>
+        item([paragraph([link(alignedHref(doc.id, gap.id), [{type: 'inlineCode', value: gap.id}]), text(` — ${t(gap.state === 'draft' ? 'drafts' : gap.state)}`)])])
+      )
       items.push(item([paragraph([link(alignedHref(doc.id, section.id), [text(sectionLabel(section.id, section.heading))])]), list(entries)]))
     }
     nodes.push(list(items))

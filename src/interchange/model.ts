@@ -59,7 +59,7 @@ export const TARGET_HASH_NOTE = 'concord-target-hash'
 export const NO_TARGET = '-'
 
 /** States a translator asks for with `--only`. */
-export const STATES: readonly TranslationState[] = ['missing', 'stale', 'translated', 'reviewed']
+export const STATES: readonly TranslationState[] = ['missing', 'stale', 'draft', 'translated', 'reviewed']
 
 /** The units of one document, in document order, keeping only the states in `only` (all when absent). */
 export function exportDocument(doc: {id: string; path: string; title?: string; segments: Segment[]}, statuses: SegmentStatus[], only?: ReadonlySet<TranslationState>): ExportDocument {

@@ -44,7 +44,7 @@ export const XLIFF_NAMESPACE = 'urn:oasis:names:tc:xliff:document:2.0'
 /** Group IDs must not clash with unit IDs; segment IDs never contain `.`. */
 const groupId = (section: string): string => `g.${section}`
 
-const XLIFF_STATE = {missing: 'initial', stale: 'initial', translated: 'translated', reviewed: 'reviewed'} as const
+const XLIFF_STATE = {missing: 'initial', stale: 'initial', draft: 'initial', translated: 'translated', reviewed: 'reviewed'} as const
 
 function content(tag: 'source' | 'target', value: string): string {
   const space = needsPreserve(value) ? ' xml:space="preserve"' : ''

@@ -8,12 +8,12 @@ import {escapeHidden} from '../../core/hidden-characters.js'
 
 const paint = (state: string, text: string): string => {
   if (!process.stdout.isTTY) return text
-  return state === 'missing' ? pc.red(text) : state === 'stale' ? pc.yellow(text) : state === 'reviewed' ? pc.cyan(text) : pc.green(text)
+  return state === 'missing' ? pc.red(text) : state === 'stale' || state === 'draft' ? pc.yellow(text) : state === 'reviewed' ? pc.cyan(text) : pc.green(text)
 }
 
 export function statusCommand(): Command {
   return new Command('status')
-    .description("show each language's translation states and the worklist of missing and stale segments")
+    .description("show each language's translation states and the worklist of missing, stale and draft segments")
     .option('--lang <lng>', 'only this target language')
     .option('--document <id>', 'only this document')
     .option('--json', 'print {"<document>": {"<lng>": {"<segment-id>": state}}} and nothing else on stdout')
@@ -43,6 +43,7 @@ export function statusCommand(): Command {
               if (item.diff !== undefined) out.push(`        diff: ${escapeHidden(item.diff)}`)
               if (item.translation !== undefined) out.push(`          ${result.language}: ${escapeHidden(item.translation)}`)
             }
+            if (item.draft !== undefined) out.push(`       draft: ${escapeHidden(item.draft)}`)
           }
           out.push('')
         }
