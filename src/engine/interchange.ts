@@ -1,11 +1,13 @@
+import {join} from 'node:path'
 import type {VFile} from 'vfile'
+import {parseGlossary, type QaContext} from '../qa/index.js'
 import type {TranslationState} from '../core/types.js'
 import {applyImport, type ImportResult} from '../interchange/apply-import.js'
 import {detectFormat} from '../interchange/detect.js'
 import {exportDocument, type ExportDocument, type ParsedInterchange} from '../interchange/model.js'
 import {parsePo} from '../interchange/po-import.js'
 import {parseXliff} from '../interchange/xliff-import.js'
-import {readText} from './io.js'
+import {readText, readTextIfExists} from './io.js'
 import {loadTranslations} from './locales-sync.js'
 import type {Project} from './project.js'
 
@@ -22,8 +24,8 @@ export function exportDocuments(project: Project, language: string, only?: Set<T
   return project.documents.map((doc) => {
     const statuses = tracked.find((t) => t.document === doc.id)?.statuses ?? []
     const path = doc.file.path.split(/[\\/]/).join('/')
-    const title = doc.document.meta.title
-    return exportDocument({id: doc.id, path, ...(title ? {title} : {}), segments: doc.document.segments}, statuses, only)
+    const {title, shortTitle} = doc.document.meta
+    return exportDocument({id: doc.id, path, ...(title ? {title} : {}), ...(shortTitle ? {shortTitle} : {}), segments: doc.document.segments}, statuses, only)
   })
 }
 
@@ -32,15 +34,25 @@ export function exportDocuments(project: Project, language: string, only?: Set<T
  * document come from the file) against the project. Problems are messages
  * on the returned `file`; when any is fatal, the result must not be written.
  */
-export function importInto(project: Project, path: string): {file: VFile; parsed: ParsedInterchange; result: ImportResult} {
+export function importInto(
+  project: Project,
+  path: string,
+  options: {prefer?: 'file' | 'locale'; allowErrors?: boolean} = {}
+): {file: VFile; parsed: ParsedInterchange; result: ImportResult} {
   const tracked = loadTranslations(project)
   const file = readText(path, project.root)
   const parsed = detectFormat(file) === 'xliff' ? parseXliff(file) : parsePo(file)
+  // The checks of `concord check`, run on what the import changes.
+  const glossary = readTextIfExists(join(project.root, project.options.contentDir, 'glossary.json'), project.root)
+  const qa: QaContext = {glossary: glossary ? parseGlossary(glossary) : null, allowIdentical: project.options.check.allowIdentical}
   const context = {
     sourceLanguage: project.options.sourceLanguage,
     languages: project.options.languages,
     registries: new Map(project.documents.map((d) => [d.id, d.registry])),
-    tracked
+    tracked,
+    qa,
+    ...(options.prefer ? {prefer: options.prefer} : {}),
+    ...(options.allowErrors ? {allowErrors: true} : {})
   }
   return {file, parsed, result: applyImport(parsed, context, file)}
 }

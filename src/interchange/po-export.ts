@@ -2,6 +2,7 @@ import {languageInfo} from '../core/languages.js'
 import {TARGET_HASH_NOTE, unitContext, type ExportDocument, type ExportUnit} from './model.js'
 import {escapePo, poString} from './po-syntax.js'
 import {CHECKSUM_HEADER, entriesChecksum, ENTRIES_HEADER, ENTRY_NOTE} from './integrity.js'
+import {reviewComments} from './review-context.js'
 
 /** Header naming the document, so `concord import` knows where the entries belong. */
 export const DOCUMENT_HEADER = 'X-Concord-Document'
@@ -55,10 +56,12 @@ function header(input: PoExportInput): string[] {
   ]
 }
 
-function entry(doc: ExportDocument, unit: ExportUnit, index: number): string[] {
+function entry(doc: ExportDocument, unit: ExportUnit, index: number, language: string): string[] {
   const place = `#. ${ENTRY_NOTE}: ${index + 1}/${doc.units.length}`
-  const lines = [`#. ${unitContext(unit)}`.replace(/\s*\n\s*/g, ' '), `#. ${TARGET_HASH_NOTE}: ${unit.targetHash}`, place, `#: ${doc.path}:${unit.line}`]
-  if (unit.state === 'stale') {
+  const lines = [`#. ${unitContext(unit)}`.replace(/\s*\n\s*/g, ' '), `#. ${TARGET_HASH_NOTE}: ${unit.targetHash}`, place]
+  lines.push(...reviewComments(unit, language), `#: ${doc.path}:${unit.line}`)
+  // Drafts are not confirmed: fuzzy, as for stale translations.
+  if (unit.state === 'stale' || unit.state === 'draft') {
     lines.push('#, fuzzy')
     if (unit.previousSource !== undefined) lines.push(...poString('msgid', unit.previousSource, '#| '))
   }
@@ -74,6 +77,6 @@ function entry(doc: ExportDocument, unit: ExportUnit, index: number): string[] {
  * PO has no "reviewed" state: reviewed entries are plain translated entries.
  */
 export function exportPo(input: PoExportInput): string {
-  const blocks = [header(input), ...input.document.units.map((u, k) => entry(input.document, u, k))]
+  const blocks = [header(input), ...input.document.units.map((u, k) => entry(input.document, u, k, input.language))]
   return blocks.map((b) => b.join('\n')).join('\n\n') + '\n'
 }

@@ -3,6 +3,7 @@ import {NO_TARGET, reject, TARGET_HASH_NOTE, type ImportUnit, type ParsedInterch
 import {DOCUMENT_HEADER} from './po-export.js'
 import {parsePoEntries, type PoEntry} from './po-parse.js'
 import {failRule} from '../core/rules.js'
+import {exportedFromComments} from './review-context.js'
 import {CHECKSUM_HEADER, ENTRIES_HEADER, ENTRY_NOTE, verifyEntries, verifyFinalNewline} from './integrity.js'
 
 function headerFields(entry: PoEntry): Map<string, string> {
@@ -95,9 +96,12 @@ export function parsePo(file: VFile): ParsedInterchange {
       .find((c) => c.startsWith(`${TARGET_HASH_NOTE}:`))
       ?.slice(TARGET_HASH_NOTE.length + 1)
       .trim()
+    const exportedText = exportedFromComments(entry.extracted)
     units.push({
       id: entry.msgctxt,
       source: entry.msgid!,
+      ...(exportedText === undefined ? {} : {exportedText}),
+      ...(entry.msgstrPlace === undefined ? {} : {targetPlace: entry.msgstrPlace}),
       ...(target === '' ? {} : {target}),
       state: entry.flags.includes('fuzzy') ? 'initial' : 'translated',
       ...(recorded === undefined ? {} : {exportedTarget: recorded === NO_TARGET ? null : recorded}),
