@@ -12,7 +12,7 @@ export {parseRegistry, serializeRegistry, ID_PATTERN} from './ids/registry.js'
 export {segmentDocument, documentId, type DocumentResult} from './ids/document.js'
 export {parseJson, stringifyJson, type JsonValue} from './core/json.js'
 export {parseLocale, serializeLocale, type LocaleData, type TranslationMeta, type ObsoleteEntry} from './translations/locale.js'
-export {trackTranslations, acceptTranslations, type SegmentStatus, type TrackResult} from './translations/track.js'
+export {trackTranslations, acceptTranslations, withDraft, type SegmentStatus, type TrackResult} from './translations/track.js'
 export {
   computeCoverage,
   coverageGate,
@@ -72,5 +72,6 @@ export {renderers, FORMATS, type RenderContext, type RendererFactory} from './ed
 export {openProject, loadProject, requireUpToDate, type Project, type LoadedDocument, type OpenOptions} from './engine/project.js'
 export {build, type BuildOptions} from './engine/build.js'
 export {coverageReports, type CoverageOptions, type CoverageRun} from './engine/coverage.js'
+export {saveDraft} from './engine/drafts.js'
 export {UsageError} from './engine/reporter.js'
 export {silent, type Reporter, type Progress, type ProgressItem} from './engine/reporter.js'

@@ -6,6 +6,8 @@ import {failRule} from './rules.js'
 
 export type Format = 'md' | 'html' | 'pdf'
 export type MissingMode = 'marker' | 'placeholder' | 'omit'
+/** How a draft (an unconfirmed translation) shows in editions: as if it were not there (default), or with a draft marker. */
+export type DraftMode = 'hide' | 'mark'
 export type PageSize = 'A4' | 'A5' | 'LETTER'
 /** How a parallel (two-language) PDF is set: side by side on each page, or on facing pages. */
 export type ParallelMode = 'columns' | 'facing'
@@ -31,6 +33,8 @@ export interface Options {
     formats: Format[]
     /** How a missing translation shows: English with a marker (default), a placeholder, or nothing. */
     missing: MissingMode
+    /** Drafts: `hide` (default: the segment shows as it would without the draft) or `mark` (the draft, with a draft marker). */
+    drafts: DraftMode
   }
   pdf: {
     /** Paper size. Default `'A4'`. */
@@ -67,7 +71,7 @@ export function defaults(): Options {
     contentDir: 'content',
     localesDir: 'locales',
     outDir: 'output',
-    editions: {formats: ['md', 'html', 'pdf'], missing: 'marker'},
+    editions: {formats: ['md', 'html', 'pdf'], missing: 'marker', drafts: 'hide'},
     pdf: {pageSize: 'A4', draftBelow: 100, parallel: 'columns', columnRatio: null},
     coverage: {failUnder: null, thresholds: {}},
     check: {allowIdentical: ['IPCNKR']},
@@ -119,6 +123,7 @@ const schema: Record<string, [Field, string]> = {
   outDir: [field(isString, (o, v) => (o.outDir = v)), 'a folder, relative to the project or absolute'],
   'editions.formats': [field(listOf(oneOf<Format>('md', 'html', 'pdf')), (o, v) => (o.editions.formats = v)), 'a list of `md`, `html`, `pdf`'],
   'editions.missing': [field(oneOf<MissingMode>('marker', 'placeholder', 'omit'), (o, v) => (o.editions.missing = v)), '`marker`, `placeholder` or `omit`'],
+  'editions.drafts': [field(oneOf<DraftMode>('hide', 'mark'), (o, v) => (o.editions.drafts = v)), '`hide` or `mark`'],
   'pdf.pageSize': [field(oneOf<PageSize>('A4', 'A5', 'LETTER'), (o, v) => (o.pdf.pageSize = v)), '`A4`, `A5` or `LETTER`'],
   'pdf.draftBelow': [field(isPercent, (o, v) => (o.pdf.draftBelow = v)), 'a percentage from 0 to 100'],
   'pdf.parallel': [field(oneOf<ParallelMode>('columns', 'facing'), (o, v) => (o.pdf.parallel = v)), '`columns` or `facing`'],

@@ -108,5 +108,9 @@ export interface SegmentedDocument {
 /** What an English edit does to its translations: `minor` (punctuation, case, spacing, one word's spelling) or `meaning`. */
 export type ChangeClass = 'minor' | 'meaning'
 
-/** Translation states, in the order a translator cares about them. */
-export type TranslationState = 'missing' | 'stale' | 'translated' | 'reviewed'
+/**
+ * Translation states, in the order a translator cares about them. `draft`: a
+ * translation nobody has confirmed (a fuzzy or `initial` import, an editor's
+ * saved draft); it is kept in the state file, not in the i18next file.
+ */
+export type TranslationState = 'missing' | 'stale' | 'draft' | 'translated' | 'reviewed'

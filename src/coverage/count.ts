@@ -5,11 +5,13 @@ import {flatText} from '../segment/inline.js'
 import type {SegmentStatus, TrackResult} from '../translations/track.js'
 import type {ChangeClass, Segment, SegmentedDocument} from '../core/types.js'
 
-/** Segment counts by state; `translated` includes `reviewed`, so translated + stale + missing = total. */
+/** Segment counts by state; `translated` includes `reviewed`, so translated + draft + stale + missing = total. */
 export interface Counts {
   total: number
   translated: number
   reviewed: number
+  /** Unconfirmed translations (not in `translated`, not shown by i18next). */
+  draft: number
   stale: number
   missing: number
   /** translated / total × 100, one decimal (100 when there is nothing to translate). */
@@ -42,7 +44,7 @@ export interface SectionCoverage extends Counts {
 
 export interface Gap {
   id: string
-  state: 'missing' | 'stale'
+  state: 'missing' | 'stale' | 'draft'
   section: string | null
   /** Plain text of the English, its first ~80 characters (with `…` when cut). */
   english: string
@@ -56,7 +58,7 @@ export interface Gap {
 
 export interface LanguageCoverage extends LanguageTotals {
   sections: SectionCoverage[]
-  /** Every missing and stale segment, in document order. */
+  /** Every missing, stale and draft segment, in document order. */
   gaps: Gap[]
 }
 
@@ -141,13 +143,14 @@ export function percentOf(part: number, whole: number): number {
 }
 
 function emptyTotals(): LanguageTotals {
-  return {total: 0, translated: 0, reviewed: 0, stale: 0, missing: 0, percent: 100, translatedWords: 0, wordPercent: 100, characters: 0, targetWords: 0}
+  return {total: 0, translated: 0, reviewed: 0, draft: 0, stale: 0, missing: 0, percent: 100, translatedWords: 0, wordPercent: 100, characters: 0, targetWords: 0}
 }
 
 function add(into: Counts, state: SegmentStatus['state']): void {
   into.total++
   if (state === 'missing') into.missing++
   else if (state === 'stale') into.stale++
+  else if (state === 'draft') into.draft++
   else {
     into.translated++
     if (state === 'reviewed') into.reviewed++
@@ -170,12 +173,22 @@ function languageCoverage(segments: Segment[], words: Map<string, number>, headi
     const state = status?.state ?? 'missing'
     const section = segment.section
     if (!sections.has(section)) {
-      sections.set(section, {id: section, heading: section === null ? null : (headings.get(section) ?? null), total: 0, translated: 0, reviewed: 0, stale: 0, missing: 0, percent: 100})
+      sections.set(section, {
+        id: section,
+        heading: section === null ? null : (headings.get(section) ?? null),
+        total: 0,
+        translated: 0,
+        reviewed: 0,
+        draft: 0,
+        stale: 0,
+        missing: 0,
+        percent: 100
+      })
     }
     add(totals, state)
     add(sections.get(section)!, state)
     sourceWords += words.get(segment.id)!
-    if (state === 'missing' || state === 'stale')
+    if (state === 'missing' || state === 'stale' || state === 'draft')
       gaps.push({
         id: segment.id,
         state,
@@ -198,7 +211,7 @@ function languageCoverage(segments: Segment[], words: Map<string, number>, headi
 }
 
 function accumulate(into: LanguageTotals, from: LanguageTotals): void {
-  for (const key of ['total', 'translated', 'reviewed', 'stale', 'missing', 'translatedWords', 'characters', 'targetWords'] as const) into[key] += from[key]
+  for (const key of ['total', 'translated', 'reviewed', 'draft', 'stale', 'missing', 'translatedWords', 'characters', 'targetWords'] as const) into[key] += from[key]
 }
 
 /**

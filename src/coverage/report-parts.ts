@@ -61,7 +61,7 @@ export function gapItem(doc: DocumentCoverage, gap: Gap, href: string, t: Transl
   return item([
     paragraph([
       link(href, [{type: 'inlineCode', value: gap.id}]),
-      text(` — ${t(gap.state)}${gap.change === undefined ? '' : ` (${gap.change})`} · `),
+      text(` — ${t(gap.state === 'draft' ? 'drafts' : gap.state)}${gap.change === undefined ? '' : ` (${gap.change})`} · `),
       {type: 'inlineCode', value: where},
       text(` · ${t('wordCount', {count: gap.words})} — “${gap.english}”`)
     ])

@@ -23,12 +23,27 @@ export interface TableOptions {
 export function renderCoverageTable(coverage: Coverage, options: TableOptions): string {
   const {t} = options
   const colors = pc.createColors(options.color)
-  const header = [t('document'), t('language'), t('total'), t('translated'), t('reviewed'), t('stale'), t('missing'), t('percent'), t('sourceWords'), t('targetVolume')]
+  // The draft column only when there are drafts: reports of projects without any stay as they were.
+  const drafts = Object.values(coverage.totals.languages).some((c) => c.draft > 0)
+  const header = [
+    t('document'),
+    t('language'),
+    t('total'),
+    t('translated'),
+    t('reviewed'),
+    ...(drafts ? [t('drafts')] : []),
+    t('stale'),
+    t('missing'),
+    t('percent'),
+    t('sourceWords'),
+    t('targetVolume')
+  ]
+  const percentColumn = drafts ? 8 : 7
   const rows: string[][] = []
   const row = (document: string, words: number, code: string, c: LanguageTotals): string[] => [
     document,
     code,
-    ...[c.total, c.translated, c.reviewed, c.stale, c.missing].map(String),
+    ...[c.total, c.translated, c.reviewed, ...(drafts ? [c.draft] : []), c.stale, c.missing].map(String),
     `${c.percent.toFixed(1)}%`,
     String(words),
     targetVolume(code, c, t)
@@ -47,10 +62,10 @@ export function renderCoverageTable(coverage: Coverage, options: TableOptions): 
   const paint = (value: string, percent: number): string => (percent >= 100 ? colors.green(value) : percent >= 50 ? colors.yellow(value) : colors.red(value))
   const lines = [header.map(pad).join('  '), widths.map((w) => '-'.repeat(w)).join('  ')]
   for (const r of rows) {
-    const percent = Number.parseFloat(r[7]!)
+    const percent = Number.parseFloat(r[percentColumn]!)
     lines.push(
       r
-        .map((value, i) => (i === 7 ? paint(pad(value, i), percent) : pad(value, i)))
+        .map((value, i) => (i === percentColumn ? paint(pad(value, i), percent) : pad(value, i)))
         .join('  ')
         .trimEnd()
     )

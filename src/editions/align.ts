@@ -1,4 +1,4 @@
-import type {MissingMode, Options} from '../core/options.js'
+import type {DraftMode, MissingMode, Options} from '../core/options.js'
 import {joinedBySpace} from '../core/languages.js'
 import {parseInline} from '../markdown/parse.js'
 import {toLf} from '../markdown/characters.js'
@@ -7,8 +7,11 @@ import type {SegmentStatus, TrackResult} from '../translations/track.js'
 import type {BlockKind, SegmentedDocument} from '../core/types.js'
 import type {Translate} from '../core/ui-strings.js'
 
-/** How a segment stands in an edition, as readers are told. */
-export type Mark = 'current' | 'stale' | 'missing'
+/** How a segment stands in an edition, as readers are told (`draft` only with `editions.drafts: "mark"`). */
+export type Mark = 'current' | 'stale' | 'missing' | 'draft'
+
+/** The UI string of each mark's marker. */
+export const MARKER_KEYS: Record<Exclude<Mark, 'current'>, string> = {missing: 'missingMarker', stale: 'staleMarker', draft: 'draftMarker'}
 
 /** What a reader sees in place of a segment. */
 export type Display = 'text' | 'placeholder' | 'omit'
@@ -41,6 +44,8 @@ export interface EditionCounts {
   current: number
   stale: number
   missing: number
+  /** Drafts shown marked (`editions.drafts: "mark"`); hidden drafts count as what they show. */
+  draft: number
   /** Current segments / total × 100, one decimal. */
   percent: number
 }
@@ -103,7 +108,23 @@ export interface RenderedFile {
 /** A format's renderer; may be async (PDF streams). */
 export type Renderer = (input: RenderInput) => RenderedFile[] | Promise<RenderedFile[]>
 
-function editionSegment(id: string, source: string, status: SegmentStatus | undefined, language: string, sourceLanguage: string, missing: MissingMode): EditionSegment {
+/**
+ * A draft is not confirmed: hidden (the default), the segment shows what it would without it
+ * (its confirmed translation, current or stale, else missing); marked, the draft shows with a marker.
+ */
+function withoutDraft(status: SegmentStatus): SegmentStatus | undefined {
+  if (status.base === undefined || status.translation === undefined) return undefined
+  const shown: SegmentStatus = {id: status.id, state: status.base, translation: status.translation}
+  if (status.previousSource !== undefined) shown.previousSource = status.previousSource
+  return shown
+}
+
+function editionSegment(id: string, source: string, given: SegmentStatus | undefined, language: string, sourceLanguage: string, missing: MissingMode, drafts: DraftMode): EditionSegment {
+  let status = given
+  if (status?.state === 'draft') {
+    if (drafts === 'mark') return {id, source, mark: 'draft', display: 'text', text: toLf(status.draft!), language}
+    status = withoutDraft(status)
+  }
   // Object literals in one key order (no spreads): a book has tens of thousands of segments per edition.
   if (!status || status.state === 'missing' || status.translation === undefined) {
     if (missing === 'marker') return {id, source, mark: 'missing', display: 'text', text: source, language: sourceLanguage}
@@ -123,7 +144,8 @@ function editionSegment(id: string, source: string, status: SegmentStatus | unde
  * Pure; nothing is dropped: every segment of the document appears in every
  * edition, marked `current`, `stale` or `missing`.
  */
-export function alignEditions(doc: SegmentedDocument, tracks: TrackResult[], settings: {sourceLanguage: string; languages: string[]; missing: MissingMode}): Edition[] {
+export function alignEditions(doc: SegmentedDocument, tracks: TrackResult[], settings: {sourceLanguage: string; languages: string[]; missing: MissingMode; drafts?: DraftMode}): Edition[] {
+  const drafts = settings.drafts ?? 'hide'
   const languages = [settings.sourceLanguage, ...settings.languages.filter((l) => l !== settings.sourceLanguage)]
   return languages.map((language) => {
     const isSource = language === settings.sourceLanguage
@@ -138,10 +160,10 @@ export function alignEditions(doc: SegmentedDocument, tracks: TrackResult[], set
       const segment = doc.segments[i]!
       const status: SegmentStatus | undefined = isSource ? {id: segment.id, state: 'translated', translation: segment.text} : statusOf(segment.id, i)
       if (segment.kind === 'meta') {
-        meta[segment.field!] = editionSegment(segment.id, segment.text, status, language, settings.sourceLanguage, 'marker')
+        meta[segment.field!] = editionSegment(segment.id, segment.text, status, language, settings.sourceLanguage, 'marker', drafts)
         continue
       }
-      const entry = editionSegment(segment.id, segment.text, status, language, settings.sourceLanguage, settings.missing)
+      const entry = editionSegment(segment.id, segment.text, status, language, settings.sourceLanguage, settings.missing, drafts)
       let block = blocks[blocks.length - 1]
       if (block?.index !== segment.block) {
         block = {index: segment.block, kind: segment.kind, depth: segment.depth, section: segment.section, segments: []}
@@ -149,12 +171,12 @@ export function alignEditions(doc: SegmentedDocument, tracks: TrackResult[], set
       }
       block.segments.push(entry)
     }
-    const marks: Record<Mark, number> = {current: 0, stale: 0, missing: 0}
+    const marks: Record<Mark, number> = {current: 0, stale: 0, missing: 0, draft: 0}
     let total = 0
     for (const block of blocks) for (const segment of block.segments) marks[segment.mark]++, total++
     for (const segment of Object.values(meta)) marks[segment.mark]++, total++
     const {current} = marks
-    const counts = {total, current, stale: marks.stale, missing: marks.missing, percent: total ? Math.round((current / total) * 1000) / 10 : 100}
+    const counts = {total, current, stale: marks.stale, missing: marks.missing, draft: marks.draft, percent: total ? Math.round((current / total) * 1000) / 10 : 100}
     const notes = editorNotes(doc, meta)
     return {language, document: doc.id, source: isSource, title: editionTitle(doc, blocks, meta, isSource), blocks, meta, notes, counts}
   })

@@ -1,4 +1,4 @@
-import type {Edition, EditionSegment, EditorNote} from './align.js'
+import {MARKER_KEYS, type Edition, type EditionSegment, type EditorNote} from './align.js'
 import {bracketed} from '../core/languages.js'
 import type {DocumentMeta} from '../core/types.js'
 import type {Translate} from '../core/ui-strings.js'
@@ -82,5 +82,5 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>()
  */
 export function metaMarker(segment: EditionSegment, language: string, t: Translate): string | undefined {
   if (segment.mark === 'current') return undefined
-  return bracketed(language, t(language, segment.mark === 'missing' ? 'missingMarker' : 'staleMarker'))
+  return bracketed(language, t(language, MARKER_KEYS[segment.mark]))
 }

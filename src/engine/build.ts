@@ -108,7 +108,7 @@ export async function build(input: BuildOptions): Promise<void> {
   const documents = project.documents.map((doc) => ({
     document: doc.document,
     inputs: {source: String(doc.file), registry: doc.outputs.map((o) => o.content), locales: (language: string) => localeTexts.get(localeKey(doc.id, language))},
-    editions: alignEditions(doc.document, tracks, {sourceLanguage: options.sourceLanguage, languages: targets, missing: options.editions.missing})
+    editions: alignEditions(doc.document, tracks, {sourceLanguage: options.sourceLanguage, languages: targets, missing: options.editions.missing, drafts: options.editions.drafts})
   }))
   // The HTML pages' font subsets are made on a thread of their own: started now, they are made while the other files render.
   if (formats.includes('html')) for (const doc of documents) startWebFonts({document: doc.document, editions: doc.editions, options, t}, store)

@@ -1,4 +1,6 @@
+import {join} from 'node:path'
 import type {VFile} from 'vfile'
+import {parseGlossary, type QaContext} from '../qa/index.js'
 import type {TranslationState} from '../core/types.js'
 import {applyImport, type ImportResult} from '../interchange/apply-import.js'
 import {detectFormat} from '../interchange/detect.js'
@@ -6,7 +8,7 @@ import {exportDocument, type ExportDocument, type ParsedInterchange} from '../in
 import {parsePo} from '../interchange/po-import.js'
 import {parseXliff} from '../interchange/xliff-import.js'
 import {isXliff12, parseXliff12} from '../interchange/xliff12-import.js'
-import {readText} from './io.js'
+import {readText, readTextIfExists} from './io.js'
 import {stampDate} from '../translations/provenance.js'
 import {loadTranslations} from './locales-sync.js'
 import type {Project} from './project.js'
@@ -33,8 +35,8 @@ export function exportDocuments(project: Project, language: string, only?: Set<T
       const result = tracked.find((t) => t.document === doc.id)
       const statuses = result?.statuses ?? []
       const path = doc.file.path.split(/[\\/]/).join('/')
-      const title = doc.document.meta.title
-      return exportDocument({id: doc.id, path, ...(title ? {title} : {}), segments: doc.document.segments}, statuses, only, result?.meta)
+      const {title, shortTitle} = doc.document.meta
+      return exportDocument({id: doc.id, path, ...(title ? {title} : {}), ...(shortTitle ? {shortTitle} : {}), segments: doc.document.segments}, statuses, only, result?.meta)
     })
   annotateExport(project, language, tracked, documents)
   return documents
@@ -47,10 +49,12 @@ export function tmxUnits(project: Project, language: string, ids?: readonly stri
   for (const doc of project.documents.filter((d) => !ids || ids.includes(d.id))) {
     const english = new Map(doc.document.segments.map((s) => [s.id, s.text]))
     for (const status of tracked.find((t) => t.document === doc.id)?.statuses ?? []) {
-      if (status.translation === undefined || status.translation.trim() === '') continue
+      // A draft is nobody's translation yet: its confirmed text (if any) goes in with that text's state.
+      const state = status.state === 'draft' ? status.base : status.state
+      if (state === undefined || status.translation === undefined || status.translation.trim() === '') continue
       // A stale translation renders the English it was made against, when the history has it.
-      const source = status.state === 'stale' ? (status.previousSource ?? english.get(status.id)) : english.get(status.id)
-      if (source !== undefined) units.push({id: status.id, document: doc.id, state: status.state, source, target: status.translation})
+      const source = state === 'stale' ? (status.previousSource ?? english.get(status.id)) : english.get(status.id)
+      if (source !== undefined) units.push({id: status.id, document: doc.id, state, source, target: status.translation})
     }
   }
   return units
@@ -61,17 +65,27 @@ export function tmxUnits(project: Project, language: string, ids?: readonly stri
  * document come from the file) against the project. Problems are messages
  * on the returned `file`; when any is fatal, the result must not be written.
  */
-export function importInto(project: Project, path: string, translator?: string, sourceDateEpoch?: string): {file: VFile; parsed: ParsedInterchange; result: ImportResult} {
+export function importInto(
+  project: Project,
+  path: string,
+  options: {prefer?: 'file' | 'locale'; allowErrors?: boolean; translator?: string; sourceDateEpoch?: string} = {}
+): {file: VFile; parsed: ParsedInterchange; result: ImportResult} {
   const tracked = loadTranslations(project)
   const file = readText(path, project.root)
   const parsed = detectFormat(file) === 'po' ? parsePo(file) : isXliff12(String(file)) ? parseXliff12(file) : parseXliff(file)
+  // The checks of `concord check`, run on what the import changes.
+  const glossary = readTextIfExists(join(project.root, project.options.contentDir, 'glossary.json'), project.root)
+  const qa: QaContext = {glossary: glossary ? parseGlossary(glossary) : null, allowIdentical: project.options.check.allowIdentical}
   const context = {
     sourceLanguage: project.options.sourceLanguage,
     languages: project.options.languages,
     registries: new Map(project.documents.map((d) => [d.id, d.registry])),
     tracked,
-    ...(translator === undefined ? {} : {translator}),
-    at: stampDate(sourceDateEpoch)
+    qa,
+    ...(options.prefer ? {prefer: options.prefer} : {}),
+    ...(options.allowErrors ? {allowErrors: true} : {}),
+    ...(options.translator === undefined ? {} : {translator: options.translator}),
+    at: stampDate(options.sourceDateEpoch)
   }
   return {file, parsed, result: applyImport(parsed, context, file)}
 }

@@ -79,7 +79,8 @@ export function localeOutputs(project: Project, tracked: TrackResult[]): Array<{
   for (const result of tracked) {
     const paths = localePaths(project, result.language, result.document)
     const files = serializeLocale(result)
-    const hasAny = Object.keys(result.strings).length > 0 || existsSync(paths.strings)
+    // Drafts alone count too: they live in the state file, and a locale holding only drafts must not lose them.
+    const hasAny = Object.keys(result.strings).length > 0 || Object.keys(result.meta).length > 0 || existsSync(paths.strings)
     if (hasAny) {
       outputs.push({path: paths.strings, content: files.strings}, {path: paths.state, content: files.state})
     }

@@ -1,4 +1,6 @@
 import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {checkSegment, type QaContext} from '../qa/index.js'
 import {MAX_TRANSLATION_LENGTH, translationLimit, type ObsoleteEntry, type TranslationMeta} from '../translations/locale.js'
 import {textHash} from '../ids/similarity.js'
 import {trackTranslations, type TrackResult} from '../translations/track.js'
@@ -18,6 +20,12 @@ export interface ImportContext {
   translator?: string
   /** When the changes are recorded (ISO 8601, UTC). */
   at?: string
+  /** Settle every conflict one way: the file's translation, or the locale's. */
+  prefer?: 'file' | 'locale'
+  /** Import the segments whose checks find errors as drafts, instead of stopping. */
+  allowErrors?: boolean
+  /** `concord check`'s per-segment rules, run on every segment the import changes. */
+  qa?: QaContext
 }
 
 export interface ImportChange {
@@ -37,6 +45,10 @@ export interface ImportResult {
   changes: ImportChange[]
   /** Units that were read but change nothing. */
   unchanged: number
+  /** Findings of `concord check`'s rules on the changed segments, placed in the imported file. */
+  findings: VFileMessage[]
+  /** Conflicts settled by `prefer`. */
+  settled: number
 }
 
 /** `ko`, or `ko-KR` / `ko_KR` as some tools write it, when `ko` is configured. */
@@ -81,15 +93,42 @@ interface Working {
   obsolete: Record<string, ObsoleteEntry>
 }
 
-function applyUnit(file: VFile, doc: string, registry: Registry, tracked: TrackResult, work: Working, unit: ImportUnit, byId: ById, actor?: Actor): ImportChange | null {
+/** The state record of a draft: beside the confirmed translation, if any (its record kept), else for the English the draft translates. */
+function draftMeta(recorded: TranslationMeta | undefined, confirmedText: string | undefined, unit: ImportUnit, rev: number, draft: string): TranslationMeta {
+  if (recorded && confirmedText !== undefined && confirmedText.trim() !== '') return {...recorded, state: 'draft', draft}
+  return {rev, source: textHash(unit.source), target: '', state: 'draft', draft}
+}
+
+function conflict(file: VFile, language: string, unit: ImportUnit, current: string | undefined): void {
+  const exported = unit.exportedText === undefined ? '' : `exported \`${shown(unit.exportedText)}\`, `
+  reject(
+    file,
+    `Unexpected change to \`${unit.id}\` in the ${language} locale since the export, expected the translation the file was exported with; ${exported}the file says \`${shown(unit.target!)}\`, the locale \`${current === undefined ? current : shown(current)}\`: make them agree in the file, then import again, or settle every conflict with \`--prefer file\` or \`--prefer locale\``,
+    unit.place,
+    'import-conflict'
+  )
+}
+
+function applyUnit(
+  file: VFile,
+  doc: string,
+  registry: Registry,
+  tracked: TrackResult,
+  work: Working,
+  unit: ImportUnit,
+  byId: ById,
+  context: ImportContext,
+  held: boolean,
+  settle: () => void,
+  actor?: Actor
+): ImportChange | null {
   const {id, target} = unit
   const segment = byId.segments.get(id)
   const status = byId.statuses.get(id)
   const rev = revisionOf(registry, id, unit.source, segment)
   if (rev === null || target === undefined || target.trim() === '') return null
-  const confirmed = unit.state !== 'initial'
-  // A memory match as the export offered it, still unconfirmed: the translator has not taken it yet.
-  if (!confirmed && unit.prefilled !== undefined && unit.prefilled === textHash(target)) return null
+  // Held back by an error of the checks (with --allow-errors): a draft, whatever the file says.
+  const confirmed = unit.state !== 'initial' && !held
   const state = unit.state === 'reviewed' ? 'reviewed' : 'translated'
   if (!segment || !status) {
     const old = Object.hasOwn(work.obsolete, id) ? work.obsolete[id] : undefined
@@ -104,12 +143,20 @@ function applyUnit(file: VFile, doc: string, registry: Registry, tracked: TrackR
     return {document: doc, id, action: 'obsolete', before: 'missing', after: 'missing', translation: target}
   }
   const isCurrent = rev === segment.rev
-  const current = Object.hasOwn(work.strings, id) ? work.strings[id] : undefined
+  const confirmedText = Object.hasOwn(work.strings, id) ? work.strings[id] : undefined
   const recorded = Object.hasOwn(work.meta, id) ? work.meta[id] : undefined
+  // A draft is the locale's text for this segment: what the file was exported with, and what a confirmation confirms.
+  const draft = recorded?.state === 'draft' ? recorded.draft : undefined
+  const current = draft ?? confirmedText
   const change = (action: ImportChange['action'], after: TranslationState): ImportChange => ({document: doc, id, action, before: status.state, after, translation: target})
   if (target === current) {
     // Same words: only a confirmation in the file changes something.
     if (!confirmed || !isCurrent) return null
+    if (draft !== undefined) {
+      work.strings[id] = target
+      work.meta[id] = credit({rev: segment.rev, source: segment.hash, target: textHash(target), state}, actor, state)
+      return change('accepted', state)
+    }
     if (status.state === 'stale') {
       work.meta[id] = credit({...recorded, rev: segment.rev, source: segment.hash, target: textHash(target), state}, actor, state)
       return change('accepted', state)
@@ -125,21 +172,20 @@ function applyUnit(file: VFile, doc: string, registry: Registry, tracked: TrackR
     if (textHash(target) === unit.exportedTarget) return null
     const now = current === undefined || current.trim() === '' ? null : textHash(current)
     if (now !== unit.exportedTarget) {
-      reject(
-        file,
-        `Unexpected change to \`${id}\` in the ${tracked.language} locale since the export, expected the translation the file was exported with; the file says \`${shown(target)}\`, the locale \`${current === undefined ? current : shown(current)}\`: make them agree in the file, then import again`,
-        unit.place,
-        'import-conflict'
-      )
-      return null
+      if (context.prefer === undefined) {
+        conflict(file, tracked.language, unit, current)
+        return null
+      }
+      settle()
+      if (context.prefer === 'locale') return null
     }
   }
-  work.strings[id] = target
-  if (!confirmed && status.state === 'stale' && recorded) {
-    // Reworded but still marked fuzzy / initial: not yet confirmed against the new English.
-    work.meta[id] = stamp<TranslationMeta>({...recorded, target: textHash(target)}, actor, 'changed')
-    return change('updated', 'stale')
+  if (!confirmed) {
+    // Fuzzy / initial (a memory match as offered, too): nobody confirmed it. Kept as a draft; the confirmed translation, if any, stays what i18next shows.
+    work.meta[id] = stamp(draftMeta(recorded, confirmedText, unit, rev, target), actor, 'changed')
+    return change(current === undefined || current.trim() === '' ? 'added' : 'updated', 'draft')
   }
+  work.strings[id] = target
   // New words: the review recorded for the old ones no longer applies.
   work.meta[id] = credit({rev, source: textHash(unit.source), target: textHash(target), state}, actor, state)
   if (!isCurrent) {
@@ -151,6 +197,22 @@ function applyUnit(file: VFile, doc: string, registry: Registry, tracked: TrackR
     )
   }
   return change(current === undefined || current.trim() === '' ? 'added' : 'updated', isCurrent ? state : 'stale')
+}
+
+/**
+ * `concord check`'s per-segment rules on a unit's translation, against the English it was made
+ * for (the file's), placed at the target in the imported file.
+ */
+function qaFindings(unit: ImportUnit, segment: RegistryEntry | undefined, language: string, qa: QaContext | undefined): VFileMessage[] {
+  if (!qa || !segment || unit.target === undefined || unit.target.trim() === '') return []
+  return checkSegment({id: unit.id, kind: segment.kind, source: unit.source, target: unit.target, language, place: unit.targetPlace ?? unit.place}, qa)
+}
+
+/** A finding as `path:line:col: reason`, like the messages on the file. */
+function placed(file: VFile, message: VFileMessage): VFileMessage {
+  message.file = file.path
+  message.name = `${file.path}:${message.name}`
+  return message
 }
 
 function checkUnit(file: VFile, doc: ImportDocument, registry: Registry, unit: ImportUnit, seen: Set<string>, segments: Map<string, RegistryEntry>): boolean {
@@ -228,9 +290,10 @@ export function applyImport(parsed: ParsedInterchange, context: ImportContext, f
   if (parsed.documents.length === 0 && parsed.format !== 'po') {
     reject(file, 'Unexpected XLIFF without `<file>`, expected one `<file id="<document>">` per document', parsed.languagePlace, 'import-document')
   }
-  const result: ImportResult = {language, tracked: [], changes: [], unchanged: 0}
+  const result: ImportResult = {language, tracked: [], changes: [], unchanged: 0, findings: [], settled: 0}
   const translator = context.translator ?? parsed.translator
   const actor = translator !== undefined && context.at !== undefined ? {name: translator, at: context.at} : undefined
+  const settle = (): void => void result.settled++
   const documents = new Set<string>()
   for (const doc of parsed.documents) {
     const registry = context.registries.get(doc.id)
@@ -254,7 +317,15 @@ export function applyImport(parsed: ParsedInterchange, context: ImportContext, f
       obsolete: Object.assign(Object.create(null), tracked.obsolete)
     }
     const byId: ById = {segments, statuses: new Map(tracked.statuses.map((s) => [s.id, s]))}
-    const changes = valid.map((unit) => applyUnit(file, doc.id, registry, tracked, work, unit, byId, actor)).filter((c) => c !== null)
+    const changes: ImportChange[] = []
+    for (const unit of valid) {
+      const findings = qaFindings(unit, segments.get(unit.id), tracked.language, context.qa)
+      const held = context.allowErrors === true && findings.some((f) => f.fatal === true)
+      const change = applyUnit(file, doc.id, registry, tracked, work, unit, byId, context, held, settle, actor)
+      if (change === null) continue
+      changes.push(change)
+      for (const finding of findings) result.findings.push(placed(file, finding))
+    }
     result.unchanged += doc.units.length - changes.length
     if (changes.length === 0) continue
     const retracked = trackTranslations(registry, {language: tracked.language, document: doc.id, ...work, places: new Map()})

@@ -6,6 +6,14 @@ import type {ChangeClass, SegmentKind, Segment, TranslationState} from '../core/
 import type {Provenance} from '../translations/provenance.js'
 import {reportRule, type ErrorRuleId} from '../core/rules.js'
 import type {MemoryMatch} from '../memory/memory.js'
+import {sectionLabel} from './section-label.js'
+
+/** A neighbour left out of the file, for context: its English and current translation, if any. */
+export interface Neighbour {
+  id: string
+  source: string
+  target?: string
+}
 
 /** One segment as a translator sees it in an exported file. */
 export interface ExportUnit {
@@ -17,7 +25,7 @@ export interface ExportUnit {
   /** Hash of `target` (or `-` without one), read back by the import to notice the translator's edits. */
   targetHash: string
   state: TranslationState
-  /** Present when a translation exists, also for stale segments. */
+  /** Present when a translation exists, also for stale segments; for drafts, the draft. */
   target?: string
   /** For stale segments: the English the old translation was made against, when known. */
   previousSource?: string
@@ -41,6 +49,9 @@ export interface ExportUnit {
   matches?: MemoryMatch[]
   /** Glossary terms the English holds, with this language's rendering. */
   terms?: Array<{term: string; rendering: string}>
+  /** With `--only`: the neighbouring body segments left out of the file, as read-only context. */
+  previous?: Neighbour
+  next?: Neighbour
 }
 
 export interface ExportDocument {
@@ -69,17 +80,30 @@ export const TARGET_HASH_NOTE = 'concord-target-hash'
 export const NO_TARGET = '-'
 
 /** States a translator asks for with `--only`. */
-export const STATES: readonly TranslationState[] = ['missing', 'stale', 'translated', 'reviewed']
+export const STATES: readonly TranslationState[] = ['missing', 'stale', 'draft', 'translated', 'reviewed']
 
 /** The units of one document, in document order, keeping only the states in `only` (all when absent). */
 export function exportDocument(
-  doc: {id: string; path: string; title?: string; segments: Segment[]},
+  doc: {id: string; path: string; title?: string; shortTitle?: string; segments: Segment[]},
   statuses: SegmentStatus[],
   only?: ReadonlySet<TranslationState>,
   meta?: Record<string, Provenance>
 ): ExportDocument {
   const byId = new Map(statuses.map((s) => [s.id, s]))
-  const text = new Map(doc.segments.map((s) => [s.id, s.text]))
+  const topHeading = doc.segments.find((s) => s.kind === 'heading')
+  const labels = new Map(
+    doc.segments.filter((s) => s.kind === 'heading').map((s) => [s.id, sectionLabel(s.text, {topHeading: s === topHeading && s.depth === 1, shortTitle: doc.shortTitle})])
+  )
+  const body = doc.segments.filter((s) => s.kind !== 'meta')
+  const order = new Map(body.map((s, i) => [s.id, i]))
+  const stateOf = (id: string): TranslationState => byId.get(id)?.state ?? 'missing'
+  // A neighbour left out by `--only`, as context: its English and confirmed translation.
+  const neighbour = (index: number | undefined): Neighbour | undefined => {
+    const segment = index === undefined ? undefined : body[index]
+    if (!only || !segment || only.has(stateOf(segment.id))) return undefined
+    const translation = byId.get(segment.id)?.translation
+    return {id: segment.id, source: segment.text, ...(translation === undefined || translation.trim() === '' ? {} : {target: translation})}
+  }
   const blockSize = new Map<string, number>()
   for (const s of doc.segments) blockSize.set(s.blockId, (blockSize.get(s.blockId) ?? 0) + 1)
   const seen = new Map<string, number>()
@@ -90,7 +114,11 @@ export function exportDocument(
     // A segment without a status has no locale yet: it is missing.
     const status = byId.get(segment.id) ?? {id: segment.id, state: 'missing' as const}
     if (only && !only.has(status.state)) continue
-    const target = status.translation !== undefined && status.translation.trim() !== '' ? status.translation : undefined
+    const shown = status.state === 'draft' ? status.draft : status.translation
+    const target = shown !== undefined && shown.trim() !== '' ? shown : undefined
+    const at = order.get(segment.id)
+    const previous = at === undefined ? undefined : neighbour(at - 1)
+    const next = at === undefined ? undefined : neighbour(at + 1)
     units.push({
       id: segment.id,
       source: segment.text,
@@ -98,17 +126,19 @@ export function exportDocument(
       targetHash: target === undefined ? NO_TARGET : textHash(target),
       state: status.state,
       ...(target === undefined ? {} : {target}),
-      ...(status.state === 'stale' && status.previousSource !== undefined ? {previousSource: status.previousSource} : {}),
+      ...((status.state === 'stale' || status.state === 'draft') && status.previousSource !== undefined ? {previousSource: status.previousSource} : {}),
       ...(status.state === 'stale' && status.change !== undefined ? {change: status.change} : {}),
       ...(target !== undefined && meta && Object.hasOwn(meta, segment.id) ? provenanceOf(meta[segment.id]!) : {}),
       kind: segment.kind,
       ...(segment.field === undefined ? {} : {field: segment.field}),
       depth: segment.depth,
       section: segment.section,
-      sectionTitle: segment.section === null ? null : (text.get(segment.section) ?? null),
+      sectionTitle: segment.section === null ? null : (labels.get(segment.section) ?? null),
       line: segment.line,
       sentence,
-      sentences: blockSize.get(segment.blockId) ?? 1
+      sentences: blockSize.get(segment.blockId) ?? 1,
+      ...(previous ? {previous} : {}),
+      ...(next ? {next} : {})
     })
   }
   return {id: doc.id, path: doc.path, title: doc.title ?? null, units}
@@ -165,6 +195,10 @@ export interface ImportUnit {
   exportedTarget?: string | null
   /** Hash of a memory match the export prefilled as the target (PO `#. concord-prefill`): offered, not yet a translation. */
   prefilled?: string
+  /** The translation as exported (PO `#.` comment, XLIFF note), to show in a conflict. */
+  exportedText?: string
+  /** Where the target is in the file, for the findings of the checks at import. */
+  targetPlace?: Place
   place: Place
 }
 

@@ -4,6 +4,7 @@ import {escapePo, poString} from './po-syntax.js'
 import {poMemory} from './po-memory.js'
 import {unitNotes} from './unit-notes.js'
 import {CHECKSUM_HEADER, entriesChecksum, ENTRIES_HEADER, ENTRY_NOTE} from './integrity.js'
+import {reviewComments} from './review-context.js'
 
 /** Header naming the document, so `concord import` knows where the entries belong. */
 export const DOCUMENT_HEADER = 'X-Concord-Document'
@@ -57,12 +58,14 @@ function header(input: PoExportInput): string[] {
   ]
 }
 
-function entry(doc: ExportDocument, unit: ExportUnit, index: number): string[] {
+function entry(doc: ExportDocument, unit: ExportUnit, index: number, language: string): string[] {
   const place = `#. ${ENTRY_NOTE}: ${index + 1}/${doc.units.length}`
   const memory = poMemory(unit)
-  const lines = [`#. ${unitContext(unit)}`.replace(/\s*\n\s*/g, ' '), `#. ${TARGET_HASH_NOTE}: ${unit.targetHash}`, place, ...memory.comments, `#: ${doc.path}:${unit.line}`]
+  const lines = [`#. ${unitContext(unit)}`.replace(/\s*\n\s*/g, ' '), `#. ${TARGET_HASH_NOTE}: ${unit.targetHash}`, place, ...memory.comments]
   lines.splice(1, 0, ...unitNotes(unit).map(([, text]) => `#. ${text}`))
-  if (unit.state === 'stale') {
+  lines.push(...reviewComments(unit, language), `#: ${doc.path}:${unit.line}`)
+  // Drafts are not confirmed: fuzzy, as for stale translations.
+  if (unit.state === 'stale' || unit.state === 'draft') {
     lines.push('#, fuzzy')
     if (unit.previousSource !== undefined) lines.push(...poString('msgid', unit.previousSource, '#| '))
   } else if (memory.prefill !== undefined) lines.push('#, fuzzy')
@@ -78,6 +81,6 @@ function entry(doc: ExportDocument, unit: ExportUnit, index: number): string[] {
  * PO has no "reviewed" state: reviewed entries are plain translated entries.
  */
 export function exportPo(input: PoExportInput): string {
-  const blocks = [header(input), ...input.document.units.map((u, k) => entry(input.document, u, k))]
+  const blocks = [header(input), ...input.document.units.map((u, k) => entry(input.document, u, k, input.language))]
   return blocks.map((b) => b.join('\n')).join('\n\n') + '\n'
 }

@@ -5,6 +5,7 @@ import {prefillOf} from './po-memory.js'
 import {parsePoEntries, type PoEntry} from './po-parse.js'
 import {failRule} from '../core/rules.js'
 import {nameOf} from '../translations/provenance.js'
+import {exportedFromComments} from './review-context.js'
 import {CHECKSUM_HEADER, ENTRIES_HEADER, ENTRY_NOTE, verifyEntries, verifyFinalNewline} from './integrity.js'
 
 function headerFields(entry: PoEntry): Map<string, string> {
@@ -98,9 +99,12 @@ export function parsePo(file: VFile): ParsedInterchange {
       ?.slice(TARGET_HASH_NOTE.length + 1)
       .trim()
     const prefilled = prefillOf(entry.extracted)
+    const exportedText = exportedFromComments(entry.extracted)
     units.push({
       id: entry.msgctxt,
       source: entry.msgid!,
+      ...(exportedText === undefined ? {} : {exportedText}),
+      ...(entry.msgstrPlace === undefined ? {} : {targetPlace: entry.msgstrPlace}),
       ...(target === '' ? {} : {target}),
       ...(prefilled === undefined ? {} : {prefilled}),
       state: entry.flags.includes('fuzzy') ? 'initial' : 'translated',

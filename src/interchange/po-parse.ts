@@ -17,6 +17,8 @@ export interface PoEntry {
   obsolete: boolean
   /** The `msgctxt` line, or the `msgid` line when there is no context. */
   place: Place
+  /** The `msgstr` line. */
+  msgstrPlace?: Place
 }
 
 type Field = 'msgctxt' | 'msgid' | 'msgidPlural' | 'msgstr'
@@ -98,7 +100,10 @@ export function parsePoEntries(file: VFile): PoEntry[] {
       }
       field = {name, index: keyword[2] === undefined ? 0 : Number(keyword[2])}
       if (name !== 'msgstr') current[name] = ''
-      else current.msgstr[field.index] = ''
+      else {
+        current.msgstr[field.index] = ''
+        if (field.index === 0) current.msgstrPlace = place
+      }
       start = keyword[0].length
     } else if (text.startsWith('"')) {
       if (!field || !entry) fail('Unexpected string outside an entry, expected it after `msgid`, `msgstr` or `msgctxt`', n + 1, offset + 1)

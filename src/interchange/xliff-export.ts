@@ -1,6 +1,7 @@
 import {unitNotes} from './unit-notes.js'
 import {entriesChecksum, INTEGRITY_NAMESPACE, INTEGRITY_PREFIX} from './integrity.js'
 import {SEGMENT_ID, unitModules} from './xliff-modules.js'
+import {reviewNotes} from './review-context.js'
 import {SOURCE_HASH_NOTE, TARGET_HASH_NOTE, unitContext, type ExportDocument, type ExportInput, type ExportUnit} from './model.js'
 
 /**
@@ -46,7 +47,7 @@ export const XLIFF_NAMESPACE = 'urn:oasis:names:tc:xliff:document:2.0'
 /** Group IDs must not clash with unit IDs; segment IDs never contain `.`. */
 const groupId = (section: string): string => `g.${section}`
 
-const XLIFF_STATE = {missing: 'initial', stale: 'initial', translated: 'translated', reviewed: 'reviewed'} as const
+const XLIFF_STATE = {missing: 'initial', stale: 'initial', draft: 'initial', translated: 'translated', reviewed: 'reviewed'} as const
 
 function content(tag: 'source' | 'target', value: string): string {
   const space = needsPreserve(value) ? ' xml:space="preserve"' : ''
@@ -58,14 +59,15 @@ function note(category: string, text: string, appliesTo?: 'source' | 'target'): 
   return `<note category="${category}"${applies}>${plainText(text)}</note>`
 }
 
-function unit(doc: ExportDocument, u: ExportUnit, indent: string): string[] {
+function unit(doc: ExportDocument, u: ExportUnit, indent: string, language: string): string[] {
   const notes = [
     note('context', unitContext(u)),
     note('location', `${doc.path}:${u.line}`),
     note(SOURCE_HASH_NOTE, u.sourceHash),
     note(TARGET_HASH_NOTE, u.targetHash),
     ...(u.previousSource === undefined ? [] : [note('previous-source', `Previous English: ${u.previousSource}`, 'source')]),
-    ...unitNotes(u).map(([category, text]) => note(category, text))
+    ...unitNotes(u).map(([category, text]) => note(category, text)),
+    ...reviewNotes(u, language).map(([category, text]) => note(category, text))
   ]
   return [
     `${indent}<unit id="${attribute(u.id)}">`,
@@ -81,7 +83,7 @@ function unit(doc: ExportDocument, u: ExportUnit, indent: string): string[] {
   ]
 }
 
-function file(doc: ExportDocument): string[] {
+function file(doc: ExportDocument, language: string): string[] {
   // Entry count and checksum for the import (see integrity.ts).
   const integrity = `xmlns:${INTEGRITY_PREFIX}="${INTEGRITY_NAMESPACE}" ${INTEGRITY_PREFIX}:entries="${doc.units.length}" ${INTEGRITY_PREFIX}:checksum="${entriesChecksum(doc.units)}"`
   const lines = [`  <file id="${attribute(doc.id)}" original="${attribute(doc.path)}" canResegment="no" ${integrity}>`]
@@ -94,7 +96,7 @@ function file(doc: ExportDocument): string[] {
       // Units before the first heading sit directly in the file.
       if (open !== null) lines.push(`    <group id="${attribute(groupId(open))}" name="${attribute(u.sectionTitle ?? open)}">`)
     }
-    lines.push(...unit(doc, u, open === null ? '    ' : '      '))
+    lines.push(...unit(doc, u, open === null ? '    ' : '      ', language))
   }
   if (open !== null) lines.push('    </group>')
   lines.push('  </file>')
@@ -112,7 +114,7 @@ export function exportXliff(input: ExportInput): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<xliff xmlns="${XLIFF_NAMESPACE}" version="2.0" srcLang="${attribute(input.sourceLanguage)}" trgLang="${attribute(input.language)}">`,
-    ...documents.flatMap(file),
+    ...documents.flatMap((d) => file(d, input.language)),
     '</xliff>'
   ]
   return lines.join('\n') + '\n'

@@ -1,6 +1,7 @@
 import {SaxesParser, type SaxesTagNS} from 'saxes'
 import type {VFile} from 'vfile'
 import type {Place} from '../core/json.js'
+import {EXPORTED_TARGET_NOTE} from './review-context.js'
 import {NO_TARGET, reject, SOURCE_HASH_NOTE, TARGET_HASH_NOTE, type ImportDocument, type ImportUnit, type ParsedInterchange} from './model.js'
 import {XLIFF_NAMESPACE} from './xliff-export.js'
 import {failRule, type ErrorRuleId} from '../core/rules.js'
@@ -23,6 +24,8 @@ interface OpenUnit {
   state: ImportUnit['state']
   sourceHash?: string
   exportedTarget?: string | null
+  exportedText?: string
+  targetPlace?: Place
 }
 
 /**
@@ -121,7 +124,8 @@ export function parseXliff(file: VFile): ParsedInterchange {
       else reject(file, `Unexpected state \`${state}\` in unit \`${unit.id}\`, expected \`initial\`, \`translated\`, \`reviewed\` or \`final\``, start, 'import-malformed-xml')
     } else if ((name === 'source' || name === 'target') && unit && !ignorable) {
       capture = {into: name, value: ''}
-    } else if (name === 'note' && unit && (attr('category') === SOURCE_HASH_NOTE || attr('category') === TARGET_HASH_NOTE)) {
+      if (name === 'target' && unit.segments <= 1) unit.targetPlace = start
+    } else if (name === 'note' && unit && (attr('category') === SOURCE_HASH_NOTE || attr('category') === TARGET_HASH_NOTE || attr('category') === EXPORTED_TARGET_NOTE)) {
       capture = {into: 'note', value: '', category: attr('category')!}
     }
   })
@@ -150,13 +154,14 @@ export function parseXliff(file: VFile): ParsedInterchange {
       const recorded = capture.value.trim()
       if (unit && capture.category === SOURCE_HASH_NOTE) unit.sourceHash = recorded
       else if (unit && capture.category === TARGET_HASH_NOTE) unit.exportedTarget = recorded === NO_TARGET ? null : recorded
+      else if (unit && capture.category === EXPORTED_TARGET_NOTE) unit.exportedText = capture.value
       else if (unit && capture.into === 'source' && unit.segments <= 1) unit.source = capture.value
       else if (unit && capture.into === 'target' && unit.segments <= 1) unit.target = capture.value
       capture = null
     } else if (name === 'ignorable') {
       ignorable = false
     } else if (name === 'unit' && unit && doc) {
-      const {id, place, source, target, state, sourceHash, exportedTarget} = unit
+      const {id, place, source, target, state, sourceHash, exportedTarget, exportedText, targetPlace} = unit
       if (source === undefined) reject(file, `Unexpected unit \`${id}\` without \`<source>\`, expected the English in \`<segment><source>\``, place, 'import-malformed-xml')
       else
         doc.units.push({
@@ -166,6 +171,8 @@ export function parseXliff(file: VFile): ParsedInterchange {
           state,
           ...(sourceHash ? {sourceHash} : {}),
           ...(exportedTarget === undefined ? {} : {exportedTarget}),
+          ...(exportedText === undefined ? {} : {exportedText}),
+          ...(targetPlace === undefined ? {} : {targetPlace}),
           place
         })
       unit = null

@@ -23,7 +23,8 @@ export function localeEntries(documents: readonly MemoryDocument[], tracked: rea
         const source = status.state === 'stale' ? status.previousSource : status.state === 'translated' || status.state === 'reviewed' ? english.get(status.id) : undefined
         if (source !== undefined) entries.push({source, target: status.translation, origin: `${doc.id}#${status.id}`})
       }
-      for (const [id, old] of Object.entries(result.obsolete)) entries.push({source: old.source, target: old.translation, origin: `${doc.id}#${id}`})
+      // An unconfirmed draft is nobody's translation: not offered.
+      for (const [id, old] of Object.entries(result.obsolete)) if (old.state !== 'draft') entries.push({source: old.source, target: old.translation, origin: `${doc.id}#${id}`})
     }
   }
   return entries

@@ -7,7 +7,8 @@ import {readProvenance, type Provenance} from './provenance.js'
  * A target language's files for one document, under `locales/<lng>/`:
  * - `<doc>.json`: i18next JSON v4, flat, segment ID → translation (what i18next loads);
  * - `<doc>.state.json`: per segment, the English revision and hash it translates,
- *   a hash of the translation (to notice edits) and `translated` or `reviewed`;
+ *   a hash of the translation (to notice edits) and `translated`, `reviewed` or `draft`;
+ *   a draft's text is here (`draft`), never in `<doc>.json`: i18next would show it;
  * - `<doc>.obsolete.json`: translations of retired segments, with their English.
  */
 export interface TranslationMeta extends Provenance {
@@ -17,14 +18,20 @@ export interface TranslationMeta extends Provenance {
   source: string
   /** Hash of the translation when it was last recorded; a different hash means the translator edited it. */
   target: string
-  state: 'translated' | 'reviewed'
+  /**
+   * `draft`: an unconfirmed translation, held in `draft`; `rev`/`source`/`target` then describe the
+   * confirmed translation in `<doc>.json` (a stale one), or, without one, the English the draft was made for.
+   */
+  state: 'translated' | 'reviewed' | 'draft'
+  /** The draft's text (state `draft` only). */
+  draft?: string
 }
 
 export interface ObsoleteEntry {
   /** The English of the retired segment. */
   source: string
   translation: string
-  state: 'translated' | 'reviewed' | 'stale'
+  state: 'translated' | 'reviewed' | 'stale' | 'draft'
 }
 
 export interface LocaleData {
@@ -103,11 +110,21 @@ export function parseLocale(language: string, document: string, files: {strings?
         fail(files.state, parsed.places.get(`/segments/${id}`), `Unexpected state for \`${id}\`, expected \`{"rev", "source", "target", "state"}\``, 'locale-invalid')
       }
       const record = value as Record<string, JsonValue>
+      const draft = record.state === 'draft' && typeof record.draft === 'string' && record.draft.trim() !== '' ? record.draft : undefined
+      if (draft !== undefined && draft.length > MAX_TRANSLATION_LENGTH) {
+        fail(
+          files.state,
+          parsed.places.get(`/segments/${id}/draft`),
+          `Unexpected draft of \`${id}\` of \`${draft.length}\` characters, expected at most \`${MAX_TRANSLATION_LENGTH}\``,
+          'translation-too-long'
+        )
+      }
       meta[id] = {
         rev: record.rev as number,
         source: record.source as string,
         target: typeof record.target === 'string' ? record.target : '',
-        state: record.state === 'reviewed' ? 'reviewed' : 'translated',
+        state: draft !== undefined ? 'draft' : record.state === 'reviewed' ? 'reviewed' : 'translated',
+        ...(draft === undefined ? {} : {draft}),
         ...readProvenance(record)
       }
     }
@@ -121,7 +138,7 @@ export function parseLocale(language: string, document: string, files: {strings?
         fail(files.obsolete, parsed.places.get(`/${id}`), `Unexpected obsolete entry \`${id}\`, expected \`{"source", "translation", "state"}\``, 'locale-invalid')
       }
       const record = value as Record<string, JsonValue>
-      const state = record.state === 'reviewed' || record.state === 'stale' ? record.state : 'translated'
+      const state = record.state === 'reviewed' || record.state === 'stale' || record.state === 'draft' ? record.state : 'translated'
       obsolete[id] = {source: String(record.source ?? ''), translation: record.translation as string, state}
     }
   }

@@ -9,10 +9,14 @@ export interface SegmentStatus {
   state: TranslationState
   /** The translation (also for stale segments); absent when missing. */
   translation?: string
-  /** For stale segments: the English the translation was made against, when known. */
+  /** For stale segments (and drafts over a stale translation): the English the translation was made against, when known. */
   previousSource?: string
   /** For stale segments: whether the English changed in wording (`meaning`) or only in form (`minor`). */
   change?: ChangeClass
+  /** For drafts: the unconfirmed text (`translation` is then the confirmed one, if any). */
+  draft?: string
+  /** For drafts: the state of the confirmed translation beside it; absent without one (missing). */
+  base?: 'translated' | 'reviewed' | 'stale'
 }
 
 export interface TrackResult {
@@ -53,14 +57,22 @@ export function trackTranslations(registry: Registry, locale: LocaleData, actor?
     const old = locale.meta[id]
     const english = registry.retired[id]!
     const translation = locale.strings[id]!
+    if (translation.trim() === '' && old?.state === 'draft') continue
     // Edited since last recorded (or never recorded): it translates the last English.
     const fresh = !old || old.target !== textHash(translation)
     const upToDate = fresh || old.source === english.hash
     obsolete[id] = {
       source: upToDate ? english.text : (registry.history[id]?.[String(old.rev)] ?? english.text),
       translation,
-      state: fresh ? 'translated' : upToDate ? old.state : 'stale'
+      state: fresh ? 'translated' : upToDate ? (old.state === 'draft' ? 'translated' : old.state) : 'stale'
     }
+    result.moved.push(id)
+  }
+  // A retired segment's draft, without a confirmed translation, is kept as an obsolete draft.
+  for (const id of Object.keys(locale.meta)) {
+    const draft = locale.meta[id]!.draft
+    if (draft === undefined || current.has(id) || !Object.hasOwn(registry.retired, id) || (locale.strings[id] ?? '').trim() !== '') continue
+    obsolete[id] = {source: registry.retired[id]!.text, translation: draft, state: 'draft'}
     result.moved.push(id)
   }
 
@@ -79,29 +91,39 @@ export function trackTranslations(registry: Registry, locale: LocaleData, actor?
       const back = bySource.get(segment.text)?.shift()
       if (back !== undefined) {
         const entry = obsolete[back]!
-        translation = entry.translation
-        recorded = {rev: segment.rev, source: segment.hash, target: textHash(translation), state: entry.state === 'reviewed' ? 'reviewed' : 'translated'}
+        if (entry.state === 'draft') recorded = {rev: segment.rev, source: segment.hash, target: '', state: 'draft', draft: entry.translation}
+        else {
+          translation = entry.translation
+          recorded = {rev: segment.rev, source: segment.hash, target: textHash(translation), state: entry.state === 'reviewed' ? 'reviewed' : 'translated'}
+        }
         delete obsolete[back]
         result.restored.push(segment.id)
       }
     }
-    if (translation === undefined) {
-      statuses.push({id: segment.id, state: 'missing'})
+    const draft = recorded?.state === 'draft' ? recorded.draft : undefined
+    if (translation === undefined || translation.trim() === '') {
+      if (translation !== undefined) {
+        strings[segment.id] = translation
+        result.empty.push(segment.id)
+      }
+      if (draft !== undefined) {
+        meta[segment.id] = recorded!
+        statuses.push({id: segment.id, state: 'draft', draft})
+      } else statuses.push({id: segment.id, state: 'missing'})
       continue
     }
     strings[segment.id] = translation
-    if (translation.trim() === '') {
-      result.empty.push(segment.id)
-      statuses.push({id: segment.id, state: 'missing'})
-      continue
-    }
     const targetHash = textHash(translation)
     if (!recorded || recorded.target !== targetHash) {
-      // New or edited by the translator: it now translates the current English (and whoever records it made the change).
+      // New or edited by the translator: it now translates the current English (supersedes a draft; whoever records it made the change).
       recorded = stamp<TranslationMeta>({rev: segment.rev, source: segment.hash, target: targetHash, state: 'translated'}, actor?.(), 'changed')
     }
     meta[segment.id] = recorded
-    if (recorded.source === segment.hash) {
+    if (recorded.state === 'draft') {
+      const current = recorded.source === segment.hash
+      const previousSource = current ? undefined : registry.history[segment.id]?.[String(recorded.rev)]
+      statuses.push({id: segment.id, state: 'draft', translation, draft: recorded.draft!, base: current ? 'translated' : 'stale', ...(previousSource === undefined ? {} : {previousSource})})
+    } else if (recorded.source === segment.hash) {
       statuses.push({id: segment.id, state: recorded.state, translation})
     } else {
       const previousSource = registry.history[segment.id]?.[String(recorded.rev)]
@@ -117,30 +139,62 @@ export function trackTranslations(registry: Registry, locale: LocaleData, actor?
     if (Object.hasOwn(locale.meta, id)) meta[id] = locale.meta[id]!
     result.orphans.push(id)
   }
+  // A draft under an unknown ID, without a translation: kept too.
+  for (const id of Object.keys(locale.meta)) {
+    if (locale.meta[id]!.draft === undefined || current.has(id) || moved.has(id) || Object.hasOwn(locale.strings, id) || Object.hasOwn(registry.retired, id)) continue
+    meta[id] = locale.meta[id]!
+    result.orphans.push(id)
+  }
   return {language: locale.language, document: locale.document, statuses, strings, meta, obsolete, ...result}
 }
 
 /**
  * Mark segments as current again without new wording (`concord accept`), or
- * as reviewed (`concord review`). Segments already current (accept) or
- * already reviewed (review) are left as they are and listed in `unchanged`.
+ * as reviewed (`concord review`). A draft becomes the translation: its text
+ * moves to the strings (what i18next loads). Segments already current
+ * (accept) or already reviewed (review) are left as they are and listed in
+ * `unchanged`.
  */
 export function acceptTranslations(registry: Registry, tracked: TrackResult, ids: string[], state?: 'reviewed', actor?: Actor): TrackResult & {unchanged: string[]} {
   const meta: Record<string, TranslationMeta> = Object.assign(Object.create(null), tracked.meta)
+  const strings: Record<string, string> = Object.assign(Object.create(null), tracked.strings)
   const statuses = new Map(tracked.statuses.map((s) => [s.id, s.state]))
   const segments = new Map(registry.segments.map((s) => [s.id, s]))
   const unchanged: string[] = []
   for (const id of ids) {
     const segment = segments.get(id)
-    const translation = tracked.strings[id]
+    const draft = meta[id]?.state === 'draft' ? meta[id]!.draft : undefined
+    const translation = draft ?? strings[id]
     if (!segment || translation === undefined || translation.trim() === '' || !meta[id]) continue
     const now = statuses.get(id)
-    if (state === 'reviewed' ? now === 'reviewed' : now !== 'stale') {
+    if (draft === undefined && (state === 'reviewed' ? now === 'reviewed' : now !== 'stale')) {
       unchanged.push(id)
       continue
     }
-    const current = {...meta[id]!, rev: segment.rev, source: segment.hash, target: textHash(translation), state: state ?? meta[id]!.state}
+    if (draft !== undefined) strings[id] = draft
+    const {draft: _confirmed, ...recorded} = meta[id]!
+    const kept = recorded.state === 'draft' ? 'translated' : recorded.state
+    const current = {...recorded, rev: segment.rev, source: segment.hash, target: textHash(translation), state: state ?? kept}
     meta[id] = stamp(current, actor, state === 'reviewed' ? 'reviewed' : 'changed')
   }
-  return {...tracked, meta, unchanged}
+  return {...tracked, strings, meta, unchanged}
+}
+
+/**
+ * Record `text` as the draft of segment `id` (an editor's save, a fuzzy import): the confirmed
+ * translation, if any, stays in the strings; the draft goes to the state file. Pure.
+ */
+export function withDraft(registry: Registry, tracked: TrackResult, id: string, text: string): TrackResult {
+  const segment = registry.segments.find((s) => s.id === id)
+  if (!segment) throw new Error(`No current segment \`${id}\` in \`${registry.document}\``)
+  const meta: Record<string, TranslationMeta> = Object.assign(Object.create(null), tracked.meta)
+  const strings: Record<string, string> = Object.assign(Object.create(null), tracked.strings)
+  const confirmed = strings[id]
+  const old = Object.hasOwn(meta, id) ? meta[id] : undefined
+  meta[id] =
+    old && confirmed !== undefined && confirmed.trim() !== '' && old.target === textHash(confirmed)
+      ? {...old, state: 'draft', draft: text}
+      : {rev: segment.rev, source: segment.hash, target: '', state: 'draft', draft: text}
+  const retracked = trackTranslations(registry, {language: tracked.language, document: tracked.document, strings, meta, obsolete: tracked.obsolete, places: new Map()})
+  return retracked
 }

@@ -84,7 +84,7 @@ describe('provenance', () => {
           0,
           lines.findIndex((l) => l.startsWith('msgstr'))
         ),
-        'msgstr "현재 IPCNKR은 36개국 112명의 회원으로 구성되어 있다."'
+        'msgstr "현재 IPCNKR은 36개국 112명의 회원으로 구성되어 있으며, 이는 창립 당시의 35명에서 증가한 것이다."'
       ].join('\n')
     })
     write(dir, 'in.po', entries.join('\n\n').trimEnd() + '\n')
@@ -105,12 +105,23 @@ describe('provenance', () => {
     const metadata = '<mda:metadata xmlns:mda="urn:oasis:names:tc:xliff:metadata:2.0"><mda:metaGroup><mda:meta type="translator">Kim Ji-woo</mda:meta></mda:metaGroup></mda:metadata>'
     const unit = new RegExp(`(<unit id="${meaning}">[\\s\\S]*?<segment state=")initial(">[\\s\\S]*?<target>)[^<]*(</target>)`)
     expect(xliff).toMatch(unit)
-    const edited = xliff.replace(/(<file [^>]*>)/, `$1\n    ${metadata}`).replace(unit, '$1translated$2현재 IPCNKR은 112명이다.$3')
+    const edited = xliff
+      .replace(/(<file [^>]*>)/, `$1\n    ${metadata}`)
+      .replace(unit, '$1translated$2현재 IPCNKR은 36개국 112명의 회원으로 이루어져 있으며, 창립 당시의 35명에서 늘어난 것이다.$3')
     write(dir, 'in.xlf', edited)
     ok(['import', 'in.xlf'], dir, {SOURCE_DATE_EPOCH: '1700000000'})
     expect(readJson<State>(dir, 'locales/ko/statement.state.json').segments[meaning]).toMatchObject({by: 'Kim Ji-woo', at: '2023-11-14T22:13:20Z'})
     const again = ok(['export', '--lang', 'ko', '--format', 'xliff'], dir).stdout
-    write(dir, 'in.xlf', again.replace(/(<file [^>]*>)/, `$1\n    ${metadata}`).replace('현재 IPCNKR은 112명이다.</target>', '현재 IPCNKR은 112명의 회원이다.</target>'))
+    write(
+      dir,
+      'in.xlf',
+      again
+        .replace(/(<file [^>]*>)/, `$1\n    ${metadata}`)
+        .replace(
+          '현재 IPCNKR은 36개국 112명의 회원으로 이루어져 있으며, 창립 당시의 35명에서 늘어난 것이다.</target>',
+          '현재 IPCNKR은 36개국 112명의 회원을 두고 있으며, 창립 당시의 35명에서 늘어난 것이다.</target>'
+        )
+    )
     ok(['import', 'in.xlf', '--translator', 'Lee Min'], dir, {SOURCE_DATE_EPOCH: '1700000000'})
     expect(readJson<State>(dir, 'locales/ko/statement.state.json').segments[meaning]).toMatchObject({by: 'Lee Min'})
   })
@@ -136,7 +147,7 @@ describe('concord status --summary', () => {
     for (const [i, lng] of languages.entries()) {
       expect(lines[i]).toMatch(
         new RegExp(
-          `^statement · ${lng}: \\d+ missing, \\d+ stale, \\d+ translated, \\d+ reviewed \\(of \\d+\\) · \\d+ words to translate, \\d+ to review · next: (npx concord .+|nothing to do)$`
+          `^statement · ${lng}: \\d+ missing, \\d+ stale, \\d+ draft, \\d+ translated, \\d+ reviewed \\(of \\d+\\) · \\d+ words to translate, \\d+ to review · next: (npx concord .+|nothing to do)$`
         )
       )
     }

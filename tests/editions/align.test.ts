@@ -83,7 +83,7 @@ describe('alignEditions', () => {
       previousSource: 'The final paragraph changes after translation.'
     })
     expect(byId.get('sp0vf7m')).toMatchObject({mark: 'missing', display: 'text', text: 'Nobody has translated this sentence yet.', language: 'en'})
-    expect(ko!.counts).toEqual({total: 20, current: 18, stale: 1, missing: 1, percent: 90})
+    expect(ko!.counts).toEqual({total: 20, current: 18, stale: 1, draft: 0, missing: 1, percent: 90})
     expect(Object.keys(ko!.meta)).toEqual(['title', 'author', 'description', 'notes'])
     expect(ko!.meta.author).toMatchObject({mark: 'current', text: 'Concord 테스트 모음', language: 'ko'})
     expect(ko!.title).toBe('짧은 성명')

@@ -25,7 +25,8 @@ describe('oversized translations', () => {
   it('import takes a translation within the bound', () => {
     const dir = tempProject()
     write(dir, 'ko.po', poWithLongTranslation(dir, 900))
-    expect(concord(['import', 'ko.po'], dir).code).toBe(0)
+    // The filler fails the checks at import (its figures, its length): imported as a draft, not refused for its size.
+    expect(concord(['import', 'ko.po', '--allow-errors'], dir).code).toBe(0)
   })
 
   it('check and build give a message, not an internal error, on a huge translation already in a locale file', () => {

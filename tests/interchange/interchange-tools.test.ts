@@ -70,7 +70,7 @@ describe('PO files edited by real tools', () => {
     for (const path of Object.keys(before)) if (!path.startsWith('locales/ja/')) expect(after[path], path).toBe(before[path])
   })
 
-  it('a stale entry edited in a tool that keeps `#, fuzzy` is updated but stays stale until confirmed', () => {
+  it('a stale entry edited in a tool that keeps `#, fuzzy` is kept as a draft until confirmed; the stale translation stays', () => {
     const dir = tempProject()
     write(dir, 'content/statement.md', read(dir, 'content/statement.md').replace('Refugees are often the victims', 'Refugees are frequently the victims'))
     ok(['segment'], dir)
@@ -80,8 +80,10 @@ describe('PO files edited by real tools', () => {
     tool('msgfilter', ['-i', 'ko.po', '-o', 'edited.po', '--keep-header', 'sed', '-e', 's/피해자가 된다/피해를 입는다/'], dir)
     expect(read(dir, 'edited.po')).toContain('#, fuzzy')
     const run = ok(['import', 'edited.po'], dir)
-    expect(run.stderr).toMatch(new RegExp(`statement ${id}: updated \\(stale\\): .*피해를 입는다`))
+    expect(run.stderr).toMatch(new RegExp(`statement ${id}: updated \\(stale → draft\\): .*피해를 입는다`))
     const status = JSON.parse(ok(['status', '--json'], dir).stdout) as Record<string, Record<string, Record<string, string>>>
-    expect(status.statement!.ko![id]).toBe('stale')
+    expect(status.statement!.ko![id]).toBe('draft')
+    expect(readJson(dir, 'locales/ko/statement.json')[id]).not.toContain('피해를 입는다')
+    expect(readJson<{segments: Record<string, {draft?: string}>}>(dir, 'locales/ko/statement.state.json').segments[id]!.draft).toContain('피해를 입는다')
   })
 })

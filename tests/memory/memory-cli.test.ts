@@ -58,7 +58,7 @@ describe('translation memory', () => {
     expect(bad.stderr).toMatch(/Unexpected value `150` for `memory\.threshold`, expected a percentage from 0 to 100 \[config-invalid\]/)
   })
 
-  it('PO: the best match prefilled as fuzzy with similarity, origin and glossary terms; msgfmt -c accepts it; importing it unchanged records nothing', () => {
+  it('PO: the best match prefilled as fuzzy with similarity, origin and glossary terms; msgfmt -c accepts it; importing it unchanged gives drafts', () => {
     const {dir, exact} = project()
     const korean = readJson(dir, 'locales/ko/statement.json')
     ok(['export', '--lang', 'ko', '--format', 'po', '--document', 'second', '--out', 'second.po'], dir)
@@ -69,12 +69,14 @@ describe('translation memory', () => {
     const counts = msgfmt(join(dir, 'second.po'))
     expect(counts.code, counts.stderr).toBe(0)
     expect(counts).toMatchObject({translated: 0, fuzzy: 2, untranslated: 2})
-    const before = snapshot(dir)
-    expect(ok(['import', 'second.po'], dir).stderr).toMatch(/0 added, 0 updated, 0 accepted, 0 reviewed, 0 obsolete, 4 unchanged$/m)
-    expect(snapshot(dir)).toEqual(before)
+    // Imported as exported, the offered matches are drafts: kept, but nobody's translation yet.
+    expect(ok(['import', 'second.po'], dir).stderr).toMatch(/2 added, 0 updated, 0 accepted, 0 reviewed, 0 obsolete, 2 unchanged, 2 as draft/m)
+    const state = readJson(dir, 'locales/ko/second.state.json') as unknown as {segments: Record<string, {state: string}>}
+    expect(Object.values(state.segments).filter((s) => s.state === 'draft')).toHaveLength(2)
+    expect(Object.keys(readJson(dir, 'locales/ko/second.json'))).toHaveLength(0)
     // The translator confirms the offered match (clears fuzzy): now it is a translation.
     write(dir, 'second.po', po.replace(/#, fuzzy\n(msgctxt "\w+"\nmsgid "Joint)/, '$1').replace(/(#: content\/second\.md:3\n)#, fuzzy\n/, '$1'))
-    expect(ok(['import', 'second.po'], dir).stderr).toMatch(/1 added/)
+    expect(ok(['import', 'second.po'], dir).stderr).toMatch(/1 accepted/)
   })
 
   it('PO: a stale entry keeps its own translation in msgstr, fuzzy once, and gets the match as a comment', () => {

@@ -72,6 +72,6 @@ function markCommand(name: 'accept' | 'review', description: string): Command {
     })
 }
 
-export const acceptCommand = (): Command => markCommand('accept', 'mark stale translations as current when the English change needs no new wording (e.g. a typo fix)')
+export const acceptCommand = (): Command => markCommand('accept', 'mark stale translations as current when the English change needs no new wording (e.g. a typo fix), or confirm drafts')
 
 export const reviewCommand = (): Command => markCommand('review', "mark current translations as reviewed (a reviewer's sign-off)")

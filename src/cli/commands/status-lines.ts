@@ -8,7 +8,7 @@ import type {TrackResult} from '../../translations/track.js'
 
 /**
  * `status --summary`: one line per document and language with the counts by
- * state, the English words left to translate (missing and stale) and to
+ * state, the English words left to translate (missing, stale, draft) and to
  * review (translated, not yet reviewed), and the one command to run next.
  */
 export function summaryLine(doc: LoadedDocument, result: TrackResult, several: boolean): string {
@@ -18,18 +18,19 @@ export function summaryLine(doc: LoadedDocument, result: TrackResult, several: b
   let toReview = 0
   let minor = 0
   for (const status of result.statuses) {
-    if (status.state === 'missing' || status.state === 'stale') toTranslate += countWords(words.get(status.id) ?? '')
+    // A draft is not a translation until someone confirms it: still to translate, as coverage counts it.
+    if (status.state === 'missing' || status.state === 'stale' || status.state === 'draft') toTranslate += countWords(words.get(status.id) ?? '')
     else if (status.state === 'translated') toReview += countWords(words.get(status.id) ?? '')
     if (status.change === 'minor') minor++
   }
   const lng = result.language
   const document = several ? ` --document ${doc.id}` : ''
-  const gaps = counts.missing + counts.stale
+  const gaps = counts.missing + counts.stale + counts.draft
   const next =
     minor > 0
       ? `npx concord accept --minor ${lng}${document}`
       : gaps > 0
-        ? `npx concord export --lang ${lng} --format po --document ${doc.id} --only missing,stale --out ${doc.id}.${lng}.po`
+        ? `npx concord export --lang ${lng} --format po --document ${doc.id} --only missing,stale,draft --out ${doc.id}.${lng}.po`
         : counts.translated > 0
           ? `npx concord export --lang ${lng} --format po --document ${doc.id} --only translated --out ${doc.id}.${lng}.review.po`
           : 'nothing to do'

@@ -9,7 +9,7 @@ import {segmentDetails, summaryLine} from './status-lines.js'
 
 const paint = (state: string, text: string): string => {
   if (!process.stdout.isTTY) return text
-  return state === 'missing' ? pc.red(text) : state === 'stale' ? pc.yellow(text) : state === 'reviewed' ? pc.cyan(text) : pc.green(text)
+  return state === 'missing' ? pc.red(text) : state === 'stale' || state === 'draft' ? pc.yellow(text) : state === 'reviewed' ? pc.cyan(text) : pc.green(text)
 }
 
 interface StatusOptions {
@@ -21,7 +21,7 @@ interface StatusOptions {
 
 export function statusCommand(): Command {
   return new Command('status')
-    .description("show each language's translation states and the worklist of missing and stale segments")
+    .description("show each language's translation states and the worklist of missing, stale and draft segments")
     .argument('[id...]', 'only these segments, with who translated and reviewed them')
     .option('--lang <lng>', 'only this target language')
     .option('--document <id>', 'only this document')
@@ -62,6 +62,7 @@ export function statusCommand(): Command {
               if (item.diff !== undefined) out.push(`        diff: ${escapeHidden(item.diff)}`)
               if (item.translation !== undefined) out.push(`          ${result.language}: ${escapeHidden(item.translation)}`)
             }
+            if (item.draft !== undefined) out.push(`       draft: ${escapeHidden(item.draft)}`)
           }
           out.push('')
         }

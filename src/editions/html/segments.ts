@@ -43,7 +43,7 @@ export interface SegmentOptions {
   marked?: boolean
 }
 
-const mark = (kind: 'missing' | 'stale', label: string, end = false): PhrasingContent =>
+const mark = (kind: 'missing' | 'stale' | 'draft', label: string, end = false): PhrasingContent =>
   wrapper('concordMark', 'span', {className: ['mark', `mark-${kind}`, ...(end ? ['mark-end'] : [])]}, [{type: 'text', value: label}])
 
 /** The mdast of one segment: a span with its ID, a marker in words for missing and stale, and its (untrusted) text. */
@@ -67,6 +67,7 @@ export function segmentNode(segment: EditionSegment, options: SegmentOptions): P
   // A stale translation is marked where it starts and where it ends.
   else if (segment.mark === 'stale')
     children = [mark('stale', bracketed(language, t(language, 'staleMarker'))), ...space, body(), ...space, mark('stale', bracketed(language, t(language, 'staleEnd')), true)]
+  else if (segment.mark === 'draft') children = [mark('draft', bracketed(language, t(language, 'draftMarker'))), ...space, body()]
   else children = [body()]
   return wrapper('concordSegment', 'span', properties, children)
 }

@@ -83,6 +83,7 @@ function planFor(input: RenderInput): Plan {
     names.add(languageInfo(language).name, language)
     text.add(`${languageInfo(language).name}${FIGURES}${edition.title}`, language)
     for (const key of UI_KEYS) text.add(t(language, key), language)
+    if (input.options.editions.drafts === 'mark') text.add(t(language, 'draftMarker'), language)
     for (const key of COUNTED) for (const count of [1, 2]) text.add(t(language, key, {count, percent: count}), language)
     for (const block of edition.blocks) for (const segment of block.segments) if (segment.display === 'text') text.add(segment.text, segment.language)
     // The front matter in this language (title block, notes, metadata) and the date as it is printed.

@@ -1,6 +1,6 @@
 import type {FootnoteDefinition, Paragraph, PhrasingContent} from 'mdast'
 import {stringify as stringifyYaml} from 'yaml'
-import {alignedDisplay, type Edition, type EditionSegment, type EditorNote} from '../align.js'
+import {alignedDisplay, MARKER_KEYS, type Edition, type EditionSegment, type EditorNote} from '../align.js'
 import {metaKeywords, metaText} from '../meta.js'
 import {parseSegmentText, trimEdges} from '../segment-text.js'
 import {segmentNodes} from '../segment-nodes.js'
@@ -81,6 +81,7 @@ export function markerNodes(segment: EditionSegment, language: string, t: Transl
   if (segment.mark === 'missing') return marked ? [marker('missingMarker'), ...gap, ...body] : body
   // A stale translation is closed by a mark too, so the reader sees where the outdated text ends.
   if (segment.mark === 'stale') return [marker('staleMarker'), ...gap, ...body, ...gap, marker('staleEnd')]
+  if (segment.mark === 'draft') return [marker('draftMarker'), ...gap, ...body]
   return body
 }
 
@@ -123,8 +124,7 @@ function labelled(language: string, label: string, note: EditionSegment, t: Tran
   const cjk = languageInfo(language).joiner === ''
   // A note not translated yet shows its English after the marker, as a sentence does.
   const gap = cjk ? '' : ' '
-  const key = note.mark === 'missing' ? 'missingMarker' : 'staleMarker'
-  const marker = note.mark === 'current' ? [] : [text(gap), (cjk ? text : emphasis)(bracketed(language, t(language, key), 'round'))]
+  const marker = note.mark === 'current' ? [] : [text(gap), (cjk ? text : emphasis)(bracketed(language, t(language, MARKER_KEYS[note.mark]), 'round'))]
   return [{type: 'strong', children: [text(`${label}${cjk ? '：' : ':'}`)]}, ...marker, text(`${gap}${note.text}`)]
 }
 

@@ -139,6 +139,8 @@ export function segmentParts(segments: readonly EditionSegment[], i: number, opt
     const mark = (key: string): TextSpan[] => [{text: unbreakable(bracketed(language, t(language, key))), style: markStyle, color: COLORS.staleMark}]
     return {marker: mark('staleMarker'), markerKey: 'staleMarker', body, endMarker: mark('staleEnd'), language}
   }
+  if (segment.mark === 'draft')
+    return {marker: [{text: unbreakable(bracketed(language, t(language, 'draftMarker'))), style: markStyle, color: COLORS.draftMark}], markerKey: 'draftMarker', body, language}
   return {marker: [], body, language}
 }
 

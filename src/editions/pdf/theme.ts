@@ -12,6 +12,7 @@ export const COLORS = {
   missingText: '#707070',
   missingMark: '#7a4a00',
   staleMark: '#a3231a',
+  draftMark: '#5b4a8a',
   draft: '#a3231a',
   link: '#1a4a8c',
   rule: '#999999'

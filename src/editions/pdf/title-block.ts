@@ -1,4 +1,4 @@
-import type {Edition, EditionSegment} from '../align.js'
+import {MARKER_KEYS, type Edition, type EditionSegment} from '../align.js'
 import {formatDate, metaField} from '../meta.js'
 import {bracketed, languageInfo, markerGap} from '../../core/languages.js'
 import type {Options} from '../../core/options.js'
@@ -16,7 +16,7 @@ export interface MetaField {
   field: string
   value: string
   /** The value's mark: a missing one is its English, a stale one an outdated translation. */
-  mark?: 'missing' | 'stale'
+  mark?: 'missing' | 'stale' | 'draft'
   language: string
 }
 
@@ -43,7 +43,7 @@ export function fieldSpans(field: MetaField, language: string, t: Translate): Te
   // Marked as any segment is; the marker a span of its own in the tags.
   const marker: TextSpan[] = field.mark
     ? [
-        {text: bracketed(language, t(language, field.mark === 'missing' ? 'missingMarker' : 'staleMarker')), style: 'italic', color: COLORS[`${field.mark}Mark`], tag: {}},
+        {text: bracketed(language, t(language, MARKER_KEYS[field.mark])), style: 'italic', color: COLORS[`${field.mark}Mark`], tag: {}},
         ...(markerGap(language) ? [{text: markerGap(language)}] : [])
       ]
     : []
