@@ -8,6 +8,7 @@ import {exportCommand} from './export.js'
 import {importCommand} from './import.js'
 import {buildCommand} from './build.js'
 import {rulesCommand} from './rules.js'
+import {serveCommand} from './serve.js'
 
 /** Every CLI command, in the order `concord --help` lists them. Add a command by adding its factory here. */
 export const commands: Array<() => Command> = [
@@ -20,5 +21,6 @@ export const commands: Array<() => Command> = [
   checkCommand,
   exportCommand,
   importCommand,
-  rulesCommand
+  rulesCommand,
+  serveCommand
 ]
