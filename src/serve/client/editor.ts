@@ -68,7 +68,10 @@ export class Editor {
     }
     this.views = views
     this.order = loaded.value.segments.map((s) => s.id)
-    this.options.list.replaceChildren(...this.order.map((id) => views.get(id)!.element))
+    // Put back only when something changed: moving a node takes the focus from the textarea being typed in.
+    const elements = this.order.map((id) => views.get(id)!.element)
+    const children = this.options.list.children
+    if (elements.length !== children.length || elements.some((e, k) => children[k] !== e)) this.options.list.replaceChildren(...elements)
     this.refreshFindingFilter()
     this.filter()
   }
