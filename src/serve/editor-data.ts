@@ -113,7 +113,8 @@ export function editorSegment(context: EditorContext, segment: Segment, status: 
           diff: diffWords(status.previousSource, segment.text).map((p) => ({value: p.value, ...(p.added ? {added: true} : {}), ...(p.removed ? {removed: true} : {})}))
         }),
     findings: current && translation !== null ? findings(context, segment, translation) : [],
-    link: `/output/aligned/${encodeURIComponent(doc.id)}.html#${encodeURIComponent(segment.id)}`
+    // The aligned page anchors body segments by ID; the front matter is its title block, at the top.
+    link: `/output/aligned/${encodeURIComponent(doc.id)}.html${segment.kind === 'meta' ? '' : `#${encodeURIComponent(segment.id)}`}`
   }
 }
 

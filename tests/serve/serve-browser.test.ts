@@ -95,7 +95,9 @@ describe('the editor in chromium', {timeout: 180_000}, () => {
     // A stale segment: its English changes, `segment` records the new revision.
     const markdown = read(dir, 'content/statement.md')
     const once = (english: string): boolean => markdown.split(english.slice(0, 15)).length === 2
-    const id = bodyIds(dir).find((i) => status()[i] === 'translated' && /General Meeting/.test(readJson(dir, 'locales/en/statement.json')[i]!) && once(readJson(dir, 'locales/en/statement.json')[i]!))!
+    const id = bodyIds(dir).find(
+      (i) => status()[i] === 'translated' && /General Meeting/.test(readJson(dir, 'locales/en/statement.json')[i]!) && once(readJson(dir, 'locales/en/statement.json')[i]!)
+    )!
     const english = readJson(dir, 'locales/en/statement.json')[id]!
     write(dir, 'content/statement.md', markdown.replace(english.slice(0, 15), `Today, ${english.slice(0, 15)}`))
     expect(concord(['segment'], dir).code).toBe(0)
@@ -111,6 +113,22 @@ describe('the editor in chromium', {timeout: 180_000}, () => {
     await page.selectOption('#filter-state', '')
     await segment.locator('textarea').fill('Өнөөдөр.')
     await expect.poll(() => segment.locator('.findings').innerText(), WAIT).toMatch(/\S/)
+    expect(problems).toEqual([])
+  })
+
+  it("opens a segment's row in the aligned HTML edition, whose script runs under both policies", async () => {
+    expect(concord(['build', '--format', 'html'], dir).code).toBe(0)
+    const context = await browser.newContext()
+    const {page, problems} = await open(context)
+    const id = bodyIds(dir).find((i) => status()[i] === 'translated')!
+    const opened = context.waitForEvent('page')
+    await page.locator(`[data-segment="${id}"] a`).click()
+    const aligned = await opened
+    aligned.on('console', (m) => void (['error', 'warning'].includes(m.type()) && problems.push(`${m.type()}: ${m.text()}`)))
+    await aligned.waitForLoadState()
+    expect(aligned.url()).toBe(`${served.origin}/output/aligned/statement.html#${id}`)
+    // The edition's script marks the target in every column.
+    await expect.poll(() => aligned.locator(`[data-col="mn"] [data-seg="${id}"]`).evaluate((e) => e.classList.contains('hl')), WAIT).toBe(true)
     expect(problems).toEqual([])
   })
 
