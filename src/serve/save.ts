@@ -22,16 +22,12 @@ import type {Conflict, EditorSegment, Problem, SaveRequest} from './protocol.js'
 /** What a save records: the text with this state. Each is a pure change to the tracked locale. */
 type Apply = (registry: Registry, tracked: TrackResult, id: string, text: string) => TrackResult
 
+/** Track a changed locale again, so its states (what the page is sent back) say what its files will. */
+const retrack = (registry: Registry, tracked: TrackResult, strings = tracked.strings): TrackResult =>
+  trackTranslations(registry, {language: tracked.language, document: tracked.document, strings, meta: tracked.meta, obsolete: tracked.obsolete, places: new Map()})
+
 /** The text as the segment's translation: new wording translates the current English (as an import records it). */
-const withText: Apply = (registry, tracked, id, text) =>
-  trackTranslations(registry, {
-    language: tracked.language,
-    document: tracked.document,
-    strings: {...tracked.strings, [id]: text},
-    meta: tracked.meta,
-    obsolete: tracked.obsolete,
-    places: new Map()
-  })
+const withText: Apply = (registry, tracked, id, text) => retrack(registry, tracked, {...tracked.strings, [id]: text})
 
 /**
  * The save actions, by the state they record. `translated`: the text, and a
@@ -43,9 +39,9 @@ export const ACTIONS: Record<string, Apply> = {
   translated: (registry, tracked, id, text) => {
     const stale = tracked.statuses.find((s) => s.id === id)?.state === 'stale' && tracked.strings[id] === text
     const updated = withText(registry, tracked, id, text)
-    return stale ? acceptTranslations(registry, updated, [id]) : updated
+    return stale ? retrack(registry, acceptTranslations(registry, updated, [id])) : updated
   },
-  reviewed: (registry, tracked, id, text) => acceptTranslations(registry, withText(registry, tracked, id, text), [id], 'reviewed')
+  reviewed: (registry, tracked, id, text) => retrack(registry, acceptTranslations(registry, withText(registry, tracked, id, text), [id], 'reviewed'))
 }
 
 export interface SaveOutcome {

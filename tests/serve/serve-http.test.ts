@@ -94,12 +94,31 @@ describe('concord serve over HTTP', {timeout: 180_000}, () => {
     const current = (await segments(served)).find((s) => s.id === missing.id)!
     const reviewed = await api(served, '/api/save', {document: 'statement', language: 'mn', id: missing.id, version: current.version, text, action: 'reviewed'})
     expect(reviewed.status).toBe(200)
+    expect(JSON.parse(reviewed.body)).toMatchObject({state: 'reviewed', translation: text})
     expect(readJson<{segments: Record<string, {state: string}>}>(dir, 'locales/mn/statement.state.json').segments[missing.id]!.state).toBe('reviewed')
 
     served.child.kill('SIGTERM')
     expect(await served.exited).toBe(0)
     expect(leftovers(dir)).toEqual([])
     expect(served.stderr()).toContain('serve: stopping')
+  })
+
+  it('shows a stale segment with its previous English, and confirms it when saved unchanged (as accept does)', async () => {
+    const dir = tempProject()
+    const markdown = read(dir, 'content/statement.md')
+    write(dir, 'content/statement.md', markdown.replace('Two years later', 'Today, two years later'))
+    expect(concord(['segment'], dir).code).toBe(0)
+    const served = await start(dir)
+    const stale = (await segments(served)).filter((s) => s.state === 'stale') as Array<Segment & {previousEnglish: string; diff: Array<{value: string; added?: boolean}>}>
+    expect(stale).toHaveLength(1)
+    const [segment] = stale as [(typeof stale)[number]]
+    expect(segment.previousEnglish).toMatch(/^Two years later/)
+    expect(segment.diff.filter((p) => p.added).map((p) => p.value.trim())).toContain('Today, two')
+    const saved = await api(served, '/api/save', {document: 'statement', language: 'mn', id: segment.id, version: segment.version, text: segment.translation, action: 'translated'})
+    expect(saved.status).toBe(200)
+    expect(JSON.parse(saved.body)).toMatchObject({state: 'translated', translation: segment.translation})
+    const status = JSON.parse(concord(['status', '--json'], dir).stdout) as Record<string, Record<string, Record<string, string>>>
+    expect(status.statement!.mn![segment.id]).toBe('translated')
   })
 
   it('shows a broken locale file as file:line:col and writes nothing until it is fixed', async () => {
