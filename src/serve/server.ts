@@ -182,7 +182,11 @@ export async function startServer(options: ServeOptions): Promise<Serving> {
   })
   // Loopback only: nothing on the network can reach the editor.
   await new Promise<void>((done, fail) => {
-    server.once('error', fail)
+    server.once('error', (error) => {
+      // Nothing to serve: the watches must not keep the process alive.
+      events.close()
+      fail(error)
+    })
     server.listen(options.port, '127.0.0.1', () => done())
   })
   const address = server.address()

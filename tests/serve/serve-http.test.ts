@@ -67,6 +67,8 @@ describe('concord serve over HTTP', {timeout: 180_000}, () => {
     }
     expect((await http(served.port, '/api/save', {method: 'POST', headers: {Cookie: served.cookie, Origin: served.origin, 'Content-Type': 'text/plain'}, body: save})).status).toBe(415)
     expect(snapshot(dir)).toEqual(before)
+    // A port in use is a usage error, and the process ends (nothing is left watching).
+    await expect(serve(dir, ['--port', String(served.port)])).rejects.toThrow(/exited \(2\).*port \d+ in use/s)
     // Only .html files of the output folder, nothing outside it.
     for (const path of ['/output/../.concordrc.json', '/output/%2e%2e/.concordrc.json', '/output/aligned/statement.html', '/assets/../package.json']) {
       expect((await api(served, path)).status, path).toBe(404)
