@@ -90,12 +90,19 @@ async function start(): Promise<void> {
   // Changes on disk (another tab, an editor, an import, `git pull`) arrive as events; the page loads the segments again.
   const events = new EventSource('/api/events')
   let pending: number | undefined
-  events.addEventListener('changed', () => {
+  const reload = (): void => {
     if (pending !== undefined) clearTimeout(pending)
     pending = window.setTimeout(async () => {
       pending = undefined
       editor.apply(await loadDocument(document_, language))
     }, 50)
+  }
+  events.addEventListener('changed', reload)
+  // After a dropped stream (the server restarted, the laptop slept) changes may have been missed.
+  let opened = false
+  events.addEventListener('open', () => {
+    if (opened) reload()
+    opened = true
   })
 }
 
