@@ -26,7 +26,9 @@ const BELOW = {
   coverage: ['core', 'markdown', 'segment', 'ids', 'translations', 'memory', 'qa', 'editions', 'pdf'],
   interchange: ['core', 'markdown', 'segment', 'ids', 'translations', 'memory', 'qa', 'editions', 'pdf', 'coverage'],
   engine: ['core', 'markdown', 'segment', 'ids', 'translations', 'memory', 'qa', 'editions', 'pdf', 'coverage', 'interchange'],
-  cli: ['core', 'markdown', 'segment', 'ids', 'translations', 'memory', 'qa', 'editions', 'pdf', 'coverage', 'interchange', 'engine']
+  // The translator's editor: a web server over the engine, and its page (client/, bundled for the browser).
+  serve: ['core', 'markdown', 'segment', 'ids', 'translations', 'memory', 'qa', 'editions', 'pdf', 'coverage', 'interchange', 'engine'],
+  cli: ['core', 'markdown', 'segment', 'ids', 'translations', 'memory', 'qa', 'editions', 'pdf', 'coverage', 'interchange', 'engine', 'serve']
 }
 
 /**

@@ -65,3 +65,17 @@ await esbuild.build({
   // CommonJS dependencies (commander) require Node built-ins.
   banner: {js: "import {createRequire as concordCreateRequire} from 'node:module'; const require = concordCreateRequire(import.meta.url);"}
 })
+
+// The editor's page (`concord serve`): browser code, one script and one style sheet, served from dist/serve/client/.
+const client = join(dist, '..', 'src', 'serve', 'client')
+await esbuild.build({
+  entryPoints: [join(client, 'main.ts')],
+  outfile: join(dist, 'serve', 'client', 'editor.js'),
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  legalComments: 'none',
+  logLevel: 'warning'
+})
+await esbuild.build({entryPoints: [join(client, 'editor.css')], outfile: join(dist, 'serve', 'client', 'editor.css'), bundle: true, logLevel: 'warning'})

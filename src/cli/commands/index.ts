@@ -9,6 +9,7 @@ import {importCommand} from './import.js'
 import {buildCommand} from './build.js'
 import {rulesCommand} from './rules.js'
 import {suggestCommand} from './suggest.js'
+import {serveCommand} from './serve.js'
 
 /** Every CLI command, in the order `concord --help` lists them. Add a command by adding its factory here. */
 export const commands: Array<() => Command> = [
@@ -22,5 +23,6 @@ export const commands: Array<() => Command> = [
   exportCommand,
   importCommand,
   suggestCommand,
-  rulesCommand
+  rulesCommand,
+  serveCommand
 ]
