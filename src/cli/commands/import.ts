@@ -17,7 +17,7 @@ function describe(change: ImportChange): string {
 
 export function importCommand(): Command {
   return new Command('import')
-    .description('read a translated XLIFF 2.0 or PO file back into locales/ (format, language and document come from the file)')
+    .description('read a translated XLIFF (2.0 or 1.2) or PO file back into locales/ (format, language and document come from the file)')
     .argument('<file>', 'an XLIFF (.xlf) or PO (.po) file made by `concord export`')
     .option('--dry-run', 'show what would change and write nothing')
     .option('--translator <name>', "who translated the file, recorded for the segments it changes (default: the file's `Last-Translator` or XLIFF translator metadata)")
