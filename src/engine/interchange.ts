@@ -1,6 +1,5 @@
-import {join} from 'node:path'
 import type {VFile} from 'vfile'
-import {parseGlossary, type QaContext} from '../qa/index.js'
+import type {QaContext} from '../qa/index.js'
 import type {TranslationState} from '../core/types.js'
 import {applyImport, type ImportResult} from '../interchange/apply-import.js'
 import {detectFormat} from '../interchange/detect.js'
@@ -8,11 +7,11 @@ import {exportDocument, type ExportDocument, type ParsedInterchange} from '../in
 import {parsePo} from '../interchange/po-import.js'
 import {parseXliff} from '../interchange/xliff-import.js'
 import {isXliff12, parseXliff12} from '../interchange/xliff12-import.js'
-import {readText, readTextIfExists} from './io.js'
+import {readText} from './io.js'
 import {stampDate} from '../translations/provenance.js'
 import {loadTranslations} from './locales-sync.js'
 import type {Project} from './project.js'
-import {annotateExport} from './memory.js'
+import {annotateExport, loadGlossary} from './memory.js'
 import type {TmxUnit} from '../memory/tmx-export.js'
 
 /**
@@ -74,8 +73,7 @@ export function importInto(
   const file = readText(path, project.root)
   const parsed = detectFormat(file) === 'po' ? parsePo(file) : isXliff12(String(file)) ? parseXliff12(file) : parseXliff(file)
   // The checks of `concord check`, run on what the import changes.
-  const glossary = readTextIfExists(join(project.root, project.options.contentDir, 'glossary.json'), project.root)
-  const qa: QaContext = {glossary: glossary ? parseGlossary(glossary) : null, allowIdentical: project.options.check.allowIdentical}
+  const qa: QaContext = {glossary: loadGlossary(project), allowIdentical: project.options.check.allowIdentical}
   const context = {
     sourceLanguage: project.options.sourceLanguage,
     languages: project.options.languages,

@@ -193,8 +193,6 @@ export interface ImportUnit {
    * Absent when a tool dropped the note or comment that records it.
    */
   exportedTarget?: string | null
-  /** Hash of a memory match the export prefilled as the target (PO `#. concord-prefill`): offered, not yet a translation. */
-  prefilled?: string
   /** The translation as exported (PO `#.` comment, XLIFF note), to show in a conflict. */
   exportedText?: string
   /** Where the target is in the file, for the findings of the checks at import. */

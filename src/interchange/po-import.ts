@@ -1,7 +1,6 @@
 import type {VFile} from 'vfile'
 import {NO_TARGET, reject, TARGET_HASH_NOTE, type ImportUnit, type ParsedInterchange} from './model.js'
 import {DOCUMENT_HEADER} from './po-export.js'
-import {prefillOf} from './po-memory.js'
 import {parsePoEntries, type PoEntry} from './po-parse.js'
 import {failRule} from '../core/rules.js'
 import {nameOf} from '../translations/provenance.js'
@@ -98,7 +97,6 @@ export function parsePo(file: VFile): ParsedInterchange {
       .find((c) => c.startsWith(`${TARGET_HASH_NOTE}:`))
       ?.slice(TARGET_HASH_NOTE.length + 1)
       .trim()
-    const prefilled = prefillOf(entry.extracted)
     const exportedText = exportedFromComments(entry.extracted)
     units.push({
       id: entry.msgctxt,
@@ -106,7 +104,6 @@ export function parsePo(file: VFile): ParsedInterchange {
       ...(exportedText === undefined ? {} : {exportedText}),
       ...(entry.msgstrPlace === undefined ? {} : {targetPlace: entry.msgstrPlace}),
       ...(target === '' ? {} : {target}),
-      ...(prefilled === undefined ? {} : {prefilled}),
       state: entry.flags.includes('fuzzy') ? 'initial' : 'translated',
       ...(recorded === undefined ? {} : {exportedTarget: recorded === NO_TARGET ? null : recorded}),
       place: entry.place

@@ -1,12 +1,4 @@
-import {textHash} from '../ids/similarity.js'
 import type {ExportUnit} from './model.js'
-
-/**
- * PO comment recording the hash of a memory match prefilled in `msgstr`, so
- * that the import can tell the match as offered (not a translation until the
- * translator confirms it) from the translator's own words.
- */
-export const PREFILL_NOTE = 'concord-prefill'
 
 /** A comment line: one line, whatever the texts hold. */
 const comment = (text: string): string => `#. ${text.replace(/\s*[\r\n]+\s*/g, ' ')}`
@@ -14,7 +6,8 @@ const comment = (text: string): string => `#. ${text.replace(/\s*[\r\n]+\s*/g, '
 /**
  * What the memory and the glossary add to a PO entry: `#.` lines (terms
  * with this language's rendering; the best match with its similarity and
- * origin), and for a missing segment the match itself as a fuzzy `msgstr`.
+ * origin), and for a missing segment the match itself as a fuzzy `msgstr`:
+ * imported still fuzzy it is a draft, confirmed (fuzzy cleared) a translation.
  * A stale entry keeps its own translation in `msgstr` (it is already fuzzy
  * and only needs updating); the match is offered in the comment.
  */
@@ -28,14 +21,5 @@ export function poMemory(unit: ExportUnit): {comments: string[]; prefill?: strin
     comments.push(comment(`Memory translation: ${best.target}`))
     return {comments}
   }
-  comments.push(`#. ${PREFILL_NOTE}: ${textHash(best.target)}`)
   return {comments, prefill: best.target}
-}
-
-/** The prefilled match's hash recorded in an entry's `#.` comments, if any. */
-export function prefillOf(extracted: readonly string[]): string | undefined {
-  return extracted
-    .find((c) => c.startsWith(`${PREFILL_NOTE}:`))
-    ?.slice(PREFILL_NOTE.length + 1)
-    .trim()
 }

@@ -9,8 +9,8 @@
  * - Korean (KLREQ): at the word spaces. pdfkit's `wordSpacing` would drop
  *   the space characters from the text, so each word is drawn at its own
  *   position instead and keeps its real space. When the spaces would grow
- *   past `MAX_WORD` ems (a line of two long words), the rest goes between
- *   characters, as the Japanese way does.
+ *   past `MAX_WORD` ems, the rest goes between characters, as the Japanese
+ *   way does.
  * - Other languages are not justified here (ragged right).
  *
  * The slack goes into the gaps between characters: the last glyph ends
@@ -28,7 +28,9 @@ export interface Spread {
 export const NO_SPREAD: Spread = {char: 0, word: 0}
 
 // Most a word space may grow, in ems; most a character gap may grow, in ems (wider looks letter-spaced).
-const MAX_WORD = 0.75
+// Korean word spaces past about half an em read as holes in a narrow parallel column (and text
+// extraction cuts the line there); the rest of the slack goes between characters instead.
+const MAX_WORD = 0.4
 const MAX_CHAR = 0.25
 
 const count = (text: string): number => Array.from(text).length
