@@ -1,15 +1,15 @@
-import {existsSync, watch, type FSWatcher} from 'node:fs'
-import {basename, dirname, join, relative} from 'node:path'
+import {basename, dirname, join, relative, sep} from 'node:path'
 import {defaults} from '../core/options.js'
 import {build, type BuildOptions} from './build.js'
+import {watchFolders} from './folder-watch.js'
 import {CONFIG_FILE, loadProjectOptions} from './project.js'
 import {UsageError, type Reporter} from './reporter.js'
 
 /**
  * Watch mode: run again when the inputs change. Folders are watched with
- * their subfolders (`fs.watch` recursive, Node ≥ 20 on Linux, macOS and
- * Windows); single files through their folder, because editors save by
- * writing a new file and renaming it over the old one. Changes are gathered
+ * their subfolders, each folder on its own (see folder-watch.ts); single
+ * files through their folder, because editors save by writing a new file
+ * and renaming it over the old one. Changes are gathered
  * for `debounceMs` of quiet, so a save that touches several files (or a
  * `git checkout`) gives one run; a change during a run gives one more run
  * after it. A failing run prints its messages and the watch goes on.
@@ -41,7 +41,6 @@ export const isInput = (path: string): boolean => {
 export function watchAndRun(spec: WatchSpec, run: (changed: string[]) => Promise<void>): Watch {
   const debounce = spec.debounceMs ?? 150
   const {info} = spec.reporter
-  const watchers: FSWatcher[] = []
   const changed = new Set<string>()
   let timer: NodeJS.Timeout | undefined
   let running = false
@@ -75,23 +74,22 @@ export function watchAndRun(spec: WatchSpec, run: (changed: string[]) => Promise
     if (!running) schedule()
   }
 
-  for (const folder of spec.folders.filter((f) => existsSync(f))) {
-    const watcher = watch(folder, {recursive: true}, (_event, name) => note(name ? join(folder, String(name)) : folder))
-    watcher.on('error', (error) => info(`watch: stopped watching ${relative(spec.root, folder)}: ${error.message}`))
-    watchers.push(watcher)
-  }
-  const byFolder = new Map<string, Set<string>>()
-  for (const file of spec.files) byFolder.set(dirname(file), (byFolder.get(dirname(file)) ?? new Set()).add(basename(file)))
-  for (const [folder, names] of byFolder) {
-    const watcher = watch(folder, (_event, name) => {
-      if (name && names.has(String(name))) note(join(folder, String(name)), true)
-    })
-    watchers.push(watcher)
-  }
+  const files = new Set(spec.files)
+  const inFolders = (path: string): boolean => spec.folders.some((folder) => path === folder || path.startsWith(folder + sep))
+  const watchers = watchFolders(
+    (folder, name) => {
+      const path = name === null ? folder : join(folder, name)
+      if (files.has(path)) note(path, true)
+      else if (inFolders(path)) note(path)
+    },
+    (folder, error) => info(`watch: stopped watching ${relative(spec.root, folder)}: ${error.message}`)
+  )
+  for (const folder of spec.folders) watchers.add(folder)
+  for (const file of spec.files) watchers.add(dirname(file), false)
 
   const close = (): void => {
     if (timer) clearTimeout(timer)
-    for (const watcher of watchers) watcher.close()
+    watchers.close()
     process.off('SIGINT', close)
     process.off('SIGTERM', close)
     finish()

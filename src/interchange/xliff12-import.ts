@@ -4,7 +4,7 @@ import type {Place} from '../core/json.js'
 import {failRule} from '../core/rules.js'
 import {verifyEntries, type Declared} from './integrity.js'
 import {NO_TARGET, reject, SOURCE_HASH_NOTE, TARGET_HASH_NOTE, type ImportDocument, type ImportUnit, type ParsedInterchange} from './model.js'
-import {CHECKSUM_NOTE, ENTRIES_NOTE, XLIFF12_NAMESPACE} from './xliff12-export.js'
+import {CHECKSUM_NOTE, COPIED_STATE, ENTRIES_NOTE, XLIFF12_NAMESPACE} from './xliff12-export.js'
 
 /** Whether an XML file is XLIFF 1.2 (by its root's version or namespace), read from its start. */
 export const isXliff12 = (text: string): boolean => /<xliff\b[^>]*(\bversion\s*=\s*["']1\.2["']|urn:oasis:names:tc:xliff:document:1\.2)/.test(text.slice(0, 4096))
@@ -25,6 +25,8 @@ interface OpenUnit {
   source?: string
   target?: string
   state: ImportUnit['state']
+  /** The target's `state` attribute as written. */
+  targetState?: string
   approved?: string
   sourceHash?: string
   exportedTarget?: string | null
@@ -91,7 +93,11 @@ export function parseXliff12(file: VFile): ParsedInterchange {
     } else if (name === 'trans-unit' && doc) {
       unit = {id: attr('id') ?? '', place: start, state: 'translated', ...(attr('approved') === undefined ? {} : {approved: attr('approved')!})}
     } else if ((name === 'source' || name === 'target') && unit) {
-      if (name === 'target') unit.state = stateOf(attr('state'), unit.approved)
+      if (name === 'target') {
+        unit.state = stateOf(attr('state'), unit.approved)
+        const state = attr('state')
+        if (state !== undefined) unit.targetState = state
+      }
       capture = {into: name, value: ''}
     } else if (name === 'note') {
       capture = {into: 'note', value: '', from: attr('from') ?? ''}
@@ -120,7 +126,9 @@ export function parseXliff12(file: VFile): ParsedInterchange {
       } else if (unit) unit[capture.into] = value
       capture = null
     } else if (name === 'trans-unit' && unit && doc) {
-      const {id, place, source, target, sourceHash, exportedTarget} = unit
+      const {id, place, source, sourceHash, exportedTarget} = unit
+      // A copy of the English left as exported (`--copy-source`) is no translation.
+      const target = unit.targetState === COPIED_STATE && unit.target === source ? undefined : unit.target
       if (source === undefined) reject(file, `Unexpected unit \`${id}\` without \`<source>\`, expected the English in \`<source>\``, place, 'import-malformed-xml')
       else
         doc.units.push({

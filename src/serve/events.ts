@@ -1,7 +1,7 @@
-import {existsSync, readdirSync, watch, type FSWatcher} from 'node:fs'
 import type {ServerResponse} from 'node:http'
 import {join, relative} from 'node:path'
 import {defaults} from '../core/options.js'
+import {watchFolders} from '../engine/folder-watch.js'
 import {CONFIG_FILE, loadProjectOptions} from '../engine/project.js'
 import {isInput} from '../engine/watch.js'
 import {SECURITY_HEADERS} from './guard.js'
@@ -14,10 +14,8 @@ import {SECURITY_HEADERS} from './guard.js'
  * what its translator is typing (see the client). Our own saves come back
  * this way too; the page sees the version it already has.
  *
- * Each folder is watched on its own, not with `recursive`: Node 20's
- * recursive watch on Linux watches files, and stops seeing one once it is
- * replaced by a rename, which is how every save (ours, an import, most
- * editors) writes it.
+ * Each folder is watched on its own, not with `recursive` (see
+ * folder-watch.ts): a save replaces the file by a rename.
  */
 export interface Events {
   /** Take a request for `/api/events` as a stream. */
@@ -34,7 +32,6 @@ export function watchProject(root: string, debounceMs = 150): Events {
     // The page shows the config's message when it loads; the default folders are watched meanwhile.
   }
   const locales = join(root, options.localesDir)
-  const watchers = new Map<string, FSWatcher>()
   const changed = new Set<string>()
   let timer: NodeJS.Timeout | undefined
 
@@ -46,30 +43,17 @@ export function watchProject(root: string, debounceMs = 150): Events {
   }
   const note = (folder: string, name: string | null): void => {
     const path = join(folder, name ?? '')
-    if (name !== null && !isInput(path)) return
-    if (folder === root && name !== CONFIG_FILE) return
+    // At the top only the config counts (a dot file, which isInput leaves out).
+    if (folder === root ? name !== CONFIG_FILE : name !== null && !isInput(path)) return
     changed.add(relative(root, path))
-    // A new language folder is watched too.
-    if (folder === locales) follow()
     if (timer) clearTimeout(timer)
     timer = setTimeout(send, debounceMs)
   }
-  const add = (folder: string): void => {
-    if (watchers.has(folder) || !existsSync(folder)) return
-    try {
-      const watcher = watch(folder, (_event, name) => note(folder, name === null ? null : String(name)))
-      watcher.on('error', () => watchers.delete(folder))
-      watchers.set(folder, watcher)
-    } catch {
-      // A folder removed meanwhile: nothing to watch.
-    }
-  }
-  const follow = (): void => {
-    if (!existsSync(locales)) return
-    for (const entry of readdirSync(locales, {withFileTypes: true})) if (entry.isDirectory()) add(join(locales, entry.name))
-  }
-  for (const folder of [root, join(root, options.contentDir), locales]) add(folder)
-  follow()
+  const watchers = watchFolders(note)
+  watchers.add(root, false)
+  watchers.add(join(root, options.contentDir), false)
+  // Each language's folder, including one made later.
+  watchers.add(locales)
 
   return {
     attach(response) {
@@ -81,8 +65,7 @@ export function watchProject(root: string, debounceMs = 150): Events {
     },
     close() {
       if (timer) clearTimeout(timer)
-      for (const watcher of watchers.values()) watcher.close()
-      watchers.clear()
+      watchers.close()
       for (const page of pages) page.end()
       pages.clear()
     }

@@ -20,7 +20,8 @@ export const PACKAGES: Readonly<Record<string, string>> = {
   qpdf: 'checking the PDF structure',
   'libxml2-utils': 'validating XLIFF against its schema and the PDFs’ XMP packets (xmllint)',
   gettext: 'reading PO files as gettext does (msgfmt, msgcat)',
-  'translate-toolkit': 'editing PO and XLIFF as a translator would (pofilter, podebug, po2xliff)'
+  'translate-toolkit': 'editing PO and XLIFF as a translator would (pofilter, podebug, po2xliff)',
+  omegat: 'reading the XLIFF 1.2 export as OmegaT 3.x does (console-translate mode)'
 }
 
 /** `true` when dpkg knows the package as installed (not merely as removed with its configuration kept). */

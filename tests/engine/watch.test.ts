@@ -1,5 +1,5 @@
 import {spawn, type ChildProcess} from 'node:child_process'
-import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
 import {isInput} from '../../src/engine/watch.js'
@@ -64,6 +64,24 @@ describe('concord build --watch', () => {
     watch.child.kill('SIGINT')
     await until(() => watch.child.exitCode !== null, 'the watcher to stop')
     expect(watch.child.exitCode).toBe(0)
+  })
+
+  it('keeps seeing a locale file after it is replaced by a rename, as every save of ours writes it', {timeout: 180_000}, async () => {
+    const dir = tempProject()
+    const watch = watchBuild(dir, ['--format', 'md'])
+    await until(() => watch.stderr().includes('watch: waiting for changes'), 'the first build')
+    const path = join(dir, 'locales/ko/statement.json')
+    const strings = readJson(dir, 'locales/ko/statement.json')
+    const id = Object.keys(strings)[3]!
+    const edition = (): string => (existsSync(join(dir, 'output/ko/statement.md')) ? readFileSync(join(dir, 'output/ko/statement.md'), 'utf8') : '')
+    // Write a temporary file and rename it over the locale file (an atomic write), twice.
+    for (const [n, text] of ['처음 바꾼 문장입니다.', '두 번째로 바꾼 문장입니다.'].entries()) {
+      writeFileSync(`${path}.tmp-${n}`, JSON.stringify({...strings, [id]: text}, null, 2) + '\n')
+      renameSync(`${path}.tmp-${n}`, path)
+      await until(() => edition().includes(text), `the edition after rename ${n + 1}`, 300)
+    }
+    watch.child.kill('SIGINT')
+    await until(() => watch.child.exitCode !== null, 'the watcher to stop')
   })
 
   it('stops at once on a usage error', {timeout: 60_000}, async () => {

@@ -28,4 +28,5 @@ export function exportWhole(project: Project, format: string, language: string, 
 }
 
 /** XLIFF 1.2 of the exported documents. */
-export const xliff12Text = (sourceLanguage: string, language: string, documents: ExportDocument[]): string => exportXliff12({sourceLanguage, language, documents})
+export const xliff12Text = (sourceLanguage: string, language: string, documents: ExportDocument[], copySource = false): string =>
+  exportXliff12({sourceLanguage, language, documents, copySource})

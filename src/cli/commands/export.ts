@@ -44,6 +44,7 @@ interface ExportOptions {
   document?: string
   only?: string
   out?: string
+  copySource?: boolean
 }
 
 export function exportCommand(): Command {
@@ -54,6 +55,7 @@ export function exportCommand(): Command {
     .option('--document <id>', 'only this document (required for PO when there are several)')
     .option('--only <states>', 'only segments in these states, comma-separated: missing, stale, translated, reviewed (default: all)')
     .option('--out <file>', 'write to this file instead of stdout')
+    .option('--copy-source', 'XLIFF 1.2: units without a translation carry the English as their target (`state="new"`), as OmegaT 3.x needs')
     .addHelpText(
       'after',
       '\nExamples:\n  npx concord export --lang ko --format xliff --out statement.ko.xlf\n  npx concord export --lang mn --format po --only missing,stale --out statement.mn.po'
@@ -62,6 +64,7 @@ export function exportCommand(): Command {
       const root = process.cwd()
       if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`Unexpected format \`${opts.format}\`, expected one of ${list(FORMATS)}`)
       const only = parseOnly(opts.only)
+      if (opts.copySource && opts.format !== 'xliff12') throw new UsageError(`Unexpected --copy-source with format \`${opts.format}\`, expected it with \`xliff12\` only`)
       // Every document, since the translation memory is made of all of them; `--document` selects what is written.
       const project = await openProject(root)
       requireUpToDate(project)
@@ -92,7 +95,7 @@ export function exportCommand(): Command {
         opts.format === 'xliff'
           ? exportXliff({...input, documents})
           : opts.format === 'xliff12'
-            ? xliff12Text(input.sourceLanguage, input.language, documents)
+            ? xliff12Text(input.sourceLanguage, input.language, documents, opts.copySource === true)
             : exportPo({...input, document: documents[0]!, date: sourceDate()})
       write(root, opts.out, text, `${opts.lang}, ${summary(documents)}`)
     })
