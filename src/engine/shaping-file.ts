@@ -1,4 +1,4 @@
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, readFileSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
 import {drainAdded, LINES, mergeShapingData, shapingStore, storable, toShapingData, type ShapingData} from '../pdf/shaping-cache.js'
 import {codeFingerprint} from './build-cache.js'
@@ -13,6 +13,11 @@ import {packageVersion} from './segment-cache.js'
  * tied to the fontkit and font package versions, so an upgrade starts
  * afresh, its lines also to Concord's code (`code`), and it is capped so a
  * long book does not grow it without bound.
+ *
+ * A rebuild after one changed sentence adds a few pieces to a file of
+ * thousands: those go to a small file beside it (`shaping.added.json`, the
+ * pieces added since the large one was written), and the large one is
+ * written again, with them, only once they are a sizeable part of it.
  */
 // 2: pieces as strings (see StoredRun); lines.
 const FORMAT = 2
@@ -26,8 +31,22 @@ export const fontFingerprint = (): string => (memo ??= FONT_PACKAGES.map((name) 
 
 export const shapingPath = (cacheDir: string): string => join(cacheDir, 'shaping.json')
 
-/** Pieces stored by the last build, or nothing when there is no usable file. */
+/** Where the pieces added since `path` was written are kept. */
+const addedPath = (path: string): string => path.replace(/(\.json)?$/, '.added.json')
+
+// The added pieces each file's side file holds, as this process read or wrote them: saved again with the new ones.
+const sides = new Map<string, ShapingData>()
+
+/** Pieces stored by the last builds (the file and the pieces added beside it), or nothing when there is no usable file. */
 export function readShapingFile(path: string): ShapingData {
+  const pieces = readOne(path)
+  const added = Object.keys(pieces).length > 0 ? readOne(addedPath(path)) : {}
+  sides.set(path, added)
+  for (const key of Object.keys(added)) pieces[key] = Object.assign(Object.create(null), added[key], pieces[key])
+  return pieces
+}
+
+function readOne(path: string): ShapingData {
   if (!existsSync(path)) return {}
   try {
     const data = JSON.parse(readFileSync(path, 'utf8')) as {format?: unknown; fingerprint?: unknown; code?: unknown; pieces?: unknown}
@@ -64,12 +83,29 @@ export function saveShaping(path: string): void {
   if (store.added.size === 0) return
   let count = 0
   for (const map of store.added.values()) count += map.size
-  const all = new Map([...store.known].map(([key, map]) => [key, new Map(map)]))
-  // Over the cap, keep only what this process shaped: the pieces of the documents built now.
-  if ([...all.values()].reduce((n, m) => n + m.size, 0) + count > LIMIT) all.clear()
-  mergeShapingData(all, toShapingData(store.added))
+  let known = 0
+  for (const map of store.known.values()) known += map.size
+  const side = new Map<string, Map<string, string>>()
+  mergeShapingData(side, sides.get(path) ?? {})
+  mergeShapingData(side, toShapingData(store.added))
+  let sideCount = 0
+  for (const map of side.values()) sideCount += map.size
+  const header = {format: FORMAT, fingerprint: fontFingerprint(), code: codeFingerprint()}
   try {
-    writeIfChanged(path, JSON.stringify({format: FORMAT, fingerprint: fontFingerprint(), code: codeFingerprint(), pieces: toShapingData(all)}))
+    // A few pieces added to a large file: beside it (read and merged with it), so the large one is not written again.
+    if (existsSync(path) && sides.has(path) && sideCount * 8 <= known && known + count <= LIMIT) {
+      const pieces = toShapingData(side)
+      writeIfChanged(addedPath(path), JSON.stringify({...header, pieces}))
+      sides.set(path, pieces)
+    } else {
+      const all = new Map([...store.known].map(([key, map]) => [key, new Map(map)]))
+      // Over the cap, keep only what this process shaped: the pieces of the documents built now.
+      if (known + count > LIMIT) all.clear()
+      mergeShapingData(all, toShapingData(store.added))
+      writeIfChanged(path, JSON.stringify({...header, pieces: toShapingData(all)}))
+      rmSync(addedPath(path), {force: true})
+      sides.set(path, {})
+    }
   } catch {
     // Read-only output folder: the next build shapes afresh.
   }

@@ -1,4 +1,6 @@
 import {execFileSync} from 'node:child_process'
+import {existsSync} from 'node:fs'
+import {dirname, join, resolve} from 'node:path'
 
 /** What dates a project's PDFs when SOURCE_DATE_EPOCH is not given: the files a build reads. */
 const INPUTS = ['content', 'locales', '.concordrc.json']
@@ -16,8 +18,21 @@ export function buildEpoch(root: string, given: string | undefined): string | un
   return lastCommitEpoch(root)
 }
 
+/**
+ * Whether `root` or a folder above it holds `.git` (a folder, or a file in
+ * a worktree), where git looks for the repository. Outside one, asking git
+ * costs a process (some 60 ms of a one-off build) to learn nothing.
+ */
+export function inRepository(root: string): boolean {
+  for (let dir = resolve(root); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return true
+    if (dirname(dir) === dir) return false
+  }
+}
+
 /** Seconds since 1970 of the last commit touching the inputs; undefined outside a repository, without git, or before the first commit. */
 export function lastCommitEpoch(root: string): string | undefined {
+  if (!inRepository(root)) return undefined
   try {
     const out = execFileSync('git', ['log', '-1', '--format=%ct', '--', ...INPUTS], {cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000})
     const seconds = out.trim()
@@ -29,6 +44,7 @@ export function lastCommitEpoch(root: string): string | undefined {
 
 /** The commit of the last change to the inputs, and whether they have changes not yet committed; nothing outside a repository or without git. */
 export function sourceRevision(root: string): {revision?: string; uncommitted?: boolean} {
+  if (!inRepository(root)) return {}
   const git = (args: string[]): string | undefined => {
     try {
       return execFileSync('git', args, {cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000})

@@ -32,6 +32,18 @@ describe('the characters of a page, by web font family', () => {
     // Latin letters of Korean text go to Noto Sans too, for those the Korean face lacks.
     expect(chars(text.latin)).toBe(chars(new Set([...'Hi & <b>A', ...'Монгол', ...'https://example.org/ü', 'x'].map((c) => c.codePointAt(0)!))))
   })
+
+  it('reads character references, quoted `>` in attributes, comments, closing tags and characters beyond the BMP', () => {
+    const page =
+      '<html><head><title>T</title><style>a>b{content:"Z"}</style></head><body>' +
+      '<p title="a>Q" lang="ja">&#x1F600;&amp;&lt;&#44032;x<!-- C --></p><span>y&copy;</span>\u{20000}<b\tlang="ko">가</B>\u0085</body></html>'
+    const text = pageText(page)
+    // Texts under `ja` go to its own face, and so does a CJK character outside any CJK language (U+20000);
+    // U+AC00 (가) from a reference is Hangul, so Noto Sans KR has it too. Nothing of the head or of attributes but lang.
+    expect(chars(text.jp)).toBe(chars(new Set([...'&<x', '가', '\u{1F600}', '\u{20000}'].map((c) => c.codePointAt(0)!))))
+    expect(chars(text.kr)).toBe('가')
+    expect(chars(text.latin)).toBe(chars(new Set([...'&<xy&copy;', '\u{1F600}'].map((c) => c.codePointAt(0)!))))
+  })
 })
 
 describe('web font rules', () => {

@@ -7,7 +7,7 @@ import {fontPath, type FontKey} from '../../src/pdf/fonts.js'
 import {breakLines, type BreakOptions, type TextSpan} from '../../src/pdf/line-break.js'
 import {cachedBreakLines} from '../../src/pdf/line-cache.js'
 import {createShapingStore, drainAdded, LINES, mergeShapingData, shapingStore, withShapingCache} from '../../src/pdf/shaping-cache.js'
-import {addShaping, readShapingFile, saveShaping} from '../../src/engine/shaping-file.js'
+import {addShaping, preloadShaping, readShapingFile, saveShaping} from '../../src/engine/shaping-file.js'
 import {concord, tempDir, tempProject} from '../helpers/cli.js'
 
 const require = createRequire(import.meta.url)
@@ -65,6 +65,35 @@ describe('shaping cache', () => {
     data.pieces['latin-regular']!['y '] = [[1], [[120]], [600, 0, 0, 0]]
     writeFileSync(path, JSON.stringify(data))
     expect({...readShapingFile(path)['latin-regular']}).toEqual({'Ab ': piece})
+  })
+
+  it('keeps the few pieces a rebuild adds beside the file, until they are a sizeable part of it', () => {
+    const path = join(tempDir('shaping-added-'), 'shaping.json')
+    const added = join(path, '..', 'shaping.added.json')
+    const pieces = (from: number, count: number): Record<string, string> => Object.fromEntries(Array.from({length: count}, (_, i) => [`w${from + i} `, `${from + i},500,0,0,0,119`]))
+    addShaping({'latin-regular': pieces(0, 40)})
+    saveShaping(path)
+    const large = readFileSync(path)
+    expect(existsSync(added)).toBe(false)
+
+    // As the next build: read, one new piece, saved beside the file.
+    preloadShaping(path)
+    addShaping({'latin-regular': pieces(1000, 1)})
+    saveShaping(path)
+    expect(readFileSync(path).equals(large)).toBe(true)
+    expect(Object.keys((JSON.parse(readFileSync(added, 'utf8')) as {pieces: Record<string, object>}).pieces['latin-regular']!)).toEqual(['w1000 '])
+    expect(readShapingFile(path)['latin-regular']).toMatchObject({'w0 ': '0,500,0,0,0,119', 'w1000 ': '1000,500,0,0,0,119'})
+    // Another: the file beside holds both.
+    addShaping({'latin-regular': pieces(1001, 1)})
+    saveShaping(path)
+    expect(readFileSync(path).equals(large)).toBe(true)
+    expect(Object.keys((JSON.parse(readFileSync(added, 'utf8')) as {pieces: Record<string, object>}).pieces['latin-regular']!)).toEqual(['w1000 ', 'w1001 '])
+
+    // Many new pieces: all in the file again, nothing beside it.
+    addShaping({'latin-regular': pieces(2000, 500)})
+    saveShaping(path)
+    expect(existsSync(added)).toBe(false)
+    expect(readShapingFile(path)['latin-regular']).toMatchObject({'w1001 ': '1001,500,0,0,0,119', 'w2499 ': '2499,500,0,0,0,119'})
   })
 
   it('pdfkit may scale a returned run in place without changing the next answer', () => {
