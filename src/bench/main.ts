@@ -8,7 +8,7 @@ import {generateCorpus, renderCorpus, reword} from './corpus.js'
 import {incrementalSteps, watchSteps} from './incremental.js'
 import {copyStatement, createProject} from './project.js'
 import {formatTable, formatTargets, judgeTargets} from './report.js'
-import {buildAgainstPandoc, buildStep, coverageAgainstPocount, segmentSteps, type CorpusProject, type StepResult} from './steps.js'
+import {buildAgainstPandoc, buildStep, coverageAgainstPocount, prepareLocales, segmentSteps, type CorpusProject, type StepResult} from './steps.js'
 
 /**
  * `npm run bench`: generate the synthetic corpora, run every step in a
@@ -18,9 +18,14 @@ import {buildAgainstPandoc, buildStep, coverageAgainstPocount, segmentSteps, typ
  *   npm run bench                             # 1 MB and 10 MB, the median of 5 runs a step (3 at 10 MB), 7–8 minutes here
  *   npm run bench -- --sizes 1 --runs 3       # quick: 1 MB only
  *   npm run bench -- --keep                   # keep the temp projects to look at
+ *   npm run bench -- --only segment,coverage  # only these steps (the corpora are still prepared)
  * Options: --sizes (MB, comma-separated), --runs, --runs-large (≥ 5 MB),
- * --pdf-sizes, --pdf-runs, --seed, --out (default output/bench.json).
+ * --pdf-sizes, --pdf-runs, --seed, --out (default output/bench.json),
+ * --only (any of segment, build, coverage, pdf, statement; default all).
  */
+/** The groups of steps `--only` selects from. */
+const STEPS = ['segment', 'build', 'coverage', 'pdf', 'statement'] as const
+
 const {values} = parseArgs({
   options: {
     sizes: {type: 'string', default: '1,10'},
@@ -31,9 +36,18 @@ const {values} = parseArgs({
     'pdf-sizes': {type: 'string', default: '1'},
     seed: {type: 'string', default: '20070829'},
     out: {type: 'string', default: 'output/bench.json'},
-    keep: {type: 'boolean', default: false}
+    keep: {type: 'boolean', default: false},
+    only: {type: 'string', default: STEPS.join(',')}
   }
 })
+
+const only = new Set(values.only.split(',').map((step) => step.trim()))
+for (const step of only) {
+  if (!(STEPS as readonly string[]).includes(step)) {
+    process.stderr.write(`Unexpected step \`${step}\` in --only, expected some of ${STEPS.map((s) => `\`${s}\``).join(', ')}\n`)
+    process.exit(2)
+  }
+}
 
 const seed = Number(values.seed)
 const sizes = values.sizes
@@ -64,29 +78,35 @@ for (const mb of sizes) {
   const project: CorpusProject = {name, dir: createProject(`${mb}mb`, markdown), markdown, edited: renderCorpus(edited.corpus), reworded: edited.changed}
   dirs.push(project.dir)
   log(`${name}: ${markdown.length} bytes in ${project.dir}; ${runs} run(s) per step`)
-  const segment = segmentSteps(project, runs, seed)
+  // Without the segment steps, the locales are still made, as those steps make them, untimed.
+  const segment = only.has('segment') ? segmentSteps(project, runs, seed) : prepareLocales(project, seed)
   record(segment)
   if (segment.some((r) => r.status !== 'ok')) continue
   // Markdown and HTML apart only for the small corpus: at 10 MB the combined build says it all and saves minutes.
-  if (mb < 5) record([buildStep(project, runs, 'md'), buildStep(project, runs, 'html')])
-  record([...buildAgainstPandoc(project, runs), ...coverageAgainstPocount(project, runs)])
-  if (pdfSizes.has(mb)) record([buildStep(project, Number(values['pdf-runs']), 'pdf', 'ko,ja')])
+  if (only.has('build') && mb < 5) record([buildStep(project, runs, 'md'), buildStep(project, runs, 'html')])
+  if (only.has('build')) record(buildAgainstPandoc(project, runs))
+  if (only.has('coverage')) record(coverageAgainstPocount(project, runs))
+  if (only.has('pdf') && pdfSizes.has(mb)) record([buildStep(project, Number(values['pdf-runs']), 'pdf', 'ko,ja')])
 }
 
-log('statement: full and incremental builds…')
-const statement = copyStatement()
-dirs.push(statement)
-const statementProject: CorpusProject = {name: 'statement', dir: statement, markdown: '', edited: '', reworded: 0}
-record([buildStep(statementProject, Number(values['pdf-runs']), 'pdf', 'ko,ja')])
-const incremental = incrementalSteps(statement, Number(values.runs))
-record(incremental)
-record([
-  await watchSteps(
-    statement,
-    Number(values.runs),
-    incremental.find((r) => r.step.startsWith('build (full'))
-  )
-])
+if (only.has('pdf') || only.has('statement')) {
+  log('statement: full and incremental builds…')
+  const statement = copyStatement()
+  dirs.push(statement)
+  const statementProject: CorpusProject = {name: 'statement', dir: statement, markdown: '', edited: '', reworded: 0}
+  record([buildStep(statementProject, Number(values['pdf-runs']), 'pdf', 'ko,ja')])
+  if (only.has('statement')) {
+    const incremental = incrementalSteps(statement, Number(values.runs))
+    record(incremental)
+    record([
+      await watchSteps(
+        statement,
+        Number(values.runs),
+        incremental.find((r) => r.step.startsWith('build (full'))
+      )
+    ])
+  }
+}
 
 // `--sizes 0` times the statement alone: the corpus targets are then named for the default sizes and "not measured".
 const small = sizes.length > 0 ? `${Math.min(...sizes)} MB` : '1 MB'

@@ -1,6 +1,8 @@
 import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {measure, measureInTurn, run, type Outcome, type RunResult} from './measure.js'
+import {measure, measureInTurn, run, type Outcome, type RunResult, type Timed} from './measure.js'
+
+const COLD = 'segment (cold: no registry)'
 import {DOCUMENT, LANGUAGES, removeLocales, repo, snapshot, writeLocales} from './project.js'
 
 /** One measured step, as printed and written to bench.json. */
@@ -52,39 +54,38 @@ export interface CorpusProject {
   reworded: number
 }
 
-/** Steps that prepare the locales and measure segment/reconcile. */
+/**
+ * Steps that prepare the locales and measure segment/reconcile. A cold
+ * `segment` and `segment --check` of the translated project are timed in
+ * turn (the target is that the check is faster), each from its own state.
+ */
 export function segmentSteps(project: CorpusProject, runs: number, seed: number): StepResult[] {
   const {name, dir} = project
   const results: StepResult[] = []
-  const cold = measure(
-    runs,
-    () => concord(dir, ['segment']),
-    () => {
-      removeLocales(dir)
-      rmSync(join(dir, 'output'), {recursive: true, force: true})
-    }
-  )
-  const segments = cold.ok ? Number(/(\d+) segments/.exec(cold.last.stderr)?.[1] ?? 0) : 0
-  results.push(toResult(name, 'segment (cold: no registry)', cold, {segments}))
-  if (!cold.ok) return results
+  const first = concord(dir, ['segment'])
+  if (first.code !== 0) return [{corpus: name, step: COLD, status: 'failed', reason: first.stderr.trim().split('\n')[0] ?? 'segment failed'}]
+  const translated = writeTranslations(project, seed)
 
-  const translated = writeLocales(dir, 0.9, seed)
-  concord(dir, ['segment'])
-  results.push(
-    toResult(
-      name,
-      'segment --check (up to date)',
-      measure(runs, () => concord(dir, ['segment', '--check']))
-    )
-  )
-
-  // Every run starts from the state before the edit: locales and the segment cache of the unedited file.
+  // Every later run starts from this state (up to date): locales and the segment cache of the unedited file.
   const restoreLocales = snapshot(dir, 'locales')
   const restoreCache = snapshot(dir, 'output')
   const restore = (): void => {
     restoreLocales()
     restoreCache()
   }
+  const cold: Timed = {
+    once: () => concord(dir, ['segment']),
+    before: () => {
+      removeLocales(dir)
+      rmSync(join(dir, 'output'), {recursive: true, force: true})
+    }
+  }
+  const [coldOutcome, check] = measureInTurn(runs, [cold, {once: () => concord(dir, ['segment', '--check']), before: restore}]) as [Outcome, Outcome]
+  const segments = coldOutcome.ok ? Number(/(\d+) segments/.exec(coldOutcome.last.stderr)?.[1] ?? 0) : 0
+  results.push(toResult(name, COLD, coldOutcome, {segments, ...translatedCounts(translated)}))
+  results.push(toResult(name, 'segment --check (up to date)', check))
+  if (!coldOutcome.ok || !check.ok) return results
+
   const file = join(dir, 'content', `${DOCUMENT}.md`)
   const edit = measure(
     runs,
@@ -103,8 +104,27 @@ export function segmentSteps(project: CorpusProject, runs: number, seed: number)
   )
   writeFileSync(file, project.markdown)
   restore()
-  results[0]!.extra = {...results[0]!.extra, ...Object.fromEntries(Object.entries(translated).map(([l, n]) => [`${l} translated`, n]))}
   return results
+}
+
+const translatedCounts = (translated: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(translated).map(([l, n]) => [`${l} translated`, n]))
+
+/** The pseudo translations of about 90% of the segments, tracked by `concord segment`, as the later steps expect. */
+function writeTranslations(project: CorpusProject, seed: number): Record<string, number> {
+  const translated = writeLocales(project.dir, 0.9, seed)
+  concord(project.dir, ['segment'])
+  return translated
+}
+
+/**
+ * What `segmentSteps` leaves, untimed (`--only` without `segment`): the
+ * registry and the locales. A failed `segment` is the one result.
+ */
+export function prepareLocales(project: CorpusProject, seed: number): StepResult[] {
+  const first = concord(project.dir, ['segment'])
+  if (first.code !== 0) return [{corpus: project.name, step: COLD, status: 'failed', reason: first.stderr.trim().split('\n')[0] ?? 'segment failed'}]
+  writeTranslations(project, seed)
+  return []
 }
 
 const buildArgs = (formats: string, lang?: string): string[] => ['build', '--format', formats, ...(lang ? ['--lang', lang] : [])]

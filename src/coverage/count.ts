@@ -97,17 +97,24 @@ export const showsCharacters = (code: string): boolean => Object.hasOwn(LANGUAGE
 
 /** Plain text of inline Markdown; text without any Markdown syntax character skips the parser (most sentences: coverage of a large book stays fast). */
 function plainText(markdown: string): string {
-  // Common markup skips micromark (the same nodes, see markdown/inline-parse.ts): a parse costs half a millisecond.
-  return /[\\`*_[\]<>&!~]/.test(markdown) ? flatText(simpleInline(markdown) ?? parseInline(markdown)) : markdown.replace(/\s+/g, ' ').trim()
+  return MARKUP.test(markdown) ? markupText(markdown) : markdown.replace(/\s+/g, ' ').trim()
 }
+
+const MARKUP = /[\\`*_[\]<>&!~]/
+
+// Common markup skips micromark (the same nodes, see markdown/inline-parse.ts): a parse costs half a millisecond.
+const markupText = (markdown: string): string => flatText(simpleInline(markdown) ?? parseInline(markdown))
+
+/** Plain text to count in: white space is not counted, so text without markup is counted as it is, not folded first. */
+const countable = (markdown: string): string => (MARKUP.test(markdown) ? markupText(markdown) : markdown)
 
 /** Words as pocount counts them: whitespace-separated runs that hold a letter or digit. */
 export function countWords(markdown: string): number {
-  return wordsIn(plainText(markdown))
+  return wordsIn(countable(markdown))
 }
 
 export function countCharacters(markdown: string): number {
-  return charactersIn(plainText(markdown))
+  return charactersIn(countable(markdown))
 }
 
 // Regular expressions, not a loop per character or word: a book has millions.
@@ -122,7 +129,7 @@ function charactersIn(plain: string): number {
 
 /** Characters and words of a translation, from one plain-text pass. */
 function volume(markdown: string): {characters: number; words: number} {
-  const plain = plainText(markdown)
+  const plain = countable(markdown)
   return {characters: charactersIn(plain), words: wordsIn(plain)}
 }
 

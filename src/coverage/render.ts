@@ -9,12 +9,14 @@ import type {Element, Root as HastRoot} from 'hast'
 import {SKIP, visit} from 'unist-util-visit'
 import type {Coverage, DocumentCoverage, LanguageTotals} from './count.js'
 import {barChart, escapeXml, heatMap} from './svg.js'
+import {reportHandlers} from './markdown-handlers.js'
 import {LANGUAGES} from '../core/languages.js'
 import {
   buildLine,
   cell,
   editionLinks,
   gapItem,
+  gapsBySection,
   gatesTable,
   item,
   link,
@@ -148,9 +150,10 @@ function documentSection(doc: DocumentCoverage, options: ReportOptions): RootCon
     }
     // Grouped by section, each gap a link to its segment in the aligned edition.
     const items: ListItem[] = []
+    const bySection = gapsBySection(lang.gaps)
     for (const section of lang.sections) {
-      const gaps = lang.gaps.filter((gap) => gap.section === section.id)
-      if (gaps.length === 0) continue
+      const gaps = bySection.get(section.id)
+      if (gaps === undefined) continue
       const entries = gaps.map((gap) => gapItem(doc, gap, alignedHref(doc.id, gap.id), t))
       items.push(item([paragraph([link(alignedHref(doc.id, section.id), [text(sectionLabel(section.id, section.heading))])]), list(entries)]))
     }
@@ -174,7 +177,7 @@ export function coverageTree(coverage: Coverage, options: ReportOptions): Root {
   return {type: 'root', children}
 }
 
-const markdown = unified().use(remarkGfm, {tablePipeAlign: false}).use(remarkStringify, {bullet: '-', emphasis: '*', strong: '*'})
+const markdown = unified().use(remarkGfm, {tablePipeAlign: false}).use(remarkStringify, {bullet: '-', emphasis: '*', strong: '*', handlers: reportHandlers})
 /**
  * Each table in a region of its own that scrolls sideways on a narrow
  * screen (the page itself never does), reachable and named for keyboard and

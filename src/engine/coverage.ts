@@ -46,7 +46,8 @@ export async function coverageReports(options: CoverageOptions): Promise<Coverag
   const tracked = loadTranslations(project)
   // An explicit fail-under is this run's gate for every language; otherwise the configured gates apply.
   const gates = options.failUnder === undefined ? project.options.coverage : {failUnder: options.failUnder, thresholds: {}}
-  const documents = project.documents.map((d) => ({...d.document, path: d.file.path.split(/[\\/]/).join('/')}))
+  // Only what counting needs: spreading the document would call its lazy `tree` getter and parse the whole Markdown for nothing.
+  const documents = project.documents.map(({document: d, file}) => ({id: d.id, meta: d.meta, segments: d.segments, path: file.path.split(/[\\/]/).join('/')}))
   const coverage = computeCoverage({documents, tracked, languages: project.options.languages, gates})
 
   const outDir = options.out ? resolve(root, options.out) : resolve(root, project.options.outDir)

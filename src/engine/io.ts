@@ -1,6 +1,6 @@
 import {failRule} from '../core/rules.js'
 import {isUtf8} from 'node:buffer'
-import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {dirname, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
@@ -84,4 +84,32 @@ export function writeIfChanged(path: string, content: string | Uint8Array): bool
 /** Whether writing `content` to `path` would change it. */
 export function wouldChange(path: string, content: string): boolean {
   return !existsSync(path) || !readFileSync(path).equals(Buffer.from(content, 'utf8'))
+}
+
+/**
+ * `wouldChange`, told from the text `readText` already gave for the file
+ * (`null`: it was absent, `undefined`: not read), without reading a book's
+ * megabytes again. That text is the file's bytes decoded as strict UTF-8,
+ * less a byte-order mark: where it equals `content`, only such a mark can
+ * tell them apart, and three bytes on disk say whether there is one.
+ */
+export function wouldChangeFromRead(path: string, content: string, asRead: string | null | undefined): boolean {
+  if (asRead === undefined || asRead === null) return wouldChange(path, content)
+  return asRead !== content || startsWithByteOrderMark(path)
+}
+
+function startsWithByteOrderMark(path: string): boolean {
+  const head = Buffer.alloc(3)
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch {
+    // Gone since it was read: writing would create it.
+    return true
+  }
+  try {
+    return readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf
+  } finally {
+    closeSync(fd)
+  }
 }

@@ -101,9 +101,27 @@ export function trackReport(project: Project, tracked: TrackResult[]): string[] 
   return lines
 }
 
-/** `actor`: who made the translators' edits found in the locales (see engine/actor.ts). */
-export function syncLocales(project: Project, actor?: () => Actor | undefined): {tracked: TrackResult[]; outputs: Array<{path: string; content: string}>; report: string[]} {
-  const tracked = loadTranslations(project, undefined, actor)
+/** The text of every locale file as read into `texts` (`null`: absent), by path. */
+export function localeTextsByPath(project: Project, texts: LocaleTexts): Map<string, string | null> {
+  const byPath = new Map<string, string | null>()
+  for (const doc of project.documents) {
+    for (const language of project.options.languages) {
+      const read = texts.get(localeKey(doc.id, language))
+      if (!read) continue
+      const paths = localePaths(project, language, doc.id)
+      ;[paths.strings, paths.state, paths.obsolete].forEach((path, k) => byPath.set(path, read[k] ?? null))
+    }
+  }
+  return byPath
+}
+
+/** `actor`: who made the translators' edits found in the locales (see engine/actor.ts); `texts`: keeps the files as read. */
+export function syncLocales(
+  project: Project,
+  actor?: () => Actor | undefined,
+  texts?: LocaleTexts
+): {tracked: TrackResult[]; outputs: Array<{path: string; content: string}>; report: string[]} {
+  const tracked = loadTranslations(project, texts, actor)
   return {tracked, outputs: localeOutputs(project, tracked), report: trackReport(project, tracked)}
 }
 

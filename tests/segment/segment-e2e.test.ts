@@ -114,6 +114,30 @@ describe('concord segment on edited copies of the statement', () => {
     expect(existsSync(join(dir, 'output'))).toBe(false)
   })
 
+  it('segment --check finds what segment would rewrite in files it already read: a byte-order mark, a hand-formatted locale', () => {
+    const dir = tempProject()
+    const registry = 'locales/en/statement.registry.json'
+    const strings = 'locales/ko/statement.json'
+    const state = 'locales/ko/statement.state.json'
+    const registryText = read(dir, registry)
+    // The same text, with a byte-order mark that reading drops and writing would not put back.
+    write(dir, registry, `\uFEFF${registryText}`)
+    let run = concord(['segment', '--check'], dir)
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain(`${registry}: out of date`)
+    expect(run.stderr).not.toContain(`${strings}: out of date`)
+    write(dir, registry, registryText)
+    write(dir, state, `\uFEFF${read(dir, state)}`)
+    write(dir, strings, JSON.stringify(readJson(dir, strings)))
+    run = concord(['segment', '--check'], dir)
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain(`${state}: out of date`)
+    expect(run.stderr).toContain(`${strings}: out of date`)
+    expect(run.stderr).not.toContain(`${registry}: out of date`)
+    expect(concord(['segment'], dir).code).toBe(0)
+    expect(concord(['segment', '--check'], dir).code).toBe(0)
+  })
+
   it('treats every content/*.md as a document named after its file', () => {
     const dir = tempProject()
     write(dir, 'content/notes.md', '# Notes\n\nA second document. It has its own registry.\n')
