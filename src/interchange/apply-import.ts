@@ -1,11 +1,12 @@
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {checkSegment, type QaContext} from '../qa/index.js'
-import {MAX_TRANSLATION_LENGTH, translationLimit, type ObsoleteEntry, type TranslationMeta} from '../translations/locale.js'
+import type {QaContext} from '../qa/index.js'
+import type {ObsoleteEntry, TranslationMeta} from '../translations/locale.js'
 import {textHash} from '../ids/similarity.js'
 import {trackTranslations, type TrackResult} from '../translations/track.js'
 import type {Registry, RegistryEntry, TranslationState} from '../core/types.js'
-import {reject, type ImportDocument, type ImportUnit, type ParsedInterchange} from './model.js'
+import {reject, type ImportUnit, type ParsedInterchange} from './model.js'
+import {checkUnit, configuredLanguage, conflict, placed, qaFindings, revisionOf} from './import-checks.js'
 import {reportRule} from '../core/rules.js'
 import {stamp, type Actor} from '../translations/provenance.js'
 
@@ -51,33 +52,11 @@ export interface ImportResult {
   settled: number
 }
 
-/** `ko`, or `ko-KR` / `ko_KR` as some tools write it, when `ko` is configured. */
-function configuredLanguage(declared: string, languages: string[]): string | null {
-  if (languages.includes(declared)) return declared
-  const primary = declared.split(/[-_]/)[0]!.toLowerCase()
-  return languages.includes(primary) ? primary : null
-}
-
-/** The revision of a segment's English that `source` is, if any: the current text or one kept in the history. */
-function revisionOf(registry: Registry, id: string, source: string, current?: RegistryEntry): number | null {
-  if (current && current.text === source) return current.rev
-  const retired = Object.hasOwn(registry.retired, id) ? registry.retired[id]! : undefined
-  if (retired && retired.text === source) return retired.rev
-  const history = Object.hasOwn(registry.history, id) ? registry.history[id]! : {}
-  // A loop, not Math.max(...revs): no spread over a list of unknown length.
-  let latest: number | null = null
-  for (const rev of Object.keys(history)) if (history[rev] === source && (latest === null || Number(rev) > latest)) latest = Number(rev)
-  return latest
-}
-
 /** A record changed by the file's translator, also as its reviewer when the file marks it reviewed. */
 function credit(meta: TranslationMeta, actor: Actor | undefined, state: TranslationState): TranslationMeta {
   const changed = stamp(meta, actor, 'changed')
   return state === 'reviewed' ? stamp(changed, actor, 'reviewed') : changed
 }
-
-/** A value for a message: whole when short, else its start and its length (a file may hold megabytes in one unit). */
-const shown = (value: string): string => (value.length <= 500 ? value : `${value.slice(0, 200)}… (${value.length} characters)`)
 
 type Status = TrackResult['statuses'][number]
 
@@ -97,16 +76,6 @@ interface Working {
 function draftMeta(recorded: TranslationMeta | undefined, confirmedText: string | undefined, unit: ImportUnit, rev: number, draft: string): TranslationMeta {
   if (recorded && confirmedText !== undefined && confirmedText.trim() !== '') return {...recorded, state: 'draft', draft}
   return {rev, source: textHash(unit.source), target: '', state: 'draft', draft}
-}
-
-function conflict(file: VFile, language: string, unit: ImportUnit, current: string | undefined): void {
-  const exported = unit.exportedText === undefined ? '' : `exported \`${shown(unit.exportedText)}\`, `
-  reject(
-    file,
-    `Unexpected change to \`${unit.id}\` in the ${language} locale since the export, expected the translation the file was exported with; ${exported}the file says \`${shown(unit.target!)}\`, the locale \`${current === undefined ? current : shown(current)}\`: make them agree in the file, then import again, or settle every conflict with \`--prefer file\` or \`--prefer locale\``,
-    unit.place,
-    'import-conflict'
-  )
 }
 
 function applyUnit(
@@ -197,67 +166,6 @@ function applyUnit(
     )
   }
   return change(current === undefined || current.trim() === '' ? 'added' : 'updated', isCurrent ? state : 'stale')
-}
-
-/**
- * `concord check`'s per-segment rules on a unit's translation, against the English it was made
- * for (the file's), placed at the target in the imported file.
- */
-function qaFindings(unit: ImportUnit, segment: RegistryEntry | undefined, language: string, qa: QaContext | undefined): VFileMessage[] {
-  if (!qa || !segment || unit.target === undefined || unit.target.trim() === '') return []
-  return checkSegment({id: unit.id, kind: segment.kind, source: unit.source, target: unit.target, language, place: unit.targetPlace ?? unit.place}, qa)
-}
-
-/** A finding as `path:line:col: reason`, like the messages on the file. */
-function placed(file: VFile, message: VFileMessage): VFileMessage {
-  message.file = file.path
-  message.name = `${file.path}:${message.name}`
-  return message
-}
-
-function checkUnit(file: VFile, doc: ImportDocument, registry: Registry, unit: ImportUnit, seen: Set<string>, segments: Map<string, RegistryEntry>): boolean {
-  const {id, place} = unit
-  if (seen.has(id)) {
-    reject(file, `Unexpected second unit \`${id}\`, expected each segment ID once`, place, 'import-duplicate-id')
-    return false
-  }
-  seen.add(id)
-  const segment = segments.get(id)
-  if (!segment && !Object.hasOwn(registry.retired, id)) {
-    reject(file, `Unexpected segment ID \`${id}\`, expected an ID of document \`${doc.id}\`; keep the IDs of the exported file, or export it again`, place, 'import-unknown-id')
-    return false
-  }
-  const english = segment ? segment.text : registry.retired[id]!.text
-  if (unit.target !== undefined && unit.target.length > translationLimit(english)) {
-    // The length, not the text: a pasted blob of megabytes is not echoed to the terminal.
-    reject(
-      file,
-      `Unexpected translation of \`${id}\` of \`${unit.target.length}\` characters, expected at most \`${translationLimit(english)}\` (20 times its English of ${english.length}, at least 1000, at most ${MAX_TRANSLATION_LENGTH}); shorten it in the file, then import again`,
-      place,
-      'import-too-long'
-    )
-    return false
-  }
-  if (unit.sourceHash !== undefined && unit.sourceHash !== textHash(unit.source)) {
-    reject(
-      file,
-      `Unexpected edited English in unit \`${id}\`, expected the \`<source>\` as exported (hash \`${unit.sourceHash}\`); translate in \`<target>\` and leave \`<source>\` alone`,
-      place,
-      'import-source-mismatch'
-    )
-    return false
-  }
-  if (revisionOf(registry, id, unit.source, segment) === null) {
-    const expected = segment ? `the current English \`${segment.text}\`` : `the English of the retired segment \`${registry.retired[id]!.text}\``
-    reject(
-      file,
-      `Unexpected English \`${shown(unit.source)}\` for \`${id}\`, expected ${expected} or a previous revision of it; do not edit the source text`,
-      place,
-      'import-source-mismatch'
-    )
-    return false
-  }
-  return true
 }
 
 /**
