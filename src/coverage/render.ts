@@ -22,6 +22,7 @@ import {
   link,
   paragraph,
   reviewedPercent,
+  stateColumns,
   table,
   targetVolume,
   text,
@@ -67,29 +68,13 @@ export function textBar(percent: number): string {
   return '█'.repeat(full) + '░'.repeat(10 - full)
 }
 
-/**
- * Translated and reviewed percentages side by side, so that a language
- * translated in full but never reviewed shows as such. The draft column only
- * when there are drafts: reports of projects without any stay as they were.
- */
+/** Translated and reviewed percentages side by side, so that a language translated in full but never reviewed shows as such. */
 function languageTable(languages: Record<string, LanguageTotals>, t: Translate, textBars: boolean): Table {
-  const drafts = Object.values(languages).some((c) => c.draft > 0)
-  const header = [
-    t('language'),
-    t('total'),
-    t('translated'),
-    t('reviewed'),
-    ...(drafts ? [t('drafts')] : []),
-    t('stale'),
-    t('missing'),
-    t('percent'),
-    t('reviewedPercent'),
-    t('wordsTranslated'),
-    t('targetVolume')
-  ]
+  const states = stateColumns(Object.values(languages), t)
+  const header = [t('language'), ...states.header, t('percent'), t('reviewedPercent'), t('wordsTranslated'), t('targetVolume')]
   const rows = Object.entries(languages).map(([code, c]) => [
     cell(languageLabel(code)),
-    ...[c.total, c.translated, c.reviewed, ...(drafts ? [c.draft] : []), c.stale, c.missing].map((n) => cell(String(n))),
+    ...states.values(c).map((n) => cell(String(n))),
     cell(`${textBars ? `${textBar(c.percent)} ` : ''}${c.percent.toFixed(1)}%`),
     cell(`${reviewedPercent(c).toFixed(1)}%`),
     cell(`${c.wordPercent.toFixed(1)}%`),

@@ -38,6 +38,19 @@ export function table(header: string[], rows: TableCell[][]): Table {
 /** Percent of segments reviewed, one decimal. */
 export const reviewedPercent = (c: LanguageTotals): number => (c.total === 0 ? 100 : Math.round((c.reviewed * 1000) / c.total) / 10)
 
+/**
+ * The counts by state, in the order every coverage table shows them. The
+ * draft column only when some language has drafts: the reports of projects
+ * without any stay as they were.
+ */
+export function stateColumns(languages: Iterable<LanguageTotals>, t: Translate): {header: string[]; values: (c: LanguageTotals) => number[]} {
+  const drafts = [...languages].some((c) => c.draft > 0)
+  return {
+    header: [t('total'), t('translated'), t('reviewed'), ...(drafts ? [t('drafts')] : []), t('stale'), t('missing')],
+    values: (c) => [c.total, c.translated, c.reviewed, ...(drafts ? [c.draft] : []), c.stale, c.missing]
+  }
+}
+
 /** The volume of a language's translations in its own measure: characters for Korean and Japanese, words otherwise. */
 export function targetVolume(code: string, c: LanguageTotals, t: Translate): string {
   return showsCharacters(code) ? t('characterCount', {count: c.characters}) : t('wordCount', {count: c.targetWords})

@@ -1,6 +1,6 @@
 import pc from 'picocolors'
 import type {Coverage, LanguageTotals} from './count.js'
-import {reviewedPercent, targetVolume, type Translate} from './report-parts.js'
+import {reviewedPercent, stateColumns, targetVolume, type Translate} from './report-parts.js'
 
 /** Terminal columns a string takes: Hangul, kana, CJK ideographs and full-width forms take two. */
 export function displayWidth(value: string): number {
@@ -23,27 +23,14 @@ export interface TableOptions {
 export function renderCoverageTable(coverage: Coverage, options: TableOptions): string {
   const {t} = options
   const colors = pc.createColors(options.color)
-  // The draft column only when there are drafts: reports of projects without any stay as they were.
-  const drafts = Object.values(coverage.totals.languages).some((c) => c.draft > 0)
-  const header = [
-    t('document'),
-    t('language'),
-    t('total'),
-    t('translated'),
-    t('reviewed'),
-    ...(drafts ? [t('drafts')] : []),
-    t('stale'),
-    t('missing'),
-    t('percent'),
-    t('sourceWords'),
-    t('targetVolume')
-  ]
-  const percentColumn = drafts ? 8 : 7
+  const states = stateColumns(Object.values(coverage.totals.languages), t)
+  const header = [t('document'), t('language'), ...states.header, t('percent'), t('sourceWords'), t('targetVolume')]
+  const percentColumn = 2 + states.header.length
   const rows: string[][] = []
   const row = (document: string, words: number, code: string, c: LanguageTotals): string[] => [
     document,
     code,
-    ...[c.total, c.translated, c.reviewed, ...(drafts ? [c.draft] : []), c.stale, c.missing].map(String),
+    ...states.values(c).map(String),
     `${c.percent.toFixed(1)}%`,
     String(words),
     targetVolume(code, c, t)
