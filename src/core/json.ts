@@ -188,35 +188,59 @@ export function isObject(value: JsonValue | undefined): value is {[key: string]:
  * one line, so that a change to one segment is a one-line diff.
  */
 export function stringifyJson(value: unknown): string {
-  return format(value, '') + '\n'
+  // Pieces pushed onto one list and joined once: a book's registry and state files hold tens of thousands of records, and
+  // strings concatenated level by level left as many intermediate strings for the garbage collector to copy.
+  const out: string[] = []
+  format(value, '', out)
+  out.push('\n')
+  return out.join('')
 }
 
 const isPrimitive = (value: unknown): boolean => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null
 
-function format(value: unknown, indent: string): string {
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value)
-  // Strings built in loops, without arrays of entries: a book's registry has tens of thousands of objects.
+const keyText = (key: string): string => JSON.stringify(key) + ': '
+
+function format(value: unknown, indent: string, out: string[]): void {
+  if (typeof value !== 'object' || value === null) {
+    out.push(JSON.stringify(value))
+    return
+  }
   const array = Array.isArray(value) ? (value as unknown[]) : undefined
-  const keys = array ? undefined : Object.keys(value)
+  const record = value as Record<string, unknown>
+  const keys = array ? undefined : Object.keys(record)
   const length = array ? array.length : keys!.length
-  const [open, close] = array ? ['[', ']'] : ['{', '}']
-  if (length === 0) return open + close
-  const at = (i: number): unknown => (array ? array[i] : (value as Record<string, unknown>)[keys![i]!])
-  const key = (i: number): string => (array ? '' : JSON.stringify(keys![i]) + ': ')
+  const open = array ? '[' : '{'
+  const close = array ? ']' : '}'
+  if (length === 0) {
+    out.push(open + close)
+    return
+  }
   let flat = indent !== ''
   for (let i = 0; flat && i < length; i++) {
-    const v = at(i)
+    const v = array ? array[i] : record[keys![i]!]
     flat = typeof v !== 'object' || v === null
   }
   if (flat) {
-    let out = open + key(0) + JSON.stringify(at(0))
-    for (let i = 1; i < length; i++) out += ', ' + key(i) + JSON.stringify(at(i))
-    return out + close
+    // The native writer at a one-space indent, its line breaks turned into `, `: a raw line break is never inside a JSON
+    // string, so each one is a separator (or follows the opening bracket, or precedes the closing one).
+    out.push(open, JSON.stringify(value, null, 1).slice(3, -2).replaceAll(',\n ', ', '), close)
+    return
   }
   // A top-level object of plain values (a registry's or a locale's strings) is what the native writer gives at a two-space indent, in a tenth of the time.
-  if (indent === '' && !array && keys!.every((k) => isPrimitive((value as Record<string, unknown>)[k]))) return JSON.stringify(value, null, 2)
+  if (indent === '' && !array && keys!.every((k) => isPrimitive(record[k]))) {
+    out.push(JSON.stringify(value, null, 2))
+    return
+  }
   const inner = indent + '  '
-  let out = open + '\n' + inner + key(0) + format(at(0), inner)
-  for (let i = 1; i < length; i++) out += ',\n' + inner + key(i) + format(at(i), inner)
-  return out + '\n' + indent + close
+  const separator = ',\n' + inner
+  out.push(open, '\n', inner)
+  for (let i = 0; i < length; i++) {
+    if (i > 0) out.push(separator)
+    if (array) format(array[i], inner, out)
+    else {
+      out.push(keyText(keys![i]!))
+      format(record[keys![i]!], inner, out)
+    }
+  }
+  out.push('\n', indent, close)
 }

@@ -2,30 +2,20 @@ import {failRule} from '../core/rules.js'
 import {existsSync, readdirSync, statSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import {VFile} from 'vfile'
-import {parseLocale, serializeLocale} from '../translations/locale.js'
-import {acceptTranslations, trackTranslations, type TrackResult} from '../translations/track.js'
+import {acceptTranslations, type TrackResult} from '../translations/track.js'
 import type {Actor} from '../translations/provenance.js'
 import {UsageError} from './reporter.js'
-import {readTextIfExists} from './io.js'
+import {localeFileOutputs, localePathsIn, readLocaleFiles, trackLocale, type LocalePaths} from './locale-job.js'
 import type {Project} from './project.js'
 
-export interface LocalePaths {
-  strings: string
-  state: string
-  obsolete: string
-}
+export type {LocalePaths}
 
 export function localePaths(project: Project, language: string, document: string): LocalePaths {
-  const folder = join(project.root, project.options.localesDir, language)
-  return {
-    strings: join(folder, `${document}.json`),
-    state: join(folder, `${document}.state.json`),
-    obsolete: join(folder, `${document}.obsolete.json`)
-  }
+  return localePathsIn(project.root, project.options.localesDir, language, document)
 }
 
 /** A locale folder for a language that is not configured is an error: its translations would be silently ignored. */
-function checkLocaleFolders(project: Project): void {
+export function checkLocaleFolders(project: Project): void {
   const folder = join(project.root, project.options.localesDir)
   if (!existsSync(folder)) return
   const known = new Set([project.options.sourceLanguage, ...project.options.languages])
@@ -52,22 +42,14 @@ export type LocaleTexts = Map<string, Array<string | null>>
 export const localeKey = (document: string, language: string): string => `${document}/${language}`
 
 /** Read and track every target language of every document (keeping what was read in `texts`, when given). Nothing is written. */
-export function loadTranslations(project: Project, texts?: LocaleTexts, actor?: () => Actor | undefined): TrackResult[] {
+export function loadTranslations(project: Project, texts?: LocaleTexts): TrackResult[] {
   checkLocaleFolders(project)
   const results: TrackResult[] = []
   for (const doc of project.documents) {
     for (const language of project.options.languages) {
-      const paths = localePaths(project, language, doc.id)
-      const files = {
-        strings: readTextIfExists(paths.strings, project.root),
-        state: readTextIfExists(paths.state, project.root),
-        obsolete: readTextIfExists(paths.obsolete, project.root)
-      }
-      texts?.set(
-        localeKey(doc.id, language),
-        [files.strings, files.state, files.obsolete].map((file) => (file ? String(file) : null))
-      )
-      results.push(trackTranslations(doc.registry, parseLocale(language, doc.id, files), actor))
+      const read = readLocaleFiles(project.root, localePaths(project, language, doc.id))
+      texts?.set(localeKey(doc.id, language), read.texts)
+      results.push(trackLocale(doc.registry, language, doc.id, read))
     }
   }
   return results
@@ -75,54 +57,7 @@ export function loadTranslations(project: Project, texts?: LocaleTexts, actor?: 
 
 /** The locale files as they should be after tracking, plus a report of what moved. */
 export function localeOutputs(project: Project, tracked: TrackResult[]): Array<{path: string; content: string}> {
-  const outputs: Array<{path: string; content: string}> = []
-  for (const result of tracked) {
-    const paths = localePaths(project, result.language, result.document)
-    const files = serializeLocale(result)
-    // Drafts alone count too: they live in the state file, and a locale holding only drafts must not lose them.
-    const hasAny = Object.keys(result.strings).length > 0 || Object.keys(result.meta).length > 0 || existsSync(paths.strings)
-    if (hasAny) {
-      outputs.push({path: paths.strings, content: files.strings}, {path: paths.state, content: files.state})
-    }
-    if (files.obsolete !== null || existsSync(paths.obsolete)) outputs.push({path: paths.obsolete, content: files.obsolete ?? '{}\n'})
-  }
-  return outputs
-}
-
-export function trackReport(project: Project, tracked: TrackResult[]): string[] {
-  const lines: string[] = []
-  for (const r of tracked) {
-    const where = relative(project.root, localePaths(project, r.language, r.document).strings)
-    if (r.moved.length) lines.push(`${where}: moved ${r.moved.length} retired translation(s) to obsolete: ${r.moved.join(', ')}`)
-    if (r.restored.length) lines.push(`${where}: restored ${r.restored.length} translation(s) from obsolete: ${r.restored.join(', ')}`)
-    if (r.orphans.length) lines.push(`${where}: ${r.orphans.length} orphan translation(s) under unknown IDs, kept: ${r.orphans.map((id) => `\`${id}\``).join(', ')}`)
-    if (r.empty.length) lines.push(`${where}: ${r.empty.length} empty translation(s), counted as missing: ${r.empty.join(', ')}`)
-  }
-  return lines
-}
-
-/** The text of every locale file as read into `texts` (`null`: absent), by path. */
-export function localeTextsByPath(project: Project, texts: LocaleTexts): Map<string, string | null> {
-  const byPath = new Map<string, string | null>()
-  for (const doc of project.documents) {
-    for (const language of project.options.languages) {
-      const read = texts.get(localeKey(doc.id, language))
-      if (!read) continue
-      const paths = localePaths(project, language, doc.id)
-      ;[paths.strings, paths.state, paths.obsolete].forEach((path, k) => byPath.set(path, read[k] ?? null))
-    }
-  }
-  return byPath
-}
-
-/** `actor`: who made the translators' edits found in the locales (see engine/actor.ts); `texts`: keeps the files as read. */
-export function syncLocales(
-  project: Project,
-  actor?: () => Actor | undefined,
-  texts?: LocaleTexts
-): {tracked: TrackResult[]; outputs: Array<{path: string; content: string}>; report: string[]} {
-  const tracked = loadTranslations(project, texts, actor)
-  return {tracked, outputs: localeOutputs(project, tracked), report: trackReport(project, tracked)}
+  return tracked.flatMap((result) => localeFileOutputs(localePaths(project, result.language, result.document), result))
 }
 
 /**

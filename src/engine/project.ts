@@ -63,6 +63,8 @@ export interface OpenOptions {
   threads?: number
   /** Write nothing, not even the segment cache (`segment --check`). */
   readOnly?: boolean
+  /** The options, when the caller has loaded them already (they are read once). */
+  options?: Options
 }
 
 /** The files of one document, as read. */
@@ -108,6 +110,9 @@ function reconcileDocument(root: string, options: Options, read: DocumentFiles, 
 /** The documents to load: all of content/, or those of `only`. */
 const selectDocuments = (root: string, options: Options, only?: string[]): string[] => listDocuments(root, options).filter((path) => !only || only.includes(documentId(path)))
 
+/** The IDs of the documents `openProject` loads for `only`. */
+export const selectDocumentIds = (root: string, options: Options, only?: string[]): string[] => selectDocuments(root, options, only).map(documentId)
+
 function checkSelected(only: string[] | undefined, documents: LoadedDocument[]): void {
   for (const id of only ?? []) {
     if (!documents.some((d) => d.id === id)) {
@@ -117,8 +122,8 @@ function checkSelected(only: string[] | undefined, documents: LoadedDocument[]):
 }
 
 /** Read, segment and reconcile every document (or only `only`), long ones parsed on two threads first when `threads` allows (see parse-pool.ts); nothing is written but the segment cache. */
-export async function openProject(root: string, only?: string[], {tree = false, threads, readOnly = false}: OpenOptions = {}): Promise<Project> {
-  const options = loadProjectOptions(root)
+export async function openProject(root: string, only?: string[], {tree = false, threads, readOnly = false, ...rest}: OpenOptions = {}): Promise<Project> {
+  const options = rest.options ?? loadProjectOptions(root)
   const documents: LoadedDocument[] = []
   for (const path of selectDocuments(root, options, only)) {
     const read = readDocument(root, options, path)

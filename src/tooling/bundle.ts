@@ -58,7 +58,7 @@ await esbuild.build({
 
 await esbuild.build({
   ...shared,
-  entryPoints: ['build-worker.js', 'parse-worker.js'].map((name) => join(dist, 'engine', name)),
+  entryPoints: ['build-worker.js', 'parse-worker.js', 'locale-worker.js'].map((name) => join(dist, 'engine', name)),
   outdir: join(dist, 'engine'),
   allowOverwrite: true,
   format: 'esm',

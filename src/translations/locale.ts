@@ -119,14 +119,16 @@ export function parseLocale(language: string, document: string, files: {strings?
           'translation-too-long'
         )
       }
-      meta[id] = {
+      // Built field by field, not spread: a book's state files hold tens of thousands of records.
+      const entry: TranslationMeta = {
         rev: record.rev as number,
         source: record.source as string,
         target: typeof record.target === 'string' ? record.target : '',
-        state: draft !== undefined ? 'draft' : record.state === 'reviewed' ? 'reviewed' : 'translated',
-        ...(draft === undefined ? {} : {draft}),
-        ...readProvenance(record)
+        state: draft !== undefined ? 'draft' : record.state === 'reviewed' ? 'reviewed' : 'translated'
       }
+      if (draft !== undefined) entry.draft = draft
+      if (record.by !== undefined || record.at !== undefined || record.reviewedBy !== undefined || record.reviewedAt !== undefined) Object.assign(entry, readProvenance(record))
+      meta[id] = entry
     }
   }
   if (files.obsolete) {

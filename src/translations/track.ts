@@ -43,16 +43,44 @@ export interface TrackResult {
  * record it. Pure: nothing is dropped; translations of retired segments move
  * to `obsolete`, and come back when a segment with the same English appears.
  */
+/**
+ * A record written key by key, each key once, in the order it is to be
+ * written. Kept as two lists until the end: when it holds exactly the
+ * entries of the record it was made from, in the same order (a locale that
+ * tracking leaves as it is, the usual case), that record is the result, and
+ * a book's locale is not copied key by key into a new one.
+ */
+class Entries<T> {
+  readonly keys: string[] = []
+  readonly values: T[] = []
+  set(key: string, value: T): void {
+    this.keys.push(key)
+    this.values.push(value)
+  }
+  toRecord(from: Record<string, T>, fromKeys: string[]): Record<string, T> {
+    const {keys, values} = this
+    let same = Object.getPrototypeOf(from) === null && keys.length === fromKeys.length
+    for (let i = 0; same && i < keys.length; i++) same = keys[i] === fromKeys[i] && values[i] === from[keys[i]!]
+    if (same) return from
+    const record: Record<string, T> = Object.create(null)
+    for (let i = 0; i < keys.length; i++) record[keys[i]!] = values[i]!
+    return record
+  }
+}
+
 export function trackTranslations(registry: Registry, locale: LocaleData, actor?: () => Actor | undefined): TrackResult {
-  const strings: Record<string, string> = Object.create(null)
-  const meta: Record<string, TranslationMeta> = Object.create(null)
+  const strings = new Entries<string>()
+  const meta = new Entries<TranslationMeta>()
   const obsolete: Record<string, ObsoleteEntry> = Object.assign(Object.create(null), locale.obsolete)
   const statuses: SegmentStatus[] = []
   const current = new Set(registry.segments.map((s) => s.id))
   const result = {orphans: [] as string[], moved: [] as string[], restored: [] as string[], empty: [] as string[]}
 
+  // Listed once: a book's locales hold tens of thousands of keys.
+  const stringIds = Object.keys(locale.strings)
+  const metaIds = Object.keys(locale.meta)
   // Retired translations leave first, so that their English can bring them back below.
-  for (const id of Object.keys(locale.strings)) {
+  for (const id of stringIds) {
     if (current.has(id) || !Object.hasOwn(registry.retired, id)) continue
     const old = locale.meta[id]
     const english = registry.retired[id]!
@@ -69,7 +97,7 @@ export function trackTranslations(registry: Registry, locale: LocaleData, actor?
     result.moved.push(id)
   }
   // A retired segment's draft, without a confirmed translation, is kept as an obsolete draft.
-  for (const id of Object.keys(locale.meta)) {
+  for (const id of metaIds) {
     const draft = locale.meta[id]!.draft
     if (draft === undefined || current.has(id) || !Object.hasOwn(registry.retired, id) || (locale.strings[id] ?? '').trim() !== '') continue
     obsolete[id] = {source: registry.retired[id]!.text, translation: draft, state: 'draft'}
@@ -103,22 +131,22 @@ export function trackTranslations(registry: Registry, locale: LocaleData, actor?
     const draft = recorded?.state === 'draft' ? recorded.draft : undefined
     if (translation === undefined || translation.trim() === '') {
       if (translation !== undefined) {
-        strings[segment.id] = translation
+        strings.set(segment.id, translation)
         result.empty.push(segment.id)
       }
       if (draft !== undefined) {
-        meta[segment.id] = recorded!
+        meta.set(segment.id, recorded!)
         statuses.push({id: segment.id, state: 'draft', draft})
       } else statuses.push({id: segment.id, state: 'missing'})
       continue
     }
-    strings[segment.id] = translation
+    strings.set(segment.id, translation)
     const targetHash = textHash(translation)
     if (!recorded || recorded.target !== targetHash) {
       // New or edited by the translator: it now translates the current English (supersedes a draft; whoever records it made the change).
       recorded = stamp<TranslationMeta>({rev: segment.rev, source: segment.hash, target: targetHash, state: 'translated'}, actor?.(), 'changed')
     }
-    meta[segment.id] = recorded
+    meta.set(segment.id, recorded)
     if (recorded.state === 'draft') {
       const current = recorded.source === segment.hash
       const previousSource = current ? undefined : registry.history[segment.id]?.[String(recorded.rev)]
@@ -133,19 +161,27 @@ export function trackTranslations(registry: Registry, locale: LocaleData, actor?
   }
 
   const moved = new Set(result.moved)
-  for (const id of Object.keys(locale.strings)) {
+  for (const id of stringIds) {
     if (current.has(id) || moved.has(id)) continue
-    strings[id] = locale.strings[id]!
-    if (Object.hasOwn(locale.meta, id)) meta[id] = locale.meta[id]!
+    strings.set(id, locale.strings[id]!)
+    if (Object.hasOwn(locale.meta, id)) meta.set(id, locale.meta[id]!)
     result.orphans.push(id)
   }
   // A draft under an unknown ID, without a translation: kept too.
-  for (const id of Object.keys(locale.meta)) {
+  for (const id of metaIds) {
     if (locale.meta[id]!.draft === undefined || current.has(id) || moved.has(id) || Object.hasOwn(locale.strings, id) || Object.hasOwn(registry.retired, id)) continue
-    meta[id] = locale.meta[id]!
+    meta.set(id, locale.meta[id]!)
     result.orphans.push(id)
   }
-  return {language: locale.language, document: locale.document, statuses, strings, meta, obsolete, ...result}
+  return {
+    language: locale.language,
+    document: locale.document,
+    statuses,
+    strings: strings.toRecord(locale.strings, stringIds),
+    meta: meta.toRecord(locale.meta, metaIds),
+    obsolete,
+    ...result
+  }
 }
 
 /**

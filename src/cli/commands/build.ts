@@ -4,7 +4,8 @@ import type {Reporter} from '../../engine/reporter.js'
 import {watchBuild} from '../../engine/watch.js'
 import {cliReporter} from '../report.js'
 
-function parseJobs(value: string): number {
+/** `--jobs`: a whole number of threads, 1 or more (build, segment). */
+export function parseJobs(value: string): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`Unexpected \`${value}\`, expected a whole number of threads, 1 or more`)
   return n

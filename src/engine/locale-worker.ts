@@ -1,0 +1,118 @@
+import {parentPort, workerData} from 'node:worker_threads'
+import {VFile} from 'vfile'
+import type {Registry} from '../core/types.js'
+import {parseRegistry} from '../ids/registry.js'
+import {parseLocale, type LocaleData} from '../translations/locale.js'
+import type {Actor} from '../translations/provenance.js'
+import {readTextIfExists} from './io.js'
+import {readLocaleFiles, syncLocale, type LocalePaths, type LocaleSync} from './locale-job.js'
+import {serializeError, type SerializedError} from './reporter.js'
+
+/**
+ * The locale worker of `segment` (see locale-pool.ts). It starts with the
+ * run and claims locales from the queue it shares with the main thread,
+ * working on them while the main thread segments the Markdown. Told which
+ * registries the main thread found outdated (and given their new text),
+ * it tracks each locale exactly as the main thread would, with `syncLocale`.
+ */
+export interface LocaleJobSpec {
+  root: string
+  paths: LocalePaths
+  language: string
+  document: string
+  /** The document's registry files, read here when the main thread finds them up to date. */
+  registry: {strings: string; meta: string}
+}
+
+export interface LocaleWorkerData {
+  /** In document and language order. */
+  jobs: LocaleJobSpec[]
+  /** The order jobs are claimed in: the largest first, so that the last to start is a short one. */
+  order: number[]
+  /** `[next, verdict]`, shared with the main thread: the next place in `order` to claim, and 1 once the verdict is sent. */
+  queue: Int32Array
+  /** `segment --check`: compare, write nothing. */
+  check: boolean
+  /** Resolved in the main thread, so that every locale records the same name and date. */
+  actor?: Actor
+}
+
+/** What the main thread sends once the project is open. */
+export interface LocaleVerdict {
+  /** The registries `segment` would write that differ from the files (outdated documents), by document ID. */
+  outdated: Record<string, {strings: {path: string; text: string}; meta: {path: string; text: string}}>
+}
+
+export type LocaleReply = {index: number; result: LocaleSync} | {index: number; error: SerializedError}
+
+export type FromLocaleWorker = LocaleReply | {done: true}
+
+/** The index of the next job to do, or -1 when none is left. */
+export const claimJob = (queue: Int32Array, order: number[]): number => order[Atomics.add(queue, 0, 1)] ?? -1
+
+interface Prepared {
+  index: number
+  parsed: {locale: LocaleData; texts: Array<string | null>} | {error: unknown}
+}
+
+function prepare(job: LocaleJobSpec, index: number): Prepared {
+  try {
+    const read = readLocaleFiles(job.root, job.paths)
+    return {index, parsed: {locale: parseLocale(job.language, job.document, read.files), texts: read.texts}}
+  } catch (error) {
+    return {index, parsed: {error}}
+  }
+}
+
+if (parentPort) {
+  const port = parentPort
+  const {jobs, order, queue, check, actor} = workerData as LocaleWorkerData
+  const registries = new Map<string, Registry>()
+  const registryOf = (job: LocaleJobSpec, verdict?: LocaleVerdict): Registry => {
+    let registry = registries.get(job.document)
+    if (!registry) {
+      const given = verdict?.outdated[job.document]
+      const files = given
+        ? [new VFile({path: given.strings.path, value: given.strings.text}), new VFile({path: given.meta.path, value: given.meta.text})]
+        : [readTextIfExists(job.registry.strings, job.root)!, readTextIfExists(job.registry.meta, job.root)]
+      registry = parseRegistry(job.document, files[0]!, files[1])
+      registries.set(job.document, registry)
+    }
+    return registry
+  }
+  const run = (next: Prepared, verdict?: LocaleVerdict): LocaleReply => {
+    const job = jobs[next.index]!
+    try {
+      if ('error' in next.parsed) throw next.parsed.error
+      return {index: next.index, result: syncLocale(job, registryOf(job, verdict), next.parsed.locale, next.parsed.texts, {check, actor: () => actor})}
+    } catch (error) {
+      return {index: next.index, error: serializeError(error)}
+    }
+  }
+  if (check) {
+    // A check expects the committed registries to be up to date: each locale is tracked against them at once, while the main thread
+    // segments the Markdown, and tracked again only if its document turns out to be outdated (the check then fails anyway).
+    const replies: LocaleReply[] = []
+    for (let index = claimJob(queue, order); index >= 0; index = claimJob(queue, order)) replies.push(run(prepare(jobs[index]!, index)))
+    port.once('message', (verdict: LocaleVerdict) => {
+      for (const id of Object.keys(verdict.outdated)) registries.delete(id)
+      for (const reply of replies) port.postMessage(verdict.outdated[jobs[reply.index]!.document] ? run(prepare(jobs[reply.index]!, reply.index), verdict) : reply)
+      port.postMessage({done: true} satisfies FromLocaleWorker)
+    })
+  } else {
+    // `segment` expects changes: locales are read ahead while the main thread segments the Markdown, and tracked once the verdict gives
+    // the registries. At most two thirds of them: the smallest are left for the main thread, idle once the project is open.
+    const ahead: Prepared[] = []
+    while (Atomics.load(queue, 1) === 0 && ahead.length < Math.max(1, Math.floor((jobs.length * 2) / 3))) {
+      const index = claimJob(queue, order)
+      if (index < 0) break
+      ahead.push(prepare(jobs[index]!, index))
+    }
+    port.once('message', (verdict: LocaleVerdict) => {
+      for (const id of Object.keys(verdict.outdated)) registries.delete(id)
+      for (const next of ahead.splice(0)) port.postMessage(run(next, verdict))
+      for (let index = claimJob(queue, order); index >= 0; index = claimJob(queue, order)) port.postMessage(run(prepare(jobs[index]!, index), verdict))
+      port.postMessage({done: true} satisfies FromLocaleWorker)
+    })
+  }
+}
