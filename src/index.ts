@@ -16,8 +16,6 @@ export {trackTranslations, acceptTranslations, withDraft, type SegmentStatus, ty
 export {
   computeCoverage,
   coverageGate,
-  countWords,
-  countCharacters,
   percentOf,
   type Coverage,
   type CoverageInput,
@@ -29,6 +27,7 @@ export {
   type LanguageTotals,
   type SectionCoverage
 } from './coverage/count.js'
+export {countWords, countCharacters} from './coverage/volume.js'
 export {renderCoverageMarkdown, renderCoverageHtml, coverageTree, alignedHref, type ReportOptions} from './coverage/render.js'
 export {renderCoverageTable} from './coverage/table.js'
 export {checkSegment, segmentPairs, parseGlossary, RULES, type QaContext, type SegmentPair, type Glossary, type RuleId, type Severity} from './qa/index.js'

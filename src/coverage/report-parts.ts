@@ -1,6 +1,6 @@
 import type {ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell} from 'mdast'
 import type {Coverage, DocumentCoverage, Gap, GatedTotals, LanguageTotals} from './count.js'
-import {showsCharacters} from './count.js'
+import {showsCharacters} from './volume.js'
 
 /** An i18next `t` bound to the `ui` namespace. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string

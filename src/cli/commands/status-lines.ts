@@ -1,5 +1,5 @@
 import {escapeHidden} from '../../core/hidden-characters.js'
-import {countWords} from '../../coverage/count.js'
+import {countWords} from '../../coverage/volume.js'
 import type {LoadedDocument, Project} from '../../engine/project.js'
 import {UsageError} from '../../engine/reporter.js'
 import {describeProvenance} from '../../translations/provenance.js'
