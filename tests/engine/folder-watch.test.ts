@@ -3,15 +3,7 @@ import {join} from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
 import {watchFolders, type FolderWatch} from '../../src/engine/folder-watch.js'
 import {tempDir} from '../helpers/cli.js'
-
-/** Poll until `check` holds, at most `tries` times (a bound, not a timing assertion). */
-async function until(check: () => boolean, what: string, tries = 300): Promise<void> {
-  for (let i = 0; i < tries; i++) {
-    if (check()) return
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  throw new Error(`gave up waiting for ${what}`)
-}
+import {until} from '../helpers/racing.js'
 
 const open: FolderWatch[] = []
 afterEach(() => {

@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
 import {isInput} from '../../src/engine/watch.js'
 import {read, readJson, repo, tempProject} from '../helpers/cli.js'
+import {until} from '../helpers/racing.js'
 
 const children: ChildProcess[] = []
 afterEach(() => {
@@ -17,15 +18,6 @@ function watchBuild(dir: string, args: string[]): {child: ChildProcess; stderr: 
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   children.push(child)
   return {child, stderr: () => stderr}
-}
-
-/** Poll until `check` holds, at most `tries` times (a bound, not a timing assertion). */
-async function until(check: () => boolean, what: string, tries = 600): Promise<void> {
-  for (let i = 0; i < tries; i++) {
-    if (check()) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error(`gave up waiting for ${what}`)
 }
 
 const count = (text: string, pattern: RegExp): number => text.match(pattern)?.length ?? 0
@@ -78,7 +70,7 @@ describe('concord build --watch', () => {
     for (const [n, text] of ['처음 바꾼 문장입니다.', '두 번째로 바꾼 문장입니다.'].entries()) {
       writeFileSync(`${path}.tmp-${n}`, JSON.stringify({...strings, [id]: text}, null, 2) + '\n')
       renameSync(`${path}.tmp-${n}`, path)
-      await until(() => edition().includes(text), `the edition after rename ${n + 1}`, 300)
+      await until(() => edition().includes(text), `the edition after rename ${n + 1}`, 30_000)
     }
     watch.child.kill('SIGINT')
     await until(() => watch.child.exitCode !== null, 'the watcher to stop')
