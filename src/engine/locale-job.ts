@@ -43,8 +43,15 @@ export function readLocaleFiles(root: string, paths: LocalePaths): LocaleRead {
   return {files, texts: [files.strings, files.state, files.obsolete].map((file) => (file ? String(file) : null))}
 }
 
-export function trackLocale(registry: Registry, language: string, document: string, read: LocaleRead, actor?: () => Actor | undefined): TrackResult {
-  return trackTranslations(registry, parseLocale(language, document, read.files), actor)
+/** A locale read and parsed: what `syncLocale` tracks. */
+export interface ParsedLocale {
+  locale: LocaleData
+  texts: LocaleRead['texts']
+}
+
+export function readLocale(job: {root: string; paths: LocalePaths; language: string; document: string}): ParsedLocale {
+  const read = readLocaleFiles(job.root, job.paths)
+  return {locale: parseLocale(job.language, job.document, read.files), texts: read.texts}
 }
 
 /** The files of a tracked locale as they should be. */
@@ -78,8 +85,7 @@ export interface LocaleSync {
 export function syncLocale(
   job: {root: string; paths: LocalePaths; language: string; document: string},
   registry: Registry,
-  locale: LocaleData,
-  texts: LocaleRead['texts'],
+  {locale, texts}: ParsedLocale,
   {check = false, actor}: {check?: boolean; actor?: () => Actor | undefined} = {}
 ): LocaleSync {
   const result = trackTranslations(registry, locale, actor)

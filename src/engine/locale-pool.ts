@@ -2,9 +2,8 @@ import {statSync} from 'node:fs'
 import {relative} from 'node:path'
 import {Worker} from 'node:worker_threads'
 import type {Options} from '../core/options.js'
-import {parseLocale} from '../translations/locale.js'
 import type {Actor} from '../translations/provenance.js'
-import {localePathsIn, readLocaleFiles, syncLocale, type LocaleSync} from './locale-job.js'
+import {localePathsIn, readLocale, syncLocale, type LocaleSync} from './locale-job.js'
 import {claimJob, type FromLocaleWorker, type LocaleJobSpec, type LocaleReply, type LocaleVerdict, type LocaleWorkerData} from './locale-worker.js'
 import {checkLocaleFolders} from './locales-sync.js'
 import {registryPaths, type Project} from './project.js'
@@ -115,8 +114,7 @@ export function startLocaleSync(
         const job = jobs[index]!
         const doc = project.documents.find((d) => d.id === job.document)!
         try {
-          const read = readLocaleFiles(job.root, job.paths)
-          results[index] = syncLocale(job, doc.registry, parseLocale(job.language, job.document, read.files), read.texts, {check, ...(actor ? {actor} : {})})
+          results[index] = syncLocale(job, doc.registry, readLocale(job), {check, ...(actor ? {actor} : {})})
         } catch (error) {
           results[index] = error instanceof Error ? error : new Error(String(error))
         }

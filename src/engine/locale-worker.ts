@@ -2,10 +2,9 @@ import {parentPort, workerData} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import type {Registry} from '../core/types.js'
 import {parseRegistry} from '../ids/registry.js'
-import {parseLocale, type LocaleData} from '../translations/locale.js'
 import type {Actor} from '../translations/provenance.js'
 import {readTextIfExists} from './io.js'
-import {readLocaleFiles, syncLocale, type LocalePaths, type LocaleSync} from './locale-job.js'
+import {readLocale, syncLocale, type LocalePaths, type LocaleSync, type ParsedLocale} from './locale-job.js'
 import {serializeError, type SerializedError} from './reporter.js'
 
 /**
@@ -52,13 +51,12 @@ export const claimJob = (queue: Int32Array, order: number[]): number => order[At
 
 interface Prepared {
   index: number
-  parsed: {locale: LocaleData; texts: Array<string | null>} | {error: unknown}
+  parsed: ParsedLocale | {error: unknown}
 }
 
 function prepare(job: LocaleJobSpec, index: number): Prepared {
   try {
-    const read = readLocaleFiles(job.root, job.paths)
-    return {index, parsed: {locale: parseLocale(job.language, job.document, read.files), texts: read.texts}}
+    return {index, parsed: readLocale(job)}
   } catch (error) {
     return {index, parsed: {error}}
   }
@@ -84,7 +82,7 @@ if (parentPort) {
     const job = jobs[next.index]!
     try {
       if ('error' in next.parsed) throw next.parsed.error
-      return {index: next.index, result: syncLocale(job, registryOf(job, verdict), next.parsed.locale, next.parsed.texts, {check, actor: () => actor})}
+      return {index: next.index, result: syncLocale(job, registryOf(job, verdict), next.parsed, {check, actor: () => actor})}
     } catch (error) {
       return {index: next.index, error: serializeError(error)}
     }

@@ -2,10 +2,10 @@ import {failRule} from '../core/rules.js'
 import {existsSync, readdirSync, statSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import {VFile} from 'vfile'
-import {acceptTranslations, type TrackResult} from '../translations/track.js'
+import {acceptTranslations, trackTranslations, type TrackResult} from '../translations/track.js'
 import type {Actor} from '../translations/provenance.js'
 import {UsageError} from './reporter.js'
-import {localeFileOutputs, localePathsIn, readLocaleFiles, trackLocale, type LocalePaths} from './locale-job.js'
+import {localeFileOutputs, localePathsIn, readLocale, type LocalePaths} from './locale-job.js'
 import type {Project} from './project.js'
 
 export type {LocalePaths}
@@ -47,9 +47,9 @@ export function loadTranslations(project: Project, texts?: LocaleTexts): TrackRe
   const results: TrackResult[] = []
   for (const doc of project.documents) {
     for (const language of project.options.languages) {
-      const read = readLocaleFiles(project.root, localePaths(project, language, doc.id))
-      texts?.set(localeKey(doc.id, language), read.texts)
-      results.push(trackLocale(doc.registry, language, doc.id, read))
+      const parsed = readLocale({root: project.root, paths: localePaths(project, language, doc.id), language, document: doc.id})
+      texts?.set(localeKey(doc.id, language), parsed.texts)
+      results.push(trackTranslations(doc.registry, parsed.locale))
     }
   }
   return results
