@@ -44,6 +44,17 @@ describe('the characters of a page, by web font family', () => {
     expect(chars(text.kr)).toBe('가')
     expect(chars(text.latin)).toBe(chars(new Set([...'&<xy&copy;', '\u{1F600}'].map((c) => c.codePointAt(0)!))))
   })
+
+  it('matches tags of any case and length, and keeps nothing of one page for the next', () => {
+    // A tag name longer than ten characters, closed in another case: the Korean ends with it.
+    const first = pageText('<html><body><LongTagNameHere lang="ko">가</longtagnamehere>b<p lang="ja">日</p></body></html>')
+    expect(chars(first.kr)).toBe('가')
+    expect(chars(first.jp)).toBe('日')
+    expect(chars(first.latin)).toBe('b')
+    const second = pageText('<html><body><p>a</p></body></html>')
+    expect(chars(second.latin)).toBe('a')
+    expect(second.kr.size + second.jp.size).toBe(0)
+  })
 })
 
 describe('web font rules', () => {

@@ -5,103 +5,36 @@
  * its element. The page is ours (rehype-stringify's output), so a scan of
  * its tags is enough: no parser, and no tree to keep.
  */
-
-/** The web font families: Noto Sans (Latin, Cyrillic, Greek), Noto Sans KR, Noto Sans JP. */
-export type WebFamily = 'latin' | 'kr' | 'jp'
-
-export const WEB_FAMILIES: readonly WebFamily[] = ['latin', 'kr', 'jp']
-
-export type FamilyText = Record<WebFamily, Set<number>>
-
-const isHangul = (c: number): boolean => (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) || (c >= 0xa960 && c <= 0xa97f) || (c >= 0xac00 && c <= 0xd7ff)
-
-// CJK punctuation, kana, ideographs, compatibility forms and full-width forms.
-const isCjk = (c: number): boolean =>
-  (c >= 0x2e80 && c <= 0x30ff) || (c >= 0x3190 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xffef) || c >= 0x20000
+import {TextCollector, type FamilyText} from './text-collector.js'
 
 /**
- * Characters by the family that draws them, gathered from text in a given
- * language. Korean and Japanese text is drawn by its own face (which has
- * Latin too); any other text by Noto Sans, Hangul in it by Noto Sans KR and
- * other CJK characters by Noto Sans JP (the style sheet lists the families
- * in that order). Non-CJK characters of Korean and Japanese text go to Noto
- * Sans as well, for those the CJK faces lack (Mongolian Cyrillic, say),
- * which the browser then takes from the next family. A page holds megabytes
- * of text: a flag per code point is far quicker to set than a set to grow,
- * and the code points flagged are listed as they are first seen, so the
- * result is not a walk over every flag.
+ * A tag name as a number, letters folded to lower case (`B` and `b` are one
+ * tag): each tag of a page costs no string. Names of up to 10 letters and
+ * digits are exact in a double (37^10 < 2^53); longer ones, rare, get a
+ * number of their own from `long`.
  */
-export class TextCollector {
-  private readonly flags: Record<WebFamily, Uint8Array> = {latin: new Uint8Array(0x110000), kr: new Uint8Array(0x110000), jp: new Uint8Array(0x110000)}
-  private readonly seen: Record<WebFamily, number[]> = {latin: [], kr: [], jp: []}
-
-  add(text: string, language: string): void {
-    this.addRange(text, 0, text.length, language)
+const letterCode = (c: number): number => (c >= 0x61 ? c - 0x60 : c >= 0x41 && c <= 0x5a ? c - 0x40 : 27 + c - 0x30)
+const long = new Map<string, number>()
+function nameNumber(html: string, start: number, end: number): number {
+  if (end - start > 10) {
+    const name = html.slice(start, end).toLowerCase()
+    let known = long.get(name)
+    if (known === undefined) long.set(name, (known = -1 - long.size))
+    return known
   }
-
-  /** The characters of `text` from `start` to `end`, without cutting them out of it (a page's text is most of the page). */
-  addRange(text: string, start: number, end: number, language: string): void {
-    const ownFamily: WebFamily | undefined = language === 'ko' || language.startsWith('ko-') ? 'kr' : language === 'ja' || language.startsWith('ja-') ? 'jp' : undefined
-    const own = ownFamily && this.flags[ownFamily]
-    const ownSeen = ownFamily && this.seen[ownFamily]
-    const {latin, kr, jp} = this.flags
-    const seen = this.seen
-    for (let i = start; i < end; i++) {
-      let c = text.charCodeAt(i)
-      // ASCII, most of any page: drawn by Noto Sans (and by the page's own face).
-      if (c < 0x80) {
-        if (c < 0x20 || c === 0x7f) continue
-        if (latin[c] === 0) {
-          latin[c] = 1
-          seen.latin.push(c)
-        }
-        if (own && own[c] === 0) {
-          own[c] = 1
-          ownSeen!.push(c)
-        }
-        continue
-      }
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
-        const low = text.charCodeAt(i + 1)
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00)
-          i++
-        }
-      }
-      if (c < 0xa0) continue
-      if (own && own[c] === 0) {
-        own[c] = 1
-        ownSeen!.push(c)
-      }
-      if (isHangul(c)) {
-        if (kr[c] === 0) {
-          kr[c] = 1
-          seen.kr.push(c)
-        }
-      } else if (isCjk(c)) {
-        if (!own && jp[c] === 0) {
-          jp[c] = 1
-          seen.jp.push(c)
-        }
-      } else if (latin[c] === 0) {
-        latin[c] = 1
-        seen.latin.push(c)
-      }
-    }
-  }
-
-  /** What was gathered, by family, each in code point order. */
-  result(): FamilyText {
-    const sets = (seen: number[]): Set<number> => new Set([...seen].sort((a, b) => a - b))
-    return {latin: sets(this.seen.latin), kr: sets(this.seen.kr), jp: sets(this.seen.jp)}
-  }
+  let value = 0
+  for (let i = start; i < end; i++) value = value * 37 + letterCode(html.charCodeAt(i))
+  return value
 }
+const numbers = (names: string[]): Set<number> => new Set(names.map((name) => nameNumber(name, 0, name.length)))
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'])
-const HIDDEN = new Set(['head', 'title', 'style', 'script', 'template'])
+const VOID = numbers(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'])
+const HIDDEN = numbers(['head', 'title', 'style', 'script', 'template'])
 const ATTRIBUTE = /\s([a-zA-Z-]+)="([^"]*)"/g
 const REFERENCE = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|nbsp));/g
 const NAMED: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', nbsp: '\u00a0'}
+// Only tags with one of these attributes have one that pageText reads (most tags of a page are segment spans without them).
+const READ = ['lang=', 'data-label=', 'href="http']
 
 const decode = (text: string): string =>
   text.includes('&')
@@ -111,26 +44,12 @@ const decode = (text: string): string =>
 const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
 const isAlphanumeric = (c: number): boolean => isLetter(c) || (c >= 0x30 && c <= 0x39)
 
-/**
- * Where the tag starting at `at` (a `<`) ends, just after its `>`, and where
- * its name ends; `-1` when no tag starts there (a `<` not followed by a
- * name, or a quote left open), which is then skipped. A comment or
- * declaration (`<!…>`) has no name (`nameEnd` 0).
- */
-function tagAt(html: string, at: number): {end: number; nameEnd: number} | -1 {
-  let i = at + 1
-  if (html.charCodeAt(i) === 0x21 /* ! */) {
-    const close = html.indexOf('>', i)
-    return close === -1 ? -1 : {end: close + 1, nameEnd: 0}
-  }
-  if (html.charCodeAt(i) === 0x2f /* / */) i++
-  if (!isLetter(html.charCodeAt(i))) return -1
-  while (isAlphanumeric(html.charCodeAt(i))) i++
-  const nameEnd = i
+/** Where the tag whose name ends at `i` ends, just after its `>` (a quoted `>` is not its end); `-1` if a quote is left open or no `>` comes. */
+function tagEnd(html: string, i: number): number {
   for (;;) {
     const c = html.charCodeAt(i)
     if (Number.isNaN(c)) return -1
-    if (c === 0x3e /* > */) return {end: i + 1, nameEnd}
+    if (c === 0x3e /* > */) return i + 1
     if (c === 0x22 || c === 0x27) {
       const close = html.indexOf(c === 0x22 ? '"' : "'", i + 1)
       if (close === -1) return -1
@@ -139,58 +58,95 @@ function tagAt(html: string, at: number): {end: number; nameEnd: number} | -1 {
   }
 }
 
+// One collector for every page: its flags are cleared after each page instead of allocated again (3 MB a page).
+let scratch: TextCollector | undefined
+
 /**
  * The characters `html` shows, by the family that draws them. One pass
  * over the page: tags are read where they stand, texts are gathered in
- * place (cut out only to decode a character reference).
+ * place (cut out only to decode a character reference). A `<` not
+ * followed by a tag name, or starting a tag whose quote is left open, is
+ * text; a comment or declaration (`<!…>`) is skipped.
  */
 export function pageText(html: string): FamilyText {
-  const found = new TextCollector()
-  // Each open element: its name, its language, whether its text is shown.
-  const stack: Array<{tag: string; lang: string; hidden: boolean}> = [{tag: '', lang: 'en', hidden: false}]
+  const found = (scratch ??= new TextCollector())
+  // The open elements as parallel lists (no object per element): name, language, whether its text is shown.
+  const names: number[] = [0]
+  const langs: string[] = ['en']
+  const hidden: boolean[] = [false]
+  let depth = 1
   let at = 0
-  // The next `&` at or after `at`, looked for again only once passed (a search from each text to the end of the page would take quadratic time).
+  // The next `&` and the next of each READ at or after where they are looked for, found again only once passed
+  // (a search from each text or tag to the end of the page would take quadratic time).
   let amp = -1
+  const next = READ.map(() => -1)
   while (at < html.length) {
-    const top = stack[stack.length - 1]!
+    const top = depth - 1
     const open = html.indexOf('<', at)
     const textEnd = open === -1 ? html.length : open
-    if (textEnd > at && !top.hidden) {
+    if (textEnd > at && !hidden[top]) {
       if (amp < at) {
         amp = html.indexOf('&', at)
         if (amp === -1) amp = html.length
       }
-      if (amp < textEnd) found.add(decode(html.slice(at, textEnd)), top.lang)
-      else found.addRange(html, at, textEnd, top.lang)
+      if (amp < textEnd) found.add(decode(html.slice(at, textEnd)), langs[top]!)
+      else found.addRange(html, at, textEnd, langs[top]!)
     }
     if (open === -1) break
-    const tag = tagAt(html, open)
-    if (tag === -1) {
+    let i = open + 1
+    if (html.charCodeAt(i) === 0x21 /* ! */) {
+      const close = html.indexOf('>', i)
+      at = close === -1 ? open + 1 : close + 1
+      continue
+    }
+    const closing = html.charCodeAt(i) === 0x2f /* / */
+    if (closing) i++
+    if (!isLetter(html.charCodeAt(i))) {
       at = open + 1
       continue
     }
-    at = tag.end
-    if (tag.nameEnd === 0) continue
-    const close = html.charCodeAt(open + 1) === 0x2f
-    const name = html.slice(open + (close ? 2 : 1), tag.nameEnd).toLowerCase()
-    if (close) {
-      const index = stack.findLastIndex((entry) => entry.tag === name)
-      if (index > 0) stack.length = index
+    const nameStart = i
+    while (isAlphanumeric(html.charCodeAt(i))) i++
+    const nameEnd = i
+    const end = tagEnd(html, nameEnd)
+    if (end === -1) {
+      at = open + 1
       continue
     }
-    let lang = top.lang
-    const shown: string[] = []
-    // Most tags have none of the attributes read here (segment spans): no need to list theirs.
-    const attributes = html.slice(tag.nameEnd, tag.end - 1)
-    const read = attributes.includes('lang=') || attributes.includes('data-label=') || attributes.includes('href="http')
-    if (read)
-      for (const [, key, value] of attributes.matchAll(ATTRIBUTE)) {
+    at = end
+    const name = nameNumber(html, nameStart, nameEnd)
+    if (closing) {
+      let index = depth - 1
+      while (index > 0 && names[index] !== name) index--
+      if (index > 0) depth = index
+      continue
+    }
+    let lang = langs[top]!
+    let read = false
+    for (let k = 0; k < READ.length; k++) {
+      if (next[k]! !== Number.POSITIVE_INFINITY && next[k]! < nameEnd) {
+        const position = html.indexOf(READ[k]!, nameEnd)
+        next[k] = position === -1 ? Number.POSITIVE_INFINITY : position
+      }
+      if (next[k]! < end) read = true
+    }
+    const hide = hidden[top]! || HIDDEN.has(name)
+    if (read) {
+      const shown: string[] = []
+      for (const [, key, value] of html.slice(nameEnd, end - 1).matchAll(ATTRIBUTE)) {
         if (key === 'lang') lang = decode(value!)
         else if (key === 'data-label' || (key === 'href' && /^https?:/.test(value!))) shown.push(decode(value!))
       }
-    const hidden = top.hidden || HIDDEN.has(name)
-    if (!hidden) for (const value of shown) found.add(value, lang)
-    if (!VOID.has(name)) stack.push({tag: name, lang, hidden})
+      if (!hide) for (const value of shown) found.add(value, lang)
+    }
+    if (!VOID.has(name)) {
+      names[depth] = name
+      langs[depth] = lang
+      hidden[depth] = hide
+      depth++
+    }
   }
-  return found.result()
+  const result = found.result()
+  found.clear()
+  return result
 }

@@ -4,7 +4,8 @@ import {languageInfo} from '../../core/languages.js'
 import type {FontKey} from '../../pdf/fonts.js'
 import type {SubsetStore} from '../../pdf/subset-cache.js'
 import {addFontFaces} from './page.js'
-import {pageText, TextCollector, WEB_FAMILIES, type FamilyText, type WebFamily} from './page-text.js'
+import {pageText} from './page-text.js'
+import {TextCollector, WEB_FAMILIES, type FamilyText, type WebFamily} from './text-collector.js'
 import {webSubset} from './web-font-subsets.js'
 
 /**
