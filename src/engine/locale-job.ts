@@ -6,6 +6,7 @@ import {parseLocale, serializeLocale, type LocaleData} from '../translations/loc
 import {trackTranslations, type TrackResult} from '../translations/track.js'
 import type {Actor} from '../translations/provenance.js'
 import {readTextIfExists, wouldChangeFromRead} from './io.js'
+import {localeDigest, type LocaleRecord} from './locale-digest.js'
 
 /**
  * One document's locale in one language: the unit `segment` reads, tracks
@@ -49,10 +50,11 @@ export interface ParsedLocale {
   texts: LocaleRead['texts']
 }
 
-export function readLocale(job: {root: string; paths: LocalePaths; language: string; document: string}): ParsedLocale {
-  const read = readLocaleFiles(job.root, job.paths)
-  return {locale: parseLocale(job.language, job.document, read.files), texts: read.texts}
+export function readLocale(job: LocaleJob): ParsedLocale {
+  return parseRead(job, readLocaleFiles(job.root, job.paths))
 }
+
+export const parseRead = (job: LocaleJob, read: LocaleRead): ParsedLocale => ({locale: parseLocale(job.language, job.document, read.files), texts: read.texts})
 
 /** The files of a tracked locale as they should be. */
 export function localeFileOutputs(paths: LocalePaths, result: TrackResult): Array<{path: string; content: string}> {
@@ -76,23 +78,65 @@ export function localeReport(root: string, paths: LocalePaths, result: TrackResu
   return lines
 }
 
-/** What `segment` does with one locale: the files to write (all of them, or with `check` only those that differ from the files as read) and the report. */
+export interface LocaleJob {
+  root: string
+  paths: LocalePaths
+  language: string
+  document: string
+}
+
+/**
+ * What `segment` does with one locale: the files to write (all of them, or
+ * with `check` only those that differ from the files as read), the report,
+ * and (without `check`) the record of what the locale holds afterwards
+ * (see locale-digest.ts).
+ */
 export interface LocaleSync {
   outputs: Array<{path: string; content: string}>
   report: string[]
+  records: Array<{document: string; language: string} & LocaleRecord>
 }
 
+/** What is known of a locale before tracking it: the digest of the registry it is tracked against and the last run's record. */
+export interface LocaleKnown {
+  registry: string
+  recorded?: LocaleRecord | undefined
+}
+
+const pathsOf = (paths: LocalePaths): string[] => [paths.strings, paths.state, paths.obsolete]
+
+/**
+ * The locale as the last `segment` left it, when its files and registry are
+ * exactly those it recorded: nothing to track or write but a file with a
+ * byte-order mark, which tracking would write without one.
+ */
+export function recordedSync(job: LocaleJob, texts: LocaleRead['texts'], known: LocaleKnown): LocaleSync | undefined {
+  if (!known.recorded) return undefined
+  const digest = localeDigest(known.registry, job.language, job.document, texts)
+  if (digest !== known.recorded.digest) return undefined
+  const outputs = pathsOf(job.paths).flatMap((path, k) => {
+    const text = texts[k]
+    return text != null && wouldChangeFromRead(path, text, text) ? [{path, content: text}] : []
+  })
+  return {outputs, report: known.recorded.report, records: [{document: job.document, language: job.language, digest, report: known.recorded.report}]}
+}
+
+/** Track a locale against `registry` (`known`: its digest, for the record the run leaves). */
 export function syncLocale(
-  job: {root: string; paths: LocalePaths; language: string; document: string},
+  job: LocaleJob,
   registry: Registry,
   {locale, texts}: ParsedLocale,
-  {check = false, actor}: {check?: boolean; actor?: () => Actor | undefined} = {}
+  {check = false, actor, known}: {check?: boolean; actor?: () => Actor | undefined; known?: LocaleKnown} = {}
 ): LocaleSync {
   const result = trackTranslations(registry, locale, actor)
-  let outputs = localeFileOutputs(job.paths, result)
+  const written = localeFileOutputs(job.paths, result)
+  const report = localeReport(job.root, job.paths, result)
   if (check) {
-    const asRead = new Map([job.paths.strings, job.paths.state, job.paths.obsolete].map((path, k) => [path, texts[k] ?? null]))
-    outputs = outputs.filter((o) => wouldChangeFromRead(o.path, o.content, asRead.get(o.path)))
+    const asRead = new Map(pathsOf(job.paths).map((path, k) => [path, texts[k] ?? null]))
+    return {outputs: written.filter((o) => wouldChangeFromRead(o.path, o.content, asRead.get(o.path))), report, records: []}
   }
-  return {outputs, report: localeReport(job.root, job.paths, result)}
+  // The files once written: what tracking gives, else the file as it was.
+  const after = pathsOf(job.paths).map((path, k) => written.find((o) => o.path === path)?.content ?? texts[k] ?? null)
+  const records = known ? [{document: job.document, language: job.language, digest: localeDigest(known.registry, job.language, job.document, after), report}] : []
+  return {outputs: written, report, records}
 }

@@ -3,7 +3,8 @@ import {relative} from 'node:path'
 import {Worker} from 'node:worker_threads'
 import type {Options} from '../core/options.js'
 import type {Actor} from '../translations/provenance.js'
-import {localePathsIn, readLocale, syncLocale, type LocaleSync} from './locale-job.js'
+import {localePathsIn, parseRead, readLocaleFiles, recordedSync, syncLocale, type LocaleSync} from './locale-job.js'
+import {readLocaleRecords, registryTextDigest, type LocaleRecords} from './locale-digest.js'
 import {claimJob, type FromLocaleWorker, type LocaleJobSpec, type LocaleReply, type LocaleVerdict, type LocaleWorkerData} from './locale-worker.js'
 import {checkLocaleFolders} from './locales-sync.js'
 import {registryPaths, type Project} from './project.js'
@@ -51,7 +52,7 @@ export interface LocaleSyncRun {
 
 const fileSize = (path: string): number => statSync(path, {throwIfNoEntry: false})?.size ?? 0
 
-const merge = (results: LocaleSync[]): LocaleSync => ({outputs: results.flatMap((r) => r.outputs), report: results.flatMap((r) => r.report)})
+const merge = (results: LocaleSync[]): LocaleSync => ({outputs: results.flatMap((r) => r.outputs), report: results.flatMap((r) => r.report), records: results.flatMap((r) => r.records)})
 
 /** Start the locale work of `documents` (in the order `openProject` loads them); `finish` once the project is open. */
 export function startLocaleSync(
@@ -70,6 +71,8 @@ export function startLocaleSync(
       registry: {strings: registry.strings, meta: registry.meta}
     }))
   })
+  // What the last `segment` left in each locale: a locale still as it was is not tracked again (see locale-digest.ts).
+  const recorded: Record<string, LocaleRecords> = Object.fromEntries(documents.map((document) => [document, readLocaleRecords(root, options, document)]))
   const sizes = jobs.map((job) => fileSize(job.paths.strings) + fileSize(job.paths.state) + fileSize(job.paths.obsolete))
   const total = sizes.reduce((sum, size) => sum + size, 0)
   const order = jobs.map((_, index) => index).sort((a, b) => sizes[b]! - sizes[a]! || a - b)
@@ -80,7 +83,7 @@ export function startLocaleSync(
   // Through engine/: the same file from this module and from the CLI bundle (see build-pool.ts).
   const worker = parallel
     ? new Worker(new URL('../engine/locale-worker.js', import.meta.url), {
-        workerData: {jobs, order, queue, check, ...(who ? {actor: who} : {})} satisfies LocaleWorkerData,
+        workerData: {jobs, order, queue, check, recorded, ...(who ? {actor: who} : {})} satisfies LocaleWorkerData,
         // What the worker parses lives until its locale is tracked; a larger young generation copies less of it between collections.
         resourceLimits: {maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB}
       })
@@ -110,11 +113,17 @@ export function startLocaleSync(
         Atomics.store(queue, 1, 1)
       }
       const results: Array<LocaleSync | Error | undefined> = jobs.map(() => undefined)
+      // The digest of each registry the locales are tracked against: the reconciled one, as segment writes it.
+      const registries = new Map<string, string>()
       for (let index = worker && !shareWork ? -1 : claimJob(queue, order); index >= 0; index = claimJob(queue, order)) {
         const job = jobs[index]!
         const doc = project.documents.find((d) => d.id === job.document)!
         try {
-          results[index] = syncLocale(job, doc.registry, readLocale(job), {check, ...(actor ? {actor} : {})})
+          let registry = registries.get(doc.id)
+          if (registry === undefined) registries.set(doc.id, (registry = registryTextDigest(doc.outputs[0]!.content, doc.outputs[1]!.content)))
+          const known = {registry, recorded: recorded[job.document]?.[job.language]}
+          const read = readLocaleFiles(job.root, job.paths)
+          results[index] = recordedSync(job, read.texts, known) ?? syncLocale(job, doc.registry, parseRead(job, read), {check, known, ...(actor ? {actor} : {})})
         } catch (error) {
           results[index] = error instanceof Error ? error : new Error(String(error))
         }

@@ -4,7 +4,8 @@ import type {Registry} from '../core/types.js'
 import {parseRegistry} from '../ids/registry.js'
 import type {Actor} from '../translations/provenance.js'
 import {readTextIfExists} from './io.js'
-import {readLocale, syncLocale, type LocalePaths, type LocaleSync, type ParsedLocale} from './locale-job.js'
+import {parseRead, readLocaleFiles, recordedSync, syncLocale, type LocalePaths, type LocaleRead, type LocaleSync, type ParsedLocale} from './locale-job.js'
+import {registryTextDigest, type LocaleRecords} from './locale-digest.js'
 import {serializeError, type SerializedError} from './reporter.js'
 
 /**
@@ -34,6 +35,8 @@ export interface LocaleWorkerData {
   check: boolean
   /** Resolved in the main thread, so that every locale records the same name and date. */
   actor?: Actor
+  /** What the last `segment` left in each locale, by document (see locale-digest.ts). */
+  recorded: Record<string, LocaleRecords>
 }
 
 /** What the main thread sends once the project is open. */
@@ -51,38 +54,70 @@ export const claimJob = (queue: Int32Array, order: number[]): number => order[At
 
 interface Prepared {
   index: number
-  parsed: ParsedLocale | {error: unknown}
+  /** The files as read; parsed too when read ahead (`segment`), while a check parses only a locale not as recorded. */
+  read: LocaleRead | {error: unknown}
+  parsed?: ParsedLocale | {error: unknown}
 }
 
-function prepare(job: LocaleJobSpec, index: number): Prepared {
+function prepare(job: LocaleJobSpec, index: number, parse: boolean): Prepared {
+  let read: LocaleRead
   try {
-    return {index, parsed: readLocale(job)}
+    read = readLocaleFiles(job.root, job.paths)
   } catch (error) {
-    return {index, parsed: {error}}
+    return {index, read: {error}}
+  }
+  if (!parse) return {index, read}
+  try {
+    return {index, read, parsed: parseRead(job, read)}
+  } catch (error) {
+    return {index, read, parsed: {error}}
   }
 }
 
 if (parentPort) {
   const port = parentPort
-  const {jobs, order, queue, check, actor} = workerData as LocaleWorkerData
+  const {jobs, order, queue, check, actor, recorded} = workerData as LocaleWorkerData
+  // Each document's registry files as read (or as the verdict gives them) with their digest, parsed only for a locale to track.
+  const texts = new Map<string, {files: Array<VFile | undefined>; digest: string}>()
   const registries = new Map<string, Registry>()
-  const registryOf = (job: LocaleJobSpec, verdict?: LocaleVerdict): Registry => {
-    let registry = registries.get(job.document)
-    if (!registry) {
+  const textsOf = (job: LocaleJobSpec, verdict?: LocaleVerdict): {files: Array<VFile | undefined>; digest: string} => {
+    let entry = texts.get(job.document)
+    if (!entry) {
       const given = verdict?.outdated[job.document]
       const files = given
         ? [new VFile({path: given.strings.path, value: given.strings.text}), new VFile({path: given.meta.path, value: given.meta.text})]
-        : [readTextIfExists(job.registry.strings, job.root)!, readTextIfExists(job.registry.meta, job.root)]
-      registry = parseRegistry(job.document, files[0]!, files[1])
+        : [readTextIfExists(job.registry.strings, job.root), readTextIfExists(job.registry.meta, job.root)]
+      // No registry yet: no digest a record could have.
+      entry = {files, digest: files[0] ? registryTextDigest(String(files[0]), files[1] ? String(files[1]) : null) : ''}
+      texts.set(job.document, entry)
+    }
+    return entry
+  }
+  const registryOf = (job: LocaleJobSpec, verdict?: LocaleVerdict): Registry => {
+    let registry = registries.get(job.document)
+    if (!registry) {
+      const [strings, meta] = textsOf(job, verdict).files
+      registry = parseRegistry(job.document, strings!, meta)
       registries.set(job.document, registry)
     }
     return registry
   }
+  const forget = (verdict: LocaleVerdict): void => {
+    for (const id of Object.keys(verdict.outdated)) {
+      registries.delete(id)
+      texts.delete(id)
+    }
+  }
   const run = (next: Prepared, verdict?: LocaleVerdict): LocaleReply => {
     const job = jobs[next.index]!
     try {
-      if ('error' in next.parsed) throw next.parsed.error
-      return {index: next.index, result: syncLocale(job, registryOf(job, verdict), next.parsed, {check, actor: () => actor})}
+      if ('error' in next.read) throw next.read.error
+      const known = {registry: textsOf(job, verdict).digest, recorded: recorded[job.document]?.[job.language]}
+      const same = known.registry === '' ? undefined : recordedSync(job, next.read.texts, known)
+      if (same) return {index: next.index, result: same}
+      const parsed = next.parsed ?? parseRead(job, next.read)
+      if ('error' in parsed) throw parsed.error
+      return {index: next.index, result: syncLocale(job, registryOf(job, verdict), parsed, {check, known, actor: () => actor})}
     } catch (error) {
       return {index: next.index, error: serializeError(error)}
     }
@@ -91,10 +126,10 @@ if (parentPort) {
     // A check expects the committed registries to be up to date: each locale is tracked against them at once, while the main thread
     // segments the Markdown, and tracked again only if its document turns out to be outdated (the check then fails anyway).
     const replies: LocaleReply[] = []
-    for (let index = claimJob(queue, order); index >= 0; index = claimJob(queue, order)) replies.push(run(prepare(jobs[index]!, index)))
+    for (let index = claimJob(queue, order); index >= 0; index = claimJob(queue, order)) replies.push(run(prepare(jobs[index]!, index, false)))
     port.once('message', (verdict: LocaleVerdict) => {
-      for (const id of Object.keys(verdict.outdated)) registries.delete(id)
-      for (const reply of replies) port.postMessage(verdict.outdated[jobs[reply.index]!.document] ? run(prepare(jobs[reply.index]!, reply.index), verdict) : reply)
+      forget(verdict)
+      for (const reply of replies) port.postMessage(verdict.outdated[jobs[reply.index]!.document] ? run(prepare(jobs[reply.index]!, reply.index, false), verdict) : reply)
       port.postMessage({done: true} satisfies FromLocaleWorker)
     })
   } else {
@@ -104,12 +139,12 @@ if (parentPort) {
     while (Atomics.load(queue, 1) === 0 && ahead.length < Math.max(1, Math.floor((jobs.length * 2) / 3))) {
       const index = claimJob(queue, order)
       if (index < 0) break
-      ahead.push(prepare(jobs[index]!, index))
+      ahead.push(prepare(jobs[index]!, index, true))
     }
     port.once('message', (verdict: LocaleVerdict) => {
-      for (const id of Object.keys(verdict.outdated)) registries.delete(id)
+      forget(verdict)
       for (const next of ahead.splice(0)) port.postMessage(run(next, verdict))
-      for (let index = claimJob(queue, order); index >= 0; index = claimJob(queue, order)) port.postMessage(run(prepare(jobs[index]!, index), verdict))
+      for (let index = claimJob(queue, order); index >= 0; index = claimJob(queue, order)) port.postMessage(run(prepare(jobs[index]!, index, true), verdict))
       port.postMessage({done: true} satisfies FromLocaleWorker)
     })
   }

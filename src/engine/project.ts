@@ -13,6 +13,7 @@ import {toLf} from '../markdown/characters.js'
 import {prepareInParallel, type Prepared} from './parse-pool.js'
 import type {SegmentCache} from '../segment/units.js'
 import {readSegmentCache, writeSegmentCache} from './segment-cache.js'
+import {readRegistryDigest, registryDigest, writeRegistryDigest} from './registry-digest.js'
 
 export const CONFIG_FILE = '.concordrc.json'
 
@@ -75,6 +76,8 @@ interface DocumentFiles {
   stringsFile: VFile | undefined
   metaFile: VFile | undefined
   cache: SegmentCache
+  /** What the last run recorded of the Markdown and registry it found up to date (see registry-digest.ts). */
+  digest: string | undefined
 }
 
 function readDocument(root: string, options: Options, path: string): DocumentFiles {
@@ -86,7 +89,7 @@ function readDocument(root: string, options: Options, path: string): DocumentFil
   const stringsFile = readTextIfExists(paths.strings, root)
   const metaFile = stringsFile ? readTextIfExists(paths.meta, root) : undefined
   // Segments of unchanged parts of the file come from the cache of the last run (see segment-cache.ts).
-  return {id, file, paths, stringsFile, metaFile, cache: readSegmentCache(root, options, id)}
+  return {id, file, paths, stringsFile, metaFile, cache: readSegmentCache(root, options, id), digest: readRegistryDigest(root, options, id)}
 }
 
 /** Segment and reconcile one document read by `readDocument`, from what was parsed ahead when anything was. */
@@ -96,6 +99,15 @@ function reconcileDocument(root: string, options: Options, read: DocumentFiles, 
   const result = segmentDocument(file, registry, options, ready?.cache ?? read.cache)
   if (ready?.tree) result.document.tree = ready.tree
   if (result.cache && !readOnly) writeSegmentCache(root, options, id, result.cache)
+  // The registry as it should be written: as read, when a run of this code found these very files up to date for this Markdown.
+  const found = stringsFile && metaFile ? registryDigest(options.sourceLanguage, String(file), String(stringsFile), String(metaFile)) : undefined
+  if (found !== undefined && found === read.digest) {
+    const outputs = [
+      {path: paths.strings, content: String(stringsFile)},
+      {path: paths.meta, content: String(metaFile)}
+    ]
+    return {...result, id, file, outputs, outdated: false, ...(ready?.tree ? {parsedAhead: true} : {})}
+  }
   const {strings, meta} = serializeRegistry(result.registry)
   const outputs = [
     {path: paths.strings, content: stringifyJson(strings)},
@@ -104,6 +116,8 @@ function reconcileDocument(root: string, options: Options, read: DocumentFiles, 
   // Compared with the text as read (a byte-order mark is not content), not read and encoded again: a book's registry is megabytes.
   const onDisk = [stringsFile, metaFile]
   const outdated = outputs.some((o, k) => onDisk[k] === undefined || String(onDisk[k]) !== o.content)
+  // What the registry files hold once written (`segment`), or hold already: the next run need not write them out to compare.
+  if (!readOnly) writeRegistryDigest(root, options, id, outdated ? registryDigest(options.sourceLanguage, String(file), outputs[0]!.content, outputs[1]!.content) : found!)
   return {...result, id, file, outputs, outdated, ...(ready?.tree ? {parsedAhead: true} : {})}
 }
 

@@ -7,6 +7,7 @@ import {commitToProject} from '../../engine/session.js'
 import {info} from '../report.js'
 import {startLocaleSync} from '../../engine/locale-pool.js'
 import {lazyActor} from '../../engine/actor.js'
+import {recordLocales} from '../../engine/locale-digest.js'
 import {parseJobs} from './build.js'
 
 export function segmentCommand(): Command {
@@ -43,6 +44,13 @@ export function segmentCommand(): Command {
           return
         }
         for (const path of commitToProject(root, [...project.documents.flatMap((d) => d.outputs), ...sync.outputs])) info(`wrote ${relative(root, path)}`)
+        // Once written: the next check need not track the locales left as they are (see engine/locale-digest.ts).
+        recordLocales(
+          root,
+          options,
+          project.documents.map((d) => d.id),
+          sync.records
+        )
       } finally {
         await locales.close()
       }

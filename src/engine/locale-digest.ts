@@ -1,0 +1,90 @@
+import {createHash} from 'node:crypto'
+import {existsSync, readFileSync} from 'node:fs'
+import {resolve} from 'node:path'
+import type {Options} from '../core/options.js'
+import {writeIfChanged} from './io.js'
+import {codeFingerprint} from './registry-digest.js'
+
+/**
+ * What the last `segment` left in each locale of a document: the digest of
+ * the locale files it wrote or found as they should be, with the registry
+ * they were tracked against, and the lines it reported for them,
+ * `<outDir>/.cache/<doc>.locales.digest`.
+ *
+ * Why: `segment --check` of a book parses 60 MB of locale files, tracks
+ * them and writes them out again to compare, to find every one unchanged.
+ * Tracking is a function of the registry, the locale files and the code:
+ * a locale whose files and registry are those a run of the same code left
+ * is as it should be, and its report is the one recorded. A locale that
+ * differs in any byte of its text (or in its registry) is tracked as
+ * before. Only a cache: missing, unreadable or from other code, it is
+ * ignored.
+ */
+const FORMAT = 1
+
+export interface LocaleRecord {
+  digest: string
+  report: string[]
+}
+
+/** Recorded locales by language. */
+export type LocaleRecords = Record<string, LocaleRecord>
+
+const digestPath = (root: string, options: Options, document: string): string => resolve(root, options.outDir, '.cache', `${document}.locales.digest`)
+
+const hashParts = (parts: Array<string | null>): string => {
+  const hash = createHash('sha256')
+  for (const part of parts)
+    hash
+      .update(part === null ? '-' : String(part.length))
+      .update('\0')
+      .update(part ?? '')
+  return hash.digest('base64url')
+}
+
+/** The digest of a registry's two files (their texts). */
+export const registryTextDigest = (strings: string, meta: string | null): string => hashParts([strings, meta])
+
+/** The digest of a locale's files (`null`: absent) tracked against the registry of digest `registry`. */
+export const localeDigest = (registry: string, language: string, document: string, texts: Array<string | null>): string => hashParts([registry, language, document, ...texts])
+
+/** The records of `document`'s locales, if made by the code running now. */
+export function readLocaleRecords(root: string, options: Options, document: string): LocaleRecords {
+  const path = digestPath(root, options, document)
+  if (!existsSync(path)) return {}
+  try {
+    const data = JSON.parse(readFileSync(path, 'utf8')) as {format?: unknown; fingerprint?: unknown; locales?: unknown}
+    if (data.format !== FORMAT || data.fingerprint !== codeFingerprint() || typeof data.locales !== 'object' || data.locales === null) return {}
+    const records: LocaleRecords = Object.create(null)
+    for (const [language, record] of Object.entries(data.locales as Record<string, unknown>)) {
+      const {digest, report} = (record ?? {}) as Partial<LocaleRecord>
+      if (typeof digest === 'string' && Array.isArray(report) && report.every((line) => typeof line === 'string')) records[language] = {digest, report}
+    }
+    return records
+  } catch {
+    return {}
+  }
+}
+
+/** Record what `segment` left in `document`'s locales; a cache that cannot be written is simply not written. */
+export function writeLocaleRecords(root: string, options: Options, document: string, records: LocaleRecords): void {
+  const sorted = Object.fromEntries(
+    Object.keys(records)
+      .sort()
+      .map((language) => [language, records[language]!])
+  )
+  try {
+    writeIfChanged(digestPath(root, options, document), `${JSON.stringify({format: FORMAT, fingerprint: codeFingerprint(), locales: sorted})}\n`)
+  } catch {
+    // Read-only output folder: every check tracks every locale.
+  }
+}
+
+/** Record, by document, what a `segment` that wrote its files left in the locales of `documents`. */
+export function recordLocales(root: string, options: Options, documents: string[], records: Array<{document: string; language: string} & LocaleRecord>): void {
+  for (const document of documents) {
+    const locales: LocaleRecords = Object.create(null)
+    for (const record of records) if (record.document === document) locales[record.language] = {digest: record.digest, report: record.report}
+    writeLocaleRecords(root, options, document, locales)
+  }
+}
