@@ -100,7 +100,7 @@ function reconcileDocument(root: string, options: Options, read: DocumentFiles, 
   if (ready?.tree) result.document.tree = ready.tree
   if (result.cache && !readOnly) writeSegmentCache(root, options, id, result.cache)
   // The registry as it should be written: as read, when a run of this code found these very files up to date for this Markdown.
-  const found = stringsFile && metaFile ? registryDigest(options.sourceLanguage, String(file), String(stringsFile), String(metaFile)) : undefined
+  const found = read.digest !== undefined && stringsFile && metaFile ? registryDigest(options.sourceLanguage, String(file), String(stringsFile), String(metaFile)) : undefined
   if (found !== undefined && found === read.digest) {
     const outputs = [
       {path: paths.strings, content: String(stringsFile)},
@@ -117,7 +117,7 @@ function reconcileDocument(root: string, options: Options, read: DocumentFiles, 
   const onDisk = [stringsFile, metaFile]
   const outdated = outputs.some((o, k) => onDisk[k] === undefined || String(onDisk[k]) !== o.content)
   // What the registry files hold once written (`segment`), or hold already: the next run need not write them out to compare.
-  if (!readOnly) writeRegistryDigest(root, options, id, outdated ? registryDigest(options.sourceLanguage, String(file), outputs[0]!.content, outputs[1]!.content) : found!)
+  if (!readOnly) writeRegistryDigest(root, options, id, registryDigest(options.sourceLanguage, String(file), outputs[0]!.content, outputs[1]!.content))
   return {...result, id, file, outputs, outdated, ...(ready?.tree ? {parsedAhead: true} : {})}
 }
 
