@@ -2,9 +2,9 @@ import {createHash} from 'node:crypto'
 import {existsSync, readFileSync} from 'node:fs'
 import type {Options} from '../core/options.js'
 import {writeIfChanged} from './io.js'
-import {dirname, extname, join, relative, resolve} from 'node:path'
+import {extname, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {fingerprint, importedModules, packageVersion} from './segment-cache.js'
+import {fingerprint, modulesFingerprint} from './segment-cache.js'
 
 /**
  * What the last run that reconciled a document found: the digest of its
@@ -35,14 +35,8 @@ let memo: string | undefined
  * would miss a change to reconciling or tracking).
  */
 export function codeFingerprint(): string {
-  if (memo) return memo
-  if (extname(self) === '.cjs') return (memo = fingerprint())
-  const root = dirname(dirname(self))
-  const {modules, packages} = importedModules(['engine/project', 'engine/locale-job'].map((entry) => join(root, entry + extname(self))))
-  const hash = createHash('sha256')
-  for (const file of modules) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0')
-  for (const name of packages) hash.update(`${name}@${packageVersion(name)}\n`)
-  return (memo = hash.digest('base64url').slice(0, 22))
+  memo ??= extname(self) === '.cjs' ? fingerprint() : modulesFingerprint(['engine/project', 'engine/locale-job'])
+  return memo
 }
 
 export const digestPath = (root: string, options: Options, id: string): string => resolve(root, options.outDir, '.cache', `${id}.registry.digest`)

@@ -126,9 +126,15 @@ export const segmentationModules = (root = stages, ext = extname(self)): {module
   )
 
 /** The fingerprint of the modules segmentation runs under `root` and of the packages they and the parsers are. */
-export function segmentationFingerprint(root = stages, ext = extname(self)): string {
+export const segmentationFingerprint = (root = stages, ext = extname(self)): string => modulesFingerprint(ENTRIES, root, ext)
+
+/** The fingerprint of the modules `entries` (paths under `root`, without extension) import, and of the packages they and the parsers are. */
+export function modulesFingerprint(entries: string[], root = stages, ext = extname(self)): string {
   const hash = createHash('sha256')
-  const {modules, packages} = segmentationModules(root, ext)
+  const {modules, packages} = importedModules(
+    entries.map((entry) => join(root, entry + ext)),
+    ext
+  )
   for (const file of modules) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0')
   for (const name of new Set([...PACKAGES, ...packages])) hash.update(`${name}@${packageVersion(name)}\n`)
   return hash.digest('base64url').slice(0, 22)
