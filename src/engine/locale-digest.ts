@@ -45,8 +45,13 @@ const hashParts = (parts: Array<string | null>): string => {
 /** The digest of a registry's two files (their texts). */
 export const registryTextDigest = (strings: string, meta: string | null): string => hashParts([strings, meta])
 
-/** The digest of a locale's files (`null`: absent) tracked against the registry of digest `registry`. */
-export const localeDigest = (registry: string, language: string, document: string, texts: Array<string | null>): string => hashParts([registry, language, document, ...texts])
+/**
+ * The digest of a locale's files (`null`: absent) tracked against the
+ * registry of digest `registry`, found at `where` (its strings file from the
+ * project root, as its report lines name it).
+ */
+export const localeDigest = (registry: string, language: string, document: string, where: string, texts: Array<string | null>): string =>
+  hashParts([registry, language, document, where, ...texts])
 
 /** The records of `document`'s locales, if made by the code running now. */
 export function readLocaleRecords(root: string, options: Options, document: string): LocaleRecords {

@@ -112,7 +112,7 @@ const pathsOf = (paths: LocalePaths): string[] => [paths.strings, paths.state, p
  */
 export function recordedSync(job: LocaleJob, texts: LocaleRead['texts'], known: LocaleKnown): LocaleSync | undefined {
   if (!known.recorded) return undefined
-  const digest = localeDigest(known.registry, job.language, job.document, texts)
+  const digest = localeDigest(known.registry, job.language, job.document, relative(job.root, job.paths.strings), texts)
   if (digest !== known.recorded.digest) return undefined
   const outputs = pathsOf(job.paths).flatMap((path, k) => {
     const text = texts[k]
@@ -137,6 +137,8 @@ export function syncLocale(
   }
   // The files once written: what tracking gives, else the file as it was.
   const after = pathsOf(job.paths).map((path, k) => written.find((o) => o.path === path)?.content ?? texts[k] ?? null)
-  const records = known ? [{document: job.document, language: job.language, digest: localeDigest(known.registry, job.language, job.document, after), report}] : []
+  const records = known
+    ? [{document: job.document, language: job.language, digest: localeDigest(known.registry, job.language, job.document, relative(job.root, job.paths.strings), after), report}]
+    : []
   return {outputs: written, report, records}
 }

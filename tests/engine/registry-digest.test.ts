@@ -1,4 +1,4 @@
-import {existsSync, rmSync} from 'node:fs'
+import {existsSync, renameSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {concord, read, readJson, repo, tempProject, write} from '../helpers/cli.js'
@@ -75,6 +75,16 @@ describe('the record of the locales `segment` left', () => {
     expect(recorded.stderr).toContain('sgone00')
     expect(recorded).toEqual(tracked)
     expect(again).toEqual(tracked)
+
+    // The locales moved to another folder: the report names them where they are now.
+    expect(concord(['segment'], dir).code).toBe(0)
+    renameSync(join(dir, 'locales'), join(dir, 'translations'))
+    write(dir, '.concordrc.json', JSON.stringify({...readJson<Record<string, unknown>>(dir, '.concordrc.json'), localesDir: 'translations'}))
+    const moved = concord(['segment', '--check'], dir)
+    expect(moved.code).toBe(0)
+    expect(moved.stderr).toContain(`${join('translations', 'ko', 'statement.json')}: 1 orphan`)
+    renameSync(join(dir, 'translations'), join(dir, 'locales'))
+    write(dir, '.concordrc.json', read(repo, '.concordrc.json'))
 
     // A translation edited by hand after the record: tracked, so the check fails as it did without a record.
     expect(concord(['segment'], dir).code).toBe(0)
