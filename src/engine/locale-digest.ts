@@ -1,9 +1,6 @@
-import {createHash} from 'node:crypto'
-import {existsSync, readFileSync} from 'node:fs'
 import {resolve} from 'node:path'
 import type {Options} from '../core/options.js'
-import {writeIfChanged} from './io.js'
-import {codeFingerprint} from './registry-digest.js'
+import {digestOf, readRecord, writeRecord} from './registry-digest.js'
 
 /**
  * What the last `segment` left in each locale of a document: the digest of
@@ -18,9 +15,8 @@ import {codeFingerprint} from './registry-digest.js'
  * is as it should be, and its report is the one recorded. A locale that
  * differs in any byte of its text (or in its registry) is tracked as
  * before. Only a cache: missing, unreadable or from other code, it is
- * ignored.
+ * ignored (registry-digest.ts reads and writes both kinds of record).
  */
-const FORMAT = 1
 
 export interface LocaleRecord {
   digest: string
@@ -32,18 +28,8 @@ export type LocaleRecords = Record<string, LocaleRecord>
 
 const digestPath = (root: string, options: Options, document: string): string => resolve(root, options.outDir, '.cache', `${document}.locales.digest`)
 
-const hashParts = (parts: Array<string | null>): string => {
-  const hash = createHash('sha256')
-  for (const part of parts)
-    hash
-      .update(part === null ? '-' : String(part.length))
-      .update('\0')
-      .update(part ?? '')
-  return hash.digest('base64url')
-}
-
 /** The digest of a registry's two files (their texts). */
-export const registryTextDigest = (strings: string, meta: string | null): string => hashParts([strings, meta])
+export const registryTextDigest = (strings: string, meta: string | null): string => digestOf([strings, meta])
 
 /**
  * The digest of a locale's files (`null`: absent) tracked against the
@@ -51,38 +37,18 @@ export const registryTextDigest = (strings: string, meta: string | null): string
  * project root, as its report lines name it).
  */
 export const localeDigest = (registry: string, language: string, document: string, where: string, texts: Array<string | null>): string =>
-  hashParts([registry, language, document, where, ...texts])
+  digestOf([registry, language, document, where, ...texts])
 
 /** The records of `document`'s locales, if made by the code running now. */
 export function readLocaleRecords(root: string, options: Options, document: string): LocaleRecords {
-  const path = digestPath(root, options, document)
-  if (!existsSync(path)) return {}
-  try {
-    const data = JSON.parse(readFileSync(path, 'utf8')) as {format?: unknown; fingerprint?: unknown; locales?: unknown}
-    if (data.format !== FORMAT || data.fingerprint !== codeFingerprint() || typeof data.locales !== 'object' || data.locales === null) return {}
-    const records: LocaleRecords = Object.create(null)
-    for (const [language, record] of Object.entries(data.locales as Record<string, unknown>)) {
-      const {digest, report} = (record ?? {}) as Partial<LocaleRecord>
-      if (typeof digest === 'string' && Array.isArray(report) && report.every((line) => typeof line === 'string')) records[language] = {digest, report}
-    }
-    return records
-  } catch {
-    return {}
+  const locales = readRecord(digestPath(root, options, document))?.locales
+  const records: LocaleRecords = Object.create(null)
+  if (typeof locales !== 'object' || locales === null) return records
+  for (const [language, record] of Object.entries(locales as Record<string, unknown>)) {
+    const {digest, report} = (record ?? {}) as Partial<LocaleRecord>
+    if (typeof digest === 'string' && Array.isArray(report) && report.every((line) => typeof line === 'string')) records[language] = {digest, report}
   }
-}
-
-/** Record what `segment` left in `document`'s locales; a cache that cannot be written is simply not written. */
-export function writeLocaleRecords(root: string, options: Options, document: string, records: LocaleRecords): void {
-  const sorted = Object.fromEntries(
-    Object.keys(records)
-      .sort()
-      .map((language) => [language, records[language]!])
-  )
-  try {
-    writeIfChanged(digestPath(root, options, document), `${JSON.stringify({format: FORMAT, fingerprint: codeFingerprint(), locales: sorted})}\n`)
-  } catch {
-    // Read-only output folder: every check tracks every locale.
-  }
+  return records
 }
 
 /** Record, by document, what a `segment` that wrote its files left in the locales of `documents`. */
@@ -90,6 +56,12 @@ export function recordLocales(root: string, options: Options, documents: string[
   for (const document of documents) {
     const locales: LocaleRecords = Object.create(null)
     for (const record of records) if (record.document === document) locales[record.language] = {digest: record.digest, report: record.report}
-    writeLocaleRecords(root, options, document, locales)
+    writeRecord(digestPath(root, options, document), {
+      locales: Object.fromEntries(
+        Object.keys(locales)
+          .sort()
+          .map((language) => [language, locales[language]!])
+      )
+    })
   }
 }

@@ -142,3 +142,18 @@ export function syncLocale(
     : []
   return {outputs: written, report, records}
 }
+
+/**
+ * `segment`'s work on a locale as read, the same in either thread: the
+ * record of the last run where the files are as it left them, else tracked
+ * against `registry()` (parsed, and the registry wanted, only then).
+ */
+export function syncRead(
+  job: LocaleJob,
+  read: LocaleRead,
+  known: LocaleKnown,
+  registry: () => Registry,
+  {check = false, actor, parsed}: {check?: boolean; actor?: () => Actor | undefined; parsed?: ParsedLocale} = {}
+): LocaleSync {
+  return recordedSync(job, read.texts, known) ?? syncLocale(job, registry(), parsed ?? parseRead(job, read), {check, known, ...(actor ? {actor} : {})})
+}

@@ -3,7 +3,7 @@ import {relative} from 'node:path'
 import {Worker} from 'node:worker_threads'
 import type {Options} from '../core/options.js'
 import type {Actor} from '../translations/provenance.js'
-import {localePathsIn, parseRead, readLocaleFiles, recordedSync, syncLocale, type LocaleSync} from './locale-job.js'
+import {localePathsIn, readLocaleFiles, syncRead, type LocaleSync} from './locale-job.js'
 import {readLocaleRecords, registryTextDigest, type LocaleRecords} from './locale-digest.js'
 import {claimJob, type FromLocaleWorker, type LocaleJobSpec, type LocaleReply, type LocaleVerdict, type LocaleWorkerData} from './locale-worker.js'
 import {checkLocaleFolders} from './locales-sync.js'
@@ -122,8 +122,7 @@ export function startLocaleSync(
           let registry = registries.get(doc.id)
           if (registry === undefined) registries.set(doc.id, (registry = registryTextDigest(doc.outputs[0]!.content, doc.outputs[1]!.content)))
           const known = {registry, recorded: recorded[job.document]?.[job.language]}
-          const read = readLocaleFiles(job.root, job.paths)
-          results[index] = recordedSync(job, read.texts, known) ?? syncLocale(job, doc.registry, parseRead(job, read), {check, known, ...(actor ? {actor} : {})})
+          results[index] = syncRead(job, readLocaleFiles(job.root, job.paths), known, () => doc.registry, {check, ...(actor ? {actor} : {})})
         } catch (error) {
           results[index] = error instanceof Error ? error : new Error(String(error))
         }

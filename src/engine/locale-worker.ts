@@ -4,7 +4,7 @@ import type {Registry} from '../core/types.js'
 import {parseRegistry} from '../ids/registry.js'
 import type {Actor} from '../translations/provenance.js'
 import {readTextIfExists} from './io.js'
-import {parseRead, readLocaleFiles, recordedSync, syncLocale, type LocalePaths, type LocaleRead, type LocaleSync, type ParsedLocale} from './locale-job.js'
+import {parseRead, readLocaleFiles, syncRead, type LocalePaths, type LocaleRead, type LocaleSync, type ParsedLocale} from './locale-job.js'
 import {registryTextDigest, type LocaleRecords} from './locale-digest.js'
 import {serializeError, type SerializedError} from './reporter.js'
 
@@ -87,8 +87,7 @@ if (parentPort) {
       const files = given
         ? [new VFile({path: given.strings.path, value: given.strings.text}), new VFile({path: given.meta.path, value: given.meta.text})]
         : [readTextIfExists(job.registry.strings, job.root), readTextIfExists(job.registry.meta, job.root)]
-      // No registry yet: no digest a record could have.
-      entry = {files, digest: files[0] ? registryTextDigest(String(files[0]), files[1] ? String(files[1]) : null) : ''}
+      entry = {files, digest: registryTextDigest(files[0] ? String(files[0]) : '', files[1] ? String(files[1]) : null)}
       texts.set(job.document, entry)
     }
     return entry
@@ -112,12 +111,10 @@ if (parentPort) {
     const job = jobs[next.index]!
     try {
       if ('error' in next.read) throw next.read.error
+      if (next.parsed && 'error' in next.parsed) throw next.parsed.error
       const known = {registry: textsOf(job, verdict).digest, recorded: recorded[job.document]?.[job.language]}
-      const same = known.registry === '' ? undefined : recordedSync(job, next.read.texts, known)
-      if (same) return {index: next.index, result: same}
-      const parsed = next.parsed ?? parseRead(job, next.read)
-      if ('error' in parsed) throw parsed.error
-      return {index: next.index, result: syncLocale(job, registryOf(job, verdict), parsed, {check, known, actor: () => actor})}
+      const result = syncRead(job, next.read, known, () => registryOf(job, verdict), {check, actor: () => actor, ...(next.parsed ? {parsed: next.parsed} : {})})
+      return {index: next.index, result}
     } catch (error) {
       return {index: next.index, error: serializeError(error)}
     }

@@ -41,30 +41,45 @@ export function codeFingerprint(): string {
 
 export const digestPath = (root: string, options: Options, id: string): string => resolve(root, options.outDir, '.cache', `${id}.registry.digest`)
 
-/** The digest of a document's Markdown (LF line endings) and its two registry files' texts, for its source language. */
-export function registryDigest(sourceLanguage: string, source: string, strings: string, meta: string): string {
+/** The digest of texts (`null`: a file that is absent), each told apart from the next by its length. */
+export function digestOf(parts: Array<string | null>): string {
   const hash = createHash('sha256')
-  for (const part of [sourceLanguage, source, strings, meta]) hash.update(String(part.length)).update('\0').update(part)
+  for (const part of parts)
+    hash
+      .update(part === null ? '-' : String(part.length))
+      .update('\0')
+      .update(part ?? '')
   return hash.digest('base64url')
 }
 
-/** The digest the last run recorded, if it was made by the code running now. */
-export function readRegistryDigest(root: string, options: Options, id: string): string | undefined {
-  const path = digestPath(root, options, id)
+/** The digest of a document's Markdown (LF line endings) and its two registry files' texts, for its source language. */
+export const registryDigest = (sourceLanguage: string, source: string, strings: string, meta: string): string => digestOf([sourceLanguage, source, strings, meta])
+
+/** What a record file holds, if it is one of this format made by the code running now; else (missing, unreadable, other code) nothing. */
+export function readRecord(path: string): Record<string, unknown> | undefined {
   if (!existsSync(path)) return undefined
   try {
-    const data = JSON.parse(readFileSync(path, 'utf8')) as {format?: unknown; fingerprint?: unknown; digest?: unknown}
-    return data.format === FORMAT && data.fingerprint === codeFingerprint() && typeof data.digest === 'string' ? data.digest : undefined
+    const data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> | null
+    return data !== null && typeof data === 'object' && data.format === FORMAT && data.fingerprint === codeFingerprint() ? data : undefined
   } catch {
     return undefined
   }
 }
 
-/** Record `digest` (when it changed); a cache that cannot be written is simply not written. */
-export function writeRegistryDigest(root: string, options: Options, id: string, digest: string): void {
+/** Write a record file (when it changed); a cache that cannot be written (a read-only output folder) is simply not written. */
+export function writeRecord(path: string, data: Record<string, unknown>): void {
   try {
-    writeIfChanged(digestPath(root, options, id), `${JSON.stringify({format: FORMAT, fingerprint: codeFingerprint(), digest})}\n`)
+    writeIfChanged(path, `${JSON.stringify({format: FORMAT, fingerprint: codeFingerprint(), ...data})}\n`)
   } catch {
-    // Read-only output folder: every run writes the registry out to compare.
+    // Every later run does the work the record would have spared.
   }
 }
+
+/** The digest the last run recorded. */
+export function readRegistryDigest(root: string, options: Options, id: string): string | undefined {
+  const digest = readRecord(digestPath(root, options, id))?.digest
+  return typeof digest === 'string' ? digest : undefined
+}
+
+/** Record `digest`: these registry files are up to date for this Markdown. */
+export const writeRegistryDigest = (root: string, options: Options, id: string, digest: string): void => writeRecord(digestPath(root, options, id), {digest})
