@@ -7,29 +7,8 @@
  */
 import {TextCollector, type FamilyText} from './text-collector.js'
 
-/**
- * A tag name as a number, letters folded to lower case (`B` and `b` are one
- * tag): each tag of a page costs no string. Names of up to 10 letters and
- * digits are exact in a double (37^10 < 2^53); longer ones, rare, get a
- * number of their own from `long`.
- */
-const letterCode = (c: number): number => (c >= 0x61 ? c - 0x60 : c >= 0x41 && c <= 0x5a ? c - 0x40 : 27 + c - 0x30)
-const long = new Map<string, number>()
-function nameNumber(html: string, start: number, end: number): number {
-  if (end - start > 10) {
-    const name = html.slice(start, end).toLowerCase()
-    let known = long.get(name)
-    if (known === undefined) long.set(name, (known = -1 - long.size))
-    return known
-  }
-  let value = 0
-  for (let i = start; i < end; i++) value = value * 37 + letterCode(html.charCodeAt(i))
-  return value
-}
-const numbers = (names: string[]): Set<number> => new Set(names.map((name) => nameNumber(name, 0, name.length)))
-
-const VOID = numbers(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'])
-const HIDDEN = numbers(['head', 'title', 'style', 'script', 'template'])
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'])
+const HIDDEN = new Set(['head', 'title', 'style', 'script', 'template'])
 const ATTRIBUTE = /\s([a-zA-Z-]+)="([^"]*)"/g
 const REFERENCE = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|nbsp));/g
 const NAMED: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', nbsp: '\u00a0'}
@@ -71,7 +50,7 @@ let scratch: TextCollector | undefined
 export function pageText(html: string): FamilyText {
   const found = (scratch ??= new TextCollector())
   // The open elements as parallel lists (no object per element): name, language, whether its text is shown.
-  const names: number[] = [0]
+  const names: string[] = ['']
   const langs: string[] = ['en']
   const hidden: boolean[] = [false]
   let depth = 1
@@ -114,7 +93,7 @@ export function pageText(html: string): FamilyText {
       continue
     }
     at = end
-    const name = nameNumber(html, nameStart, nameEnd)
+    const name = html.slice(nameStart, nameEnd).toLowerCase()
     if (closing) {
       let index = depth - 1
       while (index > 0 && names[index] !== name) index--
