@@ -73,6 +73,16 @@ export function localeReport(root: string, paths: LocalePaths, result: TrackResu
   const lines: string[] = []
   if (result.moved.length) lines.push(`${where}: moved ${result.moved.length} retired translation(s) to obsolete: ${result.moved.join(', ')}`)
   if (result.restored.length) lines.push(`${where}: restored ${result.restored.length} translation(s) from obsolete: ${result.restored.join(', ')}`)
+  return [...lines, ...lastingReport(where, result)]
+}
+
+/**
+ * The lines a run over the files as written would print again: what the
+ * locale holds, not what this run did to it (a move to obsolete is made
+ * once). These are what a locale's record keeps.
+ */
+function lastingReport(where: string, result: TrackResult): string[] {
+  const lines: string[] = []
   if (result.orphans.length) lines.push(`${where}: ${result.orphans.length} orphan translation(s) under unknown IDs, kept: ${result.orphans.map((id) => `\`${id}\``).join(', ')}`)
   if (result.empty.length) lines.push(`${where}: ${result.empty.length} empty translation(s), counted as missing: ${result.empty.join(', ')}`)
   return lines
@@ -137,8 +147,9 @@ export function syncLocale(
   }
   // The files once written: what tracking gives, else the file as it was.
   const after = pathsOf(job.paths).map((path, k) => written.find((o) => o.path === path)?.content ?? texts[k] ?? null)
+  const where = relative(job.root, job.paths.strings)
   const records = known
-    ? [{document: job.document, language: job.language, digest: localeDigest(known.registry, job.language, job.document, relative(job.root, job.paths.strings), after), report}]
+    ? [{document: job.document, language: job.language, digest: localeDigest(known.registry, job.language, job.document, where, after), report: lastingReport(where, result)}]
     : []
   return {outputs: written, report, records}
 }

@@ -64,7 +64,8 @@ describe('the records `segment` leaves (registry-digest.ts, locale-digest.ts)', 
         expect(segmented).toEqual(concord(['segment'], twin, env))
         expect(snapshot(dir)).toEqual(snapshot(twin))
       }),
-      {numRuns: 8}
+      // The case CI's seed found: a run that moved translations to obsolete recorded that line, and the next run printed it again.
+      {numRuns: 8, examples: [[[{kind: 'drop', at: 0}, {kind: 'segment'}]]]}
     )
   })
 })
