@@ -110,8 +110,6 @@ export async function build(input: BuildOptions): Promise<void> {
     inputs: {source: String(doc.file), registry: doc.outputs.map((o) => o.content), locales: (language: string) => localeTexts.get(localeKey(doc.id, language))},
     editions: alignEditions(doc.document, tracks, {sourceLanguage: options.sourceLanguage, languages: targets, missing: options.editions.missing, drafts: options.editions.drafts})
   }))
-  // The HTML pages' font subsets are made on a thread of their own: started now, they are made while the other files render.
-  if (formats.includes('html')) for (const doc of documents) startWebFonts({document: doc.document, editions: doc.editions, options, t}, store)
   const shared = {options, resources, epoch: sourceDateEpoch ?? null}
   const epoch = sourceDateEpoch !== undefined ? {sourceDateEpoch} : {}
   const work = {root, documents, renderers: active, options, resources, t, ...epoch, ...(shaping ? {shaping} : {}), ...(subsets ? {subsets} : {})}
@@ -120,9 +118,14 @@ export async function build(input: BuildOptions): Promise<void> {
   // With --jobs 2 or more, a long document's tree is parsed on two threads, and only when a file of it is rendered at all.
   const prepare = async (index: number): Promise<void> => {
     const loaded = project.documents[index]!
-    if (loaded.parsedAhead) return
-    const ready = await prepareInParallel(String(loaded.file), options.sourceLanguage, new Map(), true, jobs).catch(() => undefined)
-    if (ready?.tree) loaded.document.tree = ready.tree
+    if (!loaded.parsedAhead) {
+      const ready = await prepareInParallel(String(loaded.file), options.sourceLanguage, new Map(), true, jobs).catch(() => undefined)
+      if (ready?.tree) loaded.document.tree = ready.tree
+    }
+    // The HTML pages' font subsets are made on a thread of their own: started before the document's first file
+    // renders, they are made while its files render; a document with nothing to render makes none.
+    const {document, editions} = documents[index]!
+    if (formats.includes('html')) startWebFonts({document, editions, options, t}, store)
   }
   const {files, skipped, record} = await renderAll({documents, formats, out, cacheDir, shared, executor, progress: reporter.progress, prepare}).finally(() => executor.close())
   let unchanged = skipped.length

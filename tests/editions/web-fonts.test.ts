@@ -3,7 +3,7 @@ import {renderHtmlFiles} from '../../src/editions/html/render.js'
 import {renderInput} from '../helpers/render-inputs.js'
 import {addFontFaces, renderPage} from '../../src/editions/html/page.js'
 import {pageText} from '../../src/editions/html/page-text.js'
-import {unicodeRange} from '../../src/editions/html/web-fonts.js'
+import {planFor, unicodeRange} from '../../src/editions/html/web-fonts.js'
 import {webSubset} from '../../src/editions/html/web-font-subsets.js'
 import {h} from '../../src/editions/html/h.js'
 import type {SubsetEntry, SubsetStore} from '../../src/pdf/subset-cache.js'
@@ -141,5 +141,32 @@ describe('the web fonts of the HTML pages', {timeout: 120_000}, () => {
     const files = await renderHtmlFiles(input)
     covered(files)
     expect(declared(String(files[1]!.content))[FAMILY.kr]!.has('뷁'.codePointAt(0)!)).toBe(true)
+  })
+
+  it('are planned with every character the pages show: the code blocks’ and the aligned page’s bullets too', async () => {
+    // Characters only a code block has (no edition's segments hold it) and a list, whose items the aligned page marks with a bullet.
+    const listed = renderInput({
+      markdown: '# Title\n\n- A listed sentence.\n- Another one.\n\n```\nsum = § 1\n```\n',
+      translations: [
+        [
+          ['translated', '제목'],
+          ['translated', '목록의 문장.']
+        ],
+        [['translated', '題名']],
+        [['translated', 'Гарчиг']]
+      ],
+      missing: 'marker'
+    })!
+    const files = await renderHtmlFiles(listed)
+    covered(files)
+    // A page with a character beyond the plan would wait for a subset made for it alone, after the planned ones.
+    const plan = planFor(listed)
+    for (const file of files) {
+      const shown = pageText(String(file.content))
+      for (const family of ['latin', 'kr', 'jp'] as const) {
+        const unplanned = [...shown[family]].filter((c) => !plan.document[family].has(c) && !plan.names[family].has(c))
+        expect(String.fromCodePoint(...unplanned), `${file.path} ${family}`).toBe('')
+      }
+    }
   })
 })

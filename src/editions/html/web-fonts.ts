@@ -1,3 +1,5 @@
+import type {Root} from 'mdast'
+import {SKIP, visit} from 'unist-util-visit'
 import type {RenderedFile, RenderInput} from '../align.js'
 import {formatDate} from '../meta.js'
 import {languageInfo} from '../../core/languages.js'
@@ -62,25 +64,44 @@ const UI_KEYS = [
   'source'
 ]
 const COUNTED = ['missingSegments', 'staleSegments', 'translatedPercent']
-const FIGURES = '0123456789 %·.,:;()[]-–—：'
+// The aligned page's bullet of a list item's first paragraph (context.ts) is one of them too.
+const FIGURES = '0123456789 %·.,:;()[]-–—：•'
 
-interface Plan {
+/** The text of the code blocks, which every edition shows as it is (not segments: no edition holds it). */
+function codeText(tree: Root): string {
+  const values: string[] = []
+  visit(tree, (node) => {
+    if (node.type === 'code') values.push(node.value)
+    // Text blocks hold inline content only: no code block below them.
+    else if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') return SKIP
+  })
+  return values.join('\n')
+}
+
+/** The characters a document's pages show, by family: those of the language names alone, and those of every page. */
+export interface Plan {
   names: FamilyText
   document: FamilyText
 }
 
 const plans = new WeakMap<RenderInput['editions'], Plan>()
 
-/** The characters of every page of the document by family, and those of the language names alone. */
-function planFor(input: RenderInput): Plan {
+/**
+ * The characters of every page of the document by family, and those of the
+ * language names alone, worked out from the editions and the code blocks
+ * (the subsets started before the pages render are made of these).
+ */
+export function planFor(input: RenderInput): Plan {
   const known = plans.get(input.editions)
   if (known) return known
   const {editions, t, document} = input
   const names = new TextCollector()
   const text = new TextCollector()
   const source = input.options.sourceLanguage
+  const code = codeText(document.tree)
   for (const edition of editions) {
     const language = edition.language
+    if (code) text.add(code, language)
     names.add(languageInfo(language).name, language)
     text.add(`${languageInfo(language).name}${FIGURES}${edition.title}`, language)
     for (const key of UI_KEYS) text.add(t(language, key), language)
