@@ -3,7 +3,8 @@ import {renderAlignedHtml} from './aligned-page.js'
 import type {PageContext} from './chrome.js'
 import {renderHtmlEdition} from './edition-page.js'
 import {fastHtml} from './fast.js'
-import {startWebFonts, withWebFonts} from './web-fonts.js'
+import {startWebFonts, withWebFonts, type HtmlPage, type Plan} from './web-fonts.js'
+import type {FamilyText} from './text-collector.js'
 import type {SubsetStore} from '../../pdf/subset-cache.js'
 
 /**
@@ -15,21 +16,38 @@ import type {SubsetStore} from '../../pdf/subset-cache.js'
  * their web fonts (see renderHtmlFiles).
  */
 export function renderHtmlPages(input: RenderInput): RenderedFile[] {
+  return htmlPages(input).map(({path, content}) => ({path, content}))
+}
+
+/** The pages, each the templates made with its share of the web-font plan. */
+function htmlPages(input: RenderInput): HtmlPage[] {
   const {document, editions, options, t} = input
   const context: PageContext = {ui: options.sourceLanguage, sourceLanguage: options.sourceLanguage, t, documentId: document.id, editions}
   const only = input.only ?? (() => true)
   const pages = fastHtml(input, context)
+  const page = (path: string, fast: string | undefined, share: HtmlPage['share'], builders: () => string): HtmlPage =>
+    fast === undefined ? {path, content: builders()} : {path, content: fast, share}
   return [
     ...editions.flatMap((edition) => {
       const path = `${edition.language}/${document.id}.html`
-      return only(path) ? [{path, content: pages.edition(edition) ?? renderHtmlEdition(document, edition, context, options.editions.missing)}] : []
+      const share = (plan: Plan): FamilyText => plan.pages.editions.get(edition.language)!
+      return only(path) ? [page(path, pages.edition(edition), share, () => renderHtmlEdition(document, edition, context, options.editions.missing))] : []
     }),
-    ...(only(`aligned/${document.id}.html`) ? [{path: `aligned/${document.id}.html`, content: pages.aligned() ?? renderAlignedHtml(document, context)}] : [])
+    ...(only(`aligned/${document.id}.html`)
+      ? [
+          page(
+            `aligned/${document.id}.html`,
+            pages.aligned(),
+            (plan) => plan.pages.aligned,
+            () => renderAlignedHtml(document, context)
+          )
+        ]
+      : [])
   ]
 }
 
 /** The HTML files, each page with the web fonts of its text (web-fonts.ts); subsets come from and go to `subsets`. */
 export async function renderHtmlFiles(input: RenderInput & {subsets?: SubsetStore}): Promise<RenderedFile[]> {
   startWebFonts(input, input.subsets)
-  return withWebFonts(renderHtmlPages(input), input, input.subsets)
+  return withWebFonts(htmlPages(input), input, input.subsets)
 }

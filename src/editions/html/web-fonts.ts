@@ -1,14 +1,13 @@
-import type {Root} from 'mdast'
-import {SKIP, visit} from 'unist-util-visit'
 import type {RenderedFile, RenderInput} from '../align.js'
-import {formatDate} from '../meta.js'
-import {languageInfo} from '../../core/languages.js'
 import type {FontKey} from '../../pdf/fonts.js'
 import type {SubsetStore} from '../../pdf/subset-cache.js'
 import {addFontFaces} from './page.js'
 import {pageText} from './page-text.js'
-import {TextCollector, WEB_FAMILIES, type FamilyText, type WebFamily} from './text-collector.js'
+import {WEB_FAMILIES, type FamilyText, type WebFamily} from './text-collector.js'
+import {planFor, type Plan} from './web-font-plan.js'
 import {webSubset} from './web-font-subsets.js'
+
+export {planFor, type Plan} from './web-font-plan.js'
 
 /**
  * Web fonts for the HTML pages, so every script shows on a machine without
@@ -23,10 +22,11 @@ import {webSubset} from './web-font-subsets.js'
  * the aligned page share one Korean subset and a build makes a handful of
  * subsets however many pages it writes. A page whose characters in a family
  * are only the language names of the switcher ("한국어", "日本語") gets a
- * subset of just those. Each page's own characters (read from its HTML) are
- * checked against the subset it gets, and one that is not covered gets the
- * union instead: what a page embeds depends on its document alone, never on
- * which other pages a build renders.
+ * subset of just those. A page's own characters are its share of the plan
+ * when the templates made it (nothing else is on it), else read from its
+ * HTML; a page that shows any the subset lacks gets the union instead. What
+ * a page embeds depends on its document alone, never on which other pages a
+ * build renders.
  */
 const FAMILY_NAMES: Record<WebFamily, string> = {latin: 'Noto Sans', kr: 'Noto Sans KR', jp: 'Noto Sans JP'}
 
@@ -38,86 +38,6 @@ const FACES: Record<WebFamily, Array<{key: FontKey; weight: number}>> = {
   ],
   kr: [{key: 'kr-regular', weight: 400}],
   jp: [{key: 'jp-regular', weight: 400}]
-}
-
-// Strings the pages build from UI strings with numbers in them; digits and signs go into every family.
-const UI_KEYS = [
-  'alignedEdition',
-  'editorNote',
-  'editorNotes',
-  'backToText',
-  'contents',
-  'languages',
-  'legend',
-  'missingMarker',
-  'missingNote',
-  'missingPlaceholder',
-  'note',
-  'showColumns',
-  'skipToContent',
-  'staleMarker',
-  'staleEnd',
-  'staleNote',
-  'originalEnglish',
-  'author',
-  'date',
-  'source'
-]
-const COUNTED = ['missingSegments', 'staleSegments', 'translatedPercent']
-// The aligned page's bullet of a list item's first paragraph (context.ts) is one of them too.
-const FIGURES = '0123456789 %·.,:;()[]-–—：•'
-
-/** The text of the code blocks, which every edition shows as it is (not segments: no edition holds it). */
-function codeText(tree: Root): string {
-  const values: string[] = []
-  visit(tree, (node) => {
-    if (node.type === 'code') values.push(node.value)
-    // Text blocks hold inline content only: no code block below them.
-    else if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') return SKIP
-  })
-  return values.join('\n')
-}
-
-/** The characters a document's pages show, by family: those of the language names alone, and those of every page. */
-export interface Plan {
-  names: FamilyText
-  document: FamilyText
-}
-
-const plans = new WeakMap<RenderInput['editions'], Plan>()
-
-/**
- * The characters of every page of the document by family, and those of the
- * language names alone, worked out from the editions and the code blocks
- * (the subsets started before the pages render are made of these).
- */
-export function planFor(input: RenderInput): Plan {
-  const known = plans.get(input.editions)
-  if (known) return known
-  const {editions, t, document} = input
-  const names = new TextCollector()
-  const text = new TextCollector()
-  const source = input.options.sourceLanguage
-  const code = codeText(document.tree)
-  for (const edition of editions) {
-    const language = edition.language
-    if (code) text.add(code, language)
-    names.add(languageInfo(language).name, language)
-    text.add(`${languageInfo(language).name}${FIGURES}${edition.title}`, language)
-    for (const key of UI_KEYS) text.add(t(language, key), language)
-    if (input.options.editions.drafts === 'mark') text.add(t(language, 'draftMarker'), language)
-    for (const key of COUNTED) for (const count of [1, 2]) text.add(t(language, key, {count, percent: count}), language)
-    for (const block of edition.blocks) for (const segment of block.segments) if (segment.display === 'text') text.add(segment.text, segment.language)
-    // The front matter in this language (title block, notes, metadata) and the date as it is printed.
-    for (const segment of Object.values(edition.meta)) text.add(segment.text, segment.language)
-    if (typeof document.meta.date === 'string') text.add(formatDate(document.meta.date, language), language)
-  }
-  for (const value of Object.values(document.meta)) if (typeof value === 'string') text.add(value, source)
-  const plan = {names: names.result(), document: text.result()}
-  // Korean and Japanese faces hold all of ASCII (a few kilobytes): a Latin word typed into a translation then leaves the subset as it was.
-  for (const family of ['kr', 'jp'] as const) if (plan.document[family].size > 0) for (let c = 0x20; c < 0x7f; c++) plan.document[family].add(c)
-  plans.set(input.editions, plan)
-  return plan
 }
 
 const sorted = (set: Set<number>): number[] => [...set].sort((a, b) => a - b)
@@ -148,9 +68,8 @@ function subsetFor(used: Set<number>, names: Set<number>, document: Set<number>)
   return within(used, document) ? document : new Set([...document, ...used])
 }
 
-/** The `@font-face` rules of a page whose text is `html`. */
-async function fontFaces(html: string, plan: Plan, store: SubsetStore | undefined): Promise<string> {
-  const shown = pageText(html)
+/** The `@font-face` rules of a page that shows `shown`. */
+async function fontFaces(shown: FamilyText, plan: Plan, store: SubsetStore | undefined): Promise<string> {
   const rules: string[] = []
   for (const family of WEB_FAMILIES) {
     const used = shown[family]
@@ -182,16 +101,21 @@ export function startWebFonts(input: RenderInput, store?: SubsetStore): void {
   }
 }
 
-/** The HTML pages of `files` with their web fonts (other files as they are). */
-export async function withWebFonts(files: RenderedFile[], input: RenderInput, store?: SubsetStore): Promise<RenderedFile[]> {
+/** An HTML page, and what it shows at most when the templates made it: its share of the plan. */
+export interface HtmlPage extends RenderedFile {
+  share?: (plan: Plan) => FamilyText
+}
+
+/** The HTML pages of `files` with their web fonts (other files as they are); a page the page builders made is read for its text. */
+export async function withWebFonts(files: HtmlPage[], input: RenderInput, store?: SubsetStore): Promise<RenderedFile[]> {
   const plan = planFor(input)
   const out: RenderedFile[] = []
   for (const file of files) {
     if (!file.path.endsWith('.html') || typeof file.content !== 'string') {
-      out.push(file)
+      out.push({path: file.path, content: file.content})
       continue
     }
-    const css = await fontFaces(file.content, plan, store)
+    const css = await fontFaces(file.share ? file.share(plan) : pageText(file.content), plan, store)
     out.push({path: file.path, content: css ? addFontFaces(file.content, css) : file.content})
   }
   return out

@@ -1,0 +1,73 @@
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import {fastHtml} from '../../src/editions/html/fast.js'
+import {pageText} from '../../src/editions/html/page-text.js'
+import {WEB_FAMILIES, type FamilyText} from '../../src/editions/html/text-collector.js'
+import {planFor} from '../../src/editions/html/web-font-plan.js'
+import {caseArb, renderInput} from '../helpers/render-inputs.js'
+
+/**
+ * A page the HTML templates make gets its share of the web-font plan as its
+ * text, unread (web-fonts.ts): the share must hold every character the page
+ * shows, in the family that draws it, or a glyph would fall back to the
+ * reader's fonts. Random documents and hostile translations (markup,
+ * character references, links, tables, notes of stale segments, every
+ * `editions.missing` mode), each page read back and held to its share.
+ * More runs: DOC_RUNS=1000; SEED=random for a seed other than the fixed one.
+ */
+const outside = (shown: FamilyText, share: FamilyText): string =>
+  WEB_FAMILIES.map((family) => String.fromCodePoint(...[...shown[family]].filter((c) => !share[family].has(c))))
+    .filter(Boolean)
+    .join(' | ')
+
+describe('the web-font plan', {timeout: 600_000}, () => {
+  it('holds every character of each page the templates make, in its share', () => {
+    let pages = 0
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const input = renderInput(c)
+        if (!input) return
+        const plan = planFor(input)
+        const html = fastHtml(input, {ui: 'en', sourceLanguage: 'en', t: input.t, documentId: input.document.id, editions: input.editions})
+        for (const edition of input.editions) {
+          const page = html.edition(edition)
+          if (page === undefined) continue
+          pages++
+          expect(outside(pageText(page), plan.pages.editions.get(edition.language)!), `${edition.language} page`).toBe('')
+        }
+        const aligned = html.aligned()
+        if (aligned !== undefined) {
+          pages++
+          expect(outside(pageText(aligned), plan.pages.aligned), 'aligned page').toBe('')
+        }
+      }),
+      {numRuns: Number(process.env.DOC_RUNS ?? 150), ...(process.env.SEED ? {} : {seed: 20_261_207})}
+    )
+    // Most random documents' pages come from the templates (the rest are read, see web-fonts.test.ts).
+    expect(pages).toBeGreaterThan(150)
+  })
+
+  it('decodes character references, and counts a stale segment’s English and a fallback under the page’s language too', () => {
+    const input = renderInput({
+      markdown: '# Title\n\nA plain sentence &copy; 2007. Another one.\n\n| Head 漢 |\n| --- |\n| Cell |\n',
+      translations: [
+        [
+          ['translated', '제목', undefined],
+          ['stale', '평범한 문장 &#xAC00;.', undefined],
+          ['translated', '또 하나.', undefined]
+        ],
+        [],
+        []
+      ],
+      missing: 'marker'
+    })!
+    const plan = planFor(input)
+    const ko = plan.pages.editions.get('ko')!
+    // `&copy;` shows as ©, `&#xAC00;` as 가; the English of the stale sentence is quoted in its note.
+    expect(ko.latin.has(0xa9)).toBe(true)
+    expect(ko.kr.has(0xac00)).toBe(true)
+    // The untranslated head is shown in English on the Korean page, and as a cell's label under Korean.
+    expect(ko.kr.has('漢'.codePointAt(0)!)).toBe(true)
+    expect(plan.pages.editions.get('en')!.kr.has(0xac00)).toBe(false)
+  })
+})
