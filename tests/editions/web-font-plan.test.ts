@@ -47,14 +47,13 @@ describe('the web-font plan', {timeout: 600_000}, () => {
     expect(pages).toBeGreaterThan(150)
   })
 
-  it('decodes character references, and counts a stale segment’s English and a fallback under the page’s language too', () => {
+  it('decodes character references, counts a stale segment’s English, and English shown on a translation’s page under English', () => {
     const input = renderInput({
-      markdown: '# Title\n\nA plain sentence &copy; 2007. Another one.\n\n| Head 漢 |\n| --- |\n| Cell |\n',
+      markdown: '# Title 漢\n\nA plain sentence &copy; 2007. Another 字 one.\n\n| Head 語 |\n| --- |\n| Cell |\n',
       translations: [
         [
           ['translated', '제목', undefined],
-          ['stale', '평범한 문장 &#xAC00;.', undefined],
-          ['translated', '또 하나.', undefined]
+          ['stale', '평범한 문장 &#xAC00;.', undefined]
         ],
         [],
         []
@@ -66,8 +65,14 @@ describe('the web-font plan', {timeout: 600_000}, () => {
     // `&copy;` shows as ©, `&#xAC00;` as 가; the English of the stale sentence is quoted in its note.
     expect(ko.latin.has(0xa9)).toBe(true)
     expect(ko.kr.has(0xac00)).toBe(true)
-    // The untranslated head is shown in English on the Korean page, and as a cell's label under Korean.
-    expect(ko.kr.has('漢'.codePointAt(0)!)).toBe(true)
     expect(plan.pages.editions.get('en')!.kr.has(0xac00)).toBe(false)
+    // The untranslated English (heading, sentence, table head) shows on the Korean page under `en`: its ideographs are Noto Sans JP's.
+    const html = fastHtml(input, {ui: 'en', sourceLanguage: 'en', t: input.t, documentId: input.document.id, editions: input.editions})
+    for (const edition of input.editions) {
+      const page = html.edition(edition)!
+      expect(outside(pageText(page), plan.pages.editions.get(edition.language)!), edition.language).toBe('')
+    }
+    expect(outside(pageText(html.aligned()!), plan.pages.aligned)).toBe('')
+    expect([...'字語'].every((c) => ko.jp.has(c.codePointAt(0)!))).toBe(true)
   })
 })

@@ -1,10 +1,9 @@
-import type {Root} from 'mdast'
+import type {PhrasingContent, Root} from 'mdast'
 import {SKIP, visit} from 'unist-util-visit'
 import {MARKER_KEYS, type Edition, type RenderInput} from '../align.js'
 import {formatDate} from '../meta.js'
-import {parseSegmentText} from '../segment-text.js'
+import {prepareEditions, segmentNodes} from '../segment-nodes.js'
 import {bracketed, languageInfo} from '../../core/languages.js'
-import {flatText} from '../../segment/inline.js'
 import {TextCollector, type FamilyText} from './text-collector.js'
 
 /**
@@ -75,26 +74,30 @@ const MAY_CHANGE = /[&\]<]|www\.|:\/\//
 /** A URL as a printed link shows it, at most. */
 const urlText = (url: string): string => (URL_SAFE.test(url) ? `${url}${ENCODED}` : url)
 
-/** What a segment's Markdown shows at most: itself, and where it may hold references or links, its decoded text and its links' URLs. */
+/**
+ * What a segment's Markdown shows at most: itself, and where it may hold
+ * references or links, its texts as parsed (decoded) and its links' URLs.
+ * The nodes are the pages' own (segmentNodes, parsed ahead for them).
+ */
 function shownText(value: string): string {
   if (!MAY_CHANGE.test(value)) return value
-  const nodes = parseSegmentText(value)
-  const parts = [value, flatText(nodes)]
-  visit({type: 'paragraph', children: nodes}, 'link', (node) => void parts.push(urlText(node.url)))
+  const parts = [value]
+  const walk = (nodes: PhrasingContent[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'text' || node.type === 'inlineCode') parts.push(node.value)
+      else if ('children' in node) {
+        if (node.type === 'link') parts.push(urlText(node.url))
+        walk(node.children)
+      }
+    }
+  }
+  walk(segmentNodes(value))
   return parts.join('\n')
 }
 
-/** A segment's text under its language, and under the page's (a table cell's `data-label` and the like). */
-function addText(text: TextCollector, value: string, language: string, page: string): void {
-  const shown = shownText(value)
-  text.add(shown, language)
-  if (language !== page) text.add(shown, page)
-}
-
-/** What the page of `edition` is made of, bar the language names and the front matter of the source. */
-function editionText(input: RenderInput, edition: Edition, extra: string): TextCollector {
+/** What the page of `edition` is made of, bar the language names and the front matter of the source, gathered in `text` (cleared after). */
+function editionText(input: RenderInput, edition: Edition, extra: string, text: TextCollector): FamilyText {
   const {t, document, options} = input
-  const text = new TextCollector()
   const language = edition.language
   const source = options.sourceLanguage
   if (extra) text.add(extra, language)
@@ -107,15 +110,17 @@ function editionText(input: RenderInput, edition: Edition, extra: string): TextC
   for (const key of COUNTED) for (const count of [1, 2]) text.add(t(language, key, {count, percent: count}), language)
   for (const block of edition.blocks) {
     for (const segment of block.segments) {
-      if (segment.display === 'text') addText(text, segment.text, segment.language, language)
+      if (segment.display === 'text') text.add(shownText(segment.text), segment.language)
       // A stale segment's note quotes its English.
-      if (segment.mark === 'stale') addText(text, segment.source, source, language)
+      if (segment.mark === 'stale') text.add(shownText(segment.source), source)
     }
   }
   // The front matter in this language (title block, notes, metadata) and the date as it is printed.
-  for (const segment of Object.values(edition.meta)) addText(text, segment.text, segment.language, language)
+  for (const segment of Object.values(edition.meta)) text.add(shownText(segment.text), segment.language)
   if (typeof document.meta.date === 'string') text.add(formatDate(document.meta.date, language), language)
-  return text
+  const found = text.result()
+  text.clear()
+  return found
 }
 
 const union = (parts: FamilyText[]): FamilyText => {
@@ -133,6 +138,8 @@ export function planFor(input: RenderInput): Plan {
   if (known) return known
   const {editions, document} = input
   const source = input.options.sourceLanguage
+  // The texts' nodes, which the pages parse ahead anyway, for those that may show other characters than their Markdown's.
+  prepareEditions(editions)
   const names = new TextCollector()
   for (const edition of editions) names.add(languageInfo(edition.language).name, edition.language)
   // Every page shows the language names (the switcher) and the source's front matter as it stands.
@@ -141,7 +148,9 @@ export function planFor(input: RenderInput): Plan {
   for (const value of Object.values(document.meta)) if (typeof value === 'string') common.add(value, source)
   const shared = common.result()
   const extra = treeText(document.tree)
-  const pages = new Map(editions.map((edition) => [edition.language, union([editionText(input, edition, extra).result(), shared])]))
+  // One collector for every edition: its flags are cleared rather than allocated again (3 MB each).
+  const scratch = new TextCollector()
+  const pages = new Map(editions.map((edition) => [edition.language, union([editionText(input, edition, extra, scratch), shared])]))
   const aligned = union([...pages.values()])
   const plan: Plan = {names: names.result(), document: union([aligned]), pages: {editions: pages, aligned}}
   // Korean and Japanese faces hold all of ASCII (a few kilobytes): a Latin word typed into a translation then leaves the subset as it was.
