@@ -7,8 +7,6 @@ import {WEB_FAMILIES, type FamilyText, type WebFamily} from './text-collector.js
 import {planFor, type Plan} from './web-font-plan.js'
 import {webSubset} from './web-font-subsets.js'
 
-export {planFor, type Plan} from './web-font-plan.js'
-
 /**
  * Web fonts for the HTML pages, so every script shows on a machine without
  * Korean or Japanese fonts, on screen and in print. Each page embeds, as
