@@ -4,7 +4,13 @@ import {fastHtml} from '../../src/editions/html/fast.js'
 import {pageText} from '../../src/editions/html/page-text.js'
 import {WEB_FAMILIES, type FamilyText} from '../../src/editions/html/text-collector.js'
 import {planFor} from '../../src/editions/html/web-font-plan.js'
-import {caseArb, renderInput} from '../helpers/render-inputs.js'
+import {VFile} from 'vfile'
+import {alignEditions} from '../../src/editions/align.js'
+import {defaults} from '../../src/core/options.js'
+import {segmentDocument} from '../../src/ids/document.js'
+import {emptyRegistry} from '../../src/ids/reconcile.js'
+import type {TrackResult} from '../../src/translations/track.js'
+import {caseArb, LANGUAGES, renderInput, t} from '../helpers/render-inputs.js'
 
 /**
  * A page the HTML templates make gets its share of the web-font plan as its
@@ -74,5 +80,35 @@ describe('the web-font plan', {timeout: 600_000}, () => {
     }
     expect(outside(pageText(html.aligned()!), plan.pages.aligned)).toBe('')
     expect([...'字語'].every((c) => ko.jp.has(c.codePointAt(0)!))).toBe(true)
+  })
+
+  it('holds the pages of drafts shown marked (`editions.drafts: "mark"`)', () => {
+    const file = new VFile({path: 'doc.md', value: '# Title\n\nOne sentence. Two sentence.\n'})
+    const document = segmentDocument(file, emptyRegistry('doc'), {sourceLanguage: 'en'}).document
+    const tracks: TrackResult[] = LANGUAGES.map((language) => ({
+      language,
+      document: 'doc',
+      statuses: document.segments.map((segment, i) =>
+        i === 1 ? {id: segment.id, state: 'draft', draft: language === 'ja' ? '下書き文。' : '초안 문장.'} : {id: segment.id, state: 'missing'}
+      ),
+      strings: {},
+      meta: {},
+      obsolete: {},
+      orphans: [],
+      moved: [],
+      restored: [],
+      empty: []
+    }))
+    const options = defaults()
+    options.editions.drafts = 'mark'
+    const editions = alignEditions(document, tracks, {sourceLanguage: 'en', languages: [...LANGUAGES], missing: 'marker', drafts: 'mark'})
+    const input = {document, editions, options, t}
+    const plan = planFor(input)
+    const html = fastHtml(input, {ui: 'en', sourceLanguage: 'en', t, documentId: 'doc', editions})
+    const ja = html.edition(editions.find((edition) => edition.language === 'ja')!)!
+    // The draft's marker in Japanese brackets, on a page the templates made.
+    expect(ja).toContain(`〔${t('ja', 'draftMarker')}〕`)
+    for (const edition of editions) expect(outside(pageText(html.edition(edition)!), plan.pages.editions.get(edition.language)!), edition.language).toBe('')
+    expect(outside(pageText(html.aligned()!), plan.pages.aligned)).toBe('')
   })
 })
