@@ -3,7 +3,9 @@
  * page's HTML: every text in the body (and the attributes the style sheet
  * shows: a cell's `data-label`, a printed link's `href`) under the `lang` of
  * its element. The page is ours (rehype-stringify's output), so a scan of
- * its tags is enough: no parser, and no tree to keep.
+ * its tags is enough: no parser, and no tree to keep. Read for the pages
+ * the page builders make (a page of the templates has its share of the
+ * web-font plan instead), and in tests, where it is what the plan is held to.
  */
 import {TextCollector, type FamilyText} from './text-collector.js'
 

@@ -1,7 +1,7 @@
 /**
  * Which web font family draws which character, gathered from texts in
- * their languages (see page-text.ts for a page's, web-fonts.ts for a
- * document's).
+ * their languages (see page-text.ts for a page's, web-font-plan.ts for a
+ * document's and each of its pages').
  */
 
 /** The web font families: Noto Sans (Latin, Cyrillic, Greek), Noto Sans KR, Noto Sans JP. */
