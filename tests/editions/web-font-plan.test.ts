@@ -9,8 +9,7 @@ import {alignEditions} from '../../src/editions/align.js'
 import {defaults} from '../../src/core/options.js'
 import {segmentDocument} from '../../src/ids/document.js'
 import {emptyRegistry} from '../../src/ids/reconcile.js'
-import type {TrackResult} from '../../src/translations/track.js'
-import {caseArb, LANGUAGES, renderInput, t} from '../helpers/render-inputs.js'
+import {caseArb, LANGUAGES, renderInput, t, tracked} from '../helpers/render-inputs.js'
 
 /**
  * A page the HTML templates make gets its share of the web-font plan as its
@@ -85,20 +84,12 @@ describe('the web-font plan', {timeout: 600_000}, () => {
   it('holds the pages of drafts shown marked (`editions.drafts: "mark"`)', () => {
     const file = new VFile({path: 'doc.md', value: '# Title\n\nOne sentence. Two sentence.\n'})
     const document = segmentDocument(file, emptyRegistry('doc'), {sourceLanguage: 'en'}).document
-    const tracks: TrackResult[] = LANGUAGES.map((language) => ({
-      language,
-      document: 'doc',
-      statuses: document.segments.map((segment, i) =>
-        i === 1 ? {id: segment.id, state: 'draft', draft: language === 'ja' ? '下書き文。' : '초안 문장.'} : {id: segment.id, state: 'missing'}
-      ),
-      strings: {},
-      meta: {},
-      obsolete: {},
-      orphans: [],
-      moved: [],
-      restored: [],
-      empty: []
-    }))
+    const tracks = LANGUAGES.map((language) =>
+      tracked(
+        language,
+        document.segments.map((segment, i) => (i === 1 ? {id: segment.id, state: 'draft', draft: language === 'ja' ? '下書き文。' : '초안 문장.'} : {id: segment.id, state: 'missing'}))
+      )
+    )
     const options = defaults()
     options.editions.drafts = 'mark'
     const editions = alignEditions(document, tracks, {sourceLanguage: 'en', languages: [...LANGUAGES], missing: 'marker', drafts: 'mark'})

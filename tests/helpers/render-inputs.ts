@@ -178,6 +178,20 @@ export const caseArb: fc.Arbitrary<Case> = fc.record({
   missing: fc.constantFrom<MissingMode>('marker', 'placeholder', 'omit')
 })
 
+/** A language's tracking of document `doc` with these statuses, and nothing else to report. */
+export const tracked = (language: string, statuses: TrackResult['statuses']): TrackResult => ({
+  language,
+  document: 'doc',
+  statuses,
+  strings: {},
+  meta: {},
+  obsolete: {},
+  orphans: [],
+  moved: [],
+  restored: [],
+  empty: []
+})
+
 /** Segment the document, give it the translations, and align the editions, as `concord build` does; `undefined` for a document without text. */
 export function renderInput(c: Case): RenderInput | undefined {
   const file = new VFile({path: 'doc.md', value: c.markdown})
@@ -187,22 +201,16 @@ export function renderInput(c: Case): RenderInput | undefined {
   } catch {
     return undefined
   }
-  const tracks: TrackResult[] = LANGUAGES.map((language, l) => ({
-    language,
-    document: 'doc',
-    statuses: document.segments.map((segment, i) => {
-      const [state, translation, previousSource] = c.translations[l]?.[i % 60] ?? ['missing', '', undefined]
-      if (state === 'missing') return {id: segment.id, state: 'missing' as const}
-      return {id: segment.id, state: state as 'translated' | 'stale', translation, ...(previousSource === undefined ? {} : {previousSource})}
-    }),
-    strings: {},
-    meta: {},
-    obsolete: {},
-    orphans: [],
-    moved: [],
-    restored: [],
-    empty: []
-  }))
+  const tracks = LANGUAGES.map((language, l) =>
+    tracked(
+      language,
+      document.segments.map((segment, i) => {
+        const [state, translation, previousSource] = c.translations[l]?.[i % 60] ?? ['missing', '', undefined]
+        if (state === 'missing') return {id: segment.id, state: 'missing' as const}
+        return {id: segment.id, state: state as 'translated' | 'stale', translation, ...(previousSource === undefined ? {} : {previousSource})}
+      })
+    )
+  )
   const options = defaults()
   options.editions.missing = c.missing
   return {document, editions: alignEditions(document, tracks, {sourceLanguage: 'en', languages: [...LANGUAGES], missing: c.missing}), options, t}
