@@ -95,8 +95,8 @@ function shownText(value: string): string {
   return parts.join('\n')
 }
 
-/** What the page of `edition` is made of, bar the language names and the front matter of the source, gathered in `text` (cleared after). */
-function editionText(input: RenderInput, edition: Edition, extra: string, text: TextCollector): FamilyText {
+/** What the page of `edition` is made of, bar the language names and the front matter of the source, added to `text`. */
+function editionText(input: RenderInput, edition: Edition, extra: string, text: TextCollector): void {
   const {t, document, options} = input
   const language = edition.language
   const source = options.sourceLanguage
@@ -118,9 +118,6 @@ function editionText(input: RenderInput, edition: Edition, extra: string, text: 
   // The front matter in this language (title block, notes, metadata) and the date as it is printed.
   for (const segment of Object.values(edition.meta)) text.add(shownText(segment.text), segment.language)
   if (typeof document.meta.date === 'string') text.add(formatDate(document.meta.date, language), language)
-  const found = text.result()
-  text.clear()
-  return found
 }
 
 const union = (parts: FamilyText[]): FamilyText => {
@@ -140,19 +137,21 @@ export function planFor(input: RenderInput): Plan {
   const source = input.options.sourceLanguage
   // The texts' nodes, which the pages parse ahead anyway, for those that may show other characters than their Markdown's.
   prepareEditions(editions)
-  const names = new TextCollector()
-  for (const edition of editions) names.add(languageInfo(edition.language).name, edition.language)
-  // Every page shows the language names (the switcher) and the source's front matter as it stands.
-  const common = new TextCollector()
-  for (const edition of editions) common.add(languageInfo(edition.language).name, edition.language)
-  for (const value of Object.values(document.meta)) if (typeof value === 'string') common.add(value, source)
-  const shared = common.result()
-  const extra = treeText(document.tree)
-  // One collector for every edition: its flags are cleared rather than allocated again (3 MB each).
+  // One collector for every part: its flags are cleared rather than allocated again (3 MB each).
   const scratch = new TextCollector()
-  const pages = new Map(editions.map((edition) => [edition.language, union([editionText(input, edition, extra, scratch), shared])]))
+  const gathered = (add: (text: TextCollector) => void): FamilyText => {
+    add(scratch)
+    const found = scratch.result()
+    scratch.clear()
+    return found
+  }
+  const names = gathered((text) => editions.forEach((edition) => text.add(languageInfo(edition.language).name, edition.language)))
+  // Every page shows the language names (the switcher) and the source's front matter as it stands.
+  const meta = gathered((text) => Object.values(document.meta).forEach((value) => typeof value === 'string' && text.add(value, source)))
+  const extra = treeText(document.tree)
+  const pages = new Map(editions.map((edition) => [edition.language, union([gathered((text) => editionText(input, edition, extra, text)), names, meta])]))
   const aligned = union([...pages.values()])
-  const plan: Plan = {names: names.result(), document: union([aligned]), pages: {editions: pages, aligned}}
+  const plan: Plan = {names, document: union([aligned]), pages: {editions: pages, aligned}}
   // Korean and Japanese faces hold all of ASCII (a few kilobytes): a Latin word typed into a translation then leaves the subset as it was.
   for (const family of ['kr', 'jp'] as const) if (plan.document[family].size > 0) for (let c = 0x20; c < 0x7f; c++) plan.document[family].add(c)
   plans.set(input.editions, plan)
