@@ -3,7 +3,7 @@ import {stringify as stringifyYaml} from 'yaml'
 import {alignedDisplay, MARKER_KEYS, type Edition, type EditionSegment, type EditorNote} from '../align.js'
 import {metaKeywords, metaText} from '../meta.js'
 import {parseSegmentText, trimEdges} from '../segment-text.js'
-import {segmentNodes} from '../segment-nodes.js'
+import {plainSegment, segmentNodes} from '../segment-nodes.js'
 import {bracketed, languageInfo, markerGap} from '../../core/languages.js'
 import type {SegmentedDocument} from '../../core/types.js'
 import type {Translate} from '../../core/ui-strings.js'
@@ -74,7 +74,10 @@ export function markerNodes(segment: EditionSegment, language: string, t: Transl
   const display = aligned ? alignedDisplay(segment) : segment.display
   if (display === 'omit') return []
   if (display === 'placeholder') return [emphasis(t(language, 'missingPlaceholder'))]
-  const body = cell ? oneLine(segmentNodes(segment.text)) : segmentNodes(segment.text)
+  // Plain text, most of a book, is its one text node (as segmentNodes gives it), made without a lookup by the text.
+  const nodes = plainSegment(segment) ? [text(segment.text)] : segmentNodes(segment.text)
+  const body = cell ? oneLine(nodes) : nodes
+  if (segment.mark === 'current') return body
   // Japanese markers stand out by their brackets; emphasis glued to the next word would need character references.
   const gap = markerGap(language) ? [text(markerGap(language))] : []
   const marker = (key: string): PhrasingContent => (gap.length ? emphasis : text)(bracketed(language, t(language, key), 'round'))
