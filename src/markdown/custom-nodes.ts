@@ -1,5 +1,5 @@
 import type {Properties} from 'hast'
-import type {Data, Node, Parent, PhrasingContent, RootContent, Table} from 'mdast'
+import type {Data, Node, Parent, PhrasingContent, RootContent, TableRow} from 'mdast'
 
 /**
  * The mdast nodes of Concord's own, registered with `@types/mdast` below so
@@ -42,10 +42,17 @@ export interface ConcordSlot extends Node {
   out: string[]
 }
 
-/** A segment table of the aligned page: a GFM table written row by row (editions/markdown/segment-table.ts). */
+/**
+ * A segment table of the aligned page: a GFM table written row by row
+ * (editions/markdown/segment-table.ts). Its segment rows are made as they
+ * are written, each call of `rows` anew: a book's aligned page has tens of
+ * thousands, which held all at once the garbage collector would copy over
+ * and over while the rest of the page is written.
+ */
 export interface ConcordSegmentTable extends Node {
   type: 'concordSegmentTable'
-  table: Table
+  header: TableRow
+  rows: () => Iterable<TableRow>
 }
 
 /** Sentences serialised one by one in one serialiser run; the handler writes each one's Markdown to `out`. */

@@ -8,6 +8,7 @@ import {renderAlignedHtml} from '../../src/editions/html/aligned-page.js'
 import type {PageContext} from '../../src/editions/html/chrome.js'
 import {renderHtmlEdition} from '../../src/editions/html/edition-page.js'
 import {alignedMarkdownTree} from '../../src/editions/markdown/aligned-tree.js'
+import {segmentTable} from '../../src/editions/markdown/segment-table.js'
 import {editorNoteDefinition, editorNoteReference, endNoteParagraph, frontMatter, segmentMarkdown, staleNote} from '../../src/editions/markdown/nodes.js'
 import {endNote, notesBySegment} from '../../src/editions/meta.js'
 import {rebuildTree} from '../../src/editions/segment-text.js'
@@ -27,7 +28,7 @@ export function flattenBlocks<T extends Nodes>(node: T): T {
   if (!('children' in node)) return node
   const children = (node.children as Nodes[]).flatMap((child): Nodes[] => {
     if (child.type === 'concordBlock') return child.children.map(flattenBlocks)
-    return [flattenBlocks(child.type === 'concordSegmentTable' ? child.table : child)]
+    return [flattenBlocks(child.type === 'concordSegmentTable' ? segmentTable(child) : child)]
   })
   return {...node, children}
 }

@@ -31,6 +31,18 @@ function cellContent(editions: Edition[], t: Translate, block: AlignedBlock, l: 
   return [blockNode([{nodes, language, plain: plain ? segment.text : undefined}]), ...refs]
 }
 
+/** The rows of `blocks` in the aligned page: a segment each, its ID, then each language's cell. */
+function* segmentRows(blocks: AlignedBlock[], editions: Edition[], t: Translate, notes: Array<Map<string, EditorNote[]>>): Generator<Table['children'][number]> {
+  for (const block of blocks) {
+    for (let s = 0; s < block.cells[0]!.length; s++) {
+      yield segmentRow(
+        block.cells[0]![s]!.id,
+        editions.map((_, l) => cellContent(editions, t, block, l, s, notes))
+      )
+    }
+  }
+}
+
 /**
  * All editions aligned segment by segment: one GFM table per section (rows =
  * segments; columns = segment ID, then each language), which remark parses
@@ -46,21 +58,15 @@ export function alignedMarkdownTree(doc: SegmentedDocument, editions: Edition[],
   children.push({type: 'paragraph', children: [emphasis(t(ui, 'alignedEdition')), text(`: ${editions.map((e) => languageInfo(e.language).name).join(' · ')}`)]})
 
   const header = (): Table['children'][number] => ({type: 'tableRow', children: [cell([text(t(ui, 'segment'))]), ...editions.map((e) => cell([text(languageInfo(e.language).name)]))]})
-  let table: Table | undefined
+  // Each heading's blocks, whose rows the table under it makes when written.
+  let blocks: AlignedBlock[] | undefined
   for (const block of alignedBlocks(editions)) {
-    if (block.kind === 'heading' || !table) {
+    if (block.kind === 'heading' || !blocks) {
       if (block.kind === 'heading') children.push({type: 'heading', depth: Math.min(6, block.depth + 1) as Heading['depth'], children: headingContent(block)})
-      table = {type: 'table', align: [], children: [header()]}
-      children.push({type: 'concordSegmentTable', table})
+      const own: AlignedBlock[] = (blocks = [])
+      children.push({type: 'concordSegmentTable', header: header(), rows: () => segmentRows(own, editions, t, notes)})
     }
-    block.cells[0]!.forEach((segment, s) => {
-      table!.children.push(
-        segmentRow(
-          segment.id,
-          editions.map((_, l) => cellContent(editions, t, block, l, s, notes))
-        )
-      )
-    })
+    blocks.push(block)
   }
 
   const ends = editions.map((e) => endNote(e, doc.meta))

@@ -16,19 +16,22 @@ import type {ConcordSegmentTable} from '../../markdown/custom-nodes.js'
  * handler. Pinned with the packages it mirrors (tests/markdown/mirrored-versions.test.ts).
  */
 export const segmentTableHandler: Handle = (node: ConcordSegmentTable, parent, state, info) => {
-  const {table} = node
-  const stock = (): string => state.handle(table, parent, state, info)
-  const [header, first] = table.children
-  if (!header || !first) return stock()
-  const lines = state.handle({...table, children: [header, first]} satisfies Table, parent, state, info).split('\n')
-  if (lines.length !== 3 || rowLine(state, first, info) !== lines[2]) return stock()
-  for (const row of table.children.slice(2)) {
-    const line = rowLine(state, row, info)
+  const stock = (): string => state.handle(segmentTable(node), parent, state, info)
+  const rows = node.rows()[Symbol.iterator]()
+  const first = rows.next()
+  if (first.done) return stock()
+  const lines = state.handle({type: 'table', align: [], children: [node.header, first.value]} satisfies Table, parent, state, info).split('\n')
+  if (lines.length !== 3 || rowLine(state, first.value, info) !== lines[2]) return stock()
+  for (let row = rows.next(); !row.done; row = rows.next()) {
+    const line = rowLine(state, row.value, info)
     if (line === undefined) return stock()
     lines.push(line)
   }
   return lines.join('\n')
 }
+
+/** The whole table of a segment table node, every row made at once. */
+export const segmentTable = (node: ConcordSegmentTable): Table => ({type: 'table', align: [], children: [node.header, ...node.rows()]})
 
 /** A row as markdown-table writes it without padding to a common width, or `undefined` when a cell cannot be told alone. */
 function rowLine(state: State, row: TableRow, info: Info): string | undefined {
