@@ -38,7 +38,12 @@ export interface ConcordSlot extends Node {
   type: 'concordSlot'
   /** The number of the placeholder (`slot(n)` of editions/placeholders.ts). */
   slot: number
-  blocks: ConcordBlock[]
+  /**
+   * Each edition's block, made when the slot is written (the same list at
+   * every call): the blocks of a book's every edition, held all at once,
+   * the garbage collector would copy over and over while the page is written.
+   */
+  blocks: () => ConcordBlock[]
   out: string[]
 }
 

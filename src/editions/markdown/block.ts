@@ -119,6 +119,6 @@ export const blockHandler: Handle = (node: ConcordBlock, _, state, info) => {
  * characters around it), kept in `out`; a placeholder goes to the page.
  */
 export const slotHandler: Handle = (node: ConcordSlot, parent, state, info) => {
-  node.out = node.blocks.map((block) => state.handle(block, parent, state, info))
+  node.out = node.blocks().map((block) => state.handle(block, parent, state, info))
   return slot(node.slot)
 }

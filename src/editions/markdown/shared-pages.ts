@@ -60,11 +60,17 @@ export function sharedMarkdownPages(doc: SegmentedDocument, editions: Edition[],
   const pages: Page[] = editions.map((edition) => ({edition, notes: [], heading: new Set(), fits: true}))
   const byIndex = pages.map((page) => new Map(page.edition.blocks.map((block) => [block.index, block])))
   const slots: ConcordSlot[] = []
+  // The slots whose blocks were made: made again (a handler may be called twice), they add no stale note twice.
+  const made = new Set<number>()
   const tree = skeletonTree(doc.tree, (index) => {
     const blocks = byIndex.map((map) => map.get(index))
     if (blocks.every((block) => block === undefined)) return undefined
-    const contents = pages.map((page, e) => content(page, blocks[e], t))
-    const node: ConcordSlot = {type: 'concordSlot', slot: index, blocks: contents.map((c) => c ?? emptyBlock), out: []}
+    const contents = (): ConcordBlock[] => {
+      const notes = made.has(index) ? () => [] : (page: Page) => page.notes
+      made.add(index)
+      return pages.map((page, e) => content(page, blocks[e], t, notes(page)) ?? emptyBlock)
+    }
+    const node: ConcordSlot = {type: 'concordSlot', slot: index, blocks: contents, out: []}
     slots.push(node)
     return {children: [node]}
   })
@@ -97,10 +103,10 @@ export function sharedMarkdownPages(doc: SegmentedDocument, editions: Edition[],
 
 const emptyBlock: ConcordBlock = {type: 'concordBlock', children: [], runs: []}
 
-/** A block of a page as its slot holds it, or `undefined` (and the page rendered alone) where the slot cannot stand for it. */
-function content(page: Page, block: EditionBlock | undefined, t: Translate): ConcordBlock | undefined {
+/** A block of a page as its slot holds it (its stale segments' notes added to `notes`), or `undefined` (and the page rendered alone) where the slot cannot stand for it. */
+function content(page: Page, block: EditionBlock | undefined, t: Translate, notes: FootnoteDefinition[]): ConcordBlock | undefined {
   if (!page.fits) return undefined
-  const children = block && editionBlockContent(block, page.edition.language, t, page.notes)
+  const children = block && editionBlockContent(block, page.edition.language, t, notes)
   const only = children?.length === 1 ? children[0] : undefined
   if (only?.type !== 'concordBlock' || (block!.kind === 'heading' && hasLineBreak(only.children))) {
     page.fits = false
