@@ -54,6 +54,33 @@ export function fillSlots(skeleton: string, content: (n: number) => string | und
   return complete ? text : undefined
 }
 
+/**
+ * A page as a shell holding PAGE_PART once and the part that goes there (a
+ * whole article or grid), put together once the page's head is final
+ * (web-fonts.ts adds the fonts to it): joined earlier, a page of megabytes
+ * would be copied once more for an edit of its head.
+ */
+export interface ShellPage {
+  shell: string
+  part: string
+}
+
+/** A page, or its shell and part. */
+export type PageText = string | ShellPage
+
+/** `shell` and `part` as a page, or `undefined` when `shell` does not hold PAGE_PART exactly once. */
+export function shellPage(shell: string, part: string): ShellPage | undefined {
+  const at = shell.indexOf(PAGE_PART)
+  return at === -1 || shell.indexOf(PAGE_PART, at + 1) !== -1 ? undefined : {shell, part}
+}
+
+/** The page itself. */
+export function pageString(page: PageText): string {
+  if (typeof page === 'string') return page
+  const at = page.shell.indexOf(PAGE_PART)
+  return page.shell.slice(0, at) + page.part + page.shell.slice(at + PAGE_PART.length)
+}
+
 /** Put `content` in place of the one `placeholder` in `page`, or `undefined` when there is not exactly one. */
 export function fillOnce(page: string, placeholder: string, content: string): string | undefined {
   const at = page.indexOf(placeholder)

@@ -10,6 +10,7 @@ import {dirname, join} from 'node:path'
 
 export const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex')
 
+/** Text as UTF-8 bytes, bytes as a Buffer over the same memory. */
 export const toBytes = (content: string | Uint8Array): Buffer =>
   typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength)
 

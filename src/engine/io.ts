@@ -4,6 +4,7 @@ import {closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rena
 import {dirname, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
+import {toBytes} from './durable-fs.js'
 
 /**
  * A file shipped with Concord (`locales/en/ui.json`, `package.json`), by its
@@ -67,7 +68,7 @@ export function readTextIfExists(path: string, cwd?: string): VFile | undefined 
  * Returns whether the file was written.
  */
 export function writeIfChanged(path: string, content: string | Uint8Array): boolean {
-  const next = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength)
+  const next = toBytes(content)
   if (existsSync(path) && readBytes(path).equals(next)) return false
   mkdirSync(dirname(path), {recursive: true})
   const temp = `${path}.tmp-${process.pid}`
@@ -83,7 +84,7 @@ export function writeIfChanged(path: string, content: string | Uint8Array): bool
 
 /** Whether writing `content` to `path` would change it. */
 export function wouldChange(path: string, content: string): boolean {
-  return !existsSync(path) || !readFileSync(path).equals(Buffer.from(content, 'utf8'))
+  return !existsSync(path) || !readFileSync(path).equals(toBytes(content))
 }
 
 /**

@@ -1,6 +1,6 @@
 import {readFileSync, rmSync} from 'node:fs'
 import {isAbsolute, join, normalize, relative, sep} from 'node:path'
-import {replaceDurably, sha256, syncDir} from './durable-fs.js'
+import {replaceDurably, sha256, syncDir, toBytes} from './durable-fs.js'
 
 /**
  * The intent of a commit, `.concord/journal.json`: which temp file becomes
@@ -42,7 +42,7 @@ export function writeJournal(root: string, command: string, renames: Rename[]): 
   const body = {format: FORMAT, pid: process.pid, command, renames}
   const text = JSON.stringify({...body, checksum: checksumOf(body)}, null, 1) + '\n'
   const path = join(root, JOURNAL)
-  replaceDurably(path, Buffer.from(text, 'utf8'), tempFor(path))
+  replaceDurably(path, toBytes(text), tempFor(path))
 }
 
 export function removeJournal(root: string): void {

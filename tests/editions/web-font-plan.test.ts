@@ -4,6 +4,7 @@ import {fastHtml} from '../../src/editions/html/fast.js'
 import {pageText} from '../../src/editions/html/page-text.js'
 import {WEB_FAMILIES, type FamilyText} from '../../src/editions/html/text-collector.js'
 import {planFor} from '../../src/editions/html/web-font-plan.js'
+import {pageString} from '../../src/editions/placeholders.js'
 import {VFile} from 'vfile'
 import {alignEditions} from '../../src/editions/align.js'
 import {defaults} from '../../src/core/options.js'
@@ -38,12 +39,12 @@ describe('the web-font plan', {timeout: 600_000}, () => {
           const page = html.edition(edition)
           if (page === undefined) continue
           pages++
-          expect(outside(pageText(page), plan.pages.editions.get(edition.language)!), `${edition.language} page`).toBe('')
+          expect(outside(pageText(pageString(page)), plan.pages.editions.get(edition.language)!), `${edition.language} page`).toBe('')
         }
         const aligned = html.aligned()
         if (aligned !== undefined) {
           pages++
-          expect(outside(pageText(aligned), plan.pages.aligned), 'aligned page').toBe('')
+          expect(outside(pageText(pageString(aligned)), plan.pages.aligned), 'aligned page').toBe('')
         }
       }),
       {numRuns: Number(process.env.DOC_RUNS ?? 150), ...(process.env.SEED ? {} : {seed: 20_261_207})}
@@ -75,9 +76,9 @@ describe('the web-font plan', {timeout: 600_000}, () => {
     const html = fastHtml(input, {ui: 'en', sourceLanguage: 'en', t: input.t, documentId: input.document.id, editions: input.editions})
     for (const edition of input.editions) {
       const page = html.edition(edition)!
-      expect(outside(pageText(page), plan.pages.editions.get(edition.language)!), edition.language).toBe('')
+      expect(outside(pageText(pageString(page)), plan.pages.editions.get(edition.language)!), edition.language).toBe('')
     }
-    expect(outside(pageText(html.aligned()!), plan.pages.aligned)).toBe('')
+    expect(outside(pageText(pageString(html.aligned()!)), plan.pages.aligned)).toBe('')
     expect([...'字語'].every((c) => ko.jp.has(c.codePointAt(0)!))).toBe(true)
   })
 
@@ -96,10 +97,10 @@ describe('the web-font plan', {timeout: 600_000}, () => {
     const input = {document, editions, options, t}
     const plan = planFor(input)
     const html = fastHtml(input, {ui: 'en', sourceLanguage: 'en', t, documentId: 'doc', editions})
-    const ja = html.edition(editions.find((edition) => edition.language === 'ja')!)!
+    const ja = pageString(html.edition(editions.find((edition) => edition.language === 'ja')!)!)
     // The draft's marker in Japanese brackets, on a page the templates made.
     expect(ja).toContain(`〔${t('ja', 'draftMarker')}〕`)
-    for (const edition of editions) expect(outside(pageText(html.edition(edition)!), plan.pages.editions.get(edition.language)!), edition.language).toBe('')
-    expect(outside(pageText(html.aligned()!), plan.pages.aligned)).toBe('')
+    for (const edition of editions) expect(outside(pageText(pageString(html.edition(edition)!)), plan.pages.editions.get(edition.language)!), edition.language).toBe('')
+    expect(outside(pageText(pageString(html.aligned()!)), plan.pages.aligned)).toBe('')
   })
 })

@@ -6,7 +6,7 @@ import {toSafeHast} from './segments.js'
 import {alignedPage, alignedRow, cellTabStop, titleRow} from './aligned-page.js'
 import type {SegmentedDocument} from '../../core/types.js'
 import {blockHtml, htmlOf, type SegmentHtml} from './fast-pieces.js'
-import {PAGE_PART, TITLE_PART, fillOnce, isPlainId, slot} from '../placeholders.js'
+import {PAGE_PART, TITLE_PART, fillOnce, isPlainId, shellPage, slot, type PageText} from '../placeholders.js'
 import {fill, template, type Template} from '../template.js'
 import {endNote} from '../meta.js'
 
@@ -24,8 +24,8 @@ function rowTemplate(block: AlignedBlock, where: BlockContext | undefined, conte
   return template(html, /(\uE000\d+\uE001|\uE011)/)
 }
 
-/** The aligned page: rows from templates, each cell's segment spans put in; `undefined` to render with the reference. */
-export function fastAlignedHtml(doc: SegmentedDocument, context: PageContext, html: SegmentHtml): string | undefined {
+/** The aligned page: rows from templates, each cell's segment spans put in (the page, or its shell and rows); `undefined` to render with the reference. */
+export function fastAlignedHtml(doc: SegmentedDocument, context: PageContext, html: SegmentHtml): PageText | undefined {
   const {editions, t} = context
   const blocks = alignedBlocks(editions)
   if (blocks.length === 0 || blocks.some((block) => !isPlainId(block.cells[0]![0]!.id))) return undefined
@@ -51,5 +51,5 @@ export function fastAlignedHtml(doc: SegmentedDocument, context: PageContext, ht
   const page = alignedPage(doc, context, rest.length ? [{type: 'text', value: PAGE_PART}] : [], title === -1 ? null : {type: 'text', value: TITLE_PART})
   // The title's placeholder first: the rows put in may hold any text.
   const titled = title === -1 ? page : fillOnce(page, TITLE_PART, rows[title]!)
-  return titled === undefined || rest.length === 0 ? titled : fillOnce(titled, PAGE_PART, rest.join('\n'))
+  return titled === undefined || rest.length === 0 ? titled : shellPage(titled, rest.join('\n'))
 }

@@ -8,7 +8,7 @@ import type {MissingMode} from '../../core/options.js'
 import {editionPage, takeTitle} from './edition-page.js'
 import type {SegmentedDocument} from '../../core/types.js'
 import {blockHtml, htmlOf, type SegmentHtml} from './fast-pieces.js'
-import {PAGE_PART, TITLE_PART, fillOnce, fillSlots, isPlainId, slot} from '../placeholders.js'
+import {PAGE_PART, TITLE_PART, fillOnce, fillSlots, isPlainId, shellPage, slot, type ShellPage} from '../placeholders.js'
 import {skeletonTree} from '../skeleton-tree.js'
 import {endNote, staleNoteNumbers} from '../meta.js'
 import {staleNotesList} from './notes.js'
@@ -42,8 +42,8 @@ export function htmlArticleSkeleton(tree: Root, blocks: EditionBlock[]): string 
 /** Whether the edition's blocks are the skeleton's: none dropped (every segment omitted), no heading without its ID. */
 const fitsSkeleton = (block: EditionBlock): boolean => block.segments.some((s) => s.display !== 'omit') && !(block.kind === 'heading' && block.segments[0]?.display === 'omit')
 
-/** One language's HTML page from the document's article skeleton: the reference's bytes, or `undefined` to render with the reference. */
-export function fastHtmlEdition(doc: SegmentedDocument, edition: Edition, context: PageContext, missing: MissingMode, skeleton: string, html: SegmentHtml): string | undefined {
+/** One language's HTML page from the document's article skeleton: the reference's bytes as the page's shell and article, or `undefined` to render with the reference. */
+export function fastHtmlEdition(doc: SegmentedDocument, edition: Edition, context: PageContext, missing: MissingMode, skeleton: string, html: SegmentHtml): ShellPage | undefined {
   // Editor's notes are few and rare: a page with any is rendered by the reference.
   if (!skeleton || !edition.blocks.every(fitsSkeleton) || edition.notes.length > 0 || endNote(edition, doc.meta)) return undefined
   const stale = staleNoteNumbers(edition)
@@ -62,5 +62,5 @@ export function fastHtmlEdition(doc: SegmentedDocument, edition: Edition, contex
   const page = editionPage(doc, edition, context, missing, {type: 'text', value: PAGE_PART}, title ? {type: 'text', value: TITLE_PART} : null)
   // The title's placeholder first: the article put in may hold any text.
   const titled = title ? fillOnce(page, TITLE_PART, title) : page
-  return titled === undefined ? undefined : fillOnce(titled, PAGE_PART, article)
+  return titled === undefined ? undefined : shellPage(titled, article)
 }

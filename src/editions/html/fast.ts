@@ -3,13 +3,17 @@ import type {PageContext} from './chrome.js'
 import {fastAlignedHtml} from './fast-aligned.js'
 import {fastHtmlEdition, htmlArticleSkeleton} from './fast-edition.js'
 import {segmentHtml, type SegmentHtml} from './fast-pieces.js'
-import {treeHasReserved} from '../placeholders.js'
+import {treeHasReserved, type PageText} from '../placeholders.js'
 import {prepareEditions} from '../segment-nodes.js'
 
-/** The fast HTML renderer of one document: each page as the reference renders it, or `undefined` for the reference to render. */
+/**
+ * The fast HTML renderer of one document: each page as the reference
+ * renders it (`pageString` of what it gives), or `undefined` for the
+ * reference to render.
+ */
 export interface FastHtml {
-  edition: (edition: Edition) => string | undefined
-  aligned: () => string | undefined
+  edition: (edition: Edition) => PageText | undefined
+  aligned: () => PageText | undefined
 }
 
 /**

@@ -6,6 +6,7 @@ import {fastHtml} from './fast.js'
 import {startWebFonts, withWebFonts, type HtmlPage} from './web-fonts.js'
 import type {Plan} from './web-font-plan.js'
 import type {FamilyText} from './text-collector.js'
+import {pageString, type PageText} from '../placeholders.js'
 import type {SubsetStore} from '../../pdf/subset-cache.js'
 
 /**
@@ -17,7 +18,7 @@ import type {SubsetStore} from '../../pdf/subset-cache.js'
  * their web fonts (see renderHtmlFiles).
  */
 export function renderHtmlPages(input: RenderInput): RenderedFile[] {
-  return htmlPages(input).map(({path, content}) => ({path, content}))
+  return htmlPages(input).map(({path, content, part}) => ({path, content: part !== undefined && typeof content === 'string' ? pageString({shell: content, part}) : content}))
 }
 
 /** The pages, each the templates made with its share of the web-font plan. */
@@ -26,8 +27,8 @@ function htmlPages(input: RenderInput): HtmlPage[] {
   const context: PageContext = {ui: options.sourceLanguage, sourceLanguage: options.sourceLanguage, t, documentId: document.id, editions}
   const only = input.only ?? (() => true)
   const pages = fastHtml(input, context)
-  const page = (path: string, fast: string | undefined, share: HtmlPage['share'], builders: () => string): HtmlPage =>
-    fast === undefined ? {path, content: builders()} : {path, content: fast, share}
+  const page = (path: string, fast: PageText | undefined, share: HtmlPage['share'], builders: () => string): HtmlPage =>
+    fast === undefined ? {path, content: builders()} : typeof fast === 'string' ? {path, content: fast, share} : {path, content: fast.shell, part: fast.part, share}
   return [
     ...editions.flatMap((edition) => {
       const path = `${edition.language}/${document.id}.html`

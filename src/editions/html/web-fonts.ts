@@ -5,6 +5,7 @@ import {addFontFaces} from './page.js'
 import {pageText} from './page-text.js'
 import {WEB_FAMILIES, type FamilyText, type WebFamily} from './text-collector.js'
 import {planFor, type Plan} from './web-font-plan.js'
+import {pageString} from '../placeholders.js'
 import {webSubset} from './web-font-subsets.js'
 
 /**
@@ -99,9 +100,14 @@ export function startWebFonts(input: RenderInput, store?: SubsetStore): void {
   }
 }
 
-/** An HTML page, and what it shows at most when the templates made it: its share of the plan. */
+/**
+ * An HTML page, and what it shows at most when the templates made it: its
+ * share of the plan. With `part`, `content` is the page's shell and `part`
+ * goes in it (a ShellPage of placeholders.ts), once the fonts are in its head.
+ */
 export interface HtmlPage extends RenderedFile {
   share?: (plan: Plan) => FamilyText
+  part?: string
 }
 
 /** The HTML pages of `files` with their web fonts (other files as they are); a page the page builders made is read for its text. */
@@ -113,8 +119,10 @@ export async function withWebFonts(files: HtmlPage[], input: RenderInput, store?
       out.push({path: file.path, content: file.content})
       continue
     }
-    const css = await fontFaces(file.share ? file.share(plan) : pageText(file.content), plan, store)
-    out.push({path: file.path, content: css ? addFontFaces(file.content, css) : file.content})
+    const {part} = file
+    const whole = (shell: string): string => (part === undefined ? shell : pageString({shell, part}))
+    const css = await fontFaces(file.share ? file.share(plan) : pageText(whole(file.content)), plan, store)
+    out.push({path: file.path, content: whole(css ? addFontFaces(file.content, css) : file.content)})
   }
   return out
 }
