@@ -103,6 +103,24 @@ export interface RenderInput {
 export interface RenderedFile {
   path: string
   content: string | Uint8Array
+  /**
+   * The content as parts, when the renderer has them (their concatenation
+   * is `content`, then joined only when read): a writer encodes them one
+   * by one, and a page of megabytes is not copied into one string first.
+   */
+  parts?: readonly string[]
+}
+
+/** A file whose text is `parts` joined, joined when its content is first read. */
+export function fileOfParts(path: string, parts: readonly string[]): RenderedFile {
+  let joined: string | undefined
+  return {
+    path,
+    parts,
+    get content() {
+      return (joined ??= parts.join(''))
+    }
+  }
 }
 
 /** A format's renderer; may be async (PDF streams). */

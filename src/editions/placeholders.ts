@@ -74,12 +74,15 @@ export function shellPage(shell: string, part: string): ShellPage | undefined {
   return at === -1 || shell.indexOf(PAGE_PART, at + 1) !== -1 ? undefined : {shell, part}
 }
 
-/** The page itself. */
-export function pageString(page: PageText): string {
-  if (typeof page === 'string') return page
+/** The page's text in parts: before its part, the part, after it. */
+export function pageParts(page: PageText): string[] {
+  if (typeof page === 'string') return [page]
   const at = page.shell.indexOf(PAGE_PART)
-  return page.shell.slice(0, at) + page.part + page.shell.slice(at + PAGE_PART.length)
+  return [page.shell.slice(0, at), page.part, page.shell.slice(at + PAGE_PART.length)]
 }
+
+/** The page itself. */
+export const pageString = (page: PageText): string => pageParts(page).join('')
 
 /** Put `content` in place of the one `placeholder` in `page`, or `undefined` when there is not exactly one. */
 export function fillOnce(page: string, placeholder: string, content: string): string | undefined {

@@ -4,7 +4,7 @@ import type {SegmentedDocument} from '../core/types.js'
 import type {Executor, JobResult} from './build-pool.js'
 import {cacheFile, contentHash, inputHashes, readBuildCache, upToDate, writeBuildCache, type BuildCacheData, type DocumentInputs} from './build-cache.js'
 import type {Progress} from './reporter.js'
-import {toBytes} from './durable-fs.js'
+import {partsToBytes, toBytes} from './durable-fs.js'
 
 /**
  * The rendering half of `concord build`: which files to render, rendering
@@ -127,7 +127,10 @@ export async function renderAll(input: RenderAllInput): Promise<RenderAllResult>
         runAll(lane.indexes, lane.concurrency, async (i) => {
           const result = await executor.run(jobs[i]!)
           // Encoded as soon as rendered, for the record's hash and for writing: a long book's text is then not held twice over the rest of the build.
-          results[i] = {...result, files: result.files.map((file) => ({path: file.path, content: typeof file.content === 'string' ? toBytes(file.content) : file.content}))}
+          results[i] = {
+            ...result,
+            files: result.files.map((file) => ({path: file.path, content: file.parts ? partsToBytes(file.parts) : typeof file.content === 'string' ? toBytes(file.content) : file.content}))
+          }
           progress.tick(editionOf(jobs[i]!.path), jobs[i]!.path.split('/').pop() ?? jobs[i]!.path)
         })
       )

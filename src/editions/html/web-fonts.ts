@@ -1,11 +1,11 @@
-import type {RenderedFile, RenderInput} from '../align.js'
+import {fileOfParts, type RenderedFile, type RenderInput} from '../align.js'
 import type {FontKey} from '../../pdf/fonts.js'
 import type {SubsetStore} from '../../pdf/subset-cache.js'
 import {addFontFaces} from './page.js'
 import {pageText} from './page-text.js'
 import {WEB_FAMILIES, type FamilyText, type WebFamily} from './text-collector.js'
 import {planFor, type Plan} from './web-font-plan.js'
-import {pageString} from '../placeholders.js'
+import {pageParts, pageString, type PageText} from '../placeholders.js'
 import {webSubset} from './web-font-subsets.js'
 
 /**
@@ -120,9 +120,10 @@ export async function withWebFonts(files: HtmlPage[], input: RenderInput, store?
       continue
     }
     const {part} = file
-    const whole = (shell: string): string => (part === undefined ? shell : pageString({shell, part}))
-    const css = await fontFaces(file.share ? file.share(plan) : pageText(whole(file.content)), plan, store)
-    out.push({path: file.path, content: whole(css ? addFontFaces(file.content, css) : file.content)})
+    const whole = (shell: string): PageText => (part === undefined ? shell : {shell, part})
+    const css = await fontFaces(file.share ? file.share(plan) : pageText(pageString(whole(file.content))), plan, store)
+    const page = whole(css ? addFontFaces(file.content, css) : file.content)
+    out.push(typeof page === 'string' ? {path: file.path, content: page} : fileOfParts(file.path, pageParts(page)))
   }
   return out
 }
