@@ -1,5 +1,5 @@
 import type {FootnoteDefinition, Root} from 'mdast'
-import type {Edition, RenderedFile, RenderInput} from '../align.js'
+import {fileOfParts, type Edition, type RenderedFile, type RenderInput} from '../align.js'
 import {alignedMarkdownTree} from './aligned-tree.js'
 import {editionBlockContent} from './block.js'
 import {endNoteParagraph, frontMatter} from './nodes.js'
@@ -48,16 +48,16 @@ export function renderAlignedMarkdown(doc: SegmentedDocument, editions: Edition[
 }
 
 // Pages rendered together for a batch of calls (RenderInput.batch), each handed out once, to the call that asks for it.
-const rendered = new WeakMap<readonly string[], Map<string, string>>()
+const rendered = new WeakMap<readonly string[], Map<string, string[]>>()
 
 /**
  * The pages of `wanted`, and with them those of the editions the same
  * batch will ask for, from one serialiser run where they can be
- * (shared-pages.ts), else one run each.
+ * (shared-pages.ts), else one run each; each page in parts.
  */
-function editionPages(input: RenderInput, wanted: Edition[], path: (edition: Edition) => string): string[] {
+function editionPages(input: RenderInput, wanted: Edition[], path: (edition: Edition) => string): string[][] {
   const {document, editions, t, batch} = input
-  const pages = (batch && rendered.get(batch)) ?? new Map<string, string>()
+  const pages = (batch && rendered.get(batch)) ?? new Map<string, string[]>()
   if (batch) rendered.set(batch, pages)
   if (wanted.some((edition) => !pages.has(path(edition)))) {
     const together = editions.filter((edition) => !pages.has(path(edition)) && (wanted.includes(edition) || batch?.includes(path(edition))))
@@ -66,7 +66,7 @@ function editionPages(input: RenderInput, wanted: Edition[], path: (edition: Edi
     sharedMarkdownPages(document, together, t).forEach((page, i) => page !== undefined && pages.set(path(together[i]!), page))
   }
   return wanted.map((edition) => {
-    const page = pages.get(path(edition)) ?? renderMarkdownEdition(document, edition, t)
+    const page = pages.get(path(edition)) ?? [renderMarkdownEdition(document, edition, t)]
     pages.delete(path(edition))
     return page
   })
@@ -77,7 +77,7 @@ export function renderMarkdownFiles(input: RenderInput): RenderedFile[] {
   const {document, editions, t, only = () => true} = input
   const path = (edition: Edition): string => `${edition.language}/${document.id}.md`
   const wanted = editions.filter((edition) => only(path(edition)))
-  const files = editionPages(input, wanted, path).map((content, i) => ({path: path(wanted[i]!), content}))
+  const files = editionPages(input, wanted, path).map((parts, i) => (parts.length === 1 ? {path: path(wanted[i]!), content: parts[0]!} : fileOfParts(path(wanted[i]!), parts)))
   const aligned = `aligned/${document.id}.md`
   if (only(aligned)) {
     prepareEditions(editions)

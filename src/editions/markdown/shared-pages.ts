@@ -26,15 +26,6 @@ function hasLineBreak(nodes: PhrasingContent[]): boolean {
  */
 const fits = (value: string, heading: boolean): boolean => value !== '' && !/[\r\n]/.test(value) && !(heading && /^[\t ]/.test(value))
 
-/**
- * Segments of a document above which each page is rendered alone: the run
- * holds every edition's blocks at once, and at 10 MB (73,000 segments) that
- * cost 0.2 GB more peak memory and no less CPU (one run in turn with the
- * page-by-page build); at 1 MB (7,300) it saves about 15% of the Markdown
- * and HTML build's CPU.
- */
-export const SHARED_LIMIT = 20_000
-
 interface Page {
   edition: Edition
   notes: FootnoteDefinition[]
@@ -48,13 +39,16 @@ interface Page {
  * with a `concordSlot` node in each text block that writes every edition's
  * block in that place (block.ts), and each page is the structure with its
  * own blocks, front matter and notes put in. Each page is
- * renderMarkdownEdition's string, or `undefined` where that cannot be shown
+ * renderMarkdownEdition's string in parts (for the writer to encode one by one, see RenderedFile), or `undefined` where that cannot be shown
  * (a block dropped or emptied, a heading or block the placeholder stood
- * for differently): the caller then renders that edition alone.
+ * for differently): the caller then renders that edition alone. Books of
+ * any length: a slot's blocks are made as it is written and each page is
+ * handed out in parts, so the run holds little beyond the pages themselves
+ * (at 10 MB, less peak memory than rendering the pages one by one).
  */
-export function sharedMarkdownPages(doc: SegmentedDocument, editions: Edition[], t: Translate): (string | undefined)[] {
+export function sharedMarkdownPages(doc: SegmentedDocument, editions: Edition[], t: Translate): (string[] | undefined)[] {
   const none = editions.map(() => undefined)
-  if (editions.length < 2 || doc.segments.length > SHARED_LIMIT || treeHasReserved(doc.tree)) return none
+  if (editions.length < 2 || treeHasReserved(doc.tree)) return none
   // Editor's notes and an incomplete document's end note are few and rare: such pages are rendered alone.
   if (editions.some((edition) => edition.notes.length > 0 || endNote(edition, doc.meta))) return none
   const pages: Page[] = editions.map((edition) => ({edition, notes: [], heading: new Set(), fits: true}))
@@ -93,11 +87,14 @@ export function sharedMarkdownPages(doc: SegmentedDocument, editions: Edition[],
     if (!page.fits) return undefined
     // Front matter comes before any block: its placeholder is in the first piece, and only there is it looked for.
     const yaml = first?.type === 'yaml' ? (values[e] ?? first.value) : undefined
-    let text = yaml === undefined ? body.strings[0] : yaml === '' ? undefined : fillOnce(body.strings[0]!, FRONT_MATTER, yaml)
-    if (text === undefined) return undefined
-    holes.forEach((node, i) => (text += node!.out[e]! + body.strings[i + 1]!))
+    const head = yaml === undefined ? body.strings[0] : yaml === '' ? undefined : fillOnce(body.strings[0]!, FRONT_MATTER, yaml)
+    if (head === undefined) return undefined
+    const parts = [head]
+    holes.forEach((node, i) => parts.push(node!.out[e]!, body.strings[i + 1]!))
     // As the serialiser ends a page: the notes after a blank line, else a line ending unless there is one.
-    return page.notes.length > 0 ? `${text}\n\n${markdownOf({type: 'root', children: page.notes})}` : /[\r\n]$/.test(text) ? text : `${text}\n`
+    if (page.notes.length > 0) parts.push('\n\n', markdownOf({type: 'root', children: page.notes}))
+    else if (!/[\r\n]$/.test(parts.findLast((part) => part !== '') ?? '')) parts.push('\n')
+    return parts
   })
 }
 
