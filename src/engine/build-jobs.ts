@@ -1,16 +1,17 @@
-import type {Edition, RenderedFile} from '../editions/align.js'
+import {join} from 'node:path'
+import type {Edition} from '../editions/align.js'
 import type {Format} from '../core/options.js'
 import type {SegmentedDocument} from '../core/types.js'
 import type {Executor, JobResult} from './build-pool.js'
 import {cacheFile, contentHash, inputHashes, readBuildCache, upToDate, writeBuildCache, type BuildCacheData, type DocumentInputs} from './build-cache.js'
 import type {Progress} from './reporter.js'
-import {partsToBytes, toBytes} from './durable-fs.js'
+import {discardStaged, encodeTransient, stageFile, type StagedFile} from './staged-output.js'
 
 /**
  * The rendering half of `concord build`: which files to render, rendering
  * them one file per job (so progress can be shown, unchanged files skipped
  * and jobs spread over threads), and the record of what was rendered from
- * what. Nothing is written here.
+ * what. Each file is staged beside its place as it renders (staged-output.ts); none goes in its place here.
  */
 export interface DocumentEditions {
   document: SegmentedDocument
@@ -35,8 +36,8 @@ export interface RenderAllInput {
 }
 
 export interface RenderAllResult {
-  /** Files rendered this time, to write, in a stable order. */
-  files: RenderedFile[]
+  /** Files rendered this time, staged beside their places (commit them with commitStaged), in a stable order. */
+  files: StagedFile[]
   /** Paths left as they were: their inputs have not changed. */
   skipped: string[]
   /** Save with `saveRenderRecord` once the files are written. */
@@ -73,7 +74,9 @@ export async function renderAll(input: RenderAllInput): Promise<RenderAllResult>
   const recordFile = cacheFile(input.cacheDir, out)
   const old = readBuildCache(recordFile)
   const next: BuildCacheData = {files: Object.create(null), renders: Object.create(null)}
-  const files: RenderedFile[] = []
+  const files: StagedFile[] = []
+  // Everything staged so far, in whatever order the lanes finish: all of it goes if the build fails.
+  const staging: StagedFile[] = []
   const skipped: string[] = []
 
   // Editions in their order (source first), aligned files last: the order bars and lines are shown in.
@@ -97,53 +100,67 @@ export async function renderAll(input: RenderAllInput): Promise<RenderAllResult>
   let round = plans.flatMap((plan) => plan.needed.map((path) => ({plan, path})))
   for (const plan of plans) if (plan.needed.length === 0) plan.known.forEach((p) => plan.offered.add(p))
   const prepared = new Set<number>()
-  while (round.length > 0) {
-    for (const {plan, path} of round) plan.done.add(path)
-    for (const {plan} of round) {
-      if (prepared.has(plan.document)) continue
-      prepared.add(plan.document)
-      await input.prepare?.(plan.document)
-    }
-    // Each queue of the executor at its own concurrency; queues that wait on threads first, so they start before this thread gets busy.
-    // One list per document and format: a renderer may render its files together (RenderInput.batch).
-    const batches = new Map<object, string[]>()
-    for (const {plan, path} of round) {
-      const batch = batches.get(plan) ?? []
-      batch.push(path)
-      batches.set(plan, batch)
-    }
-    const jobs = round.map(({plan, path}) => ({document: plan.document, format: plan.format, path, batch: batches.get(plan)!}))
-    const lanes = new Map<string, {concurrency: number; indexes: number[]}>()
-    jobs.forEach((job, i) => {
-      const {name, concurrency} = executor.lane(job)
-      const lane = lanes.get(name) ?? {concurrency, indexes: []}
-      lane.indexes.push(i)
-      lanes.set(name, lane)
-    })
-    const results: JobResult[] = new Array(jobs.length)
-    const ordered = [...lanes.values()].sort((a, b) => b.concurrency - a.concurrency)
-    await Promise.all(
-      ordered.map((lane) =>
-        runAll(lane.indexes, lane.concurrency, async (i) => {
-          const result = await executor.run(jobs[i]!)
-          // Encoded as soon as rendered, for the record's hash and for writing: a long book's text is then not held twice over the rest of the build.
-          results[i] = {
-            ...result,
-            files: result.files.map((file) => ({path: file.path, content: file.parts ? partsToBytes(file.parts) : typeof file.content === 'string' ? toBytes(file.content) : file.content}))
-          }
-          progress.tick(editionOf(jobs[i]!.path), jobs[i]!.path.split('/').pop() ?? jobs[i]!.path)
-        })
-      )
-    )
-    results.forEach((result, i) => {
-      const {plan} = round[i]!
-      for (const file of result.files) {
-        files.push(file)
-        next.files[file.path] = {inputs: plan.hashes(file.path), output: contentHash(file.content)}
+  try {
+    await renderRounds()
+  } catch (error) {
+    discardStaged(staging)
+    throw error
+  }
+
+  async function renderRounds(): Promise<void> {
+    while (round.length > 0) {
+      for (const {plan, path} of round) plan.done.add(path)
+      for (const {plan} of round) {
+        if (prepared.has(plan.document)) continue
+        prepared.add(plan.document)
+        await input.prepare?.(plan.document)
       }
-      for (const path of result.offered) plan.offered.add(path)
-    })
-    round = plans.flatMap((plan) => [...plan.offered].filter((path) => !plan.done.has(path) && !upToDate(old.files, out, path, plan.hashes(path))).map((path) => ({plan, path})))
+      // Each queue of the executor at its own concurrency; queues that wait on threads first, so they start before this thread gets busy.
+      // One list per document and format: a renderer may render its files together (RenderInput.batch).
+      const batches = new Map<object, string[]>()
+      for (const {plan, path} of round) {
+        const batch = batches.get(plan) ?? []
+        batch.push(path)
+        batches.set(plan, batch)
+      }
+      const jobs = round.map(({plan, path}) => ({document: plan.document, format: plan.format, path, batch: batches.get(plan)!}))
+      const lanes = new Map<string, {concurrency: number; indexes: number[]}>()
+      jobs.forEach((job, i) => {
+        const {name, concurrency} = executor.lane(job)
+        const lane = lanes.get(name) ?? {concurrency, indexes: []}
+        lane.indexes.push(i)
+        lanes.set(name, lane)
+      })
+      const results: JobResult[] = new Array(jobs.length)
+      const written: Array<Array<{name: string; staged: StagedFile; hash: string}>> = new Array(jobs.length)
+      const ordered = [...lanes.values()].sort((a, b) => b.concurrency - a.concurrency)
+      await Promise.all(
+        ordered.map((lane) =>
+          runAll(lane.indexes, lane.concurrency, async (i) => {
+            const result = await executor.run(jobs[i]!)
+            // Written (staged) as soon as rendered, and hashed for the record: a book's pages are not held over the rest of the build.
+            written[i] = result.files.map((file) => {
+              const bytes = file.parts ? encodeTransient(file.parts) : typeof file.content === 'string' ? encodeTransient(file.content) : file.content
+              const staged = stageFile(join(out, ...file.path.split('/')), bytes)
+              staging.push(staged)
+              return {name: file.path, staged, hash: contentHash(bytes)}
+            })
+            // The rendered text is not kept: only what the job offered.
+            results[i] = {...result, files: []}
+            progress.tick(editionOf(jobs[i]!.path), jobs[i]!.path.split('/').pop() ?? jobs[i]!.path)
+          })
+        )
+      )
+      results.forEach((result, i) => {
+        const {plan} = round[i]!
+        for (const {name, staged, hash} of written[i]!) {
+          files.push(staged)
+          next.files[name] = {inputs: plan.hashes(name), output: hash}
+        }
+        for (const path of result.offered) plan.offered.add(path)
+      })
+      round = plans.flatMap((plan) => [...plan.offered].filter((path) => !plan.done.has(path) && !upToDate(old.files, out, path, plan.hashes(path))).map((path) => ({plan, path})))
+    }
   }
   for (const plan of plans) {
     for (const path of plan.offered) {

@@ -1,12 +1,12 @@
 import {statSync, type Stats} from 'node:fs'
-import {dirname, join, resolve} from 'node:path'
+import {dirname, resolve} from 'node:path'
 import {alignEditions} from '../editions/align.js'
 import {FORMATS, renderers} from '../editions/registry.js'
 import type {Format} from '../core/options.js'
 import {createUiStrings} from '../core/ui-strings.js'
 import {renderAll, saveRenderRecord} from './build-jobs.js'
 import {chooseThreads, inProcessExecutor, mixedExecutor} from './build-pool.js'
-import {writeIfChanged} from './io.js'
+import {commitStaged, discardStaged, sweepStaged} from './staged-output.js'
 import {loadTranslations, localeKey, type LocaleTexts} from './locales-sync.js'
 import {prepareInParallel} from './parse-pool.js'
 import {openProject, requireUpToDate} from './project.js'
@@ -130,16 +130,18 @@ export async function build(input: BuildOptions): Promise<void> {
   const {files, skipped, record} = await renderAll({documents, formats, out, cacheDir, shared, executor, progress: reporter.progress, prepare}).finally(() => executor.close())
   let unchanged = skipped.length
   const wrote: string[] = []
-  for (const file of files) {
-    const path = join(out, ...file.path.split('/'))
+  // Each file was written beside its place as it rendered: now, all rendered, each goes in its place.
+  sweepStaged(files.map((file) => file.path))
+  for (const [i, file] of files.entries()) {
     try {
-      if (writeIfChanged(path, file.content)) {
-        wrote.push(display(root, path))
-        reporter.info(`wrote ${display(root, path)}`)
+      if (commitStaged(file)) {
+        wrote.push(display(root, file.path))
+        reporter.info(`wrote ${display(root, file.path)}`)
       } else {
         unchanged++
       }
     } catch (error) {
+      discardStaged(files.slice(i))
       // Each file is written whole or not at all, but a build that stops midway mixes old and new files: say which are new.
       const named = wrote.length > 10 ? `${wrote.slice(0, 10).join(', ')} and ${wrote.length - 10} more` : wrote.join(', ')
       reporter.info(`build: stopped after writing ${wrote.length} of ${files.length} file(s)${wrote.length ? `: ${named}` : ''}; the others are unchanged`)

@@ -14,21 +14,6 @@ export const sha256 = (bytes: Uint8Array | string): string => createHash('sha256
 export const toBytes = (content: string | Uint8Array): Buffer =>
   typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength)
 
-/**
- * The UTF-8 bytes of `parts` joined, written part by part into one buffer:
- * joined first, a page of megabytes would be copied into a string of its
- * own (as large again, fresh memory) only to be encoded. The parts must not
- * split a surrogate pair.
- */
-export function partsToBytes(parts: readonly string[]): Buffer {
-  let length = 0
-  for (const part of parts) length += Buffer.byteLength(part, 'utf8')
-  const bytes = Buffer.allocUnsafe(length)
-  let at = 0
-  for (const part of parts) at += bytes.write(part, at, 'utf8')
-  return bytes
-}
-
 /** Write `bytes` to `path` (created or truncated) and flush them to the disk before returning. */
 export function writeDurably(path: string, bytes: Uint8Array): void {
   mkdirSync(dirname(path), {recursive: true})
