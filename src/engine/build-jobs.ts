@@ -100,9 +100,12 @@ export async function renderAll(input: RenderAllInput): Promise<RenderAllResult>
   let round = plans.flatMap((plan) => plan.needed.map((path) => ({plan, path})))
   for (const plan of plans) if (plan.needed.length === 0) plan.known.forEach((p) => plan.offered.add(p))
   const prepared = new Set<number>()
+  // Set once the build has failed: a lane still running (a PDF on a worker) removes what it stages after that.
+  let failed = false
   try {
     await renderRounds()
   } catch (error) {
+    failed = true
     discardStaged(staging)
     throw error
   }
@@ -142,7 +145,8 @@ export async function renderAll(input: RenderAllInput): Promise<RenderAllResult>
             written[i] = result.files.map((file) => {
               const bytes = file.parts ? encodeTransient(file.parts) : typeof file.content === 'string' ? encodeTransient(file.content) : file.content
               const staged = stageFile(join(out, ...file.path.split('/')), bytes)
-              staging.push(staged)
+              if (failed) discardStaged([staged])
+              else staging.push(staged)
               return {name: file.path, staged, hash: contentHash(bytes)}
             })
             // The rendered text is not kept: only what the job offered.
