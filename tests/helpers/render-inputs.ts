@@ -178,10 +178,10 @@ export const caseArb: fc.Arbitrary<Case> = fc.record({
   missing: fc.constantFrom<MissingMode>('marker', 'placeholder', 'omit')
 })
 
-/** A language's tracking of document `doc` with these statuses, and nothing else to report. */
-export const tracked = (language: string, statuses: TrackResult['statuses']): TrackResult => ({
+/** A language's tracking of a document (`doc` unless named) with these statuses, and nothing else to report. */
+export const tracked = (language: string, statuses: TrackResult['statuses'], document = 'doc'): TrackResult => ({
   language,
-  document: 'doc',
+  document,
   statuses,
   strings: {},
   meta: {},

@@ -21,6 +21,7 @@ import {
 import type {TrackResult} from '../../src/translations/track.js'
 import type {BlockKind} from '../../src/core/types.js'
 import {repo} from '../helpers/cli.js'
+import {tracked} from '../helpers/render-inputs.js'
 
 const pair = (source: string, target: string, language = 'ko', kind: BlockKind = 'paragraph'): SegmentPair => ({id: 'sabc123', kind, source, target, language, place: {line: 7, column: 3}})
 const rules = (messages: Array<{ruleId?: string | undefined}>): string[] => messages.map((m) => m.ruleId!)
@@ -269,18 +270,7 @@ describe('length-ratio', () => {
 })
 
 describe('sync rules from tracking', () => {
-  const base: TrackResult = {
-    language: 'ko',
-    document: 'guide',
-    statuses: [{id: 'sa', state: 'translated', translation: '가'}],
-    strings: {},
-    meta: {},
-    obsolete: {},
-    orphans: [],
-    moved: [],
-    restored: [],
-    empty: []
-  }
+  const base: TrackResult = tracked('ko', [{id: 'sa', state: 'translated', translation: '가'}], 'guide')
   const places = {
     strings: new Map([
       ['sa', {line: 2, column: 3}],
